@@ -1,10 +1,284 @@
-//! What a command receives: the global flags, the resolved paths and (later) the profile, the API
-//! client and the Printer. Built once in `main`.
+//! What a command receives: the global flags, the resolved paths, the Printer, the settings
+//! (profile, credentials, base URL, each with its source) and the API client. Built once in
+//! `main` from the command line and the environment; commands never read either themselves.
+//!
+//! The config file and the client are resolved lazily, so commands that need neither (`--help`,
+//! `completions`, `sandbox serve`) never read the config or build a TLS client. With `--sandbox`,
+//! the first use of the client starts the sandbox in this process on 127.0.0.1:0 and points the
+//! very same HTTP client at it.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::Result;
+use tokio::sync::OnceCell;
+
+use crate::api::{self, Client, ClientOptions};
 use crate::cli::GlobalArgs;
+use crate::config::{Config, Source, Sourced};
+use crate::error::{CliError, Kind};
+use crate::output::Printer;
 use crate::paths::Paths;
+
+/// Values read from the environment by `main`, and where the flags that also have an
+/// environment variable got their value.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    pub wix_api_key: Option<String>,
+    pub wix_site_id: Option<String>,
+    pub profile_source: Option<Source>,
+    pub base_url_source: Option<Source>,
+    pub sandbox_source: Option<Source>,
+}
+
+/// The settings of this run, each with its source.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub profile: Option<Sourced<String>>,
+    pub api_key: Option<Sourced<String>>,
+    pub site_id: Option<Sourced<String>>,
+    pub base_url: Sourced<String>,
+}
+
+/// The fixed key sent to the embedded sandbox (it is started without a required key).
+const SANDBOX_KEY: &str = "progallery-embedded-sandbox";
+const DEFAULT_TIMEOUT_SECS: u64 = 30;
+const DEFAULT_ATTEMPTS: u32 = 4;
+/// The service's documented budget (spec/api.md §1).
+const WIX_RATE_LIMIT_PER_MIN: u32 = 200;
 
 pub struct Context {
     pub global: GlobalArgs,
     pub paths: Paths,
+    pub printer: Printer,
+    pub env: Env,
+    /// Set on Ctrl-C; long-running commands check it between steps.
+    pub interrupted: AtomicBool,
+    /// Set by a command that stops cleanly on Ctrl-C by itself.
+    pub graceful_interrupt: AtomicBool,
+    config: OnceCell<Config>,
+    client: OnceCell<Client>,
+    sandbox: Mutex<Option<crate::sandbox::Running>>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, paths: Paths, printer: Printer, env: Env) -> Context {
+        Context {
+            global,
+            paths,
+            printer,
+            env,
+            interrupted: AtomicBool::new(false),
+            graceful_interrupt: AtomicBool::new(false),
+            config: OnceCell::new(),
+            client: OnceCell::new(),
+            sandbox: Mutex::new(None),
+        }
+    }
+
+    /// True when this run talks to the embedded sandbox.
+    pub fn embedded_sandbox(&self) -> bool {
+        self.global.sandbox
+    }
+
+    /// Declares that the running command checks [`Context::was_interrupted`] and stops cleanly.
+    pub fn handle_interrupts(&self) {
+        self.graceful_interrupt.store(true, Ordering::SeqCst);
+    }
+
+    pub fn was_interrupted(&self) -> bool {
+        self.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// Attempts for retryable failures (`--retries`).
+    pub fn attempts(&self) -> u32 {
+        self.global.retries.unwrap_or(DEFAULT_ATTEMPTS)
+    }
+
+    /// The config file, read once.
+    pub async fn config(&self) -> Result<&Config> {
+        self.config
+            .get_or_try_init(|| async { Config::load(&self.paths.config_file()) })
+            .await
+    }
+
+    /// The profile named by `--profile`/`PROGALLERY_PROFILE`, if any.
+    pub fn requested_profile(&self) -> Option<Sourced<String>> {
+        self.global
+            .profile
+            .clone()
+            .map(|name| Sourced::new(name, self.env.profile_source.unwrap_or(Source::Flag)))
+    }
+
+    /// Resolves profile, credentials and base URL: flag > environment > config file > default.
+    pub async fn settings(&self) -> Result<Settings> {
+        let config = self.config().await?;
+        let requested = self.requested_profile();
+        let profile_name = config.profile_name(requested.as_ref());
+        let profile = match &profile_name {
+            Some(name) => match config.profiles.get(&name.value) {
+                Some(profile) => Some(profile),
+                None => {
+                    return Err(CliError::usage(format!(
+                        "no profile named {:?} in {} (from {})",
+                        name.value,
+                        self.paths.config_file().display(),
+                        name.source
+                    ))
+                    .with_hint(format!(
+                        "run `progallery auth login --profile {}`, or pick one with `progallery auth status`",
+                        name.value
+                    ))
+                    .into())
+                }
+            },
+            None => None,
+        };
+        let from_file =
+            |value: Option<&String>| value.map(|v| Sourced::new(v.clone(), Source::File));
+        let api_key = self
+            .env
+            .wix_api_key
+            .clone()
+            .map(|k| Sourced::new(k, Source::Env))
+            .or_else(|| from_file(profile.and_then(|p| p.api_key.as_ref())));
+        let site_id = self
+            .env
+            .wix_site_id
+            .clone()
+            .map(|s| Sourced::new(s, Source::Env))
+            .or_else(|| from_file(profile.and_then(|p| p.site_id.as_ref())));
+        let base_url = match &self.global.base_url {
+            Some(url) => Sourced::new(
+                url.clone(),
+                self.env.base_url_source.unwrap_or(Source::Flag),
+            ),
+            None => from_file(profile.and_then(|p| p.base_url.as_ref()))
+                .unwrap_or_else(|| Sourced::new(api::WIX_BASE_URL.to_string(), Source::Default)),
+        };
+        let base_url = Sourced::new(normalise_base_url(&base_url.value)?, base_url.source);
+        Ok(Settings {
+            profile: profile_name,
+            api_key,
+            site_id,
+            base_url,
+        })
+    }
+
+    /// The API client, built on first use (after the credentials are known to be there).
+    pub async fn client(&self) -> Result<&Client> {
+        self.client.get_or_try_init(|| self.build_client()).await
+    }
+
+    async fn build_client(&self) -> Result<Client> {
+        let (base_url, api_key, site_id) = if self.embedded_sandbox() {
+            (
+                self.start_embedded_sandbox().await?,
+                SANDBOX_KEY.to_string(),
+                None,
+            )
+        } else {
+            let settings = self.settings().await?;
+            let api_key = settings.api_key.ok_or_else(|| {
+                CliError::new(Kind::Auth, "no API key: no profile is logged in and WIX_API_KEY is not set")
+                    .with_hint("run `progallery auth login`, set WIX_API_KEY and WIX_SITE_ID, or try `--sandbox`")
+            })?;
+            let is_wix = settings.base_url.value == api::WIX_BASE_URL;
+            if is_wix && settings.site_id.is_none() {
+                return Err(CliError::new(
+                    Kind::Auth,
+                    "no site id: an API key needs the id of the site it acts on",
+                )
+                .with_hint("run `progallery auth login --site-id SITE_ID`, or set WIX_SITE_ID")
+                .into());
+            }
+            (
+                settings.base_url.value,
+                api_key.value,
+                settings.site_id.map(|s| s.value),
+            )
+        };
+        Client::new(self.client_options(base_url, api_key, site_id))
+    }
+
+    /// Client options for these credentials, with this run's timeout, retries, rate limit and
+    /// verbosity (used directly by `auth login` to check credentials before saving them).
+    pub fn client_options(
+        &self,
+        base_url: String,
+        api_key: String,
+        site_id: Option<String>,
+    ) -> ClientOptions {
+        let is_wix = base_url == api::WIX_BASE_URL;
+        let rate_limit_per_min = match self.global.rate_limit {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None if is_wix => Some(WIX_RATE_LIMIT_PER_MIN),
+            None => None,
+        };
+        ClientOptions {
+            base_url,
+            api_key,
+            site_id,
+            timeout: Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+            attempts: self.attempts(),
+            rate_limit_per_min,
+            verbose: self.global.verbose,
+        }
+    }
+
+    async fn start_embedded_sandbox(&self) -> Result<String> {
+        use crate::sandbox::{Database, Faults, Options};
+        std::fs::create_dir_all(&self.paths.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the data directory {}: {e}",
+                self.paths.data_dir.display()
+            )
+        })?;
+        let options = Options {
+            database: Database::File(self.paths.sandbox_db()),
+            api_key: None,
+            seed: true,
+            faults: Faults::default(),
+            data_dir: Some(self.paths.data_dir.clone()),
+        };
+        let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        let running = crate::sandbox::start(addr, options)
+            .await
+            .map_err(|e| e.context("starting the embedded sandbox"))?;
+        let url = running.base_url.clone();
+        *self.sandbox.lock().unwrap_or_else(|e| e.into_inner()) = Some(running);
+        Ok(url)
+    }
+
+    /// Stops the embedded sandbox, if one was started.
+    pub async fn shutdown(&self) {
+        let running = self
+            .sandbox
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(running) = running {
+            if let Err(e) = running.shutdown().await {
+                self.printer
+                    .warn(&format!("stopping the embedded sandbox: {e:#}"));
+            }
+        }
+    }
+}
+
+/// Checks a base URL and strips its trailing slash.
+pub fn normalise_base_url(url: &str) -> Result<String> {
+    let parsed = url::Url::parse(url).map_err(|e| {
+        CliError::usage(format!("the base URL {url:?} is not a URL: {e}"))
+            .with_hint("pass something like `--base-url http://127.0.0.1:8787`")
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(CliError::usage(format!(
+            "the base URL {url:?} must be http:// or https:// with a host"
+        ))
+        .into());
+    }
+    Ok(url.trim_end_matches('/').to_string())
 }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::api::ApiError;
+
 /// What went wrong, as far as the exit code is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -74,18 +76,56 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
-/// The kind of an error chain: the first [`CliError`] found in it, else [`Kind::General`].
+/// The kind of an error chain: the first [`CliError`] or [`ApiError`] found in it, else
+/// [`Kind::General`].
 pub fn kind_of(err: &anyhow::Error) -> Kind {
     err.chain()
-        .find_map(|cause| cause.downcast_ref::<CliError>().map(|e| e.kind))
+        .find_map(|cause| {
+            cause
+                .downcast_ref::<CliError>()
+                .map(|e| e.kind)
+                .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
+        })
         .unwrap_or(Kind::General)
 }
 
-/// The hint of the first [`CliError`] in the chain that has one.
-pub fn hint_of(err: &anyhow::Error) -> Option<&str> {
+/// How a failed call to the service maps to an exit code.
+fn api_kind(err: &ApiError) -> Kind {
+    match err {
+        ApiError::Status { status, .. } => match status {
+            400 => Kind::Usage,
+            401 | 403 => Kind::Auth,
+            404 => Kind::NotFound,
+            429 | 503 => Kind::RateLimited,
+            _ => Kind::General,
+        },
+        ApiError::BadBody { .. } | ApiError::Network { .. } => Kind::General,
+    }
+}
+
+/// The hint of the first [`CliError`] in the chain that has one, else the hint for a failed call.
+pub fn hint_of(err: &anyhow::Error) -> Option<String> {
     err.chain().find_map(|cause| {
-        cause
-            .downcast_ref::<CliError>()
-            .and_then(|e| e.hint.as_deref())
+        if let Some(e) = cause.downcast_ref::<CliError>() {
+            return e.hint.clone();
+        }
+        cause.downcast_ref::<ApiError>().and_then(api_hint)
     })
+}
+
+fn api_hint(err: &ApiError) -> Option<String> {
+    let hint = match err {
+        ApiError::Status { status, .. } => match status {
+            401 => "the API key was not accepted: run `progallery auth login`",
+            403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
+            404 => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+            429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
+            503 | 502 | 504 => "the service is unavailable: try again later, or raise `--retries`",
+            400 => "the service rejected the input: see the message above",
+            _ => return None,
+        },
+        ApiError::BadBody { .. } => "check `--base-url` / `PROGALLERY_BASE_URL`; `-v` shows the exchange",
+        ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",
+    };
+    Some(hint.to_string())
 }

@@ -1,20 +1,100 @@
-//! One module per noun, one async fn per verb. `dispatch` is the only place that knows them all.
+//! One module per noun, one async fn per verb (`run(args, &Context) -> Result<i32>`). `dispatch`
+//! is the only place that knows them all; the helpers below are the input checks every verb
+//! shares, so bad input fails the same way everywhere: one line, exit 2, nothing sent.
 
+pub mod api;
+pub mod auth;
+pub mod completions;
+pub mod galleries;
+pub mod items;
 pub mod sandbox;
 
-use anyhow::Result;
+use std::io::Read;
 
-use crate::cli::{Cli, Command};
+use anyhow::{Context as _, Result};
+
+use crate::cli::{Command, DestructiveArgs};
 use crate::context::Context;
-use crate::paths::Paths;
+use crate::error::{CliError, Kind};
 
-/// Runs the parsed command line and returns the process exit code.
-pub async fn dispatch(cli: Cli) -> Result<i32> {
-    let ctx = Context {
-        global: cli.global,
-        paths: Paths::from_env()?,
+/// Runs the parsed command and returns the process exit code.
+pub async fn dispatch(command: Command, ctx: &Context) -> Result<i32> {
+    match command {
+        Command::Galleries(cmd) => galleries::run(cmd, ctx).await,
+        Command::Items(cmd) => items::run(cmd, ctx).await,
+        Command::Auth(cmd) => auth::run(cmd, ctx).await,
+        Command::Api(args) => api::run(args, ctx).await,
+        Command::Completions(args) => completions::run(args, ctx),
+        Command::Man(args) => completions::man(args, ctx),
+        Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
+    }
+}
+
+/// Checks that an id has the GUID shape before anything is sent.
+pub fn require_guid(id: &str, what: &str) -> Result<()> {
+    if crate::api::is_guid(id) {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "{what} {id:?} is not a valid id (expected a GUID like 1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d)"
+    ))
+    .with_hint(format!(
+        "copy the id from `progallery {} list -o id`",
+        if what.starts_with("item") { "items GALLERY_ID" } else { "galleries" }
+    ))
+    .into())
+}
+
+/// Reads `-` (stdin) or a file path as text.
+pub fn read_input(source: &str, what: &str) -> Result<String> {
+    if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .with_context(|| format!("reading {what} from stdin"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(source)
+        .map_err(|e| CliError::usage(format!("cannot read {what} from {source}: {e}")).into())
+}
+
+/// Parses JSON input, turning a syntax error into a one-line usage error with its position.
+pub fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text)
+        .map_err(|e| CliError::usage(format!("{what} is not valid JSON: {e}")).into())
+}
+
+/// The confirmation a destructive verb needs before it acts. `typed` asks the user to type one
+/// of these strings (a gallery's name or id) instead of answering y/N.
+pub fn confirm_destructive(
+    ctx: &Context,
+    args: &DestructiveArgs,
+    question: &str,
+    typed: Option<&[String]>,
+) -> Result<()> {
+    if args.yes {
+        return Ok(());
+    }
+    if ctx.global.no_input || !ctx.printer.terminal.stdin_tty {
+        return Err(CliError::usage(format!(
+            "{question}: refusing without --yes when not on a terminal"
+        ))
+        .with_hint("add --yes to confirm, or --dry-run to see what would be deleted")
+        .into());
+    }
+    let confirmed = match typed {
+        Some(accepted) => {
+            let answer = ctx.printer.ask(&format!(
+                "{question}\nType the gallery's name or id to confirm: "
+            ))?;
+            let answer = answer.trim();
+            !answer.is_empty() && accepted.iter().any(|a| a == answer)
+        }
+        None => ctx.printer.confirm(question)?,
     };
-    match cli.command {
-        Command::Sandbox(cmd) => sandbox::run(cmd, &ctx).await,
+    if confirmed {
+        Ok(())
+    } else {
+        Err(CliError::new(Kind::Interrupted, "not confirmed; nothing was deleted").into())
     }
 }

@@ -1,0 +1,187 @@
+//! Typed calls for galleries (spec/api.md §4, #1–#5). They never print.
+
+use chrono::{DateTime, Utc};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::client::{Call, Client};
+use super::error::ApiError;
+use super::model::Gallery;
+use super::PREFIX;
+
+/// One page of `GET /galleries`.
+pub struct GalleryPage {
+    pub total: Option<u64>,
+    pub galleries: Vec<Gallery>,
+}
+
+fn decode<T: serde::de::DeserializeOwned>(
+    what: &str,
+    body: &Value,
+    keys: &[&str],
+) -> Result<T, ApiError> {
+    let field = keys
+        .iter()
+        .find_map(|k| body.get(*k))
+        .ok_or_else(|| ApiError::BadBody {
+            what: what.to_string(),
+            detail: format!("the answer has no `{}` field", keys[0]),
+        })?;
+    T::deserialize(field).map_err(|e| ApiError::BadBody {
+        what: what.to_string(),
+        detail: format!(
+            "the answer's `{}` is not what the API describes: {e}",
+            keys[0]
+        ),
+    })
+}
+
+/// `GET /galleries?offset&limit` (limit 1..10).
+pub async fn list(
+    client: &Client,
+    offset: u64,
+    limit: u32,
+    item_limit: Option<u32>,
+) -> Result<GalleryPage, ApiError> {
+    let what = format!("listing galleries (offset {offset})");
+    let mut call = Call::new(Method::GET, format!("{PREFIX}/galleries"), &what)
+        .query("offset", offset)
+        .query("limit", limit);
+    if let Some(n) = item_limit {
+        call = call.query("itemLimit", n);
+    }
+    let body = client.send(call).await?;
+    // `totalGalleriesCount` and `gallery` are the reference example's slips; accept them too.
+    let galleries: Vec<Gallery> = match body.get("galleries").or_else(|| body.get("gallery")) {
+        None => Vec::new(),
+        Some(_) => decode(&what, &body, &["galleries", "gallery"])?,
+    };
+    let total = body
+        .get("totalGalleries")
+        .or_else(|| body.get("totalGalleriesCount"))
+        .and_then(Value::as_u64);
+    Ok(GalleryPage { total, galleries })
+}
+
+/// `GET /galleries/{id}?itemOffset&itemLimit`.
+pub async fn get(
+    client: &Client,
+    id: &str,
+    item_offset: u64,
+    item_limit: Option<u32>,
+) -> Result<Gallery, ApiError> {
+    let what = format!("getting gallery {id}");
+    let mut call = Call::new(Method::GET, format!("{PREFIX}/galleries/{id}"), &what)
+        .query("galleryId", id)
+        .query("itemOffset", item_offset);
+    if let Some(n) = item_limit {
+        call = call.query("itemLimit", n);
+    }
+    let body = client.send(call).await?;
+    decode(&what, &body, &["gallery"])
+}
+
+/// The number of items in a gallery, with the cheapest read there is.
+pub async fn total_items(client: &Client, id: &str) -> Result<u64, ApiError> {
+    let gallery = get(client, id, 0, Some(1)).await?;
+    Ok(gallery.total_items.unwrap_or(0))
+}
+
+/// `POST /galleries`: `gallery` (may be empty) and/or `clone_from`. After an ambiguous failure
+/// (the request may have landed) it looks for the new gallery before trying again, so a retry
+/// never makes a duplicate.
+pub async fn create(
+    client: &Client,
+    gallery: Value,
+    clone_from: Option<&str>,
+    attempts: u32,
+) -> Result<Gallery, ApiError> {
+    let what = match clone_from {
+        Some(source) => format!("cloning gallery {source}"),
+        None => "creating a gallery".to_string(),
+    };
+    let mut body = json!({ "gallery": gallery });
+    if let Some(source) = clone_from {
+        body["cloneFromGalleryId"] = json!(source);
+    }
+    let expected_name = match (gallery.get("name"), clone_from) {
+        (Some(name), _) => name.as_str().map(str::to_string),
+        (None, Some(source)) => get(client, source, 0, Some(1)).await?.name,
+        (None, None) => None,
+    };
+    let mut attempt = 1;
+    loop {
+        let started = Utc::now();
+        let call = Call::new(Method::POST, format!("{PREFIX}/galleries"), &what).body(&body);
+        match client.send(call).await {
+            Ok(answer) => return decode(&what, &answer, &["gallery"]),
+            Err(error) if error.is_ambiguous() => {
+                match find_created(client, expected_name.as_deref(), &gallery, started).await {
+                    Ok(Some(found)) => return Ok(found),
+                    Ok(None) if attempt < attempts.max(1) => attempt += 1,
+                    Ok(None) => return Err(error),
+                    Err(check) => {
+                        return Err(ApiError::Network {
+                            what,
+                            detail: format!(
+                                "{error}; checking whether the gallery was created anyway failed too ({check}). \
+                                 Run `progallery galleries list --all` before trying again, to avoid a duplicate"
+                            ),
+                            ambiguous: true,
+                        })
+                    }
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Looks among the newest galleries for one created since `started` that matches what was sent.
+async fn find_created(
+    client: &Client,
+    name: Option<&str>,
+    sent: &Value,
+    started: DateTime<Utc>,
+) -> Result<Option<Gallery>, ApiError> {
+    // Galleries are listed oldest first, so the new one is on the last page.
+    let first = list(client, 0, 10, Some(1)).await?;
+    let total = first.total.unwrap_or(first.galleries.len() as u64);
+    let tail = if total > 10 {
+        list(client, total - 10, 10, Some(1)).await?.galleries
+    } else {
+        first.galleries
+    };
+    // Allow for clock skew between this machine and the service.
+    let since = started - chrono::Duration::seconds(120);
+    let sent_sort = sent.get("sortOrder").and_then(Value::as_f64);
+    Ok(tail.into_iter().rev().find(|g| {
+        let recent = g
+            .created_date
+            .as_deref()
+            .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
+            .is_some_and(|d| d >= since);
+        let same_sort = match sent_sort {
+            Some(s) => g.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(s),
+            None => true,
+        };
+        recent && same_sort && g.name.as_deref() == name
+    }))
+}
+
+/// `PATCH /galleries/{id}` with the fields to change.
+pub async fn update(client: &Client, id: &str, changes: Value) -> Result<Gallery, ApiError> {
+    let what = format!("updating gallery {id}");
+    let body = json!({ "galleryId": id, "gallery": changes });
+    let call = Call::new(Method::PATCH, format!("{PREFIX}/galleries/{id}"), &what).body(&body);
+    let answer = client.send(call).await?;
+    decode(&what, &answer, &["gallery"])
+}
+
+/// `DELETE /galleries/{id}`.
+pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
+    let what = format!("deleting gallery {id}");
+    let call =
+        Call::new(Method::DELETE, format!("{PREFIX}/galleries/{id}"), &what).query("galleryId", id);
+    client.send(call).await.map(|_| ())
+}

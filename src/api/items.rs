@@ -1,0 +1,207 @@
+//! Typed calls for the items of a gallery (spec/api.md §4, #6–#11). They never print.
+
+use chrono::{DateTime, Utc};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::client::{Call, Client, Idempotency};
+use super::error::ApiError;
+use super::galleries;
+use super::model::Item;
+use super::PREFIX;
+
+/// Largest page the service serves (`itemLimit` 1..100).
+pub const MAX_PAGE: u32 = 100;
+/// Largest bulk delete the service accepts.
+pub const MAX_BULK_DELETE: usize = 1000;
+
+fn decode<T: serde::de::DeserializeOwned>(
+    what: &str,
+    body: &Value,
+    key: &str,
+) -> Result<T, ApiError> {
+    let field = body.get(key).ok_or_else(|| ApiError::BadBody {
+        what: what.to_string(),
+        detail: format!("the answer has no `{key}` field"),
+    })?;
+    T::deserialize(field).map_err(|e| ApiError::BadBody {
+        what: what.to_string(),
+        detail: format!("the answer's `{key}` is not what the API describes: {e}"),
+    })
+}
+
+/// `GET /galleries/{g}/items?itemOffset&itemLimit`.
+pub async fn list(
+    client: &Client,
+    gallery: &str,
+    offset: u64,
+    limit: u32,
+) -> Result<Vec<Item>, ApiError> {
+    let what = format!("listing items of gallery {gallery} (offset {offset})");
+    let call = Call::new(
+        Method::GET,
+        format!("{PREFIX}/galleries/{gallery}/items"),
+        &what,
+    )
+    .query("galleryId", gallery)
+    .query("itemOffset", offset)
+    .query("itemLimit", limit);
+    let body = client.send(call).await?;
+    match body.get("items") {
+        // An empty list may be sent as an absent field.
+        None => Ok(Vec::new()),
+        Some(_) => decode(&what, &body, "items"),
+    }
+}
+
+/// `GET /galleries/{g}/items/{i}`.
+pub async fn get(client: &Client, gallery: &str, item: &str) -> Result<Item, ApiError> {
+    let what = format!("getting item {item} of gallery {gallery}");
+    let call = Call::new(
+        Method::GET,
+        format!("{PREFIX}/galleries/{gallery}/items/{item}"),
+        &what,
+    )
+    .query("galleryId", gallery)
+    .query("itemId", item);
+    let body = client.send(call).await?;
+    decode(&what, &body, "item")
+}
+
+/// `POST /galleries/{g}/items`. After an ambiguous failure it looks for the item among the
+/// gallery's newest before sending it again, so a retry never makes a duplicate.
+pub async fn create(
+    client: &Client,
+    gallery: &str,
+    item: &Value,
+    attempts: u32,
+) -> Result<Item, ApiError> {
+    let what = format!("adding an item to gallery {gallery}");
+    let body = json!({ "galleryId": gallery, "item": item });
+    let mut attempt = 1;
+    loop {
+        let started = Utc::now();
+        let call = Call::new(
+            Method::POST,
+            format!("{PREFIX}/galleries/{gallery}/items"),
+            &what,
+        )
+        .body(&body);
+        match client.send(call).await {
+            Ok(answer) => return decode(&what, &answer, "item"),
+            Err(error) if error.is_ambiguous() => match find_created(client, gallery, item, started).await {
+                Ok(Some(found)) => return Ok(found),
+                Ok(None) if attempt < attempts.max(1) => attempt += 1,
+                Ok(None) => return Err(error),
+                Err(check) => {
+                    return Err(ApiError::Network {
+                        what,
+                        detail: format!(
+                            "{error}; checking whether the item was added anyway failed too ({check}). \
+                             Run `progallery items list {gallery} --all` before trying again, to avoid a duplicate"
+                        ),
+                        ambiguous: true,
+                    })
+                }
+            },
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Looks for an item created since `started` whose content matches what was sent. New items get
+/// the largest default `sortOrder`, so they sit on the last page; an explicit `sortOrder` is
+/// unique in a gallery, which makes the match exact wherever it sits.
+async fn find_created(
+    client: &Client,
+    gallery: &str,
+    sent: &Value,
+    started: DateTime<Utc>,
+) -> Result<Option<Item>, ApiError> {
+    let total = galleries::total_items(client, gallery).await?;
+    let candidates: Vec<Item> = if total <= 1000 {
+        let mut all = Vec::new();
+        let mut offset = 0;
+        while offset < total {
+            all.extend(list(client, gallery, offset, MAX_PAGE).await?);
+            offset += u64::from(MAX_PAGE);
+        }
+        all
+    } else {
+        list(client, gallery, total - u64::from(MAX_PAGE), MAX_PAGE).await?
+    };
+    let since = started - chrono::Duration::seconds(120);
+    let sent_item: Item = serde_json::from_value(sent.clone()).unwrap_or_default();
+    let sent_sort = sent.get("sortOrder").and_then(Value::as_f64);
+    Ok(candidates.into_iter().rev().find(|candidate| {
+        let recent = candidate
+            .created_date
+            .as_deref()
+            .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
+            .is_some_and(|d| d >= since);
+        let same_sort = match sent_sort {
+            Some(s) => candidate.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(s),
+            None => true,
+        };
+        recent
+            && same_sort
+            && candidate.media() == sent_item.media()
+            && candidate.title == sent_item.title
+            && candidate.description == sent_item.description
+    }))
+}
+
+/// `PATCH /galleries/{g}/items/{i}` with the fields to change.
+pub async fn update(
+    client: &Client,
+    gallery: &str,
+    item: &str,
+    changes: Value,
+) -> Result<Item, ApiError> {
+    let what = format!("updating item {item} of gallery {gallery}");
+    let body = json!({ "galleryId": gallery, "itemId": item, "item": changes });
+    let call = Call::new(
+        Method::PATCH,
+        format!("{PREFIX}/galleries/{gallery}/items/{item}"),
+        &what,
+    )
+    .body(&body);
+    let answer = client.send(call).await?;
+    decode(&what, &answer, "item")
+}
+
+/// `DELETE /galleries/{g}/items/{i}`.
+pub async fn delete(client: &Client, gallery: &str, item: &str) -> Result<(), ApiError> {
+    let what = format!("deleting item {item} of gallery {gallery}");
+    let call = Call::new(
+        Method::DELETE,
+        format!("{PREFIX}/galleries/{gallery}/items/{item}"),
+        &what,
+    )
+    .query("galleryId", gallery)
+    .query("itemId", item);
+    client.send(call).await.map(|_| ())
+}
+
+/// `POST /galleries/{g}/items/delete` with 1..1000 ids; returns the ids actually deleted. Repeating
+/// it is harmless (ids already gone are skipped), so it retries like a delete.
+pub async fn bulk_delete(
+    client: &Client,
+    gallery: &str,
+    ids: &[String],
+) -> Result<Vec<String>, ApiError> {
+    let what = format!("deleting {} items of gallery {gallery}", ids.len());
+    let body = json!({ "galleryId": gallery, "itemIds": ids });
+    let call = Call::new(
+        Method::POST,
+        format!("{PREFIX}/galleries/{gallery}/items/delete"),
+        &what,
+    )
+    .body(&body)
+    .idempotency(Idempotency::Safe);
+    let answer = client.send(call).await?;
+    match answer.get("itemIds") {
+        None => Ok(Vec::new()),
+        Some(_) => decode(&what, &answer, "itemIds"),
+    }
+}

@@ -1,0 +1,29 @@
+//! The only code that speaks HTTP to the gallery service. `client` owns transport (auth headers,
+//! retries, rate limiting, error decoding); `galleries` and `items` are typed calls on top of it
+//! that never print; `model` holds the serde types that keep unknown fields.
+
+pub mod client;
+pub mod error;
+pub mod galleries;
+pub mod items;
+pub mod model;
+mod ratelimit;
+
+pub use client::{Client, ClientOptions};
+pub use error::ApiError;
+
+/// Path prefix of every Pro Gallery endpoint (what the official SDK sends; spec/api.md §1).
+pub const PREFIX: &str = "/progallery/v2";
+
+/// Base URL of the real service.
+pub const WIX_BASE_URL: &str = "https://www.wixapis.com";
+
+/// True when `id` has the GUID shape the service uses for gallery and item ids.
+pub fn is_guid(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}

@@ -1,0 +1,132 @@
+//! serde types for the service's objects. Known fields are typed for the columns the CLI shows;
+//! every other field, and the nested media objects, are kept as JSON, so that what `-o json` prints
+//! is lossless and can be fed back to `create`/`add`. Numbers stay `serde_json::Number` so that a
+//! `sortOrder` of `5` does not come back as `5.0`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gallery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_items: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_date: Option<String>,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub item_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_date: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Item {
+    /// The kind, from `type` or else from which media field is set.
+    pub fn kind(&self) -> &str {
+        if let Some(t) = self.item_type.as_deref() {
+            return t;
+        }
+        if self.image.is_some() {
+            "IMAGE"
+        } else if self.video.is_some() {
+            "VIDEO"
+        } else if self.text.is_some() {
+            "TEXT"
+        } else {
+            "UNDEFINED"
+        }
+    }
+
+    /// What the item shows: the Wix media id or URL of an image, the URL of a video, the HTML of a
+    /// text item.
+    pub fn media(&self) -> String {
+        let pick = |v: Option<&Value>, info: &str, keys: &[&str]| -> Option<String> {
+            let info = v?.get(info)?;
+            keys.iter()
+                .filter_map(|k| info.get(*k).and_then(Value::as_str))
+                .find(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        pick(self.image.as_ref(), "imageInfo", &["id", "url"])
+            .or_else(|| pick(self.video.as_ref(), "videoInfo", &["url", "id"]))
+            .or_else(|| {
+                self.text
+                    .as_ref()?
+                    .get("html")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Formats a JSON number the way it came (`1611056409.2088726`, `5`).
+pub fn number_text(n: &Option<Number>) -> String {
+    n.as_ref().map(Number::to_string).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_and_number_forms_round_trip() {
+        let text = r#"{"id":"a","sortOrder":5,"type":"IMAGE","image":{"imageInfo":{"id":"m","width":1,"height":2}},"futureField":{"x":[1,2]},"createdDate":"2021-01-19T11:40:09Z"}"#;
+        let item: Item = serde_json::from_str(text).unwrap();
+        let back: Value = serde_json::to_value(&item).unwrap();
+        let original: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(back, original);
+        assert!(serde_json::to_string(&item)
+            .unwrap()
+            .contains("\"sortOrder\":5,"));
+        assert_eq!(item.media(), "m");
+    }
+
+    #[test]
+    fn gallery_keeps_precise_sort_order() {
+        let text = r#"{"id":"g","sortOrder":1611056409.2088726,"items":[],"totalItems":0}"#;
+        let g: Gallery = serde_json::from_str(text).unwrap();
+        assert_eq!(number_text(&g.sort_order), "1611056409.2088726");
+        assert_eq!(
+            serde_json::to_value(&g).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
+    }
+}

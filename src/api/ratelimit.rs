@@ -1,0 +1,72 @@
+//! A client-side token bucket, so a long `--all` walk or bulk run stays under the service's
+//! documented 200 requests per minute instead of collecting 429s and backing off.
+
+use std::time::{Duration, Instant};
+
+use tokio::sync::Mutex;
+
+pub struct RateLimiter {
+    per_second: f64,
+    capacity: f64,
+    state: Mutex<Bucket>,
+}
+
+struct Bucket {
+    tokens: f64,
+    refilled_at: Instant,
+}
+
+impl RateLimiter {
+    /// `per_minute` requests per minute, with a burst of a tenth of that (at least 1), so that no
+    /// sliding minute ever sees much more than the budget.
+    pub fn new(per_minute: u32) -> RateLimiter {
+        let capacity = (f64::from(per_minute) / 10.0).max(1.0);
+        RateLimiter {
+            per_second: f64::from(per_minute) / 60.0,
+            capacity,
+            state: Mutex::new(Bucket {
+                tokens: capacity,
+                refilled_at: Instant::now(),
+            }),
+        }
+    }
+
+    /// Waits until one request may be sent.
+    pub async fn acquire(&self) {
+        loop {
+            let wait = {
+                let mut bucket = self.state.lock().await;
+                let now = Instant::now();
+                let elapsed = now.duration_since(bucket.refilled_at).as_secs_f64();
+                bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
+                bucket.refilled_at = now;
+                if bucket.tokens >= 1.0 {
+                    bucket.tokens -= 1.0;
+                    return;
+                }
+                Duration::from_secs_f64((1.0 - bucket.tokens) / self.per_second)
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn burst_then_steady_rate() {
+        let limiter = RateLimiter::new(6000); // 100/s, burst 600
+        let start = Instant::now();
+        for _ in 0..600 {
+            limiter.acquire().await;
+        }
+        assert!(start.elapsed() < Duration::from_millis(100));
+        for _ in 0..20 {
+            limiter.acquire().await;
+        }
+        let waited = start.elapsed();
+        assert!(waited >= Duration::from_millis(180), "{waited:?}");
+    }
+}

@@ -1,0 +1,201 @@
+//! `progallery galleries list|get|create|clone|update|delete`.
+
+use anyhow::{Context as _, Result};
+use futures::{stream, StreamExt, TryStreamExt};
+use serde_json::{json, Map, Value};
+
+use super::{confirm_destructive, parse_json, read_input, require_guid};
+use crate::api::galleries;
+use crate::api::model::Gallery;
+use crate::cli::{
+    GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
+    GalleriesUpdateArgs, GalleryIdArg,
+};
+use crate::context::Context;
+use crate::error::CliError;
+
+/// The service's largest page of galleries.
+const PAGE: u32 = 10;
+/// Pages fetched at once by `--all`.
+const CONCURRENT_PAGES: usize = 4;
+
+pub async fn run(cmd: GalleriesCmd, ctx: &Context) -> Result<i32> {
+    match cmd {
+        GalleriesCmd::List(args) => list(args, ctx).await,
+        GalleriesCmd::Get(args) => get(args, ctx).await,
+        GalleriesCmd::Create(args) => create(args, ctx).await,
+        GalleriesCmd::Clone(args) => clone(args, ctx).await,
+        GalleriesCmd::Update(args) => update(args, ctx).await,
+        GalleriesCmd::Delete(args) => delete(args, ctx).await,
+    }
+}
+
+async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
+    let client = ctx.client().await?;
+    let mut out = ctx.printer.list::<Gallery>()?;
+    if !args.paging.all {
+        let page =
+            galleries::list(client, args.paging.offset, args.limit.unwrap_or(PAGE), None).await?;
+        for gallery in &page.galleries {
+            out.push(gallery)?;
+        }
+        out.finish()?;
+        return Ok(0);
+    }
+    // The first page says how many there are; the rest are fetched a few at a time, in order.
+    let first = galleries::list(client, 0, PAGE, None).await?;
+    let first_len = first.galleries.len() as u64;
+    for gallery in &first.galleries {
+        out.push(gallery)?;
+    }
+    out.page_done()?;
+    match first.total {
+        Some(total) => {
+            let offsets = (first_len.max(1)..total).step_by(PAGE as usize);
+            let mut pages = stream::iter(offsets)
+                .map(|offset| galleries::list(client, offset, PAGE, None))
+                .buffered(CONCURRENT_PAGES);
+            while let Some(page) = pages.try_next().await? {
+                for gallery in &page.galleries {
+                    out.push(gallery)?;
+                }
+                out.page_done()?;
+            }
+        }
+        None => {
+            // No total in the answer: walk until a short page.
+            let mut offset = first_len;
+            let mut last_len = first_len;
+            while last_len == u64::from(PAGE) {
+                let page = galleries::list(client, offset, PAGE, None).await?;
+                last_len = page.galleries.len() as u64;
+                offset += last_len;
+                for gallery in &page.galleries {
+                    out.push(gallery)?;
+                }
+                out.page_done()?;
+            }
+        }
+    }
+    out.finish()?;
+    Ok(0)
+}
+
+async fn get(args: GalleryIdArg, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let client = ctx.client().await?;
+    let gallery = galleries::get(client, &args.gallery_id, 0, None).await?;
+    ctx.printer.one(&gallery)?;
+    Ok(0)
+}
+
+/// Reads a gallery from a file: `{"gallery": {...}}` or the bare object (`galleries get -o json`).
+fn gallery_from_file(source: &str) -> Result<Value> {
+    let text = read_input(source, "the gallery")?;
+    let json = parse_json(&text, &format!("the gallery in {source}"))?;
+    let gallery = match json {
+        Value::Object(mut map) if map.contains_key("gallery") => {
+            map.remove("gallery").unwrap_or_default()
+        }
+        other => other,
+    };
+    if !gallery.is_object() {
+        return Err(
+            CliError::usage(format!("{source} must hold a JSON object (a gallery)")).into(),
+        );
+    }
+    Ok(gallery)
+}
+
+async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
+    let mut gallery = match &args.from_file {
+        Some(source) => gallery_from_file(source)?,
+        None => Value::Object(Map::new()),
+    };
+    if let Some(name) = &args.name {
+        gallery["name"] = json!(name);
+    }
+    if let Some(sort_order) = args.sort_order {
+        gallery["sortOrder"] = json!(sort_order);
+    }
+    let client = ctx.client().await?;
+    let created = galleries::create(client, gallery, None, ctx.attempts()).await?;
+    ctx.printer.one(&created)?;
+    Ok(0)
+}
+
+async fn clone(args: GalleriesCloneArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let mut overrides = Map::new();
+    if let Some(name) = &args.name {
+        overrides.insert("name".into(), json!(name));
+    }
+    let client = ctx.client().await?;
+    let created = galleries::create(
+        client,
+        Value::Object(overrides),
+        Some(&args.gallery_id),
+        ctx.attempts(),
+    )
+    .await?;
+    ctx.printer.one(&created)?;
+    Ok(0)
+}
+
+async fn update(args: GalleriesUpdateArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let mut changes = Map::new();
+    if let Some(name) = &args.name {
+        changes.insert("name".into(), json!(name));
+    }
+    if let Some(sort_order) = args.sort_order {
+        changes.insert("sortOrder".into(), json!(sort_order));
+    }
+    if changes.is_empty() {
+        return Err(CliError::usage("nothing to change: give --name and/or --sort-order").into());
+    }
+    let client = ctx.client().await?;
+    let updated = galleries::update(client, &args.gallery_id, Value::Object(changes)).await?;
+    ctx.printer.one(&updated)?;
+    Ok(0)
+}
+
+async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let client = ctx.client().await?;
+    // Read it first: the confirmation and the dry run show what goes, and a wrong id is a 404 now.
+    let gallery = galleries::get(client, &args.gallery_id, 0, Some(1))
+        .await
+        .context("looking up the gallery to delete")?;
+    let name = gallery.name.clone().unwrap_or_default();
+    let items = gallery.total_items.unwrap_or(0);
+    let description = if name.is_empty() {
+        format!("gallery {} ({items} items)", args.gallery_id)
+    } else {
+        format!("gallery {:?} {} ({items} items)", name, args.gallery_id)
+    };
+    if args.destructive.dry_run {
+        ctx.printer.one(&gallery)?;
+        ctx.printer.notice(&format!(
+            "dry run: would delete {description}; nothing was sent"
+        ));
+        return Ok(0);
+    }
+    let mut accepted = vec![args.gallery_id.clone()];
+    if !name.is_empty() {
+        accepted.push(name.clone());
+    }
+    confirm_destructive(
+        ctx,
+        &args.destructive,
+        &format!("Delete {description}?"),
+        Some(&accepted),
+    )?;
+    galleries::delete(client, &args.gallery_id).await?;
+    ctx.printer.notice(&format!("deleted {description}"));
+    // For scripts, the data of a delete is what went (`-o id` gives its id); a person has the notice.
+    if ctx.printer.format != crate::cli::OutputFormat::Table {
+        ctx.printer.one(&gallery)?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,240 @@
+//! `progallery items list|get|add|update|delete|bulk-delete`. Adding and bulk deleting have
+//! their own files (they grow: local files and the Media Manager, filters and journals).
+
+mod add;
+mod bulk_delete;
+
+use anyhow::Result;
+use futures::{stream, StreamExt, TryStreamExt};
+use serde_json::{json, Map, Value};
+
+use super::{confirm_destructive, require_guid};
+use crate::api::model::Item;
+use crate::api::{galleries, items};
+use crate::cli::{
+    ItemMetadataArgs, ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs, ItemsUpdateArgs,
+};
+use crate::context::Context;
+use crate::error::{CliError, Kind};
+
+/// Default page size of `items list` (the service's own default).
+const DEFAULT_PAGE: u32 = 50;
+/// Pages fetched at once by `--all`: enough to hide latency, few enough to stay polite.
+const CONCURRENT_PAGES: usize = 4;
+
+pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
+    match cmd {
+        ItemsCmd::List(args) => list(args, ctx).await,
+        ItemsCmd::Get(args) => get(args, ctx).await,
+        ItemsCmd::Add(args) => add::run(args, ctx).await,
+        ItemsCmd::Update(args) => update(args, ctx).await,
+        ItemsCmd::Delete(args) => delete(args, ctx).await,
+        ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
+    }
+}
+
+async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let client = ctx.client().await?;
+    let gallery = args.gallery_id.as_str();
+    let mut out = ctx.printer.list::<Item>()?;
+    if !args.paging.all {
+        let page = items::list(
+            client,
+            gallery,
+            args.paging.offset,
+            args.limit.unwrap_or(DEFAULT_PAGE),
+        )
+        .await?;
+        for item in &page {
+            out.push(item)?;
+        }
+        out.finish()?;
+        return Ok(0);
+    }
+    // List items carries no total: one cheap get-gallery reads it, then every page is known and
+    // they are fetched concurrently but printed in order: ceil(N/100)+1 requests in all. Items
+    // added during the walk are not chased (the walk is of the gallery as it was at the start).
+    let total = galleries::total_items(client, gallery).await?;
+    let page = u64::from(items::MAX_PAGE);
+    let progress = ctx.printer.progress(total, "listing items");
+    let mut pages = stream::iter((0..total).step_by(page as usize))
+        .map(|offset| items::list(client, gallery, offset, items::MAX_PAGE))
+        .buffered(CONCURRENT_PAGES);
+    while let Some(page_items) = pages.try_next().await? {
+        for item in &page_items {
+            out.push(item)?;
+        }
+        progress.inc(page_items.len() as u64);
+        out.page_done()?;
+    }
+    progress.finish_and_clear();
+    out.finish()?;
+    Ok(0)
+}
+
+async fn get(args: ItemRef, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    require_guid(&args.item_id, "item id")?;
+    let client = ctx.client().await?;
+    let item = items::get(client, &args.gallery_id, &args.item_id).await?;
+    ctx.printer.one(&item)?;
+    Ok(0)
+}
+
+/// The fields that `--title`, `--description`, `--link`, `--tag` and `--sort-order` set.
+/// (`--alt` lives inside the image, so add and update handle it themselves.)
+pub(crate) fn metadata_fields(meta: &ItemMetadataArgs) -> Result<Map<String, Value>> {
+    let mut fields = Map::new();
+    if let Some(title) = &meta.title {
+        fields.insert("title".into(), json!(title));
+    }
+    if let Some(description) = &meta.description {
+        fields.insert("description".into(), json!(description));
+    }
+    if let Some(link) = &meta.link {
+        let parsed = url::Url::parse(link)
+            .map_err(|e| CliError::usage(format!("--link {link:?} is not a URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(CliError::usage(format!("--link {link:?} must be an http(s) URL")).into());
+        }
+        fields.insert(
+            "link".into(),
+            json!({"type": "EXTERNAL", "url": link, "target": "_blank"}),
+        );
+    }
+    if !meta.tags.is_empty() {
+        fields.insert("tags".into(), json!({ "values": meta.tags }));
+    }
+    if let Some(sort_order) = meta.sort_order {
+        if !sort_order.is_finite() {
+            return Err(CliError::usage("--sort-order must be a finite number").into());
+        }
+        fields.insert("sortOrder".into(), json!(sort_order));
+    }
+    Ok(fields)
+}
+
+async fn update(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
+    let ItemRef {
+        gallery_id,
+        item_id,
+    } = &args.item;
+    require_guid(gallery_id, "gallery id")?;
+    require_guid(item_id, "item id")?;
+    let mut changes = metadata_fields(&args.metadata)?;
+    if let Some(html) = &args.text {
+        changes.insert("text".into(), json!({ "html": html }));
+    }
+    if changes.is_empty() && args.metadata.alt.is_none() {
+        return Err(CliError::usage(
+            "nothing to change: give --title, --description, --alt, --link, --tag, --sort-order or --text",
+        )
+        .into());
+    }
+    let client = ctx.client().await?;
+    if let Some(alt) = &args.metadata.alt {
+        // An `image` in an update replaces the whole image, so start from the current one.
+        let current = items::get(client, gallery_id, item_id).await?;
+        let mut image = current.image.ok_or_else(|| {
+            CliError::usage(format!(
+                "item {item_id} is a {} item; --alt applies to images only",
+                current.item_type.as_deref().unwrap_or("non-image")
+            ))
+        })?;
+        match image.get_mut("imageInfo").and_then(Value::as_object_mut) {
+            Some(info) => {
+                info.insert("altText".into(), json!(alt));
+            }
+            None => {
+                return Err(CliError::new(
+                    Kind::General,
+                    format!("item {item_id} has an image without imageInfo"),
+                )
+                .into())
+            }
+        }
+        changes.insert("image".into(), image);
+    }
+    let updated = items::update(client, gallery_id, item_id, Value::Object(changes)).await?;
+    ctx.printer.one(&updated)?;
+    Ok(0)
+}
+
+async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    for id in &args.item_ids {
+        require_guid(id, "item id")?;
+    }
+    let client = ctx.client().await?;
+    let gallery = args.gallery_id.as_str();
+    // Read them first: a wrong id fails before anything is deleted, and the dry run shows them.
+    let mut targets = Vec::new();
+    for id in &args.item_ids {
+        targets.push(items::get(client, gallery, id).await?);
+    }
+    if args.destructive.dry_run {
+        let mut out = ctx.printer.list::<Item>()?;
+        for item in &targets {
+            out.push(item)?;
+        }
+        out.finish()?;
+        ctx.printer.notice(&format!(
+            "dry run: would delete {} item(s) from gallery {gallery}; nothing was sent",
+            targets.len()
+        ));
+        return Ok(0);
+    }
+    let question = match targets.as_slice() {
+        [one] => format!(
+            "Delete item {:?} ({}) from gallery {gallery}?",
+            one.title.as_deref().unwrap_or(""),
+            args.item_ids[0]
+        ),
+        many => format!("Delete {} items from gallery {gallery}?", many.len()),
+    };
+    confirm_destructive(ctx, &args.destructive, &question, None)?;
+    let mut out = if ctx.printer.format != crate::cli::OutputFormat::Table {
+        Some(ctx.printer.list::<Item>()?)
+    } else {
+        None
+    };
+    let mut failures = Vec::new();
+    for item in &targets {
+        let id = item.id.clone().unwrap_or_default();
+        match items::delete(client, gallery, &id).await {
+            Ok(()) => {
+                if let Some(out) = out.as_mut() {
+                    out.push(item)?;
+                }
+            }
+            Err(e) => failures.push((id, e)),
+        }
+    }
+    if let Some(out) = out {
+        out.finish()?;
+    }
+    let deleted = targets.len() - failures.len();
+    if deleted == 0 {
+        if let Some((_, e)) = failures.pop() {
+            return Err(e.into());
+        }
+    }
+    if !failures.is_empty() {
+        for (id, e) in &failures {
+            ctx.printer.warn(&format!("item {id}: {e}"));
+        }
+        return Err(CliError::new(
+            Kind::Partial,
+            format!(
+                "deleted {deleted} of {} items; {} failed (listed above)",
+                targets.len(),
+                failures.len()
+            ),
+        )
+        .into());
+    }
+    ctx.printer
+        .notice(&format!("deleted {deleted} item(s) from gallery {gallery}"));
+    Ok(0)
+}

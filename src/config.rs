@@ -1,0 +1,224 @@
+//! The config file (`config.toml`) and its profiles, and the resolution of the settings a run uses:
+//! flag > environment > config file > built-in default, with the source of each value kept so that
+//! `auth status` can show it. Writes go through a temp file and a rename, with mode 0600; a file
+//! that others can read is refused, since it holds API keys.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CliError, Kind};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+}
+
+// Never print the key, even in a debug dump.
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Profile")
+            .field("api_key", &self.api_key.as_ref().map(|_| "<hidden>"))
+            .field("site_id", &self.site_id)
+            .field("base_url", &self.base_url)
+            .finish()
+    }
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env,
+    File,
+    Default,
+    Sandbox,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Source::Flag => "flag",
+            Source::Env => "env",
+            Source::File => "config file",
+            Source::Default => "default",
+            Source::Sandbox => "embedded sandbox",
+        })
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+impl Config {
+    /// Reads the config file; a missing file is an empty config.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())))
+            }
+        };
+        check_private(path)?;
+        toml::from_str(&text).map_err(|e| {
+            let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
+            CliError::usage(format!(
+                "the config file {} is not valid: {} {}",
+                path.display(),
+                first_line,
+                e.message()
+            ))
+            .with_hint(format!(
+                "fix or remove {}, then run `progallery auth login`",
+                path.display()
+            ))
+            .into()
+        })
+    }
+
+    /// Writes the config atomically (temp file in the same directory, then rename), mode 0600.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let dir = path.parent().unwrap_or_else(|| Path::new("."));
+        create_private_dir(dir)?;
+        let text = toml::to_string_pretty(self).context("serialising the config")?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".config.toml.")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        // tempfile creates files 0600 on Unix already; say so explicitly in case that changes.
+        set_mode(temp.path(), 0o600)?;
+        temp.write_all(text.as_bytes())?;
+        temp.as_file().sync_all()?;
+        temp.persist(path)
+            .map_err(|e| anyhow::Error::new(e.error))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    }
+
+    /// The profile a run uses: the named one, else the default one.
+    pub fn profile_name(&self, requested: Option<&Sourced<String>>) -> Option<Sourced<String>> {
+        match requested {
+            Some(name) => Some(name.clone()),
+            None => self
+                .default_profile
+                .clone()
+                .map(|n| Sourced::new(n, Source::File)),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn check_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)?.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(CliError::new(
+            Kind::Auth,
+            format!(
+                "the config file {} holds API keys but is readable by others (mode {mode:o}); refusing to use it",
+                path.display()
+            ),
+        )
+        .with_hint(format!("run `chmod 600 {}`", path.display()))
+        .into());
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .with_context(|| format!("cannot set the mode of {}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) -> Result<()> {
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_is_private_and_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        let mut config = Config::default();
+        config.default_profile = Some("shop".into());
+        config.profiles.insert(
+            "shop".into(),
+            Profile {
+                api_key: Some("k".into()),
+                site_id: Some("s".into()),
+                base_url: None,
+            },
+        );
+        config.save(&path).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let back = Config::load(&path).unwrap();
+        assert_eq!(back.default_profile.as_deref(), Some("shop"));
+        assert_eq!(back.profiles["shop"].api_key.as_deref(), Some("k"));
+        assert!(!format!("{:?}", back.profiles["shop"]).contains("\"k\""));
+    }
+}
