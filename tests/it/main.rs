@@ -1,4 +1,5 @@
 //! Integration tests: the real `progallery` binary against a real sandbox server on loopback, in a
 //! temporary home. One test binary (modules below) keeps link time down.
 
+mod cli_errors;
 mod common;

@@ -2,6 +2,8 @@
 //! against it in a temporary home, and read the sandbox's state back over HTTP.
 #![allow(dead_code)]
 
+pub mod fake_server;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,315 @@
+//! Error paths and exit codes that need a server misbehaving on purpose: garbage bodies, 401,
+//! endless 429, a closed pipe. A scripted fake server stands in where the sandbox cannot.
+
+use std::time::{Duration, Instant};
+
+use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::*;
+
+const GALLERY: &str = "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d";
+
+/// The CLI pointed at `base_url` with test credentials, in a fresh temp home.
+fn cli_at(home: &tempfile::TempDir, base_url: &str) -> std::process::Command {
+    let mut cmd = cli_in(home.path());
+    cmd.env("PROGALLERY_BASE_URL", base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
+    cmd
+}
+
+#[test]
+fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
+    let cases: Vec<(&str, Answer, &str)> = vec![
+        (
+            "html",
+            Answer::raw(
+                200,
+                "text/html",
+                b"<!DOCTYPE html><html><head><title>Captive portal</title></head></html>",
+            ),
+            "HTML page titled \"Captive portal\"",
+        ),
+        (
+            "empty",
+            Answer::raw(200, "application/json", b""),
+            "the body is empty",
+        ),
+        (
+            "truncated",
+            Answer::json(200, r#"{"gallery": {"id": "1b57"#),
+            "truncated",
+        ),
+        ("text", Answer::raw(200, "text/plain", b"hello"), "not JSON"),
+        (
+            "wrong shape",
+            Answer::json(200, r#"{"something": 1}"#),
+            "no `gallery` field",
+        ),
+    ];
+    for (name, answer, expected) in cases {
+        let body = answer.body.clone();
+        let content_type = answer.headers[0].1.clone();
+        let server = FakeServer::start(move |_, _| Answer::raw(200, &content_type, &body));
+        let home = tempfile::tempdir().unwrap();
+        let run = run(cli_at(&home, &server.base_url).args(["galleries", "get", GALLERY]));
+        run.code(1);
+        assert!(run.stdout.is_empty(), "{name}: stdout {}", run.stdout);
+        assert!(run.stderr.contains(expected), "{name}: {}", run.stderr);
+        assert_eq!(
+            run.stderr
+                .lines()
+                .filter(|l| l.starts_with("progallery: error:"))
+                .count(),
+            1
+        );
+        assert!(run.stderr.contains("hint:"), "{name}: {}", run.stderr);
+        // A success with a bad body is not retried: the service did answer.
+        assert_eq!(server.requests().len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn unauthenticated_is_exit_4_with_a_login_hint() {
+    let server = FakeServer::start(|_, _| {
+        Answer::json(
+            401,
+            r#"{"message":"UNAUTHENTICATED: bad key","details":{"applicationError":{"code":"UNAUTHENTICATED","description":"","data":{}}}}"#,
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list"]));
+    run.code(4);
+    assert!(
+        run.stderr.contains("HTTP 401 UNAUTHENTICATED: bad key"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("progallery auth login"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.requests().len(), 1, "a 401 is not retried");
+}
+
+#[test]
+fn rate_limited_until_retries_run_out_is_exit_6_and_honours_retry_after() {
+    let server = FakeServer::start(|_, _| {
+        Answer::json(429, r#"{"message":"RESOURCE_EXHAUSTED: slow down","details":{"applicationError":{"code":"RESOURCE_EXHAUSTED","description":"","data":{}}}}"#)
+            .header("Retry-After", "1")
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let run = run(cli_at(&home, &server.base_url).args(["--retries", "3", "galleries", "list"]));
+    run.code(6);
+    assert!(run.stderr.contains("RESOURCE_EXHAUSTED"), "{}", run.stderr);
+    assert_eq!(server.requests().len(), 3, "three attempts");
+    // Two waits of Retry-After: 1 s each.
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn retries_recover_from_a_transient_503() {
+    let server = FakeServer::start(|_, index| {
+        if index < 2 {
+            Answer::json(503, r#"{"message":"UNAVAILABLE: try later","details":{}}"#)
+        } else {
+            Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    run.success();
+    assert_eq!(run.stdout.trim(), "[]");
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[test]
+fn a_create_is_not_repeated_blindly_after_an_ambiguous_500() {
+    // The create fails with 500 (it may have landed); the client must look before it sends again.
+    let server = FakeServer::start(|seen, _| {
+        if seen.method == "POST" {
+            Answer::json(500, r#"{"message":"INTERNAL: oops","details":{}}"#)
+        } else {
+            Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args([
+        "--retries",
+        "2",
+        "galleries",
+        "create",
+        "--name",
+        "X",
+    ]));
+    run.code(1);
+    let methods: Vec<String> = server.requests().iter().map(|r| r.method.clone()).collect();
+    // POST, then a look (GET) that finds nothing, then a second POST, then a last look.
+    assert_eq!(methods.first().map(String::as_str), Some("POST"));
+    assert_eq!(methods[1], "GET", "{methods:?}");
+    assert_eq!(
+        methods.iter().filter(|m| *m == "POST").count(),
+        2,
+        "{methods:?}"
+    );
+}
+
+#[test]
+fn auth_and_site_headers_are_sent_raw_with_a_versioned_user_agent() {
+    let server =
+        FakeServer::start(|_, _| Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#));
+    let home = tempfile::tempdir().unwrap();
+    run(cli_at(&home, &server.base_url).args(["galleries", "list"])).success();
+    let seen = &server.requests()[0];
+    assert_eq!(
+        seen.header("authorization"),
+        Some(TEST_API_KEY),
+        "no Bearer prefix"
+    );
+    assert_eq!(seen.header("wix-site-id"), Some(DEFAULT_TEST_SITE));
+    assert!(seen.header("wix-account-id").is_none());
+    assert_eq!(
+        seen.header("user-agent"),
+        Some(concat!("progallery/", env!("CARGO_PKG_VERSION")))
+    );
+    assert!(
+        seen.target.starts_with("/progallery/v2/galleries?"),
+        "{}",
+        seen.target
+    );
+}
+
+#[test]
+fn the_api_key_never_appears_in_output_even_verbose_or_failing() {
+    let server = FakeServer::start(|seen, _| {
+        if seen.target.contains("fail") {
+            Answer::json(403, r#"{"message":"PERMISSION_DENIED: no","details":{}}"#)
+        } else {
+            Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["-v", "galleries", "list"],
+        vec!["--verbose", "api", "GET", "/fail"],
+        vec!["-v", "auth", "status"],
+        vec!["auth", "status", "-o", "json"],
+    ] {
+        let run = run(cli_at(&home, &server.base_url).args(&args));
+        for stream in [&run.stdout, &run.stderr] {
+            assert!(
+                !stream.contains(TEST_API_KEY),
+                "{args:?} leaked the key: {stream}"
+            );
+            assert!(
+                !stream.contains("0123456789abcdef"),
+                "{args:?} leaked part of the key: {stream}"
+            );
+        }
+    }
+    let verbose = run(cli_at(&home, &server.base_url).args(["-v", "galleries", "list"]));
+    assert!(
+        verbose.stderr.contains("> authorization: IST.…CRET"),
+        "{}",
+        verbose.stderr
+    );
+    let denied = run(cli_at(&home, &server.base_url).args(["api", "GET", "/fail"]));
+    denied.code(4);
+}
+
+#[test]
+fn connection_refused_is_exit_1_after_retries() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &format!("http://127.0.0.1:{port}")).args([
+        "--retries",
+        "2",
+        "galleries",
+        "list",
+    ]));
+    run.code(1);
+    assert!(run.stderr.contains("cannot connect"), "{}", run.stderr);
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_with_0() {
+    // Many pages of galleries; the reader goes away after the first line.
+    let server = FakeServer::start(|seen, _| {
+        let offset: usize = seen
+            .target
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("offset="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let galleries: Vec<String> = (offset..offset + 10)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"00000000-0000-0000-0000-{i:012}","name":"g{i}","totalItems":0}}"#
+                )
+            })
+            .collect();
+        Answer::json(
+            200,
+            &format!(
+                r#"{{"totalGalleries":5000,"galleries":[{}]}}"#,
+                galleries.join(",")
+            ),
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = cli_at(&home, &server.base_url);
+    cmd.args(["galleries", "list", "--all", "-o", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::BufRead;
+        let stdout = child.stdout.take().unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.contains("\"g0\""), "{first}");
+        // Dropping the reader closes the pipe.
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn version_and_help_need_no_config_or_network() {
+    let home = tempfile::tempdir().unwrap();
+    // A corrupt config must not matter to --version.
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    std::fs::write(home.path().join("config/config.toml"), "not = [valid").unwrap();
+    let run = run(cli_in(home.path()).arg("--version"));
+    run.success();
+    assert_eq!(
+        run.stdout.trim(),
+        concat!("progallery ", env!("CARGO_PKG_VERSION"))
+    );
+    let help = crate::common::run(cli_in(home.path()).args(["items", "--help"]));
+    help.success();
+    assert!(help.stdout.contains("bulk-delete"));
+    assert!(help.stdout.contains("Examples:"));
+}
