@@ -3,3 +3,4 @@
 
 mod cli_errors;
 mod common;
+mod cli_generated;
