@@ -4,3 +4,7 @@
 mod cli_errors;
 mod common;
 mod cli_generated;
+mod cli_galleries;
+mod cli_items;
+mod cli_api;
+mod cli_auth;
