@@ -75,7 +75,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub retries: Option<u32>,
 
-    /// Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)
+    /// Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited).
+    /// For `sandbox serve`: the server's budget per site per minute, answered 429 + Retry-After beyond it
     #[arg(long, global = true, value_name = "PER_MIN")]
     pub rate_limit: Option<u32>,
 }
@@ -568,10 +569,6 @@ pub struct FaultArgs {
     /// Added latency per API request, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency: u64,
-
-    /// Requests per minute per site before answering 429 with Retry-After (0 = unlimited)
-    #[arg(long, value_name = "N/min", default_value = "0")]
-    pub rate_limit: String,
 
     /// Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)
     #[arg(long = "fail-id", value_name = "ID", value_delimiter = ',')]

@@ -1,2 +1,197 @@
 //! The local stand-in for the Pro Gallery service (axum + SQLite), written from
-//! `../shared/spec/api.md` on its own. It must not import `crate::api`.
+//! `../shared/spec/api.md` on its own: it must not import `crate::api`, so a field name that is
+//! wrong in the client cannot be wrong in the same way here and pass unnoticed.
+//!
+//! `start` is used both by `progallery sandbox serve` and in-process by the CLI's `--sandbox` mode
+//! (on 127.0.0.1:0), so it does no heavy work: open the database, create the schema if missing,
+//! seed only a new database, bind, and serve in the background.
+
+mod db;
+mod errors;
+pub mod events;
+mod faults;
+mod requests;
+mod routes;
+mod seed;
+mod store;
+mod validate;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use serde_json::{json, Value};
+
+pub use db::Database;
+pub use faults::Faults;
+
+use db::Pool;
+use events::Events;
+use faults::FaultState;
+use requests::RequestLog;
+
+/// The site used when a request has no `wix-site-id` header; it is the one that gets seeded.
+pub const DEFAULT_SITE: &str = "00000000-0000-0000-0000-000000000000";
+
+/// How long `shutdown` waits for in-flight requests before dropping them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+pub struct Options {
+    pub database: Database,
+    /// Require exactly this `Authorization` value (else 403); without it any value is accepted.
+    pub api_key: Option<String>,
+    /// Seed a new database with the reference's example galleries.
+    pub seed: bool,
+    pub faults: Faults,
+    /// Where the sandbox may keep files of its own (webhook keys, media); created if missing.
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Shared state of a running sandbox.
+pub struct App {
+    pool: Arc<Pool>,
+    events: Events,
+    faults: FaultState,
+    requests: RequestLog,
+    api_key: Option<String>,
+}
+
+/// A sandbox serving in the background of this process.
+pub struct Running {
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub base_url: String,
+    pub local_addr: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
+pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
+    if let Some(dir) = &options.data_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating the sandbox data directory {}", dir.display()))?;
+    }
+    let database = options.database.clone();
+    let seed = options.seed;
+    let pool = tokio::task::spawn_blocking(move || -> Result<Arc<Pool>> {
+        let pool = Pool::open(&database)?;
+        initialise(&pool, seed)?;
+        Ok(pool)
+    })
+    .await
+    .context("opening the sandbox database")??;
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding the sandbox to {addr}"))?;
+    let local_addr = listener.local_addr()?;
+    let app = Arc::new(App {
+        pool,
+        events: Events::default(),
+        faults: FaultState::new(options.faults),
+        requests: RequestLog::default(),
+        api_key: options.api_key.filter(|k| !k.is_empty()),
+    });
+    let router = routes::router(app);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(Running {
+        base_url: format!("http://{local_addr}"),
+        local_addr,
+        stop,
+        task,
+    })
+}
+
+impl Running {
+    /// Stops accepting connections, lets in-flight requests finish (briefly), and returns.
+    pub async fn shutdown(self) -> Result<()> {
+        let _ = self.stop.send(());
+        let mut task = self.task;
+        match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
+            Ok(Ok(served)) => served.context("sandbox server failed"),
+            Ok(Err(join)) => Err(anyhow::anyhow!("sandbox server task failed: {join}")),
+            Err(_) => {
+                task.abort();
+                Ok(())
+            }
+        }
+    }
+}
+
+fn api_error(err: errors::ApiError) -> anyhow::Error {
+    let message = err.body["message"]
+        .as_str()
+        .unwrap_or("database error")
+        .to_string();
+    anyhow::anyhow!(message)
+}
+
+fn write_blocking<T>(
+    pool: &Pool,
+    f: impl FnOnce(&rusqlite::Transaction) -> errors::ApiResult<T>,
+) -> Result<T> {
+    pool.with_conn(|conn| -> errors::ApiResult<T> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    })
+    .map_err(anyhow::Error::from)?
+    .map_err(api_error)
+}
+
+fn initialise(pool: &Pool, seed: bool) -> Result<()> {
+    write_blocking(pool, |tx| seed::initialise(tx, seed))
+        .context("initialising the sandbox database")?;
+    Ok(())
+}
+
+/// `sandbox reset`: removes every site's data from the database file (seeded again on next use).
+pub fn reset(path: &Path) -> Result<()> {
+    let pool = Pool::open(&Database::File(path.to_path_buf()))?;
+    write_blocking(&pool, seed::reset).context("resetting the sandbox database")
+}
+
+/// `sandbox status`: the database path and, per site, its gallery and item counts.
+pub fn status(path: &Path) -> Result<Value> {
+    let exists = path.exists();
+    let mut sites = Vec::new();
+    if exists {
+        let pool = Pool::open(&Database::File(path.to_path_buf()))?;
+        sites = pool
+            .with_conn(|conn| -> rusqlite::Result<Vec<Value>> {
+                let mut stmt = conn.prepare(
+                    "SELECT site, COUNT(*), COALESCE(SUM(item_count), 0) FROM galleries
+                     GROUP BY site ORDER BY site",
+                )?;
+                let rows = stmt.query_map([], |row| {
+                    let site: String = row.get(0)?;
+                    let galleries: i64 = row.get(1)?;
+                    let items: i64 = row.get(2)?;
+                    Ok(json!({
+                        "site": site,
+                        "default": site == DEFAULT_SITE,
+                        "galleries": galleries,
+                        "items": items,
+                    }))
+                })?;
+                rows.collect()
+            })
+            .and_then(|rows| rows)
+            .context("reading the sandbox database")?;
+    }
+    Ok(json!({
+        "database": path.display().to_string(),
+        "exists": exists,
+        "sites": sites,
+    }))
+}

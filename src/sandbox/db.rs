@@ -1,0 +1,226 @@
+//! The SQLite side of the sandbox: opening the database (WAL, busy timeout), the schema, a small
+//! connection pool, and running each request as exactly one transaction on a blocking thread.
+//!
+//! Several processes may share one database file (parallel `--sandbox` runs, or `serve` plus CLI
+//! calls). Writes therefore start with `BEGIN IMMEDIATE`, which takes the write lock up front and
+//! waits for it under the busy timeout, instead of upgrading a read lock mid-transaction (which in WAL
+//! mode fails at once with "database is locked"). A request either commits whole or rolls back.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::errors::{ApiError, ApiResult};
+
+/// How long a connection waits for another writer before giving up (then the request is a 503).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Idle connections kept per file database.
+const MAX_IDLE: usize = 8;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS galleries (
+    pk           INTEGER PRIMARY KEY,
+    site         TEXT NOT NULL,
+    id           TEXT NOT NULL,
+    name         TEXT,
+    sort_order   REAL NOT NULL,
+    created_ms   INTEGER NOT NULL,
+    created_date TEXT NOT NULL,
+    item_count   INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (site, id),
+    UNIQUE (site, sort_order)
+);
+CREATE INDEX IF NOT EXISTS galleries_by_created ON galleries (site, created_ms, id);
+CREATE TABLE IF NOT EXISTS items (
+    pk         INTEGER PRIMARY KEY,
+    gallery_pk INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    sort_order REAL NOT NULL,
+    body       TEXT NOT NULL,
+    UNIQUE (gallery_pk, id),
+    UNIQUE (gallery_pk, sort_order)
+);
+";
+
+/// Where the data lives.
+#[derive(Debug, Clone)]
+pub enum Database {
+    File(PathBuf),
+    Memory,
+}
+
+/// Connections to one database. A file database hands out pooled connections (each request gets
+/// its own, so requests run in parallel and SQLite arbitrates); an in-memory database has exactly
+/// one connection, since a private in-memory database cannot be shared between connections.
+pub enum Pool {
+    File {
+        path: PathBuf,
+        idle: Mutex<Vec<Connection>>,
+    },
+    Memory(Mutex<Connection>),
+}
+
+impl Pool {
+    /// Opens the database, applies the pragmas and creates the schema if missing. Returns the pool
+    /// and whether the database still needs its seed data (a new or reset database).
+    pub fn open(database: &Database) -> Result<Arc<Pool>> {
+        let pool = match database {
+            Database::File(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!("creating the sandbox data directory {}", dir.display())
+                    })?;
+                }
+                let conn = open_file(path)?;
+                Pool::File {
+                    path: path.clone(),
+                    idle: Mutex::new(vec![conn]),
+                }
+            }
+            Database::Memory => {
+                let conn = Connection::open_in_memory().context("opening an in-memory database")?;
+                configure(&conn)?;
+                Pool::Memory(Mutex::new(conn))
+            }
+        };
+        pool.with_conn(|conn| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(SCHEMA)?;
+            tx.commit()
+        })
+        .and_then(|created| created)
+        .context("creating the sandbox schema")?;
+        Ok(Arc::new(pool))
+    }
+
+    /// Runs `f` with a connection of this pool (opening one if none is idle).
+    pub fn with_conn<R>(&self, f: impl FnOnce(&mut Connection) -> R) -> rusqlite::Result<R> {
+        match self {
+            Pool::Memory(conn) => {
+                let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                Ok(f(&mut guard))
+            }
+            Pool::File { path, idle } => {
+                let taken = idle
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .pop();
+                let mut conn = match taken {
+                    Some(conn) => conn,
+                    None => {
+                        let conn = Connection::open(path)?;
+                        configure_raw(&conn)?;
+                        conn
+                    }
+                };
+                let result = f(&mut conn);
+                let mut idle = idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                if idle.len() < MAX_IDLE {
+                    idle.push(conn);
+                }
+                Ok(result)
+            }
+        }
+    }
+
+    /// Runs `f` in a read transaction (a consistent snapshot) on a blocking thread.
+    pub async fn read<T, F>(self: &Arc<Self>, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        self.run(TransactionBehavior::Deferred, f).await
+    }
+
+    /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`) on a blocking thread; commits if `f`
+    /// returns Ok, rolls back otherwise, so a request never leaves a half-applied write.
+    pub async fn write<T, F>(self: &Arc<Self>, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        self.run(TransactionBehavior::Immediate, f).await
+    }
+
+    async fn run<T, F>(self: &Arc<Self>, behavior: TransactionBehavior, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        let joined = tokio::task::spawn_blocking(move || {
+            pool.with_conn(|conn| {
+                let tx = conn.transaction_with_behavior(behavior)?;
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            })
+            .map_err(ApiError::from)
+            .and_then(|result| result)
+        })
+        .await;
+        match joined {
+            Ok(result) => result,
+            Err(err) => Err(ApiError::internal(format!("request task failed: {err}"))),
+        }
+    }
+}
+
+fn open_file(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)
+        .with_context(|| format!("opening the sandbox database {}", path.display()))?;
+    configure(&conn).with_context(|| {
+        format!(
+            "{} is not a usable sandbox database (corrupt, or not writable?)",
+            path.display()
+        )
+    })?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    configure_raw(conn)?;
+    Ok(())
+}
+
+fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Switching to WAL needs a brief exclusive lock; the busy timeout covers contention, and the
+    // query fails here (not later, mid-request) if the file is not a database at all.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            Some(format!(
+                "could not switch the database to WAL mode (got {mode})"
+            )),
+        ));
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+}
+
+/// Reads a meta value.
+pub fn meta_get(tx: &Transaction, key: &str) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+        row.get(0)
+    })
+    .optional()
+}
+
+/// Writes a meta value.
+pub fn meta_set(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! Mutation events. The sandbox calls `Events::emit` after each committed write; this first version
+//! keeps the most recent events in a bounded in-memory log served at `GET /_sandbox/events`, and is
+//! the single place where webhook delivery hooks in later.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Events kept for `/_sandbox/events`; older ones are dropped first.
+const MAX_EVENTS: usize = 10_000;
+
+/// One committed change. Galleries in events carry the gallery as stored (with `items: []`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
+pub enum Event {
+    GalleryCreated {
+        site: String,
+        gallery: Value,
+    },
+    GalleryUpdated {
+        site: String,
+        gallery: Value,
+    },
+    GalleryDeleted {
+        site: String,
+        gallery_id: String,
+    },
+    ItemCreated {
+        site: String,
+        gallery_id: String,
+        item: Value,
+    },
+    ItemUpdated {
+        site: String,
+        gallery_id: String,
+        item: Value,
+    },
+    /// `gallery_deleted` is true when the item went because its whole gallery was deleted.
+    ItemDeleted {
+        site: String,
+        gallery_id: String,
+        item_id: String,
+        gallery_deleted: bool,
+    },
+}
+
+#[derive(Default)]
+pub struct Events {
+    log: Mutex<VecDeque<Event>>,
+}
+
+impl Events {
+    pub fn emit(&self, event: Event) {
+        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        if log.len() >= MAX_EVENTS {
+            log.pop_front();
+        }
+        log.push_back(event);
+    }
+
+    pub fn emit_all(&self, events: Vec<Event>) {
+        for event in events {
+            self.emit(event);
+        }
+    }
+
+    /// The retained events, oldest first.
+    pub fn snapshot(&self) -> Vec<Event> {
+        let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        log.iter().cloned().collect()
+    }
+
+    pub fn clear(&self) {
+        self.log.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}

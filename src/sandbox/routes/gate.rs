@@ -1,0 +1,191 @@
+//! The gate every API request passes before its handler: request id, body cap, request log, then
+//! the injected faults in the order a real gateway would apply them (latency, 503, 429), auth
+//! (401/403), ids that always fail (500), and after the handler the 504-after-commit fault.
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
+use serde_json::Value;
+
+use super::{site_of, MAX_BODY_BYTES};
+use crate::sandbox::errors::ApiError;
+use crate::sandbox::validate::Query;
+use crate::sandbox::App;
+
+/// How much of an oversized body is read and thrown away before answering 413, so the client
+/// finishes sending and reads the answer instead of seeing a reset connection.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
+
+pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/_sandbox/") {
+        return next.run(request).await;
+    }
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let (parts, body) = request.into_parts();
+    let (bytes, too_large) = read_capped(body).await;
+    let seq = app.requests.start(
+        parts.method.as_str(),
+        parts.uri.path(),
+        parts.uri.query().unwrap_or(""),
+        &parts.headers,
+        &bytes,
+    );
+    let mut response = if too_large {
+        ApiError::application(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            format!("request body is larger than {MAX_BODY_BYTES} bytes"),
+        )
+        .into_response()
+    } else {
+        guarded(
+            &app,
+            Request::from_parts(parts, Body::from(bytes.clone())),
+            &bytes,
+            next,
+        )
+        .await
+    };
+    app.requests.finish(seq, response.status().as_u16());
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert("x-wix-request-id", value);
+    }
+    response
+}
+
+async fn read_capped(body: Body) -> (Bytes, bool) {
+    let mut stream = body.into_data_stream();
+    let mut buf = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            break;
+        };
+        seen += chunk.len();
+        if seen <= MAX_BODY_BYTES {
+            buf.extend_from_slice(&chunk);
+        } else if seen > DRAIN_LIMIT {
+            break;
+        }
+    }
+    if seen > MAX_BODY_BYTES {
+        (Bytes::new(), true)
+    } else {
+        (Bytes::from(buf), false)
+    }
+}
+
+async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Response {
+    let faults = app.faults.get();
+    if faults.latency_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(faults.latency_ms)).await;
+    }
+    if app.faults.draw(faults.fail_rate) {
+        return ApiError::unavailable("injected failure (--fail-rate): nothing was done")
+            .into_response();
+    }
+    let site = site_of(request.headers());
+    if let Err(retry_after) = app.faults.take_token(&site, faults.rate_limit_per_min) {
+        let mut error = ApiError::application(
+            StatusCode::TOO_MANY_REQUESTS,
+            "RESOURCE_EXHAUSTED",
+            format!(
+                "rate limit of {} requests per minute exceeded",
+                faults.rate_limit_per_min
+            ),
+        );
+        error.retry_after = Some(retry_after);
+        return error.into_response();
+    }
+    if let Err(error) = check_auth(app, &request) {
+        return error.into_response();
+    }
+    if let Some(id) = failing_id(&faults.fail_ids, &request, body) {
+        return ApiError::internal(format!("injected failure for id {id} (--fail-id)"))
+            .into_response();
+    }
+    let is_write = request.method() != Method::GET && request.method() != Method::HEAD;
+    let response = next.run(request).await;
+    if is_write
+        && response.status() == StatusCode::OK
+        && app.faults.draw(faults.fail_after_commit_rate)
+    {
+        return ApiError::application(
+            StatusCode::GATEWAY_TIMEOUT,
+            "DEADLINE_EXCEEDED",
+            "injected failure (--fail-after-commit-rate): the change was committed",
+        )
+        .into_response();
+    }
+    response
+}
+
+fn check_auth(app: &App, request: &Request) -> Result<(), ApiError> {
+    let Some(value) = request.headers().get("authorization") else {
+        return Err(ApiError::application(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHENTICATED",
+            "missing Authorization header",
+        ));
+    };
+    let Some(expected) = &app.api_key else {
+        return Ok(());
+    };
+    let given = value.to_str().unwrap_or("").trim();
+    // The service tolerates a `Bearer ` prefix in front of the raw key.
+    let given = match given.split_once(' ') {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
+        _ => given,
+    };
+    if given == expected {
+        Ok(())
+    } else {
+        Err(ApiError::application(
+            StatusCode::FORBIDDEN,
+            "PERMISSION_DENIED",
+            "the Authorization value is not valid for this site",
+        ))
+    }
+}
+
+/// The first id named by the request (path segment, id query parameters, body id lists or the
+/// body item's id) that is configured to fail.
+fn failing_id(fail_ids: &[String], request: &Request, body: &[u8]) -> Option<String> {
+    if fail_ids.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = request
+        .uri()
+        .path()
+        .split('/')
+        .map(str::to_string)
+        .collect();
+    let query = Query::parse(request.uri().query());
+    for name in [
+        "galleryId",
+        "itemId",
+        "itemIds",
+        "itemsIds",
+        "cloneFromGalleryId",
+    ] {
+        named.extend(query.all(name));
+    }
+    if let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) {
+        for list in ["itemIds", "itemsIds"] {
+            if let Some(Value::Array(ids)) = map.get(list) {
+                named.extend(ids.iter().filter_map(|v| v.as_str().map(str::to_string)));
+            }
+        }
+        for key in ["galleryId", "itemId", "cloneFromGalleryId"] {
+            if let Some(Value::String(id)) = map.get(key) {
+                named.push(id.clone());
+            }
+        }
+    }
+    named.into_iter().find(|id| fail_ids.contains(id))
+}

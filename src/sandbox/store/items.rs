@@ -1,0 +1,296 @@
+//! Items of a gallery: create, read, page, update, delete and bulk delete. An item is stored as its
+//! full JSON (so unknown fields inside `image`/`video`/… round-trip) next to indexed columns for
+//! its id and `sortOrder`; `UNIQUE (gallery_pk, sort_order)` both enforces sortOrder uniqueness and
+//! is the covering index the pages are read from.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::{Map, Value};
+
+use super::{next_default_sort_order, now, number, GalleryRow};
+use crate::sandbox::errors::{ApiError, ApiResult, Violation};
+use crate::sandbox::validate::{check_item, writable_item_fields, Kind};
+
+/// Builds the stored/answered Item object in the field order of spec §3.
+fn canonical_item(
+    id: &str,
+    sort_order: f64,
+    fields: &Map<String, Value>,
+    kind: Kind,
+    created: &str,
+    updated: &str,
+) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), Value::String(id.to_string()));
+    out.insert("sortOrder".into(), number(sort_order));
+    for name in ["title", "description"] {
+        if let Some(v) = fields.get(name) {
+            out.insert(name.into(), v.clone());
+        }
+    }
+    out.insert("type".into(), Value::String(kind.type_name().into()));
+    if let Some(v) = fields.get(kind.field()) {
+        out.insert(kind.field().into(), v.clone());
+    }
+    for name in ["link", "tags"] {
+        if let Some(v) = fields.get(name) {
+            out.insert(name.into(), v.clone());
+        }
+    }
+    out.insert("createdDate".into(), Value::String(created.to_string()));
+    out.insert("updatedDate".into(), Value::String(updated.to_string()));
+    Value::Object(out)
+}
+
+fn sort_order_taken(
+    tx: &Transaction,
+    gallery_pk: i64,
+    sort_order: f64,
+    except_pk: Option<i64>,
+) -> ApiResult<bool> {
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT pk FROM items WHERE gallery_pk = ?1 AND sort_order = ?2")?
+        .query_row(params![gallery_pk, sort_order], |row| row.get(0))
+        .optional()?;
+    Ok(matches!(found, Some(pk) if Some(pk) != except_pk))
+}
+
+/// What a create needs besides the validated fields: fixed id and dates (seeding, cloning keeps
+/// the order but not the ids) or fresh ones.
+pub struct NewItem {
+    pub id: Option<String>,
+    pub created: Option<String>,
+}
+
+/// Validates `input` (an incoming Item object; `field` is its path in the request) and inserts it
+/// into `gallery`. Returns the created item.
+pub fn create_item(
+    tx: &Transaction,
+    gallery: &mut GalleryRow,
+    input: &Map<String, Value>,
+    field: &str,
+    new: NewItem,
+) -> ApiResult<Value> {
+    let mut fields = writable_item_fields(input);
+    let kind = check_item(&mut fields, field)?;
+    let sort_order = match fields.get("sortOrder").and_then(Value::as_f64) {
+        Some(explicit) => {
+            if sort_order_taken(tx, gallery.pk, explicit, None)? {
+                return Err(ApiError::sort_order_taken(explicit, "item of this gallery"));
+            }
+            explicit
+        }
+        None => {
+            let pk = gallery.pk;
+            next_default_sort_order(tx, |candidate| sort_order_taken(tx, pk, candidate, None))?
+        }
+    };
+    let id = new.id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let created = new.created.unwrap_or_else(|| now().1);
+    let item = canonical_item(&id, sort_order, &fields, kind, &created, &created);
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO items (gallery_pk, id, sort_order, body) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![gallery.pk, id, sort_order, item.to_string()])?;
+    if inserted == 0 {
+        return Err(ApiError::internal(format!(
+            "item id {id} already exists in gallery {}",
+            gallery.id
+        )));
+    }
+    tx.prepare_cached("UPDATE galleries SET item_count = item_count + 1 WHERE pk = ?1")?
+        .execute([gallery.pk])?;
+    gallery.item_count += 1;
+    Ok(item)
+}
+
+fn parse_body(text: &str) -> ApiResult<Value> {
+    serde_json::from_str(text)
+        .map_err(|e| ApiError::internal(format!("stored item is corrupt: {e}")))
+}
+
+/// One item of a gallery, with its row key.
+pub fn find_item(tx: &Transaction, gallery_pk: i64, id: &str) -> ApiResult<Option<(i64, Value)>> {
+    let row: Option<(i64, String)> = tx
+        .prepare_cached("SELECT pk, body FROM items WHERE gallery_pk = ?1 AND id = ?2")?
+        .query_row(params![gallery_pk, id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
+    match row {
+        Some((pk, body)) => Ok(Some((pk, parse_body(&body)?))),
+        None => Ok(None),
+    }
+}
+
+/// A page of a gallery's items in `sortOrder` order.
+///
+/// The rowids of the page come from the covering `(gallery_pk, sort_order)` index alone, so the
+/// skipped rows cost an index step each and no table read. Pages in the back half of the gallery
+/// are read from the end of the index (descending) so at most half the gallery is ever skipped;
+/// `item_count` (kept exact in every write transaction) says where the back half starts.
+pub fn page(
+    tx: &Transaction,
+    gallery: &GalleryRow,
+    offset: i64,
+    limit: i64,
+) -> ApiResult<Vec<Value>> {
+    let total = gallery.item_count;
+    if offset >= total || limit <= 0 {
+        return Ok(Vec::new());
+    }
+    let take = limit.min(total - offset);
+    let from_end = total - offset - take;
+    let sql = if from_end < offset {
+        "SELECT body FROM items WHERE pk IN (
+             SELECT pk FROM items WHERE gallery_pk = ?1 ORDER BY sort_order DESC LIMIT ?2 OFFSET ?3)
+         ORDER BY sort_order"
+    } else {
+        "SELECT body FROM items WHERE pk IN (
+             SELECT pk FROM items WHERE gallery_pk = ?1 ORDER BY sort_order LIMIT ?2 OFFSET ?3)
+         ORDER BY sort_order"
+    };
+    let skip = from_end.min(offset);
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map(params![gallery.pk, take, skip], |row| {
+        row.get::<_, String>(0)
+    })?;
+    let mut items = Vec::with_capacity(take as usize);
+    for body in rows {
+        items.push(parse_body(&body?)?);
+    }
+    Ok(items)
+}
+
+/// Applies a partial item (`patch`, the request's `item`) to the stored item `item_id`.
+pub fn update_item(
+    tx: &Transaction,
+    gallery: &GalleryRow,
+    item_id: &str,
+    patch: &Map<String, Value>,
+) -> ApiResult<Value> {
+    if let Some(body_id) = patch.get("id") {
+        match body_id {
+            Value::Null => {}
+            Value::String(s) if s == item_id || s.is_empty() => {}
+            _ => {
+                return Err(ApiError::validation(vec![Violation::new(
+                    "item.id",
+                    format!("does not match the item id in the path ({item_id})"),
+                    "OTHER",
+                )]))
+            }
+        }
+    }
+    let Some((pk, stored)) = find_item(tx, gallery.pk, item_id)? else {
+        return Err(ApiError::item_not_found(&gallery.id, item_id));
+    };
+    let stored = stored
+        .as_object()
+        .cloned()
+        .ok_or_else(|| ApiError::internal("stored item is not an object"))?;
+    let old_kind = Kind::of(&stored).first().copied();
+    let mut fields = writable_item_fields(&stored);
+    // A present top-level field replaces the stored one whole; an explicit null clears it.
+    for (name, value) in patch {
+        if !matches!(
+            name.as_str(),
+            "sortOrder" | "title" | "description" | "image" | "video" | "text" | "link" | "tags"
+        ) {
+            continue;
+        }
+        if value.is_null() {
+            if name != "sortOrder" {
+                fields.remove(name);
+            }
+        } else {
+            fields.insert(name.clone(), value.clone());
+        }
+    }
+    let patch_kinds = Kind::of(patch);
+    if let (Some(old), Some(new)) = (old_kind, patch_kinds.first()) {
+        if patch_kinds.iter().any(|k| *k != old) {
+            return Err(ApiError::validation(vec![Violation::new(
+                format!("item.{}", new.field()),
+                format!(
+                    "cannot change the item's type from {} to {}",
+                    old.type_name(),
+                    new.type_name()
+                ),
+                "OTHER",
+            )]));
+        }
+    }
+    let kind = check_item(&mut fields, "item")?;
+    let old_sort = stored
+        .get("sortOrder")
+        .and_then(Value::as_f64)
+        .unwrap_or(0.0);
+    let sort_order = fields
+        .get("sortOrder")
+        .and_then(Value::as_f64)
+        .unwrap_or(old_sort);
+    if sort_order != old_sort && sort_order_taken(tx, gallery.pk, sort_order, Some(pk))? {
+        return Err(ApiError::sort_order_taken(
+            sort_order,
+            "item of this gallery",
+        ));
+    }
+    let created = stored
+        .get("createdDate")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| now().1);
+    let item = canonical_item(item_id, sort_order, &fields, kind, &created, &now().1);
+    tx.prepare_cached("UPDATE items SET sort_order = ?1, body = ?2 WHERE pk = ?3")?
+        .execute(params![sort_order, item.to_string(), pk])?;
+    Ok(item)
+}
+
+/// Deletes the listed items that exist in `gallery` (unknown ids are skipped) and returns exactly
+/// the ids deleted, in request order, each once.
+pub fn delete_items(
+    tx: &Transaction,
+    gallery: &mut GalleryRow,
+    ids: &[String],
+) -> ApiResult<Vec<String>> {
+    let mut deleted = Vec::new();
+    {
+        let mut stmt = tx.prepare_cached("DELETE FROM items WHERE gallery_pk = ?1 AND id = ?2")?;
+        for id in ids {
+            if stmt.execute(params![gallery.pk, id])? > 0 {
+                deleted.push(id.clone());
+            }
+        }
+    }
+    if !deleted.is_empty() {
+        tx.prepare_cached("UPDATE galleries SET item_count = item_count - ?1 WHERE pk = ?2")?
+            .execute(params![deleted.len() as i64, gallery.pk])?;
+        gallery.item_count -= deleted.len() as i64;
+    }
+    Ok(deleted)
+}
+
+/// Every item id of a gallery, in order (for cascading deletes and clones).
+pub fn all_items(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<Value>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT body FROM items WHERE gallery_pk = ?1 ORDER BY sort_order")?;
+    let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
+    let mut items = Vec::new();
+    for body in rows {
+        items.push(parse_body(&body?)?);
+    }
+    Ok(items)
+}
+
+pub fn all_item_ids(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<String>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT id FROM items WHERE gallery_pk = ?1 ORDER BY sort_order")?;
+    let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
+    let mut ids = Vec::new();
+    for id in rows {
+        ids.push(id?);
+    }
+    Ok(ids)
+}

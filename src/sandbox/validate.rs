@@ -1,0 +1,537 @@
+//! Request validation (spec §3 and §4 "Validation errors"): query paging parameters, and the item
+//! and gallery bodies. Each check names the offending field with its full path (`item.image.
+//! imageInfo.width`) so a client can point at it. Items are normalised here into the canonical
+//! stored shape: known top-level fields only, nested objects (`image`, `video`, …) kept whole so
+//! unknown fields inside them round-trip.
+
+use serde_json::{json, Map, Value};
+
+use super::errors::{ApiError, ApiResult, Violation};
+
+/// The query string as ordered (name, value) pairs; repeated names are kept (`itemsIds=a&itemsIds=b`).
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    pub fn parse(raw: Option<&str>) -> Query {
+        Query(
+            url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    pub fn first(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// An integer parameter with a default and an inclusive range; out of range is a 400 with the
+    /// violated bound (`MIN`/`MAX`) and its threshold, as the service answers.
+    pub fn int(&self, name: &str, default: i64, min: i64, max: Option<i64>) -> ApiResult<i64> {
+        let Some(text) = self.first(name) else {
+            return Ok(default);
+        };
+        let value: i64 = text.trim().parse().map_err(|_| {
+            ApiError::invalid(name, format!("must be an integer, got {text:?}"), "FORMAT")
+        })?;
+        if value < min {
+            let description = match max {
+                Some(max) => format!("must be between {min} and {max}"),
+                None => format!("must be at least {min}"),
+            };
+            return Err(ApiError::validation(vec![Violation::new(
+                name,
+                description,
+                "MIN",
+            )
+            .with_data(json!({"threshold": min}))]));
+        }
+        if let Some(max) = max {
+            if value > max {
+                return Err(ApiError::validation(vec![Violation::new(
+                    name,
+                    format!("must be between {min} and {max}"),
+                    "MAX",
+                )
+                .with_data(json!({"threshold": max}))]));
+            }
+        }
+        Ok(value)
+    }
+}
+
+/// Parses a request body as a JSON object. An empty body counts as `{}`; anything that is not a
+/// JSON object is a 400.
+pub fn body_object(bytes: &[u8]) -> ApiResult<Map<String, Value>> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(Map::new());
+    }
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(ApiError::invalid("body", "must be a JSON object", "FORMAT")),
+        Err(err) => Err(ApiError::invalid(
+            "body",
+            format!("is not valid JSON: {err}"),
+            "FORMAT",
+        )),
+    }
+}
+
+/// A required object member of a body (`item`, `gallery`).
+pub fn required_object<'a>(
+    body: &'a Map<String, Value>,
+    field: &str,
+) -> ApiResult<&'a Map<String, Value>> {
+    match body.get(field) {
+        Some(Value::Object(map)) => Ok(map),
+        None | Some(Value::Null) => Err(ApiError::validation(vec![Violation::required(field)])),
+        Some(_) => Err(ApiError::validation(vec![Violation::wrong_type(
+            field,
+            "an object",
+        )])),
+    }
+}
+
+/// Which media an item holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Image,
+    Video,
+    Text,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Image, Kind::Video, Kind::Text];
+
+    pub fn field(self) -> &'static str {
+        match self {
+            Kind::Image => "image",
+            Kind::Video => "video",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::Image => "IMAGE",
+            Kind::Video => "VIDEO",
+            Kind::Text => "TEXT",
+        }
+    }
+
+    /// The kind of a stored or incoming item: the one media field present (null counts as absent).
+    pub fn of(item: &Map<String, Value>) -> Vec<Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(|k| item.get(k.field()).is_some_and(|v| !v.is_null()))
+            .collect()
+    }
+}
+
+/// Top-level item fields a client may set; everything else at the top level is ignored
+/// (read-only fields, the SDK's repeated `galleryId`, unknown names).
+const WRITABLE_ITEM_FIELDS: [&str; 8] = [
+    "sortOrder",
+    "title",
+    "description",
+    "image",
+    "video",
+    "text",
+    "link",
+    "tags",
+];
+
+/// The writable fields of an incoming item, nulls dropped (an absent field and a null are the same).
+pub fn writable_item_fields(input: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for name in WRITABLE_ITEM_FIELDS {
+        if let Some(value) = input.get(name) {
+            if !value.is_null() {
+                out.insert(name.to_string(), value.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Validates an item's writable fields (all of them: on create the input, on update the merged
+/// result) and normalises them (a numeric video `duration` becomes its string form). `prefix` is the
+/// field path of the item in the request (`item`, `gallery.items[2]`).
+pub fn check_item(fields: &mut Map<String, Value>, prefix: &str) -> ApiResult<Kind> {
+    let mut violations = Vec::new();
+    let at = |name: &str| format!("{prefix}.{name}");
+
+    if let Some(v) = fields.get("sortOrder") {
+        if !v.is_number() {
+            violations.push(Violation::wrong_type(at("sortOrder"), "a number"));
+        }
+    }
+    for name in ["title", "description"] {
+        if let Some(v) = fields.get(name) {
+            if !v.is_string() {
+                violations.push(Violation::wrong_type(at(name), "a string"));
+            }
+        }
+    }
+    if let Some(link) = fields.get("link") {
+        check_link(link, &at("link"), &mut violations);
+    }
+    if let Some(tags) = fields.get("tags") {
+        check_tags(tags, &at("tags"), &mut violations);
+    }
+
+    let kinds = Kind::of(fields);
+    let kind = match kinds.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            violations.push(Violation::new(
+                prefix,
+                "must have exactly one of image, video or text",
+                "REQUIRED_FIELD",
+            ));
+            None
+        }
+        _ => {
+            violations.push(Violation::new(
+                prefix,
+                "must have only one of image, video or text",
+                "OTHER",
+            ));
+            None
+        }
+    };
+    match kind {
+        Some(Kind::Image) => {
+            if let Some(image) = fields.get("image") {
+                check_image(image, &at("image"), &mut violations);
+            }
+        }
+        Some(Kind::Video) => {
+            if let Some(video) = fields.get_mut("video") {
+                check_video(video, &at("video"), &mut violations);
+            }
+        }
+        Some(Kind::Text) => {
+            if let Some(text) = fields.get("text") {
+                check_text(text, &at("text"), &mut violations);
+            }
+        }
+        None => {}
+    }
+    match kind {
+        Some(kind) if violations.is_empty() => Ok(kind),
+        _ => Err(ApiError::validation(violations)),
+    }
+}
+
+fn check_enum(value: Option<&Value>, field: &str, allowed: &[&str], out: &mut Vec<Violation>) {
+    match value {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => {}
+        Some(_) => out.push(
+            Violation::new(
+                field,
+                format!("must be one of {}", allowed.join(", ")),
+                "FORMAT",
+            )
+            .with_data(json!({"allowed": allowed})),
+        ),
+    }
+}
+
+fn check_range(value: Option<&Value>, field: &str, min: f64, max: f64, out: &mut Vec<Violation>) {
+    match value {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_f64() {
+            Some(n) if n < min => out.push(
+                Violation::new(field, format!("must be between {min} and {max}"), "MIN")
+                    .with_data(json!({"threshold": min})),
+            ),
+            Some(n) if n > max => out.push(
+                Violation::new(field, format!("must be between {min} and {max}"), "MAX")
+                    .with_data(json!({"threshold": max})),
+            ),
+            Some(_) => {}
+            None => out.push(Violation::wrong_type(field, "a number")),
+        },
+    }
+}
+
+fn non_empty_str(value: Option<&Value>) -> bool {
+    matches!(value, Some(Value::String(s)) if !s.is_empty())
+}
+
+fn check_optional_string(value: Option<&Value>, field: &str, out: &mut Vec<Violation>) {
+    if let Some(v) = value {
+        if !v.is_string() && !v.is_null() {
+            out.push(Violation::wrong_type(field, "a string"));
+        }
+    }
+}
+
+fn check_link(link: &Value, field: &str, out: &mut Vec<Violation>) {
+    let Some(map) = link.as_object() else {
+        out.push(Violation::wrong_type(field, "an object"));
+        return;
+    };
+    check_enum(
+        map.get("type"),
+        &format!("{field}.type"),
+        &["EXTERNAL", "INTERNAL", "UNDEFINED"],
+        out,
+    );
+    check_enum(
+        map.get("target"),
+        &format!("{field}.target"),
+        &["_blank", "_self"],
+        out,
+    );
+    check_optional_string(map.get("url"), &format!("{field}.url"), out);
+    check_optional_string(map.get("text"), &format!("{field}.text"), out);
+}
+
+fn check_tags(tags: &Value, field: &str, out: &mut Vec<Violation>) {
+    let Some(map) = tags.as_object() else {
+        out.push(Violation::wrong_type(field, "an object"));
+        return;
+    };
+    match map.get("values") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(values)) if values.iter().all(Value::is_string) => {}
+        Some(_) => out.push(Violation::wrong_type(
+            format!("{field}.values"),
+            "an array of strings",
+        )),
+    }
+}
+
+fn check_image(image: &Value, field: &str, out: &mut Vec<Violation>) {
+    let Some(map) = image.as_object() else {
+        out.push(Violation::wrong_type(field, "an object"));
+        return;
+    };
+    check_enum(
+        map.get("type"),
+        &format!("{field}.type"),
+        &["WIX_MEDIA", "EXTERNAL", "UNDEFINED"],
+        out,
+    );
+    let info_field = format!("{field}.imageInfo");
+    match map.get("imageInfo") {
+        None | Some(Value::Null) => out.push(Violation::required(&info_field)),
+        Some(Value::Object(info)) => {
+            for dim in ["width", "height"] {
+                let name = format!("{info_field}.{dim}");
+                match info.get(dim) {
+                    None | Some(Value::Null) => out.push(Violation::required(name)),
+                    Some(v) => match v.as_f64() {
+                        Some(n) if n > 0.0 => {}
+                        Some(_) => out.push(
+                            Violation::new(name, "must be a positive number", "MIN")
+                                .with_data(json!({"threshold": 1})),
+                        ),
+                        None => out.push(Violation::wrong_type(name, "a number")),
+                    },
+                }
+            }
+            for name in ["id", "url", "altText", "filename"] {
+                check_optional_string(info.get(name), &format!("{info_field}.{name}"), out);
+            }
+            if !non_empty_str(info.get("id")) && !non_empty_str(info.get("url")) {
+                out.push(Violation::new(
+                    format!("{info_field}.id"),
+                    "or imageInfo.url is required",
+                    "REQUIRED_FIELD",
+                ));
+            }
+        }
+        Some(_) => out.push(Violation::wrong_type(info_field, "an object")),
+    }
+    match map.get("focalPoint") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(point)) => {
+            for axis in ["x", "y"] {
+                check_range(
+                    point.get(axis),
+                    &format!("{field}.focalPoint.{axis}"),
+                    0.0,
+                    1.0,
+                    out,
+                );
+            }
+        }
+        Some(_) => out.push(Violation::wrong_type(
+            format!("{field}.focalPoint"),
+            "an object",
+        )),
+    }
+    check_range(
+        map.get("quality"),
+        &format!("{field}.quality"),
+        30.0,
+        100.0,
+        out,
+    );
+    match map.get("unsharpMasking") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(mask)) => {
+            check_range(
+                mask.get("amount"),
+                &format!("{field}.unsharpMasking.amount"),
+                0.0,
+                5.0,
+                out,
+            );
+            check_range(
+                mask.get("threshold"),
+                &format!("{field}.unsharpMasking.threshold"),
+                0.0,
+                1.0,
+                out,
+            );
+            if let Some(radius) = mask.get("radius") {
+                if !radius.is_number() && !radius.is_null() {
+                    out.push(Violation::wrong_type(
+                        format!("{field}.unsharpMasking.radius"),
+                        "a number",
+                    ));
+                }
+            }
+        }
+        Some(_) => out.push(Violation::wrong_type(
+            format!("{field}.unsharpMasking"),
+            "an object",
+        )),
+    }
+}
+
+fn check_video(video: &mut Value, field: &str, out: &mut Vec<Violation>) {
+    let Some(map) = video.as_object_mut() else {
+        out.push(Violation::wrong_type(field, "an object"));
+        return;
+    };
+    check_enum(
+        map.get("type"),
+        &format!("{field}.type"),
+        &["WIX_MEDIA", "YOUTUBE", "VIMEO", "UNDEFINED"],
+        out,
+    );
+    let info_field = format!("{field}.videoInfo");
+    match map.get("videoInfo") {
+        None | Some(Value::Null) => out.push(Violation::required(&info_field)),
+        Some(Value::Object(info)) => {
+            check_optional_string(info.get("id"), &format!("{info_field}.id"), out);
+            check_optional_string(info.get("url"), &format!("{info_field}.url"), out);
+            if !non_empty_str(info.get("id")) && !non_empty_str(info.get("url")) {
+                out.push(Violation::new(
+                    format!("{info_field}.url"),
+                    "or videoInfo.id is required",
+                    "REQUIRED_FIELD",
+                ));
+            }
+            for list in ["resolutions", "posters"] {
+                match info.get(list) {
+                    None | Some(Value::Null) | Some(Value::Array(_)) => {}
+                    Some(_) => out.push(Violation::wrong_type(
+                        format!("{info_field}.{list}"),
+                        "an array",
+                    )),
+                }
+            }
+        }
+        Some(_) => out.push(Violation::wrong_type(info_field, "an object")),
+    }
+    // int64 values travel as strings; a client that sends a plain integer is understood and
+    // answered in the canonical string form.
+    let duration_field = format!("{field}.duration");
+    match map.get("duration") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some() => {
+            let text = n.to_string();
+            map.insert("duration".to_string(), Value::String(text));
+        }
+        Some(_) => out.push(Violation::new(
+            duration_field,
+            "must be a whole number of milliseconds (as a string)",
+            "FORMAT",
+        )),
+    }
+}
+
+fn check_text(text: &Value, field: &str, out: &mut Vec<Violation>) {
+    let Some(map) = text.as_object() else {
+        out.push(Violation::wrong_type(field, "an object"));
+        return;
+    };
+    match map.get("html") {
+        Some(Value::String(s)) if !s.trim().is_empty() => {}
+        None | Some(Value::Null) | Some(Value::String(_)) => {
+            out.push(Violation::required(format!("{field}.html")))
+        }
+        Some(_) => out.push(Violation::wrong_type(format!("{field}.html"), "a string")),
+    }
+    match map.get("css") {
+        None | Some(Value::Null) | Some(Value::Object(_)) => {}
+        Some(_) => out.push(Violation::wrong_type(format!("{field}.css"), "an object")),
+    }
+}
+
+/// An id list for the bulk delete endpoints: 1..=1000 strings.
+pub fn id_list(value: Option<&Value>, field: &str) -> ApiResult<Vec<String>> {
+    let ids: Vec<String> = match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => {
+            let mut ids = Vec::with_capacity(list.len());
+            for (i, v) in list.iter().enumerate() {
+                match v.as_str() {
+                    Some(s) => ids.push(s.to_string()),
+                    None => {
+                        return Err(ApiError::validation(vec![Violation::wrong_type(
+                            format!("{field}[{i}]"),
+                            "a string",
+                        )]))
+                    }
+                }
+            }
+            ids
+        }
+        Some(_) => {
+            return Err(ApiError::validation(vec![Violation::wrong_type(
+                field,
+                "an array of strings",
+            )]))
+        }
+    };
+    check_id_count(ids, field)
+}
+
+pub fn check_id_count(ids: Vec<String>, field: &str) -> ApiResult<Vec<String>> {
+    if ids.is_empty() {
+        return Err(ApiError::validation(vec![Violation::new(
+            field,
+            "must have between 1 and 1000 ids",
+            "MIN",
+        )
+        .with_data(json!({"threshold": 1}))]));
+    }
+    if ids.len() > 1000 {
+        return Err(ApiError::validation(vec![Violation::new(
+            field,
+            "must have between 1 and 1000 ids",
+            "MAX",
+        )
+        .with_data(json!({"threshold": 1000}))]));
+    }
+    Ok(ids)
+}
