@@ -2253,7 +2253,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --fail-rate --fail-after-commit-rate --latency --rate-limit --fail-id --fault-seed --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,10 +2280,6 @@ _progallery() {
                     return 0
                     ;;
                 --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2320,6 +2316,10 @@ _progallery() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

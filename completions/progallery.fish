@@ -36,7 +36,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_needs_command" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_needs_command" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_needs_command" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_needs_command" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_needs_command" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_needs_command" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_needs_command" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -65,7 +65,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -95,7 +95,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -117,7 +117,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -137,7 +137,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -159,7 +159,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -179,7 +179,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -200,7 +200,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -219,7 +219,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -240,7 +240,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -268,7 +268,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -298,7 +298,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -320,7 +320,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -340,7 +340,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -362,7 +362,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -382,7 +382,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -403,7 +403,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -422,7 +422,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -443,7 +443,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -471,7 +471,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -501,7 +501,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -523,7 +523,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -543,7 +543,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -572,7 +572,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -598,7 +598,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -617,7 +617,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -638,7 +638,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -660,7 +660,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -688,7 +688,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -718,7 +718,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -740,7 +740,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -760,7 +760,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -789,7 +789,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -815,7 +815,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -834,7 +834,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -855,7 +855,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -877,7 +877,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -905,7 +905,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -929,7 +929,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l api-key-stdin -d 'Read the API key from stdin instead of prompting'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-verify -d 'Save without checking the credentials against the service'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -950,7 +950,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -969,7 +969,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -993,7 +993,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand api" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand api" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1012,7 +1012,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand completions" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand completions" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1032,7 +1032,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand man" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand man" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand man" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand man" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1051,7 +1051,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1068,7 +1068,6 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of API requests answered 503 before anything is done (0..1)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-after-commit-rate -d 'Fraction of writes answered 504 after they were committed: the ambiguous case (0..1)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Added latency per API request, in milliseconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests per minute per site before answering 429 with Retry-After (0 = unlimited)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-id -d 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the random fault draws (for reproducible runs)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -1083,6 +1082,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l memory -d 'Keep everything in memory; nothing is written to disk'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-seed -d 'Do not seed a new database with the reference\'s example galleries'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -1104,7 +1104,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1124,7 +1124,7 @@ always\t''
 never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
