@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::api::model::{number_text, Gallery, Item};
 use crate::cli::{ColorWhen, OutputFormat};
-use crate::error::{self, CliError};
+use crate::error;
 
 /// What the Printer needs to know about the terminal, resolved once in `main`.
 #[derive(Debug, Clone)]
@@ -383,12 +383,8 @@ pub fn report_error(err: &anyhow::Error, color: bool) {
     } else {
         "error"
     };
-    // A CliError already says everything; an anyhow chain is printed with its context.
-    let message = match err.downcast_ref::<CliError>() {
-        Some(cli) => cli.message.clone(),
-        None => format!("{err:#}"),
-    };
-    eprintln!("progallery: {label}: {message}");
+    // The whole chain, outermost context first ("items.txt line 2: item id … is not valid").
+    eprintln!("progallery: {label}: {err:#}");
     if let Some(hint) = error::hint_of(err) {
         eprintln!("hint: {hint}");
     }

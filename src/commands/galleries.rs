@@ -109,7 +109,15 @@ fn gallery_from_file(source: &str) -> Result<Value> {
 
 async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
     let mut gallery = match &args.from_file {
-        Some(source) => gallery_from_file(source)?,
+        Some(source) => {
+            let mut gallery = gallery_from_file(source)?;
+            // A gallery's sortOrder is unique on its site: the one in a dump (`galleries get -o
+            // json`) belongs to the original, so the copy gets a fresh one unless --sort-order says.
+            if let Some(map) = gallery.as_object_mut() {
+                map.remove("sortOrder");
+            }
+            gallery
+        }
         None => Value::Object(Map::new()),
     };
     if let Some(name) = &args.name {

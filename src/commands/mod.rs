@@ -38,10 +38,11 @@ pub fn require_guid(id: &str, what: &str) -> Result<()> {
     Err(CliError::usage(format!(
         "{what} {id:?} is not a valid id (expected a GUID like 1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d)"
     ))
-    .with_hint(format!(
-        "copy the id from `progallery {} list -o id`",
-        if what.starts_with("item") { "items GALLERY_ID" } else { "galleries" }
-    ))
+    .with_hint(if what.starts_with("item") {
+        "copy the id from `progallery items list GALLERY_ID -o id`"
+    } else {
+        "copy the id from `progallery galleries list -o id`"
+    })
     .into())
 }
 

@@ -57,17 +57,32 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--api-key", TEST_API_KEY]);
     let home = tempfile::tempdir().unwrap();
     let login = run_with_stdin(
-        cli_in(home.path()).args(["auth", "login", "--api-key-stdin", "--site-id", DEFAULT_TEST_SITE, "--base-url", &sandbox.base_url]),
+        cli_in(home.path()).args([
+            "auth",
+            "login",
+            "--api-key-stdin",
+            "--site-id",
+            DEFAULT_TEST_SITE,
+            "--base-url",
+            &sandbox.base_url,
+        ]),
         Some(format!("{TEST_API_KEY}\n").as_bytes()),
     );
     login.success();
-    assert!(login.stderr.contains("saved profile \"default\""), "{}", login.stderr);
+    assert!(
+        login.stderr.contains("saved profile \"default\""),
+        "{}",
+        login.stderr
+    );
     let path = config_path(home.path());
     assert_eq!(mode(&path), 0o600);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("default_profile = \"default\""), "{text}");
     // No temp files left beside it.
-    assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+        1
+    );
 
     // Later runs need nothing else.
     let list = run(cli_in(home.path()).args(["galleries", "list", "-o", "json"]));
@@ -76,15 +91,33 @@ fn login_saves_a_private_profile_that_later_runs_use() {
 
     let status = run(cli_in(home.path()).args(["auth", "status"]));
     status.success();
-    assert!(status.stdout.contains("IST.…CRET (config file)"), "{}", status.stdout);
-    assert!(status.stdout.contains("default (config file)"), "{}", status.stdout);
+    assert!(
+        status.stdout.contains("IST.…CRET (config file)"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("default (config file)"),
+        "{}",
+        status.stdout
+    );
     assert!(status.stdout.contains("OK"), "{}", status.stdout);
     assert!(!status.stdout.contains(TEST_API_KEY));
 
     // A second profile with a bad key is refused and nothing is written.
     let before = std::fs::read_to_string(&path).unwrap();
     let bad = run_with_stdin(
-        cli_in(home.path()).args(["auth", "login", "--profile", "other", "--api-key-stdin", "--site-id", SITE_B, "--base-url", &sandbox.base_url]),
+        cli_in(home.path()).args([
+            "auth",
+            "login",
+            "--profile",
+            "other",
+            "--api-key-stdin",
+            "--site-id",
+            SITE_B,
+            "--base-url",
+            &sandbox.base_url,
+        ]),
         Some(b"IST.wrong-key-000000000000000000000"),
     );
     bad.code(4);
@@ -94,7 +127,11 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     logout.success();
     let after = run(cli_in(home.path()).args(["galleries", "list"]));
     after.code(4);
-    assert!(after.stderr.contains("progallery auth login"), "{}", after.stderr);
+    assert!(
+        after.stderr.contains("progallery auth login"),
+        "{}",
+        after.stderr
+    );
     assert_eq!(mode(&path), 0o600);
 }
 
@@ -103,10 +140,20 @@ fn login_off_a_terminal_needs_the_key_on_stdin_and_a_site_id() {
     let home = tempfile::tempdir().unwrap();
     let no_key = run(cli_in(home.path()).args(["auth", "login", "--site-id", SITE_A]));
     no_key.code(2);
-    assert!(no_key.stderr.contains("--api-key-stdin"), "{}", no_key.stderr);
-    let no_site = run_with_stdin(cli_in(home.path()).args(["auth", "login", "--api-key-stdin"]), Some(KEY_A.as_bytes()));
+    assert!(
+        no_key.stderr.contains("--api-key-stdin"),
+        "{}",
+        no_key.stderr
+    );
+    let no_site = run_with_stdin(
+        cli_in(home.path()).args(["auth", "login", "--api-key-stdin"]),
+        Some(KEY_A.as_bytes()),
+    );
     no_site.code(2);
-    let bad_site = run_with_stdin(cli_in(home.path()).args(["auth", "login", "--api-key-stdin", "--site-id", "xyz"]), Some(KEY_A.as_bytes()));
+    let bad_site = run_with_stdin(
+        cli_in(home.path()).args(["auth", "login", "--api-key-stdin", "--site-id", "xyz"]),
+        Some(KEY_A.as_bytes()),
+    );
     bad_site.code(2);
     assert!(!config_path(home.path()).exists(), "nothing written");
 }
@@ -128,26 +175,59 @@ fn a_config_file_readable_by_others_is_refused() {
 fn corrupt_config_unknown_profile_and_missing_credentials() {
     let server = ok_server();
     let home = tempfile::tempdir().unwrap();
-    write_config(home.path(), "default_profile = \"a\"\n[profiles.a\napi_key = 1\n");
+    write_config(
+        home.path(),
+        "default_profile = \"a\"\n[profiles.a\napi_key = 1\n",
+    );
     let corrupt = run(cli_in(home.path()).args(["galleries", "list"]));
     corrupt.code(2);
-    assert!(corrupt.stderr.contains("is not valid"), "{}", corrupt.stderr);
-    let login = run_with_stdin(cli_in(home.path()).args(["auth", "login", "--api-key-stdin", "--site-id", SITE_A, "--no-verify"]), Some(KEY_A.as_bytes()));
+    assert!(
+        corrupt.stderr.contains("is not valid"),
+        "{}",
+        corrupt.stderr
+    );
+    let login = run_with_stdin(
+        cli_in(home.path()).args([
+            "auth",
+            "login",
+            "--api-key-stdin",
+            "--site-id",
+            SITE_A,
+            "--no-verify",
+        ]),
+        Some(KEY_A.as_bytes()),
+    );
     login.code(2);
-    assert!(std::fs::read_to_string(config_path(home.path())).unwrap().contains("[profiles.a\n"), "a corrupt file is not overwritten");
+    assert!(
+        std::fs::read_to_string(config_path(home.path()))
+            .unwrap()
+            .contains("[profiles.a\n"),
+        "a corrupt file is not overwritten"
+    );
 
     write_config(home.path(), &two_profiles(&server.base_url));
     let unknown = run(cli_in(home.path()).args(["--profile", "nope", "galleries", "list"]));
     unknown.code(2);
-    assert!(unknown.stderr.contains("no profile named \"nope\""), "{}", unknown.stderr);
-    let unknown_env = run(cli_in(home.path()).env("PROGALLERY_PROFILE", "nope").args(["galleries", "list"]));
+    assert!(
+        unknown.stderr.contains("no profile named \"nope\""),
+        "{}",
+        unknown.stderr
+    );
+    let unknown_env = run(cli_in(home.path())
+        .env("PROGALLERY_PROFILE", "nope")
+        .args(["galleries", "list"]));
     unknown_env.code(2);
     assert!(server.requests().is_empty());
 
     let empty_home = tempfile::tempdir().unwrap();
     let missing = run(cli_in(empty_home.path()).args(["galleries", "list"]));
     missing.code(4);
-    assert_eq!(missing.stderr.lines().count(), 2, "one error line and one hint: {}", missing.stderr);
+    assert_eq!(
+        missing.stderr.lines().count(),
+        2,
+        "one error line and one hint: {}",
+        missing.stderr
+    );
 }
 
 #[test]
@@ -160,25 +240,50 @@ fn precedence_is_flag_then_env_then_file() {
         last_credentials(&server)
     };
     // File: the default profile.
-    assert_eq!(list(&mut cli_in(home.path())), (KEY_A.into(), SITE_A.into()));
+    assert_eq!(
+        list(&mut cli_in(home.path())),
+        (KEY_A.into(), SITE_A.into())
+    );
     // Env beats the file's default profile.
-    assert_eq!(list(cli_in(home.path()).env("PROGALLERY_PROFILE", "b")), (KEY_B.into(), SITE_B.into()));
+    assert_eq!(
+        list(cli_in(home.path()).env("PROGALLERY_PROFILE", "b")),
+        (KEY_B.into(), SITE_B.into())
+    );
     // The flag beats the environment.
-    assert_eq!(list(cli_in(home.path()).env("PROGALLERY_PROFILE", "b").args(["--profile", "a"])), (KEY_A.into(), SITE_A.into()));
+    assert_eq!(
+        list(
+            cli_in(home.path())
+                .env("PROGALLERY_PROFILE", "b")
+                .args(["--profile", "a"])
+        ),
+        (KEY_A.into(), SITE_A.into())
+    );
     // WIX_API_KEY / WIX_SITE_ID beat the profile's values.
     assert_eq!(
-        list(cli_in(home.path()).env("WIX_API_KEY", KEY_ENV).env("WIX_SITE_ID", SITE_B)),
+        list(
+            cli_in(home.path())
+                .env("WIX_API_KEY", KEY_ENV)
+                .env("WIX_SITE_ID", SITE_B)
+        ),
         (KEY_ENV.into(), SITE_B.into())
     );
     // Base URL: flag > env > file.
     let other = ok_server();
-    run(cli_in(home.path()).env("PROGALLERY_BASE_URL", &other.base_url).args(["galleries", "list"])).success();
+    run(cli_in(home.path())
+        .env("PROGALLERY_BASE_URL", &other.base_url)
+        .args(["galleries", "list"]))
+    .success();
     assert_eq!(other.requests().len(), 1);
     let third = ok_server();
-    run(cli_in(home.path()).env("PROGALLERY_BASE_URL", &other.base_url).args(["--base-url", &third.base_url, "galleries", "list"])).success();
+    run(cli_in(home.path())
+        .env("PROGALLERY_BASE_URL", &other.base_url)
+        .args(["--base-url", &third.base_url, "galleries", "list"]))
+    .success();
     assert_eq!((other.requests().len(), third.requests().len()), (1, 1));
 
-    let status = run(cli_in(home.path()).env("WIX_API_KEY", KEY_ENV).args(["auth", "status", "-o", "json"]));
+    let status = run(cli_in(home.path())
+        .env("WIX_API_KEY", KEY_ENV)
+        .args(["auth", "status", "-o", "json"]));
     status.success();
     let status = status.json();
     assert_eq!(status["apiKey"]["source"], "env");
@@ -190,10 +295,19 @@ fn precedence_is_flag_then_env_then_file() {
 
 #[test]
 fn status_reports_a_rejected_key() {
-    let server = FakeServer::start(|_, _| Answer::json(403, r#"{"message":"PERMISSION_DENIED: missing scope","details":{}}"#));
+    let server = FakeServer::start(|_, _| {
+        Answer::json(
+            403,
+            r#"{"message":"PERMISSION_DENIED: missing scope","details":{}}"#,
+        )
+    });
     let home = tempfile::tempdir().unwrap();
     write_config(home.path(), &two_profiles(&server.base_url));
     let status = run(cli_in(home.path()).args(["auth", "status"]));
     status.code(4);
-    assert!(status.stdout.contains("missing scope or wrong site"), "{}", status.stdout);
+    assert!(
+        status.stdout.contains("missing scope or wrong site"),
+        "{}",
+        status.stdout
+    );
 }

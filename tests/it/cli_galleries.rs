@@ -7,7 +7,9 @@ use crate::common::*;
 
 /// Creates a gallery through the CLI and returns its JSON.
 pub fn create_gallery(sandbox: &Sandbox, name: &str) -> Value {
-    let run = run(sandbox.cli().args(["galleries", "create", "--name", name, "-o", "json"]));
+    let run = run(sandbox
+        .cli()
+        .args(["galleries", "create", "--name", name, "-o", "json"]));
     run.success();
     run.json()
 }
@@ -30,12 +32,16 @@ pub fn logged(sandbox: &Sandbox, method: &str, fragment: &str) -> Vec<Value> {
     sandbox
         .request_log()
         .into_iter()
-        .filter(|r| r["method"] == method && r["path"].as_str().unwrap_or_default().contains(fragment))
+        .filter(|r| {
+            r["method"] == method && r["path"].as_str().unwrap_or_default().contains(fragment)
+        })
         .collect()
 }
 
 fn gallery_exists(sandbox: &Sandbox, id: &str) -> bool {
-    let resp = sandbox.request("GET", &format!("/progallery/v2/galleries/{id}")).send();
+    let resp = sandbox
+        .request("GET", &format!("/progallery/v2/galleries/{id}"))
+        .send();
     match resp.status {
         200 => true,
         404 => false,
@@ -56,9 +62,21 @@ fn create_get_update_clone_delete() {
 
     // The SDK habit: ids in the query string too.
     let gets = logged(&sandbox, "GET", &id);
-    assert!(gets.iter().any(|r| r["query"].to_string().contains(&format!("galleryId={id}"))), "{gets:?}");
+    assert!(
+        gets.iter()
+            .any(|r| r["query"].to_string().contains(&format!("galleryId={id}"))),
+        "{gets:?}"
+    );
 
-    let updated = run(sandbox.cli().args(["galleries", "update", &id, "--name", "Archive", "-o", "json"]));
+    let updated = run(sandbox.cli().args([
+        "galleries",
+        "update",
+        &id,
+        "--name",
+        "Archive",
+        "-o",
+        "json",
+    ]));
     updated.success();
     assert_eq!(updated.json()["name"], "Archive");
     assert_eq!(logged(&sandbox, "PATCH", &id).len(), 1, "update is a PATCH");
@@ -66,7 +84,10 @@ fn create_get_update_clone_delete() {
     let nothing = run(sandbox.cli().args(["galleries", "update", &id]));
     nothing.code(2);
 
-    let clone = run(sandbox.cli().args(["galleries", "clone", &id, "--name", "Copy", "-o", "json"]));
+    let clone =
+        run(sandbox
+            .cli()
+            .args(["galleries", "clone", &id, "--name", "Copy", "-o", "json"]));
     clone.success();
     let clone_id = clone.json()["id"].as_str().unwrap().to_string();
     assert_ne!(clone_id, id);
@@ -80,13 +101,20 @@ fn create_get_update_clone_delete() {
     assert!(logged(&sandbox, "DELETE", "").is_empty());
     assert!(gallery_exists(&sandbox, &id));
 
-    let dry = run(sandbox.cli().args(["galleries", "delete", &id, "--dry-run", "-o", "id"]));
+    let dry = run(sandbox
+        .cli()
+        .args(["galleries", "delete", &id, "--dry-run", "-o", "id"]));
     dry.success();
     assert_eq!(dry.stdout.trim(), id);
     assert!(dry.stderr.contains("dry run"), "{}", dry.stderr);
-    assert!(logged(&sandbox, "DELETE", "").is_empty(), "a dry run deletes nothing");
+    assert!(
+        logged(&sandbox, "DELETE", "").is_empty(),
+        "a dry run deletes nothing"
+    );
 
-    let deleted = run(sandbox.cli().args(["galleries", "rm", &id, "--yes", "-o", "id"]));
+    let deleted = run(sandbox
+        .cli()
+        .args(["galleries", "rm", &id, "--yes", "-o", "id"]));
     deleted.success();
     assert_eq!(deleted.stdout.trim(), id);
     assert!(!gallery_exists(&sandbox, &id));
@@ -100,21 +128,39 @@ fn create_get_update_clone_delete() {
 #[test]
 fn terminal_confirmation_needs_the_gallery_name_or_id() {
     let sandbox = Sandbox::empty();
-    let id = create_gallery(&sandbox, "Keep me")["id"].as_str().unwrap().to_string();
+    let id = create_gallery(&sandbox, "Keep me")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let declined = run_with_stdin(
-        sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["galleries", "delete", &id]),
+        sandbox
+            .cli()
+            .env("PROGALLERY_FORCE_TTY", "1")
+            .args(["galleries", "delete", &id]),
         Some(b"yes\n"),
     );
     declined.code(130);
-    assert!(declined.stderr.contains("Type the gallery's name or id"), "{}", declined.stderr);
+    assert!(
+        declined.stderr.contains("Type the gallery's name or id"),
+        "{}",
+        declined.stderr
+    );
     assert!(gallery_exists(&sandbox, &id));
 
-    let no_input = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["--no-input", "galleries", "delete", &id]));
+    let no_input = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
+        "--no-input",
+        "galleries",
+        "delete",
+        &id,
+    ]));
     no_input.code(2);
     assert!(gallery_exists(&sandbox, &id));
 
     let confirmed = run_with_stdin(
-        sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["galleries", "delete", &id]),
+        sandbox
+            .cli()
+            .env("PROGALLERY_FORCE_TTY", "1")
+            .args(["galleries", "delete", &id]),
         Some(b"Keep me\n"),
     );
     confirmed.success();
@@ -124,25 +170,58 @@ fn terminal_confirmation_needs_the_gallery_name_or_id() {
 #[test]
 fn list_all_walks_every_page_in_order() {
     let sandbox = Sandbox::empty();
-    let mut ids = Vec::new();
     for i in 0..23 {
         let resp = sandbox
             .request("POST", "/progallery/v2/galleries")
             .json(&json!({ "gallery": { "name": format!("g{i:02}") } }))
             .send();
         assert_eq!(resp.status, 200);
-        ids.push(resp.json()["gallery"]["id"].as_str().unwrap().to_string());
     }
+    // The service's own order, page by page.
+    let mut ids = Vec::new();
+    for offset in [0, 10, 20] {
+        let resp = sandbox
+            .request(
+                "GET",
+                &format!("/progallery/v2/galleries?offset={offset}&limit=10"),
+            )
+            .send();
+        for g in resp.json()["galleries"].as_array().unwrap() {
+            ids.push(g["id"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(ids.len(), 23);
     sandbox.clear_request_log();
-    let all = run(sandbox.cli().args(["galleries", "list", "--all", "-o", "id"]));
+    let all = run(sandbox
+        .cli()
+        .args(["galleries", "list", "--all", "-o", "id"]));
     all.success();
-    assert_eq!(all.lines(), ids.iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(logged(&sandbox, "GET", "/galleries").len(), 3, "ceil(23/10) pages");
+    assert_eq!(
+        all.lines(),
+        ids.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        logged(&sandbox, "GET", "/galleries").len(),
+        3,
+        "ceil(23/10) pages"
+    );
 
     let one_page = run(sandbox.cli().args(["galleries", "list", "-o", "id"]));
     assert_eq!(one_page.lines().len(), 10, "one page by default");
-    let offset = run(sandbox.cli().args(["galleries", "list", "--offset", "20", "--limit", "5", "-o", "id"]));
-    assert_eq!(offset.lines(), ids[20..].iter().map(String::as_str).collect::<Vec<_>>());
+    let offset = run(sandbox.cli().args([
+        "galleries",
+        "list",
+        "--offset",
+        "20",
+        "--limit",
+        "5",
+        "-o",
+        "id",
+    ]));
+    assert_eq!(
+        offset.lines(),
+        ids[20..].iter().map(String::as_str).collect::<Vec<_>>()
+    );
 
     let bad = run(sandbox.cli().args(["galleries", "list", "--limit", "11"]));
     bad.code(2);
@@ -156,7 +235,10 @@ fn output_formats_terminal_and_pipe() {
     let created = gallery["createdDate"].as_str().unwrap();
 
     // A terminal gets a table with the documented columns.
-    let table = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["galleries", "list"]));
+    let table = run(sandbox
+        .cli()
+        .env("PROGALLERY_FORCE_TTY", "1")
+        .args(["galleries", "list"]));
     table.success();
     for column in ["ID", "NAME", "ITEMS", "SORT ORDER", "CREATED"] {
         assert!(table.stdout.contains(column), "{}", table.stdout);
@@ -181,10 +263,21 @@ fn output_formats_terminal_and_pipe() {
     assert_eq!(json.json()[0]["id"], id);
     let jsonl = run(sandbox.cli().args(["galleries", "list", "-o", "jsonl"]));
     assert_eq!(jsonl.lines().len(), 1);
-    assert_eq!(serde_json::from_str::<Value>(jsonl.lines()[0]).unwrap()["id"], id);
-    let env_format = run(sandbox.cli().env("PROGALLERY_OUTPUT", "id").args(["galleries", "list"]));
+    assert_eq!(
+        serde_json::from_str::<Value>(jsonl.lines()[0]).unwrap()["id"],
+        id
+    );
+    let env_format = run(sandbox
+        .cli()
+        .env("PROGALLERY_OUTPUT", "id")
+        .args(["galleries", "list"]));
     assert_eq!(env_format.stdout.trim(), id);
-    let flag_beats_env = run(sandbox.cli().env("PROGALLERY_OUTPUT", "id").args(["galleries", "list", "-o", "jsonl"]));
+    let flag_beats_env = run(sandbox.cli().env("PROGALLERY_OUTPUT", "id").args([
+        "galleries",
+        "list",
+        "-o",
+        "jsonl",
+    ]));
     assert!(flag_beats_env.stdout.starts_with('{'));
 }
 
@@ -197,7 +290,10 @@ fn empty_lists_are_exit_0() {
     let tsv = run(sandbox.cli().args(["galleries", "list", "--all"]));
     tsv.success();
     assert_eq!(tsv.stdout, "");
-    let table = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["galleries", "list"]));
+    let table = run(sandbox
+        .cli()
+        .env("PROGALLERY_FORCE_TTY", "1")
+        .args(["galleries", "list"]));
     table.success();
     assert!(table.stdout.contains("NAME"));
 }
@@ -207,19 +303,37 @@ fn create_from_a_get_json_round_trips() {
     let sandbox = Sandbox::empty();
     let source = gallery_with_items(&sandbox, "Source", 3);
     let home = &sandbox.home;
-    let dumped = run(sandbox.cli().args(["galleries", "get", &source, "-o", "json"]));
+    let dumped = run(sandbox
+        .cli()
+        .args(["galleries", "get", &source, "-o", "json"]));
     dumped.success();
     let file = temp_file(home.path(), "gallery.json", &dumped.stdout);
-    let created = run(sandbox.cli().args(["galleries", "create", "--name", "Copy"]).arg("--from-file").arg(&file).arg("-o").arg("json"));
+    let created = run(sandbox
+        .cli()
+        .args(["galleries", "create", "--name", "Copy"])
+        .arg("--from-file")
+        .arg(&file)
+        .arg("-o")
+        .arg("json"));
     created.success();
     assert_eq!(created.json()["name"], "Copy");
     assert_eq!(created.json()["totalItems"], 3);
 
     let broken = temp_file(home.path(), "broken.json", "{\"gallery\": ");
     sandbox.clear_request_log();
-    let bad = run(sandbox.cli().args(["galleries", "create"]).arg("--from-file").arg(&broken));
+    let bad = run(sandbox
+        .cli()
+        .args(["galleries", "create"])
+        .arg("--from-file")
+        .arg(&broken));
     bad.code(2);
-    assert_eq!(bad.stderr.lines().filter(|l| l.starts_with("progallery: error")).count(), 1);
+    assert_eq!(
+        bad.stderr
+            .lines()
+            .filter(|l| l.starts_with("progallery: error"))
+            .count(),
+        1
+    );
     assert!(sandbox.request_log().is_empty(), "nothing sent");
 }
 
@@ -230,11 +344,20 @@ fn not_a_guid_is_exit_2_and_nothing_is_sent() {
         vec!["galleries", "get", "nope"],
         vec!["galleries", "delete", "123", "--yes"],
         vec!["items", "list", "x"],
-        vec!["items", "get", "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d", "not-an-id"],
+        vec![
+            "items",
+            "get",
+            "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d",
+            "not-an-id",
+        ],
     ] {
         let run = run(sandbox.cli().args(&args));
         run.code(2);
-        assert!(run.stderr.contains("not a valid id"), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("not a valid id"),
+            "{args:?}: {}",
+            run.stderr
+        );
     }
     assert!(sandbox.request_log().is_empty());
 }

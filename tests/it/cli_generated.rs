@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::common::*;
 
-const FIX: &str = "completions/ or man/ drifted from the CLI: run scripts/generate-docs.sh and commit";
+const FIX: &str =
+    "completions/ or man/ drifted from the CLI: run scripts/generate-docs.sh and commit";
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -9,11 +9,19 @@ use crate::common::*;
 const MEDIA_ID: &str = "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg";
 
 fn new_gallery(sandbox: &Sandbox) -> String {
-    create_gallery(sandbox, "Items")["id"].as_str().unwrap().to_string()
+    create_gallery(sandbox, "Items")["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn item_count(sandbox: &Sandbox, gallery: &str) -> u64 {
-    let resp = sandbox.request("GET", &format!("/progallery/v2/galleries/{gallery}?itemLimit=1")).send();
+    let resp = sandbox
+        .request(
+            "GET",
+            &format!("/progallery/v2/galleries/{gallery}?itemLimit=1"),
+        )
+        .send();
     assert_eq!(resp.status, 200, "{}", resp.body);
     resp.json()["gallery"]["totalItems"].as_u64().unwrap()
 }
@@ -24,8 +32,26 @@ fn add_every_kind_then_get_update_delete() {
     let g = new_gallery(&sandbox);
 
     let image = run(sandbox.cli().args([
-        "items", "add", &g, MEDIA_ID, "--width", "1920", "--height", "1280", "--title", "Dunes", "--alt", "sand",
-        "--tag", "desert", "--tag", "2026", "--link", "https://example.com/dunes", "-o", "json",
+        "items",
+        "add",
+        &g,
+        MEDIA_ID,
+        "--width",
+        "1920",
+        "--height",
+        "1280",
+        "--title",
+        "Dunes",
+        "--alt",
+        "sand",
+        "--tag",
+        "desert",
+        "--tag",
+        "2026",
+        "--link",
+        "https://example.com/dunes",
+        "-o",
+        "json",
     ]));
     image.success();
     let image = image.json();
@@ -37,21 +63,43 @@ fn add_every_kind_then_get_update_delete() {
     let image_id = image[0]["id"].as_str().unwrap().to_string();
 
     let url = format!("https://static.wixstatic.com/media/{MEDIA_ID}");
-    let by_url = run(sandbox.cli().args(["items", "add", &g, &url, "--width", "10", "--height", "20", "-o", "jsonl"]));
+    let by_url = run(sandbox.cli().args([
+        "items", "add", &g, &url, "--width", "10", "--height", "20", "-o", "jsonl",
+    ]));
     by_url.success();
     let by_url: Value = serde_json::from_str(by_url.lines()[0]).unwrap();
     assert_eq!(by_url["image"]["imageInfo"]["id"], MEDIA_ID);
 
-    let video = run(sandbox.cli().args(["items", "add", &g, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "-o", "jsonl"]));
+    let video = run(sandbox.cli().args([
+        "items",
+        "add",
+        &g,
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "-o",
+        "jsonl",
+    ]));
     video.success();
     let video: Value = serde_json::from_str(video.lines()[0]).unwrap();
     assert_eq!(video["type"], "VIDEO");
     assert_eq!(video["video"]["type"], "YOUTUBE");
 
-    let vimeo = run(sandbox.cli().args(["items", "add", &g, "https://vimeo.com/76979871", "-o", "id"]));
+    let vimeo =
+        run(sandbox
+            .cli()
+            .args(["items", "add", &g, "https://vimeo.com/76979871", "-o", "id"]));
     vimeo.success();
 
-    let text = run(sandbox.cli().args(["items", "add", &g, "--text", "<p>Hello</p>", "--title", "Note", "-o", "id"]));
+    let text = run(sandbox.cli().args([
+        "items",
+        "add",
+        &g,
+        "--text",
+        "<p>Hello</p>",
+        "--title",
+        "Note",
+        "-o",
+        "id",
+    ]));
     text.success();
     let text_id = text.stdout.trim().to_string();
     assert_eq!(item_count(&sandbox, &g), 5);
@@ -59,33 +107,73 @@ fn add_every_kind_then_get_update_delete() {
     // Bad input: one line, exit 2, nothing sent.
     sandbox.clear_request_log();
     for args in [
-        vec!["items", "add", &g, MEDIA_ID],                                   // no size
-        vec!["items", "add", &g, "https://example.com/a.jpg", "--width", "1", "--height", "1"],
+        vec!["items", "add", &g, MEDIA_ID], // no size
+        vec![
+            "items",
+            "add",
+            &g,
+            "https://example.com/a.jpg",
+            "--width",
+            "1",
+            "--height",
+            "1",
+        ],
         vec!["items", "add", &g, "--text", "<p/>", "--alt", "x"],
         vec!["items", "add", &g, "--text", "<p/>", "--link", "not a url"],
     ] {
         let run = run(sandbox.cli().args(&args));
         run.code(2);
-        assert_eq!(run.stderr.lines().filter(|l| l.starts_with("progallery: error")).count(), 1, "{args:?}");
+        assert_eq!(
+            run.stderr
+                .lines()
+                .filter(|l| l.starts_with("progallery: error"))
+                .count(),
+            1,
+            "{args:?}"
+        );
     }
     assert!(sandbox.request_log().is_empty());
 
-    let got = run(sandbox.cli().args(["items", "get", &g, &image_id, "-o", "json"]));
+    let got = run(sandbox
+        .cli()
+        .args(["items", "get", &g, &image_id, "-o", "json"]));
     got.success();
     assert_eq!(got.json()["title"], "Dunes");
 
-    let updated = run(sandbox.cli().args(["items", "update", &g, &image_id, "--title", "Dunes at dusk", "--alt", "orange sand", "-o", "json"]));
+    let updated = run(sandbox.cli().args([
+        "items",
+        "update",
+        &g,
+        &image_id,
+        "--title",
+        "Dunes at dusk",
+        "--alt",
+        "orange sand",
+        "-o",
+        "json",
+    ]));
     updated.success();
     assert_eq!(updated.json()["title"], "Dunes at dusk");
-    assert_eq!(updated.json()["image"]["imageInfo"]["altText"], "orange sand");
-    assert_eq!(updated.json()["image"]["imageInfo"]["width"], 1920, "the rest of the image is kept");
+    assert_eq!(
+        updated.json()["image"]["imageInfo"]["altText"],
+        "orange sand"
+    );
+    assert_eq!(
+        updated.json()["image"]["imageInfo"]["width"],
+        1920,
+        "the rest of the image is kept"
+    );
 
-    let alt_on_text = run(sandbox.cli().args(["items", "update", &g, &text_id, "--alt", "x"]));
+    let alt_on_text = run(sandbox
+        .cli()
+        .args(["items", "update", &g, &text_id, "--alt", "x"]));
     alt_on_text.code(2);
 
     let refused = run(sandbox.cli().args(["items", "delete", &g, &text_id]));
     refused.code(2);
-    let dry = run(sandbox.cli().args(["items", "delete", &g, &text_id, "--dry-run", "-o", "id"]));
+    let dry = run(sandbox
+        .cli()
+        .args(["items", "delete", &g, &text_id, "--dry-run", "-o", "id"]));
     dry.success();
     assert_eq!(dry.stdout.trim(), text_id);
     assert_eq!(item_count(&sandbox, &g), 5);
@@ -100,8 +188,14 @@ fn add_every_kind_then_get_update_delete() {
 fn items_table_and_tsv_columns() {
     let sandbox = Sandbox::empty();
     let g = new_gallery(&sandbox);
-    run(sandbox.cli().args(["items", "add", &g, "--text", "<p>Hi</p>", "--title", "Note"])).success();
-    let table = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args(["items", "list", &g]));
+    run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--text", "<p>Hi</p>", "--title", "Note"]))
+    .success();
+    let table = run(sandbox
+        .cli()
+        .env("PROGALLERY_FORCE_TTY", "1")
+        .args(["items", "list", &g]));
     table.success();
     for column in ["ID", "TYPE", "TITLE", "MEDIA", "SORT ORDER", "CREATED"] {
         assert!(table.stdout.contains(column), "{}", table.stdout);
@@ -118,20 +212,35 @@ fn list_all_uses_ceil_n_over_100_plus_1_requests_and_keeps_order() {
     let sandbox = Sandbox::empty();
     let g = gallery_with_items(&sandbox, "Big", 250);
     sandbox.clear_request_log();
-    let all = run(sandbox.cli().args(["items", "list", &g, "--all", "-o", "jsonl"]));
+    let all = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--all", "-o", "jsonl"]));
     all.success();
     let titles: Vec<String> = all
         .lines()
         .iter()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["title"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(titles.len(), 250);
-    assert_eq!(titles, (0..250).map(|i| format!("item {i}")).collect::<Vec<_>>());
+    assert_eq!(
+        titles,
+        (0..250).map(|i| format!("item {i}")).collect::<Vec<_>>()
+    );
     let log = sandbox.request_log();
     assert_eq!(log.len(), 4, "1 get-gallery + 3 pages: {log:?}");
-    assert!(log.iter().filter(|r| r["path"].as_str().unwrap().ends_with("/items")).all(|r| r["query"].to_string().contains("itemLimit=100")));
+    assert!(log
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap().ends_with("/items"))
+        .all(|r| r["query"].to_string().contains("itemLimit=100")));
 
-    let page = run(sandbox.cli().args(["items", "list", &g, "--limit", "7", "--offset", "3", "-o", "json"]));
+    let page = run(sandbox.cli().args([
+        "items", "list", &g, "--limit", "7", "--offset", "3", "-o", "json",
+    ]));
     page.success();
     let page = page.json();
     assert_eq!(page.as_array().unwrap().len(), 7);
@@ -139,8 +248,14 @@ fn list_all_uses_ceil_n_over_100_plus_1_requests_and_keeps_order() {
     run(sandbox.cli().args(["items", "list", &g, "--limit", "101"])).code(2);
     run(sandbox.cli().args(["items", "list", &g, "--limit", "0"])).code(2);
 
-    let json_all = run(sandbox.cli().args(["items", "list", &g, "--all", "-o", "json"]));
-    assert_eq!(json_all.json().as_array().unwrap().len(), 250, "json is one array of every item");
+    let json_all = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--all", "-o", "json"]));
+    assert_eq!(
+        json_all.json().as_array().unwrap().len(),
+        250,
+        "json is one array of every item"
+    );
 }
 
 #[test]
@@ -148,16 +263,27 @@ fn add_from_json_and_jsonl_files_and_round_trip() {
     let sandbox = Sandbox::empty();
     let source = gallery_with_items(&sandbox, "Source", 3);
     let target = new_gallery(&sandbox);
-    let dump = run(sandbox.cli().args(["items", "list", &source, "--all", "-o", "json"]));
+    let dump = run(sandbox
+        .cli()
+        .args(["items", "list", &source, "--all", "-o", "json"]));
     dump.success();
     let file = temp_file(sandbox.home.path(), "items.json", &dump.stdout);
-    let added = run(sandbox.cli().args(["items", "add", &target, "--from-file"]).arg(&file).args(["-o", "id"]));
+    let added = run(sandbox
+        .cli()
+        .args(["items", "add", &target, "--from-file"])
+        .arg(&file)
+        .args(["-o", "id"]));
     added.success();
     assert_eq!(added.lines().len(), 3);
     assert_eq!(item_count(&sandbox, &target), 3);
 
     let jsonl = "{\"title\":\"a\",\"text\":{\"html\":\"<p>a</p>\"}}\n\n{\"title\":\"b\",\"video\":{\"type\":\"YOUTUBE\",\"videoInfo\":{\"url\":\"https://youtu.be/x\"}}}\n";
-    let added = run_with_stdin(sandbox.cli().args(["items", "add", &target, "--from-file", "-", "-o", "id"]), Some(jsonl.as_bytes()));
+    let added = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "add", &target, "--from-file", "-", "-o", "id"]),
+        Some(jsonl.as_bytes()),
+    );
     added.success();
     assert_eq!(added.lines().len(), 2);
     assert_eq!(item_count(&sandbox, &target), 5);
@@ -165,13 +291,27 @@ fn add_from_json_and_jsonl_files_and_round_trip() {
     // A bad line anywhere: exit 2 naming it, and nothing at all is sent.
     sandbox.clear_request_log();
     let bad = "{\"text\":{\"html\":\"ok\"}}\n{\"text\": \n";
-    let run1 = run_with_stdin(sandbox.cli().args(["items", "add", &target, "--from-file", "-"]), Some(bad.as_bytes()));
+    let run1 = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "add", &target, "--from-file", "-"]),
+        Some(bad.as_bytes()),
+    );
     run1.code(2);
     assert!(run1.stderr.contains("line 2"), "{}", run1.stderr);
     let two_kinds = "[{\"text\":{\"html\":\"x\"},\"video\":{}}]";
-    let run2 = run_with_stdin(sandbox.cli().args(["items", "add", &target, "--from-file", "-"]), Some(two_kinds.as_bytes()));
+    let run2 = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "add", &target, "--from-file", "-"]),
+        Some(two_kinds.as_bytes()),
+    );
     run2.code(2);
-    assert!(run2.stderr.contains("exactly one of image, video or text"), "{}", run2.stderr);
+    assert!(
+        run2.stderr.contains("exactly one of image, video or text"),
+        "{}",
+        run2.stderr
+    );
     assert!(sandbox.request_log().is_empty());
 }
 
@@ -179,7 +319,9 @@ fn add_from_json_and_jsonl_files_and_round_trip() {
 fn bulk_delete_in_batches_of_at_most_1000() {
     let sandbox = Sandbox::empty();
     let g = gallery_with_items(&sandbox, "Many", 1203);
-    let ids = run(sandbox.cli().args(["items", "list", &g, "--all", "-o", "id"]));
+    let ids = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--all", "-o", "id"]));
     ids.success();
     assert_eq!(ids.lines().len(), 1203);
     let keep = ids.lines()[0].to_string();
@@ -189,22 +331,62 @@ fn bulk_delete_in_batches_of_at_most_1000() {
     let input = format!("# ids to go\n{to_delete}{stranger}\n");
 
     sandbox.clear_request_log();
-    let refused = run_with_stdin(sandbox.cli().args(["items", "bulk-delete", &g, "--ids-from", "-"]), Some(input.as_bytes()));
+    let refused = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--ids-from", "-"]),
+        Some(input.as_bytes()),
+    );
     refused.code(2);
-    let dry = run_with_stdin(sandbox.cli().args(["items", "bulk-delete", &g, "--ids-from", "-", "--dry-run"]), Some(input.as_bytes()));
+    let dry = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--dry-run"]),
+        Some(input.as_bytes()),
+    );
     dry.success();
     assert!(dry.stderr.contains("2 batch(es)"), "{}", dry.stderr);
-    assert!(sandbox.request_log().is_empty(), "nothing sent without --yes or with --dry-run");
+    assert!(
+        sandbox.request_log().is_empty(),
+        "nothing sent without --yes or with --dry-run"
+    );
 
-    let done = run_with_stdin(sandbox.cli().args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes", "-o", "jsonl"]), Some(input.as_bytes()));
+    let done = run_with_stdin(
+        sandbox.cli().args([
+            "items",
+            "bulk-delete",
+            &g,
+            "--ids-from",
+            "-",
+            "--yes",
+            "-o",
+            "jsonl",
+        ]),
+        Some(input.as_bytes()),
+    );
     done.success();
-    assert!(done.stderr.contains("deleted 1202 of 1203"), "{}", done.stderr);
-    assert!(done.stderr.contains("1 were not in the gallery"), "{}", done.stderr);
-    let outcomes: Vec<Value> = done.lines().iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        done.stderr.contains("deleted 1202 of 1203"),
+        "{}",
+        done.stderr
+    );
+    assert!(
+        done.stderr.contains("1 were not in the gallery"),
+        "{}",
+        done.stderr
+    );
+    let outcomes: Vec<Value> = done
+        .lines()
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(outcomes.len(), 1203);
     assert_eq!(outcomes.last().unwrap()["outcome"], "not found");
     let batches = logged(&sandbox, "POST", "/items/delete");
-    let sizes: Vec<usize> = batches.iter().map(|b| b["body"]["itemIds"].as_array().unwrap().len()).collect();
+    let sizes: Vec<usize> = batches
+        .iter()
+        .map(|b| b["body"]["itemIds"].as_array().unwrap().len())
+        .collect();
     assert_eq!(sizes, vec![1000, 203]);
     assert_eq!(item_count(&sandbox, &g), 1);
     let left = run(sandbox.cli().args(["items", "list", &g, "-o", "id"]));
@@ -212,11 +394,18 @@ fn bulk_delete_in_batches_of_at_most_1000() {
 
     // Ids as arguments; a bad id in a file names its line; nothing sent.
     sandbox.clear_request_log();
-    let bad = run_with_stdin(sandbox.cli().args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]), Some(b"\nnot-a-guid\n"));
+    let bad = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
+        Some(b"\nnot-a-guid\n"),
+    );
     bad.code(2);
     assert!(bad.stderr.contains("line 2"), "{}", bad.stderr);
     assert!(sandbox.request_log().is_empty());
-    let by_args = run(sandbox.cli().args(["items", "bulk-delete", &g, &keep, "--yes", "-o", "id"]));
+    let by_args = run(sandbox
+        .cli()
+        .args(["items", "bulk-delete", &g, &keep, "--yes", "-o", "id"]));
     by_args.success();
     assert_eq!(by_args.stdout.trim(), keep);
     assert_eq!(item_count(&sandbox, &g), 0);

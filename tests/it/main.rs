@@ -1,10 +1,10 @@
 //! Integration tests: the real `progallery` binary against a real sandbox server on loopback, in a
 //! temporary home. One test binary (modules below) keeps link time down.
 
-mod cli_errors;
-mod common;
-mod cli_generated;
-mod cli_galleries;
-mod cli_items;
 mod cli_api;
 mod cli_auth;
+mod cli_errors;
+mod cli_galleries;
+mod cli_generated;
+mod cli_items;
+mod common;
