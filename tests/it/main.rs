@@ -2,3 +2,9 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod common;
+mod sandbox_faults;
+mod sandbox_galleries;
+mod sandbox_helpers;
+mod sandbox_items;
+mod sandbox_processes;
+mod sandbox_validation;
