@@ -339,3 +339,38 @@ fn events_record_committed_mutations_in_order() {
         json!([])
     );
 }
+
+#[test]
+fn generate_fills_a_gallery_for_benchmarks() {
+    let sb = Sandbox::empty();
+    let made = Request::new("POST", &sb.url("/_sandbox/generate"))
+        .header("wix-site-id", crate::common::DEFAULT_TEST_SITE)
+        .json(&json!({"count": 250}))
+        .send()
+        .json();
+    let g = made["galleryId"].as_str().unwrap().to_string();
+    assert_eq!(made["totalItems"], 250);
+    let more = Request::new("POST", &sb.url("/_sandbox/generate"))
+        .header("wix-site-id", crate::common::DEFAULT_TEST_SITE)
+        .json(&json!({"count": 10, "galleryId": g}))
+        .send()
+        .json();
+    assert_eq!(more["totalItems"], 260);
+    let page = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items?itemOffset=255&itemLimit=10"),
+        None,
+    ));
+    assert_eq!(page["items"].as_array().unwrap().len(), 5);
+    assert_eq!(page["items"][0]["type"], "IMAGE");
+    let bad = Request::new("POST", &sb.url("/_sandbox/generate"))
+        .json(&json!({"count": 0}))
+        .send();
+    assert_violation(&bad, "count");
+    assert_eq!(
+        sb.request_log().len(),
+        1,
+        "only the API call is logged, not the admin ones"
+    );
+}

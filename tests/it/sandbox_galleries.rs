@@ -31,7 +31,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         .collect();
     assert_eq!(
         types,
-        ["IMAGE", "VIDEO", "VIDEO", "TEXT"],
+        ["VIDEO", "IMAGE", "VIDEO", "TEXT"],
         "sorted by sortOrder ascending"
     );
     let orders: Vec<f64> = first["items"]
@@ -41,9 +41,30 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         .map(|i| i["sortOrder"].as_f64().unwrap())
         .collect();
     assert!(orders.windows(2).all(|w| w[0] < w[1]), "{orders:?}");
-    assert_eq!(first["items"][1]["video"]["type"], "YOUTUBE");
+    assert_eq!(first["items"][0]["video"]["type"], "YOUTUBE");
+    assert_eq!(
+        first["items"][0]["id"],
+        "17c786c6-5d5d-4271-995a-02d007809064"
+    );
     assert_eq!(first["items"][2]["video"]["duration"], "20000");
     assert_eq!(body["galleries"][1]["name"], "Simple Gallery");
+    // An item added with the default sortOrder lands at the end.
+    let added = ok(sb
+        .request(
+            "POST",
+            &format!("{P}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
+        )
+        .without_header("wix-site-id")
+        .json(&json!({"item": image_item("new")}))
+        .send());
+    let listed = ok(sb
+        .request(
+            "GET",
+            &format!("{P}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
+        )
+        .without_header("wix-site-id")
+        .send());
+    assert_eq!(listed["items"][4]["id"], added["item"]["id"]);
     // The test site (wix-site-id header) is another site: empty.
     let other = ok(call(&sb, "GET", "/galleries", None));
     assert_eq!(other, json!({"totalGalleries": 0, "galleries": []}));

@@ -137,6 +137,24 @@ fn create_item_rules() {
         json!({"tags": {"values": "sea"}, "text": {"html": "x"}}),
         "item.tags.values",
     );
+    let mut extra = image_item("e");
+    extra["image"]["unsharpMasking"] = json!({"amount": 6, "radius": 1, "threshold": 0.5});
+    rejects(&sb, &g, extra.clone(), "item.image.unsharpMasking.amount");
+    extra["image"]["unsharpMasking"] = json!({"amount": 1, "radius": 1, "threshold": 2});
+    rejects(&sb, &g, extra, "item.image.unsharpMasking.threshold");
+    rejects(
+        &sb,
+        &g,
+        json!({"link": {"target": "_top"}, "text": {"html": "x"}}),
+        "item.link.target",
+    );
+    rejects(
+        &sb,
+        &g,
+        json!({"text": {"html": "x", "css": "red"}}),
+        "item.text.css",
+    );
+    rejects(&sb, &g, json!({"image": "pic"}), "item.image");
     // Several problems are all reported.
     let resp = call(
         &sb,
