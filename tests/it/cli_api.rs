@@ -243,7 +243,7 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
         "json",
     ]));
     added.success();
-    assert_eq!(added.json()[0]["title"], "Once");
+    assert_eq!(added.json()["title"], "Once");
 
     let posts = logged(&sandbox, "POST", "/progallery/v2/galleries");
     assert_eq!(
