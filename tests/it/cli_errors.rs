@@ -364,3 +364,32 @@ fn client_side_rate_limit_paces_requests_only_when_asked() {
         "no limit against a non-Wix host: {unpaced:?}"
     );
 }
+
+#[test]
+fn a_slow_server_hits_the_timeout() {
+    let server = FakeServer::start(|_, _| {
+        std::thread::sleep(Duration::from_millis(2500));
+        Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let run = run(cli_at(&home, &server.base_url).args([
+        "--timeout",
+        "1",
+        "--retries",
+        "1",
+        "galleries",
+        "list",
+    ]));
+    run.code(1);
+    assert!(
+        run.stderr.contains("no answer within 1 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(2400),
+        "{:?}",
+        started.elapsed()
+    );
+}
