@@ -245,10 +245,17 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
     added.success();
     assert_eq!(added.json()["title"], "Once");
 
+    let clone = run(sandbox
+        .cli()
+        .args(["galleries", "clone", &id, "-o", "json"]));
+    clone.success();
+    assert_ne!(clone.json()["id"], id.as_str(), "the clone, not its source");
+    assert_eq!(clone.json()["name"], "Ambiguous");
+
     let posts = logged(&sandbox, "POST", "/progallery/v2/galleries");
     assert_eq!(
         posts.len(),
-        2,
+        3,
         "one create per object, never repeated: {posts:?}"
     );
     assert!(posts.iter().all(|p| p["status"] == 504));
@@ -256,7 +263,7 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
         .request("GET", "/progallery/v2/galleries")
         .send()
         .json();
-    assert_eq!(galleries["totalGalleries"], 1);
+    assert_eq!(galleries["totalGalleries"], 2);
     let items = sandbox
         .request("GET", &format!("/progallery/v2/galleries/{id}?itemLimit=1"))
         .send()
