@@ -2,9 +2,11 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod common;
+mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;
 mod sandbox_helpers;
 mod sandbox_items;
 mod sandbox_processes;
+mod sandbox_sites;
 mod sandbox_validation;
