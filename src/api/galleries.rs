@@ -36,6 +36,18 @@ fn decode<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A typed answer is always a JSON object; anything else is a garbled answer.
+pub(super) fn require_object(what: &str, body: Value) -> Result<Value, ApiError> {
+    if body.is_object() {
+        Ok(body)
+    } else {
+        Err(ApiError::BadBody {
+            what: what.to_string(),
+            detail: "the answer is JSON but not an object, as the API describes".to_string(),
+        })
+    }
+}
+
 /// `GET /galleries?offset&limit` (limit 1..10).
 pub async fn list(
     client: &Client,
@@ -50,7 +62,7 @@ pub async fn list(
     if let Some(n) = item_limit {
         call = call.query("itemLimit", n);
     }
-    let body = client.send(call).await?;
+    let body = require_object(&what, client.send(call).await?)?;
     // `totalGalleriesCount` and `gallery` are the reference example's slips; accept them too.
     let galleries: Vec<Gallery> = match body.get("galleries").or_else(|| body.get("gallery")) {
         None => Vec::new(),

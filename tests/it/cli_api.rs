@@ -270,3 +270,20 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
         .json();
     assert_eq!(items["gallery"]["totalItems"], 1);
 }
+
+#[test]
+fn raw_calls_print_any_json_the_server_answers() {
+    let sandbox = Sandbox::empty();
+    run(sandbox.cli().args(["galleries", "list"])).success();
+    // The sandbox's request log is a JSON array.
+    let log = run(sandbox
+        .cli()
+        .args(["api", "GET", "/_sandbox/requests", "-o", "jsonl"]));
+    log.success();
+    let parsed: Value = serde_json::from_str(log.stdout.trim()).unwrap();
+    assert!(
+        parsed.as_array().is_some_and(|a| !a.is_empty()),
+        "{}",
+        log.stdout
+    );
+}

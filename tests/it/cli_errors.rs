@@ -45,6 +45,7 @@ fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
             Answer::json(200, r#"{"something": 1}"#),
             "no `gallery` field",
         ),
+        ("array", Answer::json(200, "[]"), "no `gallery` field"),
     ];
     for (name, answer, expected) in cases {
         let body = answer.body.clone();
@@ -392,4 +393,13 @@ fn a_slow_server_hits_the_timeout() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn a_list_answered_with_a_non_object_is_garbled_not_empty() {
+    let server = FakeServer::start(|_, _| Answer::json(200, "[1, 2]"));
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    run.code(1);
+    assert!(run.stderr.contains("not an object"), "{}", run.stderr);
 }
