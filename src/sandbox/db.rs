@@ -205,7 +205,39 @@ fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
             )),
         ));
     }
-    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;
+         PRAGMA wal_autocheckpoint = 10000;",
+    )
+}
+
+/// How often the background checkpointer copies the WAL back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// Checkpoints a file database's WAL in the background.
+///
+/// SQLite's automatic checkpoint runs inside the commit of whichever request pushed the WAL past
+/// its threshold, so a bulk delete of 1,000 ids (thousands of dirty pages) paid for copying them
+/// all back within its own response. Request connections therefore only checkpoint past a high
+/// threshold (10,000 pages: a safety net for processes too short-lived to run this thread), and
+/// this thread runs PASSIVE checkpoints, which never block readers or writers. It stops when `stop`
+/// is set; each process sharing the file runs its own, which is harmless.
+pub fn spawn_checkpointer(path: &Path, stop: Arc<std::sync::atomic::AtomicBool>) -> Result<()> {
+    let conn = Connection::open(path)
+        .with_context(|| format!("opening the sandbox database {}", path.display()))?;
+    conn.busy_timeout(Duration::from_millis(100))?;
+    std::thread::Builder::new()
+        .name("sandbox-checkpoint".into())
+        .spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                // Failures (busy, a file gone away) are retried on the next tick; the WAL stays
+                // correct without checkpoints, only larger.
+                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        })
+        .context("starting the sandbox checkpoint thread")?;
+    Ok(())
 }
 
 /// Reads a meta value.
