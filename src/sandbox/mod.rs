@@ -168,7 +168,11 @@ fn initialise(pool: &Pool, seed: bool) -> Result<()> {
 }
 
 /// `sandbox reset`: removes every site's data from the database file (seeded again on next use).
+/// A missing file is left missing (there is nothing to reset).
 pub fn reset(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
     let pool = Pool::open(&Database::File(path.to_path_buf()))?;
     write_blocking(&pool, seed::reset).context("resetting the sandbox database")
 }
