@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS galleries (
     created_ms   INTEGER NOT NULL,
     created_date TEXT NOT NULL,
     item_count   INTEGER NOT NULL DEFAULT 0,
+    order_version INTEGER NOT NULL DEFAULT 0,
     UNIQUE (site, id),
     UNIQUE (site, sort_order)
 );
@@ -93,6 +94,7 @@ impl Pool {
         pool.with_conn(|conn| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
+            migrate(&tx)?;
             tx.commit()
         })
         .and_then(|created| created)
@@ -171,6 +173,21 @@ impl Pool {
             Err(err) => Err(ApiError::internal(format!("request task failed: {err}"))),
         }
     }
+}
+
+/// Brings a database made by an earlier build up to the current schema.
+fn migrate(tx: &Transaction) -> rusqlite::Result<()> {
+    let has_version: bool = tx.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('galleries') WHERE name = 'order_version'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_version {
+        tx.execute_batch(
+            "ALTER TABLE galleries ADD COLUMN order_version INTEGER NOT NULL DEFAULT 0",
+        )?;
+    }
+    Ok(())
 }
 
 fn open_file(path: &Path) -> Result<Connection> {
