@@ -1,6 +1,7 @@
 //! One module per noun, one async fn per verb. `dispatch` is the only place that knows them all.
 
 pub mod sandbox;
+pub mod webhooks;
 
 use anyhow::Result;
 
@@ -16,5 +17,6 @@ pub async fn dispatch(cli: Cli) -> Result<i32> {
     };
     match cli.command {
         Command::Sandbox(cmd) => sandbox::run(cmd, &ctx).await,
+        Command::Webhooks(cmd) => webhooks::run(cmd, &ctx).await,
     }
 }
