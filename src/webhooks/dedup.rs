@@ -41,3 +41,34 @@ impl RecentIds {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RecentIds;
+
+    #[test]
+    fn remembers_the_last_n_ids_only() {
+        let mut recent = RecentIds::new(3);
+        assert!(recent.insert("a"));
+        assert!(!recent.insert("a"));
+        assert!(recent.insert("b"));
+        assert!(recent.insert("c"));
+        assert!(recent.insert("d"), "evicts a");
+        assert!(
+            recent.insert("a"),
+            "a was forgotten once 3 newer ids arrived"
+        );
+        assert!(!recent.insert("d"));
+        assert_eq!(recent.order.len(), 3);
+        assert_eq!(recent.seen.len(), 3);
+    }
+
+    #[test]
+    fn forget_lets_a_retry_in() {
+        let mut recent = RecentIds::new(10);
+        assert!(recent.insert("x"));
+        recent.forget("x");
+        assert!(recent.insert("x"));
+        assert_eq!(recent.order.len(), 1);
+    }
+}

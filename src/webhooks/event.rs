@@ -283,3 +283,42 @@ pub fn sample_mutation(
         identity: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_types_parse_from_full_names_suffixes_and_slugs() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.event_type()), Some(t));
+            assert_eq!(EventType::parse(t.slug()), Some(t));
+            assert_eq!(
+                EventType::parse(&format!("gallery_v2_{}", t.slug())),
+                Some(t)
+            );
+            assert_eq!(EventType::parse(&t.slug().to_uppercase()), Some(t));
+        }
+        assert_eq!(EventType::parse("gallery_item"), None);
+        assert_eq!(EventType::parse(""), None);
+    }
+
+    #[test]
+    fn item_deleted_by_gallery_delete_carries_its_origin() {
+        let event = event_from_mutation(&Mutation {
+            event_type: EventType::ItemDeleted,
+            instance_id: "site".into(),
+            gallery_id: "g".into(),
+            body: json!({"id": "item-9"}),
+            originated_from: Some(GALLERY_DELETED_ORIGIN.into()),
+            identity: None,
+        });
+        assert_eq!(event.item_id(), Some("item-9"));
+        assert_eq!(event.entity_id(), "g");
+        assert_eq!(event.originated_from(), Some("Gallery Deleted"));
+        assert_eq!(
+            event.data["actionEvent"]["body"],
+            json!({"itemId": "item-9"})
+        );
+    }
+}

@@ -40,3 +40,45 @@ pub fn sign_mutation(
     )?;
     Ok(SignedEvent { event, token })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_signed_mutation_verifies_with_the_pair_and_not_with_another() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (pair, created) = keys::load_or_create(dir.path()).expect("key pair");
+        assert!(created);
+        let (again, created_again) = keys::load_or_create(dir.path()).expect("key pair");
+        assert!(!created_again);
+        assert_eq!(again.public_pem, pair.public_pem);
+        let signed = sign_mutation(
+            &pair.encoding,
+            &Mutation {
+                event_type: EventType::GalleryUpdated,
+                instance_id: "site-1".into(),
+                gallery_id: "g-1".into(),
+                body: json!({"id": "g-1", "name": "N", "items": [{"id": "i"}]}),
+                originated_from: None,
+                identity: None,
+            },
+        )
+        .expect("signed");
+        let decoded = Verifier::new(pair.decoding.clone())
+            .verify(&signed.token)
+            .expect("verifies");
+        assert_eq!(decoded, signed.event);
+        assert_eq!(
+            decoded.data["updatedEvent"]["currentEntity"]["items"],
+            json!([])
+        );
+        let other = KeyPair::generate().expect("other pair");
+        assert!(matches!(
+            Verifier::new(other.decoding).verify(&signed.token),
+            Err(VerifyError::Rejected(_))
+        ));
+    }
+}

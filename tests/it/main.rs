@@ -2,3 +2,7 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod common;
+
+mod webhooks_listen;
+mod webhooks_support;
+mod webhooks_verify;
