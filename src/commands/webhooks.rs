@@ -241,6 +241,14 @@ fn verify(args: WebhooksVerifyArgs, ctx: &Context) -> Result<i32> {
 /// Reads the payload from a file or stdin, refusing more than the listener's size cap.
 fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
     let limit = listen::MAX_BODY_BYTES as u64;
+    let from_stdin = input.map_or(true, |path| path == Path::new("-"));
+    if from_stdin && std::io::stdin().is_terminal() {
+        return Err(
+            CliError::usage("no payload: pass a FILE or pipe the request body to stdin")
+                .with_hint("progallery webhooks verify --public-key KEY.pem payload.jwt")
+                .into(),
+        );
+    }
     let mut payload = Vec::new();
     match input {
         None => {

@@ -5,4 +5,5 @@ mod common;
 
 mod webhooks_listen;
 mod webhooks_support;
+mod webhooks_trigger;
 mod webhooks_verify;
