@@ -268,8 +268,12 @@ pub struct WebhooksTriggerArgs {
     #[arg(value_name = "EVENT_TYPE")]
     pub event_type: String,
 
-    /// Where to POST the signed event
-    #[arg(long, value_name = "URL")]
+    /// Where to POST the signed event (default: where `webhooks listen` listens by default)
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "http://127.0.0.1:4242/webhooks"
+    )]
     pub to: String,
 
     /// Private key (PEM) to sign with (default: the sandbox's key in the data dir, created if missing)

@@ -15,8 +15,8 @@ use crate::cli::{
 };
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::webhooks::event::{sample_mutation, SAMPLE_INSTANCE_ID};
 use crate::webhooks::listen::{self, EventSink, ListenOptions};
+use crate::webhooks::sample::{sample_mutation, SAMPLE_INSTANCE_ID};
 use crate::webhooks::{
     keys, sign_mutation, DecodedEvent, EventType, KeyPair, Verifier, VerifyError,
 };

@@ -15,9 +15,6 @@ pub const ENTITY_FQDN: &str = "wix.pro_gallery.v2.gallery";
 /// `originatedFrom` on the item-deleted events caused by deleting their gallery.
 pub const GALLERY_DELETED_ORIGIN: &str = "Gallery Deleted";
 
-/// Instance id used by sample events when the caller gives none.
-pub const SAMPLE_INSTANCE_ID: &str = "5b0c1a44-6a5e-4d1c-9b53-000000000001";
-
 /// App id the sandbox and the sample events put in their `identity` (an app made the change).
 pub const SANDBOX_APP_ID: &str = "progallery-sandbox";
 
@@ -99,6 +96,75 @@ pub struct Mutation {
     pub originated_from: Option<String>,
     /// Who made the change; `None` means the sandbox app (`{"identityType":"APP",…}`).
     pub identity: Option<Value>,
+}
+
+impl Mutation {
+    /// A gallery was created; `gallery` is the full Gallery object (its `id` is the entity id).
+    pub fn gallery_created(site: &str, gallery: Value) -> Mutation {
+        Mutation::about_gallery(EventType::GalleryCreated, site, gallery)
+    }
+
+    /// A gallery's name or sortOrder changed; `gallery` is the Gallery after the change.
+    pub fn gallery_updated(site: &str, gallery: Value) -> Mutation {
+        Mutation::about_gallery(EventType::GalleryUpdated, site, gallery)
+    }
+
+    /// A gallery was deleted (send its items' `item_deleted(…, true)` events first).
+    pub fn gallery_deleted(site: &str, gallery_id: &str) -> Mutation {
+        Mutation::new(EventType::GalleryDeleted, site, gallery_id, json!({}), None)
+    }
+
+    pub fn item_created(site: &str, gallery_id: &str, item: Value) -> Mutation {
+        Mutation::new(EventType::ItemCreated, site, gallery_id, item, None)
+    }
+
+    /// An item changed; `item` is the Item after the change.
+    pub fn item_updated(site: &str, gallery_id: &str, item: Value) -> Mutation {
+        Mutation::new(EventType::ItemUpdated, site, gallery_id, item, None)
+    }
+
+    /// An item was deleted; `gallery_deleted` when it went with its gallery.
+    pub fn item_deleted(
+        site: &str,
+        gallery_id: &str,
+        item_id: &str,
+        gallery_deleted: bool,
+    ) -> Mutation {
+        let origin = gallery_deleted.then(|| GALLERY_DELETED_ORIGIN.to_string());
+        Mutation::new(
+            EventType::ItemDeleted,
+            site,
+            gallery_id,
+            json!(item_id),
+            origin,
+        )
+    }
+
+    fn about_gallery(event_type: EventType, site: &str, gallery: Value) -> Mutation {
+        let gallery_id = gallery
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        Mutation::new(event_type, site, &gallery_id, gallery, None)
+    }
+
+    fn new(
+        event_type: EventType,
+        site: &str,
+        gallery_id: &str,
+        body: Value,
+        originated_from: Option<String>,
+    ) -> Mutation {
+        Mutation {
+            event_type,
+            instance_id: site.to_string(),
+            gallery_id: gallery_id.to_string(),
+            body,
+            originated_from,
+            identity: None,
+        }
+    }
 }
 
 /// An event with every nested JSON string parsed: `{"eventType","instanceId","data": envelope,
@@ -224,66 +290,6 @@ fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-/// A sample mutation of `event_type` about `gallery_id` (random when `None`), with data shaped like
-/// the reference's examples: what `webhooks trigger` sends. `gallery_deleted` marks an item-deleted
-/// event as part of a gallery delete (`originatedFrom: "Gallery Deleted"`).
-pub fn sample_mutation(
-    event_type: EventType,
-    gallery_id: Option<&str>,
-    instance_id: &str,
-    gallery_deleted: bool,
-) -> Mutation {
-    let gallery_id = gallery_id
-        .map(str::to_string)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let item_id = uuid::Uuid::new_v4().to_string();
-    let now = chrono::Utc::now();
-    let created = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let gallery = json!({
-        "id": gallery_id,
-        "name": "Sample gallery",
-        "totalItems": 1,
-        "items": [],
-        "sortOrder": now.timestamp_millis() as f64 / 1000.0,
-        "createdDate": created,
-    });
-    let item = json!({
-        "id": item_id,
-        "sortOrder": now.timestamp_millis() as f64 / 1000.0,
-        "title": "Sample item",
-        "description": "Sent by progallery webhooks trigger",
-        "type": "IMAGE",
-        "image": {
-            "type": "WIX_MEDIA",
-            "imageInfo": {
-                "id": "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
-                "url": "https://static.wixstatic.com/media/11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
-                "height": 4298,
-                "width": 6446
-            },
-            "focalPoint": {"x": 0.5, "y": 0.5}
-        },
-        "createdDate": created,
-        "updatedDate": created,
-    });
-    let body = match event_type {
-        EventType::GalleryCreated | EventType::GalleryUpdated => gallery,
-        EventType::GalleryDeleted => json!({}),
-        EventType::ItemCreated | EventType::ItemUpdated => item,
-        EventType::ItemDeleted => json!(item_id),
-    };
-    let originated_from = (gallery_deleted && event_type == EventType::ItemDeleted)
-        .then(|| GALLERY_DELETED_ORIGIN.to_string());
-    Mutation {
-        event_type,
-        instance_id: instance_id.to_string(),
-        gallery_id,
-        body,
-        originated_from,
-        identity: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,14 +311,7 @@ mod tests {
 
     #[test]
     fn item_deleted_by_gallery_delete_carries_its_origin() {
-        let event = event_from_mutation(&Mutation {
-            event_type: EventType::ItemDeleted,
-            instance_id: "site".into(),
-            gallery_id: "g".into(),
-            body: json!({"id": "item-9"}),
-            originated_from: Some(GALLERY_DELETED_ORIGIN.into()),
-            identity: None,
-        });
+        let event = event_from_mutation(&Mutation::item_deleted("site", "g", "item-9", true));
         assert_eq!(event.item_id(), Some("item-9"));
         assert_eq!(event.entity_id(), "g");
         assert_eq!(event.originated_from(), Some("Gallery Deleted"));
@@ -320,5 +319,22 @@ mod tests {
             event.data["actionEvent"]["body"],
             json!({"itemId": "item-9"})
         );
+        assert_eq!(event.instance_id, "site");
+        let single = event_from_mutation(&Mutation::item_deleted("site", "g", "item-9", false));
+        assert_eq!(single.originated_from(), None);
+        assert!(single.data.get("originatedFrom").is_none());
+    }
+
+    #[test]
+    fn gallery_events_take_the_entity_id_from_the_gallery_and_drop_items() {
+        let gallery = json!({"id": "g-5", "name": "N", "totalItems": 2, "items": [{"id": "i"}]});
+        let event = event_from_mutation(&Mutation::gallery_created("site", gallery));
+        assert_eq!(event.entity_id(), "g-5");
+        assert_eq!(event.event_type, "wix.pro_gallery.gallery_v2_created");
+        assert_eq!(event.data["createdEvent"]["entity"]["items"], json!([]));
+        assert_eq!(event.data["createdEvent"]["entity"]["totalItems"], json!(2));
+        let deleted = event_from_mutation(&Mutation::gallery_deleted("site", "g-5"));
+        assert_eq!(deleted.data["deletedEvent"], json!({}));
+        assert_eq!(deleted.slug(), "deleted");
     }
 }

@@ -32,6 +32,9 @@ use super::jwt::{Verifier, VerifyError};
 
 /// Bodies larger than this are answered 413 without being read further.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Requests handled (bodies buffered) at once; more wait their turn. With the body cap this
+/// bounds the memory a flood of deliveries can take (64 × 1 MiB).
+pub const MAX_IN_FLIGHT: usize = 64;
 /// How many recent event ids are remembered for deduplication.
 pub const DEDUP_CAPACITY: usize = 10_000;
 /// A `--exec` command that runs longer than this is killed and the delivery fails.
@@ -101,9 +104,12 @@ pub async fn serve(
         sink,
         stats: stats.clone(),
     });
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
     let app = Router::new()
         .route(&path, post(receive))
         .layer(DefaultBodyLimit::max(max_body))
+        // Outermost, so the permit is held before the body is read.
+        .layer(axum::middleware::from_fn_with_state(in_flight, one_of_n))
         .with_state(shared);
     axum::serve(
         listener,
@@ -113,6 +119,22 @@ pub async fn serve(
     .await
     .context("serving webhooks")?;
     Ok(stats)
+}
+
+/// Lets at most [`MAX_IN_FLIGHT`] requests past at once.
+async fn one_of_n(
+    State(in_flight): State<Arc<tokio::sync::Semaphore>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match in_flight.acquire().await {
+        Ok(_permit) => next.run(request).await,
+        // Only a closed semaphore fails, and it is never closed.
+        Err(_) => answer(
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"error": "listener shutting down"}),
+        ),
+    }
 }
 
 fn answer(status: StatusCode, body: serde_json::Value) -> Response {

@@ -2,8 +2,12 @@
 //! key pair the sandbox signs with, and the receiver behind `webhooks listen`.
 //!
 //! For the sandbox, delivery needs two calls:
-//! - [`keys::load_or_create`]`(data_dir)` once at start, for the [`KeyPair`];
-//! - [`sign_mutation`]`(&pair.encoding, &mutation)` per committed change, for the event id and JWT body.
+//! - [`keys::load_or_create`]`(data_dir)` once at start, for the [`KeyPair`] (its `public_pem` is
+//!   what `sandbox status` and `GET /_sandbox/webhook-public-key` show);
+//! - [`sign_mutation`]`(&pair.encoding, &mutation)` per committed change, for the event and the JWT
+//!   body, with the mutation built by one of `Mutation::{gallery_created, gallery_updated,
+//!   gallery_deleted, item_created, item_updated, item_deleted}` (one per `sandbox::events::Event`
+//!   variant).
 //!
 //! This module never speaks to the gallery service; it sends nothing but webhook deliveries.
 
@@ -12,6 +16,7 @@ pub mod event;
 pub mod jwt;
 pub mod keys;
 pub mod listen;
+pub mod sample;
 
 pub use event::{DecodedEvent, EventType, Mutation};
 pub use jwt::{Verifier, VerifyError};
