@@ -200,7 +200,7 @@ pub enum WebhooksCmd {
     /// Receive webhook deliveries: verify, deduplicate, print, forward or run a command
     #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
-  progallery webhooks listen --public-key wix-public-key.pem --forward-to http://localhost:3000/hooks
+  progallery webhooks listen --public-key wix.pem --forward-to http://localhost:3000/in
   progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'")]
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
@@ -268,7 +268,7 @@ pub struct WebhooksTriggerArgs {
     #[arg(value_name = "EVENT_TYPE")]
     pub event_type: String,
 
-    /// Where to POST the signed event (default: where `webhooks listen` listens by default)
+    /// Where to POST the signed event (the default is where `webhooks listen` listens)
     #[arg(
         long,
         value_name = "URL",
@@ -284,7 +284,7 @@ pub struct WebhooksTriggerArgs {
     #[arg(long, value_name = "ID")]
     pub gallery: Option<String>,
 
-    /// instanceId to put in the event
+    /// instanceId to put in the event (default: a fixed sample id)
     #[arg(long, value_name = "ID")]
     pub instance_id: Option<String>,
 

@@ -218,8 +218,8 @@ async fn forward(
     let response = http
         .post(url)
         .header("content-type", "application/json")
-        .header("x-wix-event-type", &event.event_type)
-        .header("x-wix-event-id", event.event_id())
+        .header("x-progallery-event-type", &event.event_type)
+        .header("x-progallery-event-id", event.event_id())
         .body(body)
         .send()
         .await
