@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for every command into a directory')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run and manage the local sandbox service')
+            [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Receive, verify and send Pro Gallery webhook events')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1364,6 +1365,125 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;sandbox;help;help' {
             break
         }
+        'progallery;webhooks' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one signed payload and print the decoded event as JSON')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send one signed sample event to a URL')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'progallery;webhooks;listen' {
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key (PEM) to verify deliveries with (default: the sandbox''s key in the data dir, created if missing)')
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free port)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'URL path deliveries are POSTed to')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped')
+            [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;webhooks;verify' {
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key (PEM) to verify with (default: the sandbox''s key in the data dir)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;webhooks;trigger' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to POST the signed event (the default is where `webhooks listen` listens)')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key (PEM) to sign with (default: the sandbox''s key in the data dir, created if missing)')
+            [CompletionResult]::new('--gallery', '--gallery', [CompletionResultType]::ParameterName, 'Gallery id the event is about (default: a random id)')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'instanceId to put in the event (default: a fixed sample id)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--gallery-deleted', '--gallery-deleted', [CompletionResultType]::ParameterName, 'For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;webhooks;help' {
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one signed payload and print the decoded event as JSON')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send one signed sample event to a URL')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'progallery;webhooks;help;listen' {
+            break
+        }
+        'progallery;webhooks;help;verify' {
+            break
+        }
+        'progallery;webhooks;help;trigger' {
+            break
+        }
+        'progallery;webhooks;help;help' {
+            break
+        }
         'progallery;help' {
             [CompletionResult]::new('galleries', 'galleries', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update and delete galleries')
             [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List, show, add, update and delete the items of a gallery')
@@ -1372,6 +1492,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for every command into a directory')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run and manage the local sandbox service')
+            [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Receive, verify and send Pro Gallery webhook events')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1466,6 +1587,21 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;sandbox;status' {
+            break
+        }
+        'progallery;help;webhooks' {
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify one signed payload and print the decoded event as JSON')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send one signed sample event to a URL')
+            break
+        }
+        'progallery;help;webhooks;listen' {
+            break
+        }
+        'progallery;help;webhooks;verify' {
+            break
+        }
+        'progallery;help;webhooks;trigger' {
             break
         }
         'progallery;help;help' {

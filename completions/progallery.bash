@@ -46,6 +46,9 @@ _progallery() {
             progallery,sandbox)
                 cmd="progallery__subcmd__sandbox"
                 ;;
+            progallery,webhooks)
+                cmd="progallery__subcmd__webhooks"
+                ;;
             progallery__subcmd__auth,help)
                 cmd="progallery__subcmd__auth__subcmd__help"
                 ;;
@@ -142,6 +145,9 @@ _progallery() {
             progallery__subcmd__help,sandbox)
                 cmd="progallery__subcmd__help__subcmd__sandbox"
                 ;;
+            progallery__subcmd__help,webhooks)
+                cmd="progallery__subcmd__help__subcmd__webhooks"
+                ;;
             progallery__subcmd__help__subcmd__auth,login)
                 cmd="progallery__subcmd__help__subcmd__auth__subcmd__login"
                 ;;
@@ -195,6 +201,15 @@ _progallery() {
                 ;;
             progallery__subcmd__help__subcmd__sandbox,status)
                 cmd="progallery__subcmd__help__subcmd__sandbox__subcmd__status"
+                ;;
+            progallery__subcmd__help__subcmd__webhooks,listen)
+                cmd="progallery__subcmd__help__subcmd__webhooks__subcmd__listen"
+                ;;
+            progallery__subcmd__help__subcmd__webhooks,trigger)
+                cmd="progallery__subcmd__help__subcmd__webhooks__subcmd__trigger"
+                ;;
+            progallery__subcmd__help__subcmd__webhooks,verify)
+                cmd="progallery__subcmd__help__subcmd__webhooks__subcmd__verify"
                 ;;
             progallery__subcmd__items,add)
                 cmd="progallery__subcmd__items__subcmd__add"
@@ -268,6 +283,30 @@ _progallery() {
             progallery__subcmd__sandbox__subcmd__help,status)
                 cmd="progallery__subcmd__sandbox__subcmd__help__subcmd__status"
                 ;;
+            progallery__subcmd__webhooks,help)
+                cmd="progallery__subcmd__webhooks__subcmd__help"
+                ;;
+            progallery__subcmd__webhooks,listen)
+                cmd="progallery__subcmd__webhooks__subcmd__listen"
+                ;;
+            progallery__subcmd__webhooks,trigger)
+                cmd="progallery__subcmd__webhooks__subcmd__trigger"
+                ;;
+            progallery__subcmd__webhooks,verify)
+                cmd="progallery__subcmd__webhooks__subcmd__verify"
+                ;;
+            progallery__subcmd__webhooks__subcmd__help,help)
+                cmd="progallery__subcmd__webhooks__subcmd__help__subcmd__help"
+                ;;
+            progallery__subcmd__webhooks__subcmd__help,listen)
+                cmd="progallery__subcmd__webhooks__subcmd__help__subcmd__listen"
+                ;;
+            progallery__subcmd__webhooks__subcmd__help,trigger)
+                cmd="progallery__subcmd__webhooks__subcmd__help__subcmd__trigger"
+                ;;
+            progallery__subcmd__webhooks__subcmd__help,verify)
+                cmd="progallery__subcmd__webhooks__subcmd__help__subcmd__verify"
+                ;;
             *)
                 ;;
         esac
@@ -275,7 +314,7 @@ _progallery() {
 
     case "${cmd}" in
         progallery)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version galleries gallery items item auth api completions man sandbox help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version galleries gallery items item auth api completions man sandbox webhooks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1145,7 +1184,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help)
-            opts="galleries items auth api completions man sandbox help"
+            opts="galleries items auth api completions man sandbox webhooks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1509,6 +1548,62 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__sandbox__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__webhooks)
+            opts="listen verify trigger"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__webhooks__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__webhooks__subcmd__trigger)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__webhooks__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2338,6 +2433,304 @@ _progallery() {
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks)
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version listen verify trigger help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__help)
+            opts="listen verify trigger help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__help__subcmd__trigger)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__listen)
+            opts="-o -q -v -h -V --public-key --addr --path --events --forward-to --exec --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__trigger)
+            opts="-o -q -v -h -V --to --private-key --gallery --instance-id --gallery-deleted --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gallery)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__webhooks__subcmd__verify)
+            opts="-o -q -v -h -V --public-key --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --public-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write man pages for every command into a directory'
             cand sandbox 'Run and manage the local sandbox service'
+            cand webhooks 'Receive, verify and send Pro Gallery webhook events'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries'= {
@@ -1271,6 +1272,116 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;sandbox;help;help'= {
         }
+        &'progallery;webhooks'= {
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand listen 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+            cand verify 'Verify one signed payload and print the decoded event as JSON'
+            cand trigger 'Send one signed sample event to a URL'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'progallery;webhooks;listen'= {
+            cand --public-key 'Public key (PEM) to verify deliveries with (default: the sandbox''s key in the data dir, created if missing)'
+            cand --addr 'Address to listen on (port 0 picks a free port)'
+            cand --path 'URL path deliveries are POSTed to'
+            cand --events 'Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped'
+            cand --forward-to 'POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries'
+            cand --exec 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;webhooks;verify'= {
+            cand --public-key 'Public key (PEM) to verify with (default: the sandbox''s key in the data dir)'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;webhooks;trigger'= {
+            cand --to 'Where to POST the signed event (the default is where `webhooks listen` listens)'
+            cand --private-key 'Private key (PEM) to sign with (default: the sandbox''s key in the data dir, created if missing)'
+            cand --gallery 'Gallery id the event is about (default: a random id)'
+            cand --instance-id 'instanceId to put in the event (default: a fixed sample id)'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --gallery-deleted 'For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;webhooks;help'= {
+            cand listen 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+            cand verify 'Verify one signed payload and print the decoded event as JSON'
+            cand trigger 'Send one signed sample event to a URL'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'progallery;webhooks;help;listen'= {
+        }
+        &'progallery;webhooks;help;verify'= {
+        }
+        &'progallery;webhooks;help;trigger'= {
+        }
+        &'progallery;webhooks;help;help'= {
+        }
         &'progallery;help'= {
             cand galleries 'List, show, create, clone, update and delete galleries'
             cand items 'List, show, add, update and delete the items of a gallery'
@@ -1279,6 +1390,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write man pages for every command into a directory'
             cand sandbox 'Run and manage the local sandbox service'
+            cand webhooks 'Receive, verify and send Pro Gallery webhook events'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;help;galleries'= {
@@ -1348,6 +1460,17 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;sandbox;reset'= {
         }
         &'progallery;help;sandbox;status'= {
+        }
+        &'progallery;help;webhooks'= {
+            cand listen 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+            cand verify 'Verify one signed payload and print the decoded event as JSON'
+            cand trigger 'Send one signed sample event to a URL'
+        }
+        &'progallery;help;webhooks;listen'= {
+        }
+        &'progallery;help;webhooks;verify'= {
+        }
+        &'progallery;help;webhooks;trigger'= {
         }
         &'progallery;help;help'= {
         }

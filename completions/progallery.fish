@@ -52,6 +52,7 @@ complete -c progallery -n "__fish_progallery_needs_command" -f -a "api" -d 'Make
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "man" -d 'Write man pages for every command into a directory'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "sandbox" -d 'Run and manage the local sandbox service'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "webhooks" -d 'Receive, verify and send Pro Gallery webhook events'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -1135,14 +1136,111 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database path, its sites and their counts'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "galleries" -d 'List, show, create, clone, update and delete galleries'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "items" -d 'List, show, add, update and delete the items of a gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "auth" -d 'Save, remove and check the credentials of a site'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "man" -d 'Write man pages for every command into a directory'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "sandbox" -d 'Run and manage the local sandbox service'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "listen" -d 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "trigger" -d 'Send one signed sample event to a URL'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l public-key -d 'Public key (PEM) to verify deliveries with (default: the sandbox\'s key in the data dir, created if missing)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l addr -d 'Address to listen on (port 0 picks a free port)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l path -d 'URL path deliveries are POSTed to' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l events -d 'Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward-to -d 'POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l exec -d 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l public-key -d 'Public key (PEM) to verify with (default: the sandbox\'s key in the data dir)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l to -d 'Where to POST the signed event (the default is where `webhooks listen` listens)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l private-key -d 'Private key (PEM) to sign with (default: the sandbox\'s key in the data dir, created if missing)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l gallery -d 'Gallery id the event is about (default: a random id)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l instance-id -d 'instanceId to put in the event (default: a fixed sample id)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l gallery-deleted -d 'For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Send one signed sample event to a URL'
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "galleries" -d 'List, show, create, clone, update and delete galleries'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "items" -d 'List, show, add, update and delete the items of a gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "auth" -d 'Save, remove and check the credentials of a site'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "man" -d 'Write man pages for every command into a directory'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "sandbox" -d 'Run and manage the local sandbox service'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "webhooks" -d 'Receive, verify and send Pro Gallery webhook events'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "get" -d 'Show one gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
@@ -1161,3 +1259,6 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show the database path, its sites and their counts'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "trigger" -d 'Send one signed sample event to a URL'

@@ -144,6 +144,9 @@ pub enum Command {
     /// Run and manage the local sandbox service
     #[command(subcommand)]
     Sandbox(SandboxCmd),
+    /// Receive, verify and send Pro Gallery webhook events
+    #[command(subcommand)]
+    Webhooks(WebhooksCmd),
 }
 
 /// Paging flags shared by the list verbs.
@@ -244,4 +247,111 @@ pub struct FaultArgs {
     /// Seed for the random fault draws (for reproducible runs)
     #[arg(long, value_name = "N")]
     pub fault_seed: Option<u64>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// webhooks
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:
+  progallery webhooks listen --addr 127.0.0.1:4242
+  progallery webhooks listen --events gallery_item_created,gallery_item_updated --exec ./mirror.sh
+  progallery webhooks trigger gallery_item_created --to http://127.0.0.1:4242/webhooks
+  progallery webhooks verify --public-key wix-public-key.pem payload.jwt")]
+pub enum WebhooksCmd {
+    /// Receive webhook deliveries: verify, deduplicate, print, forward or run a command
+    #[command(after_help = "Examples:
+  progallery webhooks listen --addr 127.0.0.1:4242
+  progallery webhooks listen --public-key wix.pem --forward-to http://localhost:3000/in
+  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'")]
+    Listen(WebhooksListenArgs),
+    /// Verify one signed payload and print the decoded event as JSON
+    #[command(
+        after_help = "Exit codes: 0 valid, 4 refused (bad signature, wrong key, expired, not RS256), 2 not a JWT.
+
+Examples:
+  progallery webhooks verify --public-key wix-public-key.pem payload.jwt
+  curl -s ... | progallery webhooks verify --public-key wix-public-key.pem -"
+    )]
+    Verify(WebhooksVerifyArgs),
+    /// Send one signed sample event to a URL
+    #[command(
+        after_help = "Event types: created, updated, deleted, gallery_item_created, gallery_item_updated,
+gallery_item_deleted (or the full wix.pro_gallery.gallery_v2_... name).
+
+Examples:
+  progallery webhooks trigger created --to http://127.0.0.1:4242/webhooks
+  progallery webhooks trigger gallery_item_deleted --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d --to http://127.0.0.1:4242/webhooks"
+    )]
+    Trigger(WebhooksTriggerArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WebhooksListenArgs {
+    /// Public key (PEM) to verify deliveries with (default: the sandbox's key in the data dir, created if missing)
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+
+    /// Address to listen on (port 0 picks a free port)
+    #[arg(long, default_value = "127.0.0.1:4242", value_name = "ADDR")]
+    pub addr: String,
+
+    /// URL path deliveries are POSTed to
+    #[arg(long, default_value = "/webhooks", value_name = "PATH")]
+    pub path: String,
+
+    /// Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped
+    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    pub events: Vec<String>,
+
+    /// POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+
+    /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WebhooksVerifyArgs {
+    /// Public key (PEM) to verify with (default: the sandbox's key in the data dir)
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+
+    /// File holding the payload (the raw request body); `-` or nothing reads stdin
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WebhooksTriggerArgs {
+    /// Event type: a slug such as `gallery_item_created` or the full eventType
+    #[arg(value_name = "EVENT_TYPE")]
+    pub event_type: String,
+
+    /// Where to POST the signed event (the default is where `webhooks listen` listens)
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "http://127.0.0.1:4242/webhooks"
+    )]
+    pub to: String,
+
+    /// Private key (PEM) to sign with (default: the sandbox's key in the data dir, created if missing)
+    #[arg(long, value_name = "FILE")]
+    pub private_key: Option<PathBuf>,
+
+    /// Gallery id the event is about (default: a random id)
+    #[arg(long, value_name = "ID")]
+    pub gallery: Option<String>,
+
+    /// instanceId to put in the event (default: a fixed sample id)
+    #[arg(long, value_name = "ID")]
+    pub instance_id: Option<String>,
+
+    /// For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")
+    #[arg(long)]
+    pub gallery_deleted: bool,
 }

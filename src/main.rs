@@ -11,6 +11,7 @@ mod error;
 mod output;
 mod paths;
 mod sandbox;
+mod webhooks;
 
 use std::sync::atomic::Ordering;
 

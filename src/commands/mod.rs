@@ -8,6 +8,7 @@ pub mod completions;
 pub mod galleries;
 pub mod items;
 pub mod sandbox;
+pub mod webhooks;
 
 use std::io::Read;
 
@@ -27,6 +28,7 @@ pub async fn dispatch(command: Command, ctx: &Context) -> Result<i32> {
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
+        Command::Webhooks(cmd) => webhooks::run(cmd, ctx).await,
     }
 }
 

@@ -16,3 +16,7 @@ mod sandbox_items;
 mod sandbox_processes;
 mod sandbox_sites;
 mod sandbox_validation;
+mod webhooks_listen;
+mod webhooks_support;
+mod webhooks_trigger;
+mod webhooks_verify;

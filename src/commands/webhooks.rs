@@ -1,0 +1,385 @@
+//! `progallery webhooks listen|verify|trigger`: the command-line face of `crate::webhooks`.
+//!
+//! All printing goes through [`emit`] (there is no `output.rs` Printer on this branch yet): stdout
+//! carries data only (decoded events), stderr carries notices.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result};
+use jsonwebtoken::{DecodingKey, EncodingKey};
+
+use crate::cli::{
+    OutputFormat, WebhooksCmd, WebhooksListenArgs, WebhooksTriggerArgs, WebhooksVerifyArgs,
+};
+use crate::context::Context;
+use crate::error::{CliError, Kind};
+use crate::webhooks::listen::{self, EventSink, ListenOptions};
+use crate::webhooks::sample::{sample_mutation, SAMPLE_INSTANCE_ID};
+use crate::webhooks::{
+    keys, sign_mutation, DecodedEvent, EventType, KeyPair, Verifier, VerifyError,
+};
+
+pub async fn run(cmd: WebhooksCmd, ctx: &Context) -> Result<i32> {
+    match cmd {
+        WebhooksCmd::Listen(args) => listen(args, ctx).await,
+        WebhooksCmd::Verify(args) => verify(args, ctx),
+        WebhooksCmd::Trigger(args) => trigger(args, ctx).await,
+    }
+}
+
+/// What the commands print, and where.
+enum Out<'a> {
+    /// A decoded event as pretty JSON on stdout (verify, trigger).
+    Event(&'a DecodedEvent),
+    /// A decoded event as one JSON line on stdout (listen in a pipe).
+    EventLine(&'a DecodedEvent),
+    /// One human-readable line per event on stdout (listen on a terminal).
+    EventSummary(&'a DecodedEvent),
+    /// A notice on stderr.
+    Notice(&'a str),
+}
+
+/// The one place this module writes to stdout or stderr. A closed stdout (`| head`) is not an
+/// error worth reporting, so write failures are ignored.
+fn emit(out: Out<'_>) {
+    match out {
+        Out::Event(event) => {
+            let text = serde_json::to_string_pretty(event).unwrap_or_default();
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
+        }
+        Out::EventLine(event) => {
+            let text = serde_json::to_string(event).unwrap_or_default();
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{text}");
+            let _ = stdout.flush();
+        }
+        Out::EventSummary(event) => {
+            let mut line = format!(
+                "{}  {:<22}  gallery {}",
+                event.event_time(),
+                event.slug(),
+                event.entity_id()
+            );
+            if let Some(item) = event.item_id() {
+                line.push_str(&format!("  item {item}"));
+            }
+            if let Some(origin) = event.originated_from() {
+                line.push_str(&format!("  ({origin})"));
+            }
+            line.push_str(&format!("  [event {}]", event.event_id()));
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{line}");
+            let _ = stdout.flush();
+        }
+        Out::Notice(text) => {
+            let _ = writeln!(std::io::stderr().lock(), "progallery: {text}");
+        }
+    }
+}
+
+fn notice(ctx: &Context, text: &str) {
+    if !ctx.global.quiet {
+        emit(Out::Notice(text));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// listen
+// ---------------------------------------------------------------------------------------------
+
+struct ListenPrinter {
+    human: bool,
+    quiet: bool,
+}
+
+impl EventSink for ListenPrinter {
+    fn accepted(&self, event: &DecodedEvent) {
+        if self.human {
+            emit(Out::EventSummary(event));
+        } else {
+            emit(Out::EventLine(event));
+        }
+    }
+
+    fn notice(&self, message: &str) {
+        if !self.quiet {
+            emit(Out::Notice(message));
+        }
+    }
+}
+
+async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
+    let key = match &args.public_key {
+        Some(path) => keys::decoding_key_from_file(path)?,
+        None => sandbox_key_pair(ctx)?.decoding,
+    };
+    let events = if args.events.is_empty() {
+        None
+    } else {
+        Some(
+            args.events
+                .iter()
+                .map(|name| parse_event_type(name).map(|t| t.event_type().to_string()))
+                .collect::<Result<Vec<_>>>()?,
+        )
+    };
+    if !args.path.starts_with('/') {
+        return Err(CliError::usage(format!("--path must start with '/': {:?}", args.path)).into());
+    }
+    if let Some(url) = &args.forward_to {
+        check_http_url(url, "--forward-to")?;
+    }
+    let listener = tokio::net::TcpListener::bind(&args.addr)
+        .await
+        .with_context(|| format!("listening on {}", args.addr))?;
+    let local = listener
+        .local_addr()
+        .context("reading the listening address")?;
+    // The URL goes to stderr even under --quiet: scripts and tests read it to know the port.
+    emit(Out::Notice(&format!(
+        "webhooks listening on http://{local}{} (Ctrl-C to stop)",
+        args.path
+    )));
+    let human = match ctx.global.output {
+        Some(OutputFormat::Table) => true,
+        Some(_) => false,
+        None => std::io::stdout().is_terminal(),
+    };
+    let sink = Arc::new(ListenPrinter {
+        human,
+        quiet: ctx.global.quiet,
+    });
+    let options = ListenOptions {
+        path: args.path,
+        events,
+        forward_to: args.forward_to,
+        exec: args.exec,
+        max_body_bytes: listen::MAX_BODY_BYTES,
+        dedup_capacity: listen::DEDUP_CAPACITY,
+    };
+    let stats = listen::serve(
+        listener,
+        Verifier::new(key),
+        options,
+        sink,
+        shutdown_signal(),
+    )
+    .await?;
+    let load = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
+    notice(
+        ctx,
+        &format!(
+            "webhooks listener stopped: {} accepted, {} duplicates, {} filtered out, {} refused, {} malformed, {} failed actions",
+            load(&stats.accepted),
+            load(&stats.duplicates),
+            load(&stats.filtered),
+            load(&stats.rejected),
+            load(&stats.malformed),
+            load(&stats.failed),
+        ),
+    );
+    Ok(0)
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify
+// ---------------------------------------------------------------------------------------------
+
+fn verify(args: WebhooksVerifyArgs, ctx: &Context) -> Result<i32> {
+    let key: DecodingKey = match &args.public_key {
+        Some(path) => keys::decoding_key_from_file(path)?,
+        None => match keys::load_existing(&ctx.paths.data_dir)? {
+            Some(pair) => pair.decoding,
+            None => {
+                return Err(
+                    CliError::usage("no sandbox webhook key in the data dir yet")
+                        .with_hint("pass --public-key FILE (the PEM from your app's dashboard)")
+                        .into(),
+                )
+            }
+        },
+    };
+    let payload = read_payload(args.input.as_deref())?;
+    let text = std::str::from_utf8(&payload)
+        .map_err(|_| CliError::usage("not a JWT: the payload is not UTF-8 text"))?;
+    match Verifier::new(key).verify(text) {
+        Ok(event) => {
+            emit(Out::Event(&event));
+            Ok(0)
+        }
+        Err(err @ VerifyError::Rejected(_)) => {
+            Err(CliError::new(Kind::Auth, err.to_string()).into())
+        }
+        Err(err) => Err(CliError::usage(err.to_string()).into()),
+    }
+}
+
+/// Reads the payload from a file or stdin, refusing more than the listener's size cap.
+fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
+    let limit = listen::MAX_BODY_BYTES as u64;
+    let from_stdin = input.map_or(true, |path| path == Path::new("-"));
+    if from_stdin && std::io::stdin().is_terminal() {
+        return Err(
+            CliError::usage("no payload: pass a FILE or pipe the request body to stdin")
+                .with_hint("progallery webhooks verify --public-key KEY.pem payload.jwt")
+                .into(),
+        );
+    }
+    let mut payload = Vec::new();
+    match input {
+        None => {
+            std::io::stdin()
+                .lock()
+                .take(limit + 1)
+                .read_to_end(&mut payload)
+                .context("reading the payload from stdin")?;
+        }
+        Some(path) if path == Path::new("-") => {
+            std::io::stdin()
+                .lock()
+                .take(limit + 1)
+                .read_to_end(&mut payload)
+                .context("reading the payload from stdin")?;
+        }
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|err| CliError::usage(format!("cannot read {}: {err}", path.display())))?;
+            file.take(limit + 1)
+                .read_to_end(&mut payload)
+                .with_context(|| format!("reading {}", path.display()))?;
+        }
+    }
+    if payload.len() as u64 > limit {
+        return Err(CliError::usage(format!(
+            "the payload is larger than {} bytes; a webhook body is a single JWT",
+            limit
+        ))
+        .into());
+    }
+    Ok(payload)
+}
+
+// ---------------------------------------------------------------------------------------------
+// trigger
+// ---------------------------------------------------------------------------------------------
+
+async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
+    let event_type = parse_event_type(&args.event_type)?;
+    check_http_url(&args.to, "--to")?;
+    let key: EncodingKey = match &args.private_key {
+        Some(path) => keys::encoding_key_from_file(path)?,
+        None => sandbox_key_pair(ctx)?.encoding,
+    };
+    let instance_id = args.instance_id.as_deref().unwrap_or(SAMPLE_INSTANCE_ID);
+    if args.gallery_deleted && event_type != EventType::ItemDeleted {
+        return Err(
+            CliError::usage("--gallery-deleted only applies to gallery_item_deleted").into(),
+        );
+    }
+    let mutation = sample_mutation(
+        event_type,
+        args.gallery.as_deref(),
+        instance_id,
+        args.gallery_deleted,
+    );
+    // The same call the sandbox makes per committed change, so trigger exercises that path.
+    let signed = sign_mutation(&key, &mutation)?;
+    let (event, token) = (signed.event, signed.token);
+    let timeout = std::time::Duration::from_secs(ctx.global.timeout.unwrap_or(30));
+    let client = reqwest::Client::builder()
+        .timeout(timeout)
+        .build()
+        .context("building the HTTP client")?;
+    let response = client
+        .post(&args.to)
+        .header("content-type", "text/plain; charset=utf-8")
+        .body(token)
+        .send()
+        .await
+        .with_context(|| format!("sending the event to {}", args.to))?;
+    let status = response.status();
+    if !status.is_success() {
+        let body = response.text().await.unwrap_or_default();
+        let body: String = body.chars().take(300).collect();
+        let kind = match status.as_u16() {
+            401 | 403 => Kind::Auth,
+            _ => Kind::General,
+        };
+        return Err(CliError::new(
+            kind,
+            format!("{} answered {status}: {}", args.to, body.trim()),
+        )
+        .into());
+    }
+    notice(
+        ctx,
+        &format!(
+            "sent {} event {} to {}: {status}",
+            event_type.slug(),
+            event.event_id(),
+            args.to
+        ),
+    );
+    emit(Out::Event(&event));
+    Ok(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared
+// ---------------------------------------------------------------------------------------------
+
+fn parse_event_type(name: &str) -> Result<EventType> {
+    EventType::parse(name).ok_or_else(|| {
+        CliError::usage(format!(
+            "unknown event type {name:?}; expected one of: {}",
+            EventType::slugs()
+        ))
+        .into()
+    })
+}
+
+fn check_http_url(text: &str, flag: &str) -> Result<()> {
+    match url::Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
+        _ => Err(CliError::usage(format!("{flag} must be an http(s) URL: {text:?}")).into()),
+    }
+}
+
+/// The sandbox's key pair in the data dir, created on first use (with a notice saying where).
+fn sandbox_key_pair(ctx: &Context) -> Result<KeyPair> {
+    let (pair, created) = keys::load_or_create(&ctx.paths.data_dir)?;
+    if created {
+        notice(
+            ctx,
+            &format!(
+                "created the sandbox webhook key pair in {}",
+                ctx.paths.data_dir.display()
+            ),
+        );
+    }
+    Ok(pair)
+}

@@ -1,0 +1,203 @@
+//! The RSA key pair events are signed with: generation, PEM files, and the sandbox's own pair kept
+//! in the data dir (`webhook-private-key.pem`, mode 0600, and `webhook-public-key.pem`).
+//!
+//! The private key is the source of truth: the public file is derived from it and rewritten when
+//! missing, so a crash between the two writes never leaves a mismatched pair. The private file is
+//! created through a temp file and a no-clobber link, so two processes starting at once (a sandbox
+//! and a listener) end up sharing one pair instead of overwriting each other.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use jsonwebtoken::{DecodingKey, EncodingKey};
+use rsa::pkcs1::DecodeRsaPrivateKey;
+use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::RsaPrivateKey;
+
+use crate::error::CliError;
+
+/// Wix signs with RSA keys; 2048 bits is what RS256 deployments use.
+const KEY_BITS: usize = 2048;
+
+pub const PRIVATE_KEY_FILE: &str = "webhook-private-key.pem";
+pub const PUBLIC_KEY_FILE: &str = "webhook-public-key.pem";
+
+pub fn private_key_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(PRIVATE_KEY_FILE)
+}
+
+pub fn public_key_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(PUBLIC_KEY_FILE)
+}
+
+/// A signing key pair: PEM texts plus the parsed keys jsonwebtoken needs.
+#[derive(Clone)]
+pub struct KeyPair {
+    /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`); only ever written to the 0600 key file.
+    private_pem: String,
+    /// SPKI PEM (`-----BEGIN PUBLIC KEY-----`), the format Wix shows in an app's dashboard.
+    pub public_pem: String,
+    pub encoding: EncodingKey,
+    pub decoding: DecodingKey,
+}
+
+// Never print the private key, even in a debug dump.
+impl fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyPair")
+            .field("public_pem", &self.public_pem)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KeyPair {
+    /// A new random 2048-bit pair.
+    pub fn generate() -> Result<KeyPair> {
+        let private = RsaPrivateKey::new(&mut rand::rngs::OsRng, KEY_BITS)
+            .context("generating an RSA key pair")?;
+        KeyPair::from_private(&private)
+    }
+
+    /// Parses a private key in PKCS#8 or PKCS#1 PEM.
+    pub fn from_private_pem(pem: &str) -> Result<KeyPair> {
+        let private = RsaPrivateKey::from_pkcs8_pem(pem)
+            .or_else(|_| RsaPrivateKey::from_pkcs1_pem(pem))
+            .map_err(|_| CliError::usage("not an RSA private key in PEM (PKCS#8 or PKCS#1)"))?;
+        KeyPair::from_private(&private)
+    }
+
+    fn from_private(private: &RsaPrivateKey) -> Result<KeyPair> {
+        let private_pem = private
+            .to_pkcs8_pem(LineEnding::LF)
+            .context("encoding the private key")?
+            .to_string();
+        let public_pem = private
+            .to_public_key()
+            .to_public_key_pem(LineEnding::LF)
+            .context("encoding the public key")?;
+        let encoding = EncodingKey::from_rsa_pem(private_pem.as_bytes())
+            .context("loading the private key for signing")?;
+        let decoding = DecodingKey::from_rsa_pem(public_pem.as_bytes())
+            .context("loading the public key for verification")?;
+        Ok(KeyPair {
+            private_pem,
+            public_pem,
+            encoding,
+            decoding,
+        })
+    }
+}
+
+/// The sandbox's key pair in `data_dir`, generated (and the dir created) on first use.
+/// Returns the pair and whether it was created by this call.
+pub fn load_or_create(data_dir: &Path) -> Result<(KeyPair, bool)> {
+    let private_path = private_key_path(data_dir);
+    let (pair, created) = match std::fs::read_to_string(&private_path) {
+        Ok(pem) => (
+            KeyPair::from_private_pem(&pem)
+                .with_context(|| format!("reading {}", private_path.display()))?,
+            false,
+        ),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => create(data_dir)?,
+        Err(err) => return Err(err).with_context(|| format!("reading {}", private_path.display())),
+    };
+    let public_path = public_key_path(data_dir);
+    let public_matches = std::fs::read_to_string(&public_path)
+        .map(|text| text == pair.public_pem)
+        .unwrap_or(false);
+    if !public_matches {
+        write_atomically(&public_path, pair.public_pem.as_bytes(), 0o644)?;
+    }
+    Ok((pair, created))
+}
+
+/// Loads the sandbox's existing pair without creating one.
+pub fn load_existing(data_dir: &Path) -> Result<Option<KeyPair>> {
+    let private_path = private_key_path(data_dir);
+    match std::fs::read_to_string(&private_path) {
+        Ok(pem) => Ok(Some(
+            KeyPair::from_private_pem(&pem)
+                .with_context(|| format!("reading {}", private_path.display()))?,
+        )),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err).with_context(|| format!("reading {}", private_path.display())),
+    }
+}
+
+fn create(data_dir: &Path) -> Result<(KeyPair, bool)> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("creating {}", data_dir.display()))?;
+    let pair = KeyPair::generate()?;
+    let path = private_key_path(data_dir);
+    // tempfile creates its files with mode 0600 on Unix; the key is never readable by others.
+    let mut temp = tempfile::NamedTempFile::new_in(data_dir)
+        .with_context(|| format!("creating a temp file in {}", data_dir.display()))?;
+    temp.write_all(pair.private_pem.as_bytes())
+        .and_then(|_| temp.as_file().sync_all())
+        .context("writing the private key")?;
+    match temp.persist_noclobber(&path) {
+        Ok(_) => Ok((pair, true)),
+        // Someone else created it meanwhile: theirs wins, so both processes share one pair.
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            let pem = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            Ok((KeyPair::from_private_pem(&pem)?, false))
+        }
+        Err(err) => Err(err.error).with_context(|| format!("writing {}", path.display())),
+    }
+}
+
+fn write_atomically(path: &Path, contents: &[u8], mode: u32) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("creating a temp file in {}", dir.display()))?;
+    temp.write_all(contents)
+        .and_then(|_| temp.as_file().sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("setting permissions on {}", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    temp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// A signing key from a PEM file (`--private-key`).
+pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
+    let pem = read_key_file(path)?;
+    Ok(KeyPair::from_private_pem(&pem)
+        .with_context(|| format!("reading {}", path.display()))?
+        .encoding)
+}
+
+/// A verification key from a PEM file (`--public-key`): an SPKI or PKCS#1 public key, as Wix
+/// shows it; a private key is accepted too (its public half is used).
+pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
+    let pem = read_key_file(path)?;
+    if pem.contains("PRIVATE KEY-----") {
+        return Ok(KeyPair::from_private_pem(&pem)
+            .with_context(|| format!("reading {}", path.display()))?
+            .decoding);
+    }
+    DecodingKey::from_rsa_pem(pem.trim().as_bytes()).map_err(|_| {
+        anyhow::Error::new(CliError::usage(format!(
+            "{} is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)",
+            path.display()
+        )))
+    })
+}
+
+fn read_key_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|err| {
+        CliError::usage(format!("cannot read key file {}: {err}", path.display())).into()
+    })
+}

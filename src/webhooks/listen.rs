@@ -1,0 +1,270 @@
+//! The webhook receiver behind `webhooks listen`: an axum server that verifies each delivery,
+//! drops redeliveries, and hands accepted events to the caller (printing) and to the optional
+//! actions (`--forward-to`, `--exec`).
+//!
+//! Answers: 200 accepted (also for a duplicate or a filtered-out event: the sender must not retry
+//! those), 400 not a JWT / malformed event, 401 refused signature, 413 past the size cap, 502 when
+//! the forward or the exec failed (the id is forgotten, so the sender's retry is accepted: at least
+//! once). Actions run one event at a time, in arrival order, because a mirror script applying an
+//! update before the matching create would be wrong.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::json;
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
+
+use super::dedup::RecentIds;
+use super::event::DecodedEvent;
+use super::jwt::{Verifier, VerifyError};
+
+/// Bodies larger than this are answered 413 without being read further.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Requests handled (bodies buffered) at once; more wait their turn. With the body cap this
+/// bounds the memory a flood of deliveries can take (64 × 1 MiB).
+pub const MAX_IN_FLIGHT: usize = 64;
+/// How many recent event ids are remembered for deduplication.
+pub const DEDUP_CAPACITY: usize = 10_000;
+/// A `--exec` command that runs longer than this is killed and the delivery fails.
+pub const EXEC_TIMEOUT: Duration = Duration::from_secs(60);
+/// Time allowed for one `--forward-to` POST.
+pub const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Where accepted events and notices go (the command prints them).
+pub trait EventSink: Send + Sync {
+    fn accepted(&self, event: &DecodedEvent);
+    fn notice(&self, message: &str);
+}
+
+pub struct ListenOptions {
+    pub path: String,
+    /// Full event types to keep; `None` keeps all.
+    pub events: Option<Vec<String>>,
+    pub forward_to: Option<String>,
+    pub exec: Option<String>,
+    pub max_body_bytes: usize,
+    pub dedup_capacity: usize,
+}
+
+/// Counters reported when the listener stops.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub accepted: AtomicU64,
+    pub duplicates: AtomicU64,
+    pub filtered: AtomicU64,
+    pub rejected: AtomicU64,
+    pub malformed: AtomicU64,
+    pub failed: AtomicU64,
+}
+
+struct Shared {
+    verifier: Verifier,
+    options: ListenOptions,
+    recent: Mutex<RecentIds>,
+    /// Held while actions run, so they run one at a time in arrival order.
+    actions: tokio::sync::Mutex<()>,
+    http: reqwest::Client,
+    sink: Arc<dyn EventSink>,
+    stats: Arc<Stats>,
+}
+
+/// Serves on `listener` until `shutdown` resolves; returns the counters.
+pub async fn serve(
+    listener: TcpListener,
+    verifier: Verifier,
+    options: ListenOptions,
+    sink: Arc<dyn EventSink>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<Arc<Stats>> {
+    let http = reqwest::Client::builder()
+        .timeout(FORWARD_TIMEOUT)
+        .build()
+        .context("building the HTTP client for --forward-to")?;
+    let stats = Arc::new(Stats::default());
+    let path = options.path.clone();
+    let max_body = options.max_body_bytes;
+    let shared = Arc::new(Shared {
+        verifier,
+        recent: Mutex::new(RecentIds::new(options.dedup_capacity)),
+        options,
+        actions: tokio::sync::Mutex::new(()),
+        http,
+        sink,
+        stats: stats.clone(),
+    });
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
+    let app = Router::new()
+        .route(&path, post(receive))
+        .layer(DefaultBodyLimit::max(max_body))
+        // Outermost, so the permit is held before the body is read.
+        .layer(axum::middleware::from_fn_with_state(in_flight, one_of_n))
+        .with_state(shared);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .context("serving webhooks")?;
+    Ok(stats)
+}
+
+/// Lets at most [`MAX_IN_FLIGHT`] requests past at once.
+async fn one_of_n(
+    State(in_flight): State<Arc<tokio::sync::Semaphore>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match in_flight.acquire().await {
+        Ok(_permit) => next.run(request).await,
+        // Only a closed semaphore fails, and it is never closed.
+        Err(_) => answer(
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"error": "listener shutting down"}),
+        ),
+    }
+}
+
+fn answer(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, Json(body)).into_response()
+}
+
+async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let stats = &shared.stats;
+    let Ok(text) = std::str::from_utf8(&body) else {
+        stats.malformed.fetch_add(1, Ordering::Relaxed);
+        return answer(
+            StatusCode::BAD_REQUEST,
+            json!({"error": "body is not UTF-8"}),
+        );
+    };
+    let event = match shared.verifier.verify(text) {
+        Ok(event) => event,
+        Err(err @ VerifyError::Rejected(_)) => {
+            stats.rejected.fetch_add(1, Ordering::Relaxed);
+            shared.sink.notice(&format!("refused a delivery: {err}"));
+            return answer(StatusCode::UNAUTHORIZED, json!({"error": err.to_string()}));
+        }
+        Err(err) => {
+            stats.malformed.fetch_add(1, Ordering::Relaxed);
+            shared.sink.notice(&format!("refused a delivery: {err}"));
+            return answer(StatusCode::BAD_REQUEST, json!({"error": err.to_string()}));
+        }
+    };
+    let id = event.event_id().to_string();
+    if let Some(wanted) = &shared.options.events {
+        if !wanted.contains(&event.event_type) {
+            stats.filtered.fetch_add(1, Ordering::Relaxed);
+            return answer(StatusCode::OK, json!({"status": "ignored", "id": id}));
+        }
+    }
+    let fresh = match shared.recent.lock() {
+        Ok(mut recent) => recent.insert(&id),
+        Err(poisoned) => poisoned.into_inner().insert(&id),
+    };
+    if !fresh {
+        stats.duplicates.fetch_add(1, Ordering::Relaxed);
+        return answer(StatusCode::OK, json!({"status": "duplicate", "id": id}));
+    }
+    if shared.options.forward_to.is_some() || shared.options.exec.is_some() {
+        let _turn = shared.actions.lock().await;
+        if let Err(err) = run_actions(&shared, &event).await {
+            match shared.recent.lock() {
+                Ok(mut recent) => recent.forget(&id),
+                Err(poisoned) => poisoned.into_inner().forget(&id),
+            }
+            stats.failed.fetch_add(1, Ordering::Relaxed);
+            let message = format!("event {id}: {err:#}");
+            shared.sink.notice(&message);
+            return answer(StatusCode::BAD_GATEWAY, json!({"error": message}));
+        }
+        shared.sink.accepted(&event);
+    } else {
+        shared.sink.accepted(&event);
+    }
+    stats.accepted.fetch_add(1, Ordering::Relaxed);
+    answer(StatusCode::OK, json!({"status": "accepted", "id": id}))
+}
+
+async fn run_actions(shared: &Shared, event: &DecodedEvent) -> Result<()> {
+    let body = serde_json::to_vec(event).context("encoding the event")?;
+    if let Some(url) = &shared.options.forward_to {
+        forward(&shared.http, url, event, body.clone()).await?;
+    }
+    if let Some(command) = &shared.options.exec {
+        exec(command, event, &body).await?;
+    }
+    Ok(())
+}
+
+async fn forward(
+    http: &reqwest::Client,
+    url: &str,
+    event: &DecodedEvent,
+    body: Vec<u8>,
+) -> Result<()> {
+    let response = http
+        .post(url)
+        .header("content-type", "application/json")
+        .header("x-progallery-event-type", &event.event_type)
+        .header("x-progallery-event-id", event.event_id())
+        .body(body)
+        .send()
+        .await
+        .with_context(|| format!("forwarding to {url}"))?;
+    let status = response.status();
+    anyhow::ensure!(
+        status.is_success(),
+        "forwarding to {url}: answered {status}"
+    );
+    Ok(())
+}
+
+/// Runs `sh -c COMMAND` with the decoded event (one JSON line) on stdin. Its stdout and stderr go
+/// to our stderr: our stdout carries only the listener's own data.
+async fn exec(command: &str, event: &DecodedEvent, body: &[u8]) -> Result<()> {
+    let stderr = std::os::fd::AsFd::as_fd(&std::io::stderr())
+        .try_clone_to_owned()
+        .context("duplicating stderr for --exec")?;
+    let stderr_again = stderr
+        .try_clone()
+        .context("duplicating stderr for --exec")?;
+    let mut child = tokio::process::Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .env("WIX_EVENT_TYPE", &event.event_type)
+        .env("WIX_EVENT_ID", event.event_id())
+        .env("WIX_ENTITY_ID", event.entity_id())
+        .env("WIX_INSTANCE_ID", &event.instance_id)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(stderr))
+        .stderr(Stdio::from(stderr_again))
+        .kill_on_drop(true)
+        .spawn()
+        .with_context(|| format!("starting --exec {command:?}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let mut line = body.to_vec();
+        line.push(b'\n');
+        // A command that does not read its input is fine: ignore the broken pipe.
+        let _ = stdin.write_all(&line).await;
+        drop(stdin);
+    }
+    let status = tokio::time::timeout(EXEC_TIMEOUT, child.wait())
+        .await
+        .map_err(|_| anyhow::anyhow!("--exec did not finish within {EXEC_TIMEOUT:?}"))?
+        .context("waiting for --exec")?;
+    anyhow::ensure!(status.success(), "--exec exited with {status}");
+    Ok(())
+}
