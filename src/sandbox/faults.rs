@@ -165,6 +165,11 @@ impl FaultState {
         let per_sec = capacity / 60.0;
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        // Site ids come from a header: bound the map. A bucket idle for a minute is full again,
+        // so forgetting it changes nothing.
+        if buckets.len() >= 10_000 {
+            buckets.retain(|_, b| now.duration_since(b.last).as_secs() < 60);
+        }
         let bucket = buckets.entry(site.to_string()).or_insert(Bucket {
             tokens: capacity,
             last: now,
