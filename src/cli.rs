@@ -577,4 +577,9 @@ pub struct FaultArgs {
     /// Seed for the random fault draws (for reproducible runs)
     #[arg(long, value_name = "N")]
     pub fault_seed: Option<u64>,
+
+    /// Act as a site without the Wix Site Search app: search answers 404. Alone: every site;
+    /// with site ids (comma-separated): only those
+    #[arg(long = "no-search", value_name = "SITE_ID", num_args = 0..=1, value_delimiter = ',', default_missing_value = "*")]
+    pub no_search: Option<Vec<String>>,
 }
