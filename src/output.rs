@@ -306,7 +306,7 @@ fn short_time(value: &Option<String>, for_table: bool) -> String {
     }
 }
 
-fn shorten(text: &str, max: usize, for_table: bool) -> String {
+pub(crate) fn shorten(text: &str, max: usize, for_table: bool) -> String {
     if !for_table || text.chars().count() <= max {
         return text.to_string();
     }
