@@ -8,3 +8,5 @@ mod cli_galleries;
 mod cli_generated;
 mod cli_items;
 mod common;
+mod search_cli;
+mod search_sandbox;

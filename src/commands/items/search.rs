@@ -17,7 +17,7 @@ use crate::api::{ApiError, Client};
 use crate::cli::ItemsSearchArgs;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::output::{shorten, ListWriter, Record};
+use crate::output::{shorten, Record};
 
 /// Default page size (the service's own default).
 const DEFAULT_PAGE: u32 = 10;
@@ -31,15 +31,15 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
         filter: build_filter(&args)?,
     };
     let client = ctx.client().await?;
-    let mut out = ctx.printer.list::<ItemDocument>()?;
     if args.paging.all {
-        search_all(client, &query, ctx, &mut out).await?;
-    } else {
-        let limit = args.limit.unwrap_or(DEFAULT_PAGE);
-        let page = fetch(client, &query, args.paging.offset, limit).await?;
-        for document in &page.documents {
-            out.push(document)?;
-        }
+        return search_all(client, &query, ctx).await;
+    }
+    let limit = args.limit.unwrap_or(DEFAULT_PAGE);
+    // Fetched before the list starts, so a failure prints nothing on stdout (not even `[`).
+    let page = fetch(client, &query, args.paging.offset, limit).await?;
+    let mut out = ctx.printer.list::<ItemDocument>()?;
+    for document in &page.documents {
+        out.push(document)?;
     }
     out.finish()?;
     Ok(0)
@@ -48,15 +48,11 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
 /// Every result from the start: the first page says how many there are, then the rest are
 /// fetched a few at a time and printed in order. A service that does not count is paged one page
 /// after another until a short page.
-async fn search_all(
-    client: &Client,
-    query: &Query,
-    ctx: &Context,
-    out: &mut ListWriter<'_, ItemDocument>,
-) -> Result<()> {
+async fn search_all(client: &Client, query: &Query, ctx: &Context) -> Result<i32> {
     let limit = search::MAX_PAGE;
     let step = u64::from(limit);
     let first = fetch(client, query, 0, limit).await?;
+    let mut out = ctx.printer.list::<ItemDocument>()?;
     let progress = ctx
         .printer
         .progress(first.total.unwrap_or(0), "searching items");
@@ -97,7 +93,8 @@ async fn search_all(
         offset += step;
     }
     progress.finish_and_clear();
-    Ok(())
+    out.finish()?;
+    Ok(0)
 }
 
 async fn fetch(client: &Client, query: &Query, offset: u64, limit: u32) -> Result<Page> {
