@@ -196,3 +196,6 @@ pub fn status(path: &Path) -> Result<Value> {
         "sites": sites,
     }))
 }
+
+#[cfg(test)]
+mod tests;

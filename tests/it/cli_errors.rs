@@ -45,6 +45,7 @@ fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
             Answer::json(200, r#"{"something": 1}"#),
             "no `gallery` field",
         ),
+        ("array", Answer::json(200, "[]"), "no `gallery` field"),
     ];
     for (name, answer, expected) in cases {
         let body = answer.body.clone();
@@ -312,4 +313,93 @@ fn version_and_help_need_no_config_or_network() {
     help.success();
     assert!(help.stdout.contains("bulk-delete"));
     assert!(help.stdout.contains("Examples:"));
+}
+
+#[test]
+fn client_side_rate_limit_paces_requests_only_when_asked() {
+    // 14 pages of galleries; at 120/min (2/s, burst 12) the last two wait about a second.
+    let server = FakeServer::start(|seen, _| {
+        let offset: usize = seen
+            .target
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("offset="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let galleries: Vec<String> = (offset..(offset + 10).min(140))
+            .map(|i| format!(r#"{{"id":"00000000-0000-0000-0000-{i:012}"}}"#))
+            .collect();
+        Answer::json(
+            200,
+            &format!(
+                r#"{{"totalGalleries":140,"galleries":[{}]}}"#,
+                galleries.join(",")
+            ),
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let free =
+        run(cli_at(&home, &server.base_url).args(["galleries", "list", "--all", "-o", "id"]));
+    free.success();
+    assert_eq!(free.lines().len(), 140);
+    let unpaced = started.elapsed();
+    let started = Instant::now();
+    let paced = run(cli_at(&home, &server.base_url).args([
+        "--rate-limit",
+        "120",
+        "galleries",
+        "list",
+        "--all",
+        "-o",
+        "id",
+    ]));
+    paced.success();
+    assert_eq!(paced.lines().len(), 140);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        unpaced < Duration::from_millis(900),
+        "no limit against a non-Wix host: {unpaced:?}"
+    );
+}
+
+#[test]
+fn a_slow_server_hits_the_timeout() {
+    let server = FakeServer::start(|_, _| {
+        std::thread::sleep(Duration::from_millis(2500));
+        Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let run = run(cli_at(&home, &server.base_url).args([
+        "--timeout",
+        "1",
+        "--retries",
+        "1",
+        "galleries",
+        "list",
+    ]));
+    run.code(1);
+    assert!(
+        run.stderr.contains("no answer within 1 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(2400),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_list_answered_with_a_non_object_is_garbled_not_empty() {
+    let server = FakeServer::start(|_, _| Answer::json(200, "[1, 2]"));
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    run.code(1);
+    assert!(run.stderr.contains("not an object"), "{}", run.stderr);
 }
