@@ -17,4 +17,7 @@ mod sandbox_processes;
 mod sandbox_sites;
 mod sandbox_validation;
 mod search_cli;
+mod search_cli_errors;
+mod search_fixture;
 mod search_sandbox;
+mod search_sandbox_rules;
