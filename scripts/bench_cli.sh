@@ -48,7 +48,17 @@ echo "progallery benchmark: release build, N=$N, $RUNS runs per timing, sandbox 
 start=$(now_ns)
 for _ in $(seq "$RUNS"); do "$bin" --version >/dev/null; done
 version_ms=$(( ($(now_ns) - start) / RUNS / 1000 ))
-echo "--version: ${version_ms} us per run"
+start=$(now_ns)
+for _ in $(seq "$RUNS"); do /bin/true; done
+true_us=$(( ($(now_ns) - start) / RUNS / 1000 ))
+echo "--version: ${version_ms} us per run (spawning /bin/true: ${true_us} us)"
+
+# 1b. the embedded sandbox: start in-process over a database file, one list, shut down
+( unset PROGALLERY_BASE_URL WIX_API_KEY WIX_SITE_ID
+  "$bin" --sandbox galleries list >/dev/null   # first run creates and seeds the database
+  start=$(now_ns)
+  for _ in $(seq 20); do "$bin" --sandbox galleries list >/dev/null; done
+  echo "--sandbox galleries list: $(( ($(now_ns) - start) / 20 / 1000 )) us per run (embedded server start + 1 request)" )
 
 # 2. galleries get ID -o json vs curl -s, interleaved in blocks so noise hits both alike
 small=$(make_gallery "small" 10)

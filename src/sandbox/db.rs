@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS galleries (
     created_ms   INTEGER NOT NULL,
     created_date TEXT NOT NULL,
     item_count   INTEGER NOT NULL DEFAULT 0,
+    order_version INTEGER NOT NULL DEFAULT 0,
     UNIQUE (site, id),
     UNIQUE (site, sort_order)
 );
@@ -93,6 +94,7 @@ impl Pool {
         pool.with_conn(|conn| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
+            migrate(&tx)?;
             tx.commit()
         })
         .and_then(|created| created)
@@ -173,6 +175,21 @@ impl Pool {
     }
 }
 
+/// Brings a database made by an earlier build up to the current schema.
+fn migrate(tx: &Transaction) -> rusqlite::Result<()> {
+    let has_version: bool = tx.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('galleries') WHERE name = 'order_version'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_version {
+        tx.execute_batch(
+            "ALTER TABLE galleries ADD COLUMN order_version INTEGER NOT NULL DEFAULT 0",
+        )?;
+    }
+    Ok(())
+}
+
 fn open_file(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)
         .with_context(|| format!("opening the sandbox database {}", path.display()))?;
@@ -205,7 +222,39 @@ fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
             )),
         ));
     }
-    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;
+         PRAGMA wal_autocheckpoint = 10000;",
+    )
+}
+
+/// How often the background checkpointer copies the WAL back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// Checkpoints a file database's WAL in the background.
+///
+/// SQLite's automatic checkpoint runs inside the commit of whichever request pushed the WAL past
+/// its threshold, so a bulk delete of 1,000 ids (thousands of dirty pages) paid for copying them
+/// all back within its own response. Request connections therefore only checkpoint past a high
+/// threshold (10,000 pages: a safety net for processes too short-lived to run this thread), and
+/// this thread runs PASSIVE checkpoints, which never block readers or writers. It stops when `stop`
+/// is set; each process sharing the file runs its own, which is harmless.
+pub fn spawn_checkpointer(path: &Path, stop: Arc<std::sync::atomic::AtomicBool>) -> Result<()> {
+    let conn = Connection::open(path)
+        .with_context(|| format!("opening the sandbox database {}", path.display()))?;
+    conn.busy_timeout(Duration::from_millis(100))?;
+    std::thread::Builder::new()
+        .name("sandbox-checkpoint".into())
+        .spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                // Failures (busy, a file gone away) are retried on the next tick; the WAL stays
+                // correct without checkpoints, only larger.
+                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        })
+        .context("starting the sandbox checkpoint thread")?;
+    Ok(())
 }
 
 /// Reads a meta value.

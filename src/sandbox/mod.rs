@@ -19,6 +19,7 @@ mod validate;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -65,6 +66,7 @@ pub struct Running {
     pub base_url: String,
     pub local_addr: SocketAddr,
     stop: tokio::sync::oneshot::Sender<()>,
+    stop_checkpoints: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
@@ -75,6 +77,10 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
             .with_context(|| format!("creating the sandbox data directory {}", dir.display()))?;
     }
     let database = options.database.clone();
+    let checkpoint_path = match &database {
+        Database::File(path) => Some(path.clone()),
+        Database::Memory => None,
+    };
     let seed = options.seed;
     let pool = tokio::task::spawn_blocking(move || -> Result<Arc<Pool>> {
         let pool = Pool::open(&database)?;
@@ -88,6 +94,10 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         .await
         .with_context(|| format!("binding the sandbox to {addr}"))?;
     let local_addr = listener.local_addr()?;
+    let stop_checkpoints = Arc::new(AtomicBool::new(false));
+    if let Some(path) = &checkpoint_path {
+        db::spawn_checkpointer(path, Arc::clone(&stop_checkpoints))?;
+    }
     let app = Arc::new(App {
         pool,
         events: Events::default(),
@@ -108,6 +118,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         base_url: format!("http://{local_addr}"),
         local_addr,
         stop,
+        stop_checkpoints,
         task,
     })
 }
@@ -116,6 +127,7 @@ impl Running {
     /// Stops accepting connections, lets in-flight requests finish (briefly), and returns.
     pub async fn shutdown(self) -> Result<()> {
         let _ = self.stop.send(());
+        self.stop_checkpoints.store(true, Ordering::Relaxed);
         let mut task = self.task;
         match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
             Ok(Ok(served)) => served.context("sandbox server failed"),
@@ -157,7 +169,11 @@ fn initialise(pool: &Pool, seed: bool) -> Result<()> {
 }
 
 /// `sandbox reset`: removes every site's data from the database file (seeded again on next use).
+/// A missing file is left missing (there is nothing to reset).
 pub fn reset(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
     let pool = Pool::open(&Database::File(path.to_path_buf()))?;
     write_blocking(&pool, seed::reset).context("resetting the sandbox database")
 }

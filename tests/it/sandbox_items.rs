@@ -420,3 +420,90 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
         .clone();
     assert_eq!(now, updated);
 }
+
+#[test]
+fn deep_pages_stay_exact_as_the_gallery_changes() {
+    // Past 256 items pages start from cached anchors; every change of order must invalidate them.
+    let sb = Sandbox::empty();
+    let made = crate::common::ureq_like::Request::new("POST", &sb.url("/_sandbox/generate"))
+        .header("wix-site-id", crate::common::DEFAULT_TEST_SITE)
+        .json(&json!({"count": 700}))
+        .send()
+        .json();
+    let g = made["galleryId"].as_str().unwrap().to_string();
+    let titles = |offset: usize, limit: usize| -> Vec<String> {
+        ok(call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit={limit}"),
+            None,
+        ))["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let expect = |positions: std::ops::Range<usize>, shift: usize| -> Vec<String> {
+        positions
+            .map(|p| format!("Generated item {}", p + shift))
+            .collect()
+    };
+    for offset in [0, 100, 255, 256, 257, 300, 511, 512, 650] {
+        assert_eq!(
+            titles(offset, 100),
+            expect(offset..(offset + 100).min(700), 0),
+            "offset {offset}"
+        );
+    }
+    assert_eq!(titles(699, 10), expect(699..700, 0));
+
+    // Delete the first 10: every later page shifts by 10.
+    let first: Vec<String> = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items?itemLimit=10"),
+        None,
+    ))["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    ok(call(
+        &sb,
+        "POST",
+        &format!("/galleries/{g}/items/delete"),
+        Some(json!({"itemIds": first})),
+    ));
+    assert_eq!(titles(300, 5), expect(300..305, 10));
+    assert_eq!(titles(512, 3), expect(512..515, 10));
+
+    // Move the last item to the front: positions past it shift back by one.
+    let last = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items?itemOffset=689&itemLimit=1"),
+        None,
+    ))["items"][0]
+        .clone();
+    assert_eq!(last["title"], "Generated item 699");
+    let id = last["id"].as_str().unwrap();
+    ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"sortOrder": -1}})),
+    ));
+    assert_eq!(titles(0, 1), ["Generated item 699"]);
+    assert_eq!(titles(300, 2), expect(299..301, 10));
+
+    // Add one at the end: it shows on the last page.
+    let added = add_item(&sb, &g, image_item("appended"));
+    assert_eq!(titles(690, 5), ["appended"]);
+    assert_eq!(
+        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        691
+    );
+    let _ = added;
+}

@@ -239,6 +239,9 @@ fn status_and_reset_report_and_clear_the_database() {
     let out = run(cli_in(home.path()).args(["sandbox", "status"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("not created yet"), "{}", out.stdout);
+    let out = run(cli_in(home.path()).args(["sandbox", "reset"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!db.exists(), "reset of a missing database creates nothing");
     {
         let sb = serve_on(&db, &[]);
         let g = new_gallery(&sb, "site gallery");

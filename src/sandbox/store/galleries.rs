@@ -155,6 +155,7 @@ pub fn create(
         sort_order,
         created_date,
         item_count: 0,
+        order_version: 0,
     };
 
     let mut events = vec![Event::GalleryCreated {

@@ -3,6 +3,9 @@
 //! its id and `sortOrder`; `UNIQUE (gallery_pk, sort_order)` both enforces sortOrder uniqueness and
 //! is the covering index the pages are read from.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{Map, Value};
 
@@ -99,8 +102,10 @@ pub fn create_item(
             gallery.id
         )));
     }
-    tx.prepare_cached("UPDATE galleries SET item_count = item_count + 1 WHERE pk = ?1")?
-        .execute([gallery.pk])?;
+    tx.prepare_cached(
+        "UPDATE galleries SET item_count = item_count + 1, order_version = random() WHERE pk = ?1",
+    )?
+    .execute([gallery.pk])?;
     gallery.item_count += 1;
     Ok(item)
 }
@@ -124,12 +129,86 @@ pub fn find_item(tx: &Transaction, gallery_pk: i64, id: &str) -> ApiResult<Optio
     }
 }
 
+/// Distance between two page anchors (positions whose sortOrder is remembered).
+const ANCHOR_STRIDE: i64 = 256;
+/// Galleries whose anchors are kept; past this the cache starts over.
+const MAX_ANCHORED_GALLERIES: usize = 64;
+
+/// Page anchors per (gallery row, order version): `anchors[k]` is the sortOrder of the item at
+/// position `k * ANCHOR_STRIDE`. A page at offset N then starts from anchor `N / STRIDE` with
+/// `sort_order >= anchor` and skips fewer than STRIDE index entries, instead of N.
+///
+/// The key includes the gallery's `order_version`, a random value replaced in the same
+/// transaction as every change of the gallery's order, by whichever process makes it; a page read
+/// sees the version of its own snapshot, so anchors are never used for an order they do not
+/// describe. Process-wide rather than per database: the random 64-bit version makes a clash
+/// between two databases' galleries with the same row id negligible.
+type AnchorCache = HashMap<(i64, i64), Arc<Vec<f64>>>;
+
+fn anchor_cache() -> &'static Mutex<AnchorCache> {
+    static CACHE: OnceLock<Mutex<AnchorCache>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// Anchor `k` of `gallery` at its current version (None past the end). The cached anchor list is
+/// extended on demand, by jumps of ANCHOR_STRIDE inside SQLite, only as far as `k`: the first deep
+/// page after a change costs about what a plain OFFSET would, later ones almost nothing.
+fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<f64>> {
+    let key = (gallery.pk, gallery.order_version);
+    let cached = anchor_cache()
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(&key)
+        .cloned();
+    if let Some(found) = cached.as_ref().and_then(|list| list.get(k)) {
+        return Ok(Some(*found));
+    }
+    let mut list: Vec<f64> = cached.map(|list| list.as_ref().clone()).unwrap_or_default();
+    if list.is_empty() {
+        let first: Option<f64> = tx
+            .prepare_cached(
+                "SELECT sort_order FROM items WHERE gallery_pk = ?1 ORDER BY sort_order LIMIT 1",
+            )?
+            .query_row([gallery.pk], |row| row.get(0))
+            .optional()?;
+        match first {
+            Some(first) => list.push(first),
+            None => return Ok(None),
+        }
+    }
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT sort_order FROM items WHERE gallery_pk = ?1 AND sort_order > ?2
+             ORDER BY sort_order LIMIT 1 OFFSET ?3",
+        )?;
+        while list.len() <= k {
+            let last = list[list.len() - 1];
+            let next: Option<f64> = stmt
+                .query_row(params![gallery.pk, last, ANCHOR_STRIDE - 1], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            match next {
+                Some(value) => list.push(value),
+                None => break,
+            }
+        }
+    }
+    let found = list.get(k).copied();
+    let mut cache = anchor_cache().lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() >= MAX_ANCHORED_GALLERIES {
+        cache.clear();
+    }
+    cache.insert(key, Arc::new(list));
+    Ok(found)
+}
+
 /// A page of a gallery's items in `sortOrder` order.
 ///
-/// The rowids of the page come from the covering `(gallery_pk, sort_order)` index alone, so the
-/// skipped rows cost an index step each and no table read. Pages in the back half of the gallery
-/// are read from the end of the index (descending) so at most half the gallery is ever skipped;
-/// `item_count` (kept exact in every write transaction) says where the back half starts.
+/// The rowids of the page come from the covering `(gallery_pk, sort_order)` index alone, so a
+/// skipped row costs one index step and no table read. Small offsets skip from the start; larger
+/// ones start from the nearest page anchor (see `anchor`), so any page of a 100,000-item gallery
+/// skips fewer than ANCHOR_STRIDE entries.
 pub fn page(
     tx: &Transaction,
     gallery: &GalleryRow,
@@ -141,24 +220,42 @@ pub fn page(
         return Ok(Vec::new());
     }
     let take = limit.min(total - offset);
-    let from_end = total - offset - take;
-    let sql = if from_end < offset {
-        "SELECT body FROM items WHERE pk IN (
-             SELECT pk FROM items WHERE gallery_pk = ?1 ORDER BY sort_order DESC LIMIT ?2 OFFSET ?3)
-         ORDER BY sort_order"
+    let anchored = if offset >= ANCHOR_STRIDE {
+        anchor(tx, gallery, (offset / ANCHOR_STRIDE) as usize)?
+            .map(|value| (value, offset % ANCHOR_STRIDE))
     } else {
-        "SELECT body FROM items WHERE pk IN (
-             SELECT pk FROM items WHERE gallery_pk = ?1 ORDER BY sort_order LIMIT ?2 OFFSET ?3)
-         ORDER BY sort_order"
+        None
     };
-    let skip = from_end.min(offset);
-    let mut stmt = tx.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![gallery.pk, take, skip], |row| {
-        row.get::<_, String>(0)
-    })?;
     let mut items = Vec::with_capacity(take as usize);
-    for body in rows {
+    let mut push = |body: rusqlite::Result<String>| -> ApiResult<()> {
         items.push(parse_body(&body?)?);
+        Ok(())
+    };
+    match anchored {
+        Some((anchor, skip)) => {
+            let mut stmt = tx.prepare_cached(
+                "SELECT body FROM items WHERE pk IN (
+                     SELECT pk FROM items WHERE gallery_pk = ?1 AND sort_order >= ?2
+                     ORDER BY sort_order LIMIT ?3 OFFSET ?4)
+                 ORDER BY sort_order",
+            )?;
+            let rows = stmt.query_map(params![gallery.pk, anchor, take, skip], |row| row.get(0))?;
+            for body in rows {
+                push(body)?;
+            }
+        }
+        None => {
+            let mut stmt = tx.prepare_cached(
+                "SELECT body FROM items WHERE pk IN (
+                     SELECT pk FROM items WHERE gallery_pk = ?1
+                     ORDER BY sort_order LIMIT ?2 OFFSET ?3)
+                 ORDER BY sort_order",
+            )?;
+            let rows = stmt.query_map(params![gallery.pk, take, offset], |row| row.get(0))?;
+            for body in rows {
+                push(body)?;
+            }
+        }
     }
     Ok(items)
 }
@@ -245,6 +342,10 @@ pub fn update_item(
     let item = canonical_item(item_id, sort_order, &fields, kind, &created, &now().1);
     tx.prepare_cached("UPDATE items SET sort_order = ?1, body = ?2 WHERE pk = ?3")?
         .execute(params![sort_order, item.to_string(), pk])?;
+    if sort_order != old_sort {
+        tx.prepare_cached("UPDATE galleries SET order_version = random() WHERE pk = ?1")?
+            .execute([gallery.pk])?;
+    }
     Ok(item)
 }
 
@@ -255,18 +356,32 @@ pub fn delete_items(
     gallery: &mut GalleryRow,
     ids: &[String],
 ) -> ApiResult<Vec<String>> {
-    let mut deleted = Vec::new();
+    // Deleting in id order walks the id index forward instead of jumping around it; the answer
+    // still lists the deleted ids in request order, each once.
+    let mut sorted: Vec<&String> = ids.iter().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut gone = std::collections::HashSet::new();
     {
         let mut stmt = tx.prepare_cached("DELETE FROM items WHERE gallery_pk = ?1 AND id = ?2")?;
-        for id in ids {
+        for id in sorted {
             if stmt.execute(params![gallery.pk, id])? > 0 {
-                deleted.push(id.clone());
+                gone.insert(id.as_str());
             }
         }
     }
+    let mut deleted = Vec::with_capacity(gone.len());
+    for id in ids {
+        if gone.remove(id.as_str()) {
+            deleted.push(id.clone());
+        }
+    }
     if !deleted.is_empty() {
-        tx.prepare_cached("UPDATE galleries SET item_count = item_count - ?1 WHERE pk = ?2")?
-            .execute(params![deleted.len() as i64, gallery.pk])?;
+        tx.prepare_cached(
+            "UPDATE galleries SET item_count = item_count - ?1, order_version = random()
+             WHERE pk = ?2",
+        )?
+        .execute(params![deleted.len() as i64, gallery.pk])?;
         gallery.item_count -= deleted.len() as i64;
     }
     Ok(deleted)

@@ -20,6 +20,9 @@ pub struct GalleryRow {
     pub sort_order: f64,
     pub created_date: String,
     pub item_count: i64,
+    /// Changes (to a random value) whenever the gallery's item order changes: an item added,
+    /// deleted or moved. Page anchors cached for one version are valid exactly as long as it holds.
+    pub order_version: i64,
 }
 
 impl GalleryRow {
@@ -47,7 +50,7 @@ pub fn number(value: f64) -> Value {
         .unwrap_or(Value::Null)
 }
 
-const GALLERY_COLUMNS: &str = "pk, id, name, sort_order, created_date, item_count";
+const GALLERY_COLUMNS: &str = "pk, id, name, sort_order, created_date, item_count, order_version";
 
 fn gallery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<GalleryRow> {
     Ok(GalleryRow {
@@ -57,6 +60,7 @@ fn gallery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<GalleryRow> {
         sort_order: row.get(3)?,
         created_date: row.get(4)?,
         item_count: row.get(5)?,
+        order_version: row.get(6)?,
     })
 }
 
