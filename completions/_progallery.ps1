@@ -573,6 +573,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -603,6 +604,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1008,6 +1010,76 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'progallery;items;search' {
+            [CompletionResult]::new('--title-eq', '--title-eq', [CompletionResultType]::ParameterName, 'Title is exactly T (filters compare whole titles, case-sensitively)')
+            [CompletionResult]::new('--title-ne', '--title-ne', [CompletionResultType]::ParameterName, 'Title is not T')
+            [CompletionResult]::new('--title-in', '--title-in', [CompletionResultType]::ParameterName, 'Title is one of these (comma-separated)')
+            [CompletionResult]::new('--title-gt', '--title-gt', [CompletionResultType]::ParameterName, 'Title sorts after T')
+            [CompletionResult]::new('--title-ge', '--title-ge', [CompletionResultType]::ParameterName, 'Title is T or sorts after it')
+            [CompletionResult]::new('--title-lt', '--title-lt', [CompletionResultType]::ParameterName, 'Title sorts before T')
+            [CompletionResult]::new('--title-le', '--title-le', [CompletionResultType]::ParameterName, 'Title is T or sorts before it')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Results per page (1..100, the service''s maximum; default 10)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--fuzzy', '--fuzzy', [CompletionResultType]::ParameterName, 'Tolerate one typo per word (words of three or more characters)')
+            [CompletionResult]::new('--video', '--video', [CompletionResultType]::ParameterName, 'Only video items')
+            [CompletionResult]::new('--no-video', '--no-video', [CompletionResultType]::ParameterName, 'Only items that are not videos')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page (streams with -o jsonl)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;search' {
+            [CompletionResult]::new('--title-eq', '--title-eq', [CompletionResultType]::ParameterName, 'Title is exactly T (filters compare whole titles, case-sensitively)')
+            [CompletionResult]::new('--title-ne', '--title-ne', [CompletionResultType]::ParameterName, 'Title is not T')
+            [CompletionResult]::new('--title-in', '--title-in', [CompletionResultType]::ParameterName, 'Title is one of these (comma-separated)')
+            [CompletionResult]::new('--title-gt', '--title-gt', [CompletionResultType]::ParameterName, 'Title sorts after T')
+            [CompletionResult]::new('--title-ge', '--title-ge', [CompletionResultType]::ParameterName, 'Title is T or sorts after it')
+            [CompletionResult]::new('--title-lt', '--title-lt', [CompletionResultType]::ParameterName, 'Title sorts before T')
+            [CompletionResult]::new('--title-le', '--title-le', [CompletionResultType]::ParameterName, 'Title is T or sorts before it')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Results per page (1..100, the service''s maximum; default 10)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--fuzzy', '--fuzzy', [CompletionResultType]::ParameterName, 'Tolerate one typo per word (words of three or more characters)')
+            [CompletionResult]::new('--video', '--video', [CompletionResultType]::ParameterName, 'Only video items')
+            [CompletionResult]::new('--no-video', '--no-video', [CompletionResultType]::ParameterName, 'Only items that are not videos')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page (streams with -o jsonl)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'progallery;items;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
@@ -1015,6 +1087,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1036,6 +1109,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;items;help;bulk-delete' {
             break
         }
+        'progallery;items;help;search' {
+            break
+        }
         'progallery;items;help;help' {
             break
         }
@@ -1046,6 +1122,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1065,6 +1142,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;help;bulk-delete' {
+            break
+        }
+        'progallery;item;help;search' {
             break
         }
         'progallery;item;help;help' {
@@ -1280,6 +1360,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Added latency per API request, in milliseconds')
             [CompletionResult]::new('--fail-id', '--fail-id', [CompletionResultType]::ParameterName, 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)')
             [CompletionResult]::new('--fault-seed', '--fault-seed', [CompletionResultType]::ParameterName, 'Seed for the random fault draws (for reproducible runs)')
+            [CompletionResult]::new('--no-search', '--no-search', [CompletionResultType]::ParameterName, 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -1530,6 +1611,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             break
         }
         'progallery;help;items;list' {
@@ -1548,6 +1630,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;items;bulk-delete' {
+            break
+        }
+        'progallery;help;items;search' {
             break
         }
         'progallery;help;auth' {

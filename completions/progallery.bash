@@ -190,6 +190,9 @@ _progallery() {
             progallery__subcmd__help__subcmd__items,list)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__list"
                 ;;
+            progallery__subcmd__help__subcmd__items,search)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__search"
+                ;;
             progallery__subcmd__help__subcmd__items,update)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__update"
                 ;;
@@ -235,6 +238,9 @@ _progallery() {
             progallery__subcmd__items,rm)
                 cmd="progallery__subcmd__items__subcmd__delete"
                 ;;
+            progallery__subcmd__items,search)
+                cmd="progallery__subcmd__items__subcmd__search"
+                ;;
             progallery__subcmd__items,update)
                 cmd="progallery__subcmd__items__subcmd__update"
                 ;;
@@ -255,6 +261,9 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,list)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__items__subcmd__help,search)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__search"
                 ;;
             progallery__subcmd__items__subcmd__help,update)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__update"
@@ -1394,7 +1403,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items)
-            opts="list get add update delete bulk-delete"
+            opts="list get add update delete bulk-delete search"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,6 +1473,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1618,7 +1641,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete search help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1892,7 +1915,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help)
-            opts="list get add update delete bulk-delete help"
+            opts="list get add update delete bulk-delete search help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1989,6 +2012,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__items__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__items__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2010,6 +2047,92 @@ _progallery() {
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__search)
+            opts="-o -q -v -h -V --fuzzy --title-eq --title-ne --title-in --title-gt --title-ge --title-lt --title-le --video --no-video --filter --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title-eq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-ne)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-gt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-ge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-lt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-le)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2348,7 +2471,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2383,6 +2506,10 @@ _progallery() {
                     return 0
                     ;;
                 --fault-seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-search)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

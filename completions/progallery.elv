@@ -535,6 +535,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
             cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item'= {
@@ -564,6 +565,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
             cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;list'= {
@@ -952,6 +954,74 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'progallery;items;search'= {
+            cand --title-eq 'Title is exactly T (filters compare whole titles, case-sensitively)'
+            cand --title-ne 'Title is not T'
+            cand --title-in 'Title is one of these (comma-separated)'
+            cand --title-gt 'Title sorts after T'
+            cand --title-ge 'Title is T or sorts after it'
+            cand --title-lt 'Title sorts before T'
+            cand --title-le 'Title is T or sorts before it'
+            cand --filter 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin'
+            cand --limit 'Results per page (1..100, the service''s maximum; default 10)'
+            cand --offset 'Skip this many entries'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --fuzzy 'Tolerate one typo per word (words of three or more characters)'
+            cand --video 'Only video items'
+            cand --no-video 'Only items that are not videos'
+            cand --all 'Fetch every page (streams with -o jsonl)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;search'= {
+            cand --title-eq 'Title is exactly T (filters compare whole titles, case-sensitively)'
+            cand --title-ne 'Title is not T'
+            cand --title-in 'Title is one of these (comma-separated)'
+            cand --title-gt 'Title sorts after T'
+            cand --title-ge 'Title is T or sorts after it'
+            cand --title-lt 'Title sorts before T'
+            cand --title-le 'Title is T or sorts before it'
+            cand --filter 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin'
+            cand --limit 'Results per page (1..100, the service''s maximum; default 10)'
+            cand --offset 'Skip this many entries'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --fuzzy 'Tolerate one typo per word (words of three or more characters)'
+            cand --video 'Only video items'
+            cand --no-video 'Only items that are not videos'
+            cand --all 'Fetch every page (streams with -o jsonl)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'progallery;items;help'= {
             cand list 'List a gallery''s items (one page unless --all)'
             cand get 'Show one item'
@@ -959,6 +1029,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;help;list'= {
@@ -973,6 +1044,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;help;bulk-delete'= {
         }
+        &'progallery;items;help;search'= {
+        }
         &'progallery;items;help;help'= {
         }
         &'progallery;item;help'= {
@@ -982,6 +1055,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item;help;list'= {
@@ -995,6 +1069,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;item;help;delete'= {
         }
         &'progallery;item;help;bulk-delete'= {
+        }
+        &'progallery;item;help;search'= {
         }
         &'progallery;item;help;help'= {
         }
@@ -1195,6 +1271,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --latency 'Added latency per API request, in milliseconds'
             cand --fail-id 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)'
             cand --fault-seed 'Seed for the random fault draws (for reproducible runs)'
+            cand --no-search 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -1420,6 +1497,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
         }
         &'progallery;help;items;list'= {
         }
@@ -1432,6 +1510,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;items;delete'= {
         }
         &'progallery;help;items;bulk-delete'= {
+        }
+        &'progallery;help;items;search'= {
         }
         &'progallery;help;auth'= {
             cand login 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'

@@ -6,6 +6,7 @@
 mod auth;
 mod galleries;
 mod items;
+mod search;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
     ItemsListArgs, ItemsUpdateArgs,
 };
+pub use search::ItemsSearchArgs;
 
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -247,6 +249,11 @@ pub struct FaultArgs {
     /// Seed for the random fault draws (for reproducible runs)
     #[arg(long, value_name = "N")]
     pub fault_seed: Option<u64>,
+
+    /// Act as a site without the Wix Site Search app: search answers 404. Alone: every site;
+    /// with site ids (comma-separated): only those
+    #[arg(long = "no-search", value_name = "SITE_ID", num_args = 0..=1, value_delimiter = ',', default_missing_value = "*")]
+    pub no_search: Option<Vec<String>>,
 }
 
 // ---------------------------------------------------------------------------------------------

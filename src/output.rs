@@ -269,7 +269,10 @@ impl<R: Record> ListWriter<'_, R> {
                 }
                 // Ids (what people copy), numbers and dates never wrap; free text takes the squeeze.
                 for (index, header) in R::HEADERS.iter().enumerate() {
-                    if !matches!(*header, "NAME" | "TITLE" | "MEDIA" | "OUTCOME") {
+                    if !matches!(
+                        *header,
+                        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION"
+                    ) {
                         if let Some(column) = table.column_mut(index) {
                             column.set_constraint(ColumnConstraint::ContentWidth);
                         }
@@ -315,7 +318,7 @@ fn short_time(value: &Option<String>, for_table: bool) -> String {
     }
 }
 
-fn shorten(text: &str, max: usize, for_table: bool) -> String {
+pub(crate) fn shorten(text: &str, max: usize, for_table: bool) -> String {
     if !for_table || text.chars().count() <= max {
         return text.to_string();
     }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, PagingArgs};
+use super::{DestructiveArgs, ItemsSearchArgs, PagingArgs};
 
 #[derive(Debug, Subcommand)]
 #[command(
@@ -44,6 +44,12 @@ pub enum ItemsCmd {
         after_help = "Examples:\n  progallery items bulk-delete GALLERY_ID ID1 ID2 --yes\n  progallery items list GALLERY_ID --all -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes"
     )]
     BulkDelete(ItemsBulkDeleteArgs),
+
+    /// Search every gallery of the site by title and description (needs the Wix Site Search app)
+    #[command(
+        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
+    )]
+    Search(ItemsSearchArgs),
 }
 
 #[derive(Debug, Clone, Args)]

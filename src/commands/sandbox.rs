@@ -56,6 +56,7 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
             .filter(|id| !id.is_empty())
             .collect(),
         seed: args.fault_seed,
+        no_search_sites: args.no_search.clone().unwrap_or_default(),
     })
 }
 

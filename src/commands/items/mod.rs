@@ -3,6 +3,7 @@
 
 mod add;
 mod bulk_delete;
+mod search;
 
 use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
@@ -30,6 +31,7 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::Update(args) => update(args, ctx).await,
         ItemsCmd::Delete(args) => delete(args, ctx).await,
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
+        ItemsCmd::Search(args) => search::run(args, ctx).await,
     }
 }
 
