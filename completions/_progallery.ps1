@@ -78,6 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -108,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -483,6 +485,50 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'progallery;galleries;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by galleries delete')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;gallery;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by galleries delete')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'progallery;galleries;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the site''s galleries (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one gallery')
@@ -490,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -511,6 +558,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;galleries;help;delete' {
             break
         }
+        'progallery;galleries;help;restore' {
+            break
+        }
         'progallery;galleries;help;help' {
             break
         }
@@ -521,6 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -540,6 +591,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;gallery;help;delete' {
+            break
+        }
+        'progallery;gallery;help;restore' {
             break
         }
         'progallery;gallery;help;help' {
@@ -571,7 +625,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -601,12 +656,14 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'progallery;items;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -631,6 +688,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;items;ls' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -655,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;item;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -679,6 +738,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;item;ls' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -958,7 +1018,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;items;bulk-delete' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Select the items matching this filter (with ids: only those ids that match); see below')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, deleting nothing, when more than N items are selected')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -967,6 +1029,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Select every item of the gallery')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and change nothing')
@@ -983,7 +1046,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;bulk-delete' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Select the items matching this filter (with ids: only those ids that match); see below')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, deleting nothing, when more than N items are selected')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -992,9 +1057,56 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Select every item of the gallery')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and change nothing')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by items delete, items bulk-delete or galleries delete')
+            [CompletionResult]::new('--gallery', '--gallery', [CompletionResultType]::ParameterName, 'Restore into this gallery instead of the one the items came from')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by items delete, items bulk-delete or galleries delete')
+            [CompletionResult]::new('--gallery', '--gallery', [CompletionResultType]::ParameterName, 'Restore into this gallery instead of the one the items came from')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
@@ -1013,7 +1125,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1035,6 +1148,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;items;help;bulk-delete' {
             break
         }
+        'progallery;items;help;restore' {
+            break
+        }
         'progallery;items;help;help' {
             break
         }
@@ -1044,7 +1160,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1064,6 +1181,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;help;bulk-delete' {
+            break
+        }
+        'progallery;item;help;restore' {
             break
         }
         'progallery;item;help;help' {
@@ -1382,6 +1502,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             break
         }
         'progallery;help;galleries;list' {
@@ -1402,13 +1523,17 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;help;galleries;delete' {
             break
         }
+        'progallery;help;galleries;restore' {
+            break
+        }
         'progallery;help;items' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             break
         }
         'progallery;help;items;list' {
@@ -1427,6 +1552,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;items;bulk-delete' {
+            break
+        }
+        'progallery;help;items;restore' {
             break
         }
         'progallery;help;auth' {

@@ -91,6 +91,9 @@ _progallery() {
             progallery__subcmd__galleries,ls)
                 cmd="progallery__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__galleries,restore)
+                cmd="progallery__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__galleries,rm)
                 cmd="progallery__subcmd__galleries__subcmd__delete"
                 ;;
@@ -114,6 +117,9 @@ _progallery() {
                 ;;
             progallery__subcmd__galleries__subcmd__help,list)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__galleries__subcmd__help,restore)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__restore"
                 ;;
             progallery__subcmd__galleries__subcmd__help,update)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__update"
@@ -166,6 +172,9 @@ _progallery() {
             progallery__subcmd__help__subcmd__galleries,list)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__help__subcmd__galleries,restore)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__help__subcmd__galleries,update)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__update"
                 ;;
@@ -183,6 +192,9 @@ _progallery() {
                 ;;
             progallery__subcmd__help__subcmd__items,list)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__list"
+                ;;
+            progallery__subcmd__help__subcmd__items,restore)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__restore"
                 ;;
             progallery__subcmd__help__subcmd__items,update)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__update"
@@ -217,6 +229,9 @@ _progallery() {
             progallery__subcmd__items,ls)
                 cmd="progallery__subcmd__items__subcmd__list"
                 ;;
+            progallery__subcmd__items,restore)
+                cmd="progallery__subcmd__items__subcmd__restore"
+                ;;
             progallery__subcmd__items,rm)
                 cmd="progallery__subcmd__items__subcmd__delete"
                 ;;
@@ -240,6 +255,9 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,list)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__items__subcmd__help,restore)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__restore"
                 ;;
             progallery__subcmd__items__subcmd__help,update)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__update"
@@ -679,7 +697,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,7 +943,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help)
-            opts="list get create clone update delete help"
+            opts="list get create clone update delete restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1022,6 +1040,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1048,6 +1080,56 @@ _progallery() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__restore)
+            opts="-o -q -v -h -V --journal --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1243,7 +1325,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__galleries)
-            opts="list get create clone update delete"
+            opts="list get create clone update delete restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1408,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__help__subcmd__galleries__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1355,7 +1451,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items)
-            opts="list get add update delete bulk-delete"
+            opts="list get add update delete bulk-delete restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1425,6 +1521,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1523,7 +1633,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1655,13 +1765,21 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__bulk__subcmd__delete)
-            opts="-y -o -q -v -h -V --ids-from --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --ids-from --all --where --max-delete --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1797,7 +1915,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help)
-            opts="list get add update delete bulk-delete help"
+            opts="list get add update delete bulk-delete restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +2012,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__items__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__items__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1909,7 +2041,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__list)
-            opts="-o -q -v -h -V --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --limit --where --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1919,7 +2051,65 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__restore)
+            opts="-o -q -v -h -V --journal --gallery --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gallery)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

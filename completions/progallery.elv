@@ -74,6 +74,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery'= {
@@ -103,6 +104,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;list'= {
@@ -461,6 +463,48 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'progallery;galleries;restore'= {
+            cand --journal 'Journal written by galleries delete'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;gallery;restore'= {
+            cand --journal 'Journal written by galleries delete'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'progallery;galleries;help'= {
             cand list 'List the site''s galleries (one page unless --all)'
             cand get 'Show one gallery'
@@ -468,6 +512,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;help;list'= {
@@ -482,6 +527,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;galleries;help;delete'= {
         }
+        &'progallery;galleries;help;restore'= {
+        }
         &'progallery;galleries;help;help'= {
         }
         &'progallery;gallery;help'= {
@@ -491,6 +538,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery;help;list'= {
@@ -504,6 +552,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;gallery;help;update'= {
         }
         &'progallery;gallery;help;delete'= {
+        }
+        &'progallery;gallery;help;restore'= {
         }
         &'progallery;gallery;help;help'= {
         }
@@ -533,7 +583,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item'= {
@@ -562,11 +613,13 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;list'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -590,6 +643,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;ls'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -613,6 +667,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;item;list'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -636,6 +691,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;item;ls'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -904,7 +960,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --version 'Print version'
         }
         &'progallery;items;bulk-delete'= {
-            cand --ids-from 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped'
+            cand --ids-from 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)'
+            cand --where 'Select the items matching this filter (with ids: only those ids that match); see below'
+            cand --max-delete 'Refuse the whole run, deleting nothing, when more than N items are selected'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -913,6 +971,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --timeout 'Per-request timeout in seconds'
             cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
             cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --all 'Select every item of the gallery'
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --dry-run 'Print what would be deleted and change nothing'
@@ -928,7 +987,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --version 'Print version'
         }
         &'progallery;item;bulk-delete'= {
-            cand --ids-from 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped'
+            cand --ids-from 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)'
+            cand --where 'Select the items matching this filter (with ids: only those ids that match); see below'
+            cand --max-delete 'Refuse the whole run, deleting nothing, when more than N items are selected'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -937,9 +998,54 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --timeout 'Per-request timeout in seconds'
             cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
             cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --all 'Select every item of the gallery'
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --dry-run 'Print what would be deleted and change nothing'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;items;restore'= {
+            cand --journal 'Journal written by items delete, items bulk-delete or galleries delete'
+            cand --gallery 'Restore into this gallery instead of the one the items came from'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;restore'= {
+            cand --journal 'Journal written by items delete, items bulk-delete or galleries delete'
+            cand --gallery 'Restore into this gallery instead of the one the items came from'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
             cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
             cand -q 'Print nothing but data on stdout: no progress, no notices'
             cand --quiet 'Print nothing but data on stdout: no progress, no notices'
@@ -957,7 +1063,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;help;list'= {
@@ -972,6 +1079,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;help;bulk-delete'= {
         }
+        &'progallery;items;help;restore'= {
+        }
         &'progallery;items;help;help'= {
         }
         &'progallery;item;help'= {
@@ -980,7 +1089,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item;help;list'= {
@@ -994,6 +1104,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;item;help;delete'= {
         }
         &'progallery;item;help;bulk-delete'= {
+        }
+        &'progallery;item;help;restore'= {
         }
         &'progallery;item;help;help'= {
         }
@@ -1288,6 +1400,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
         }
         &'progallery;help;galleries;list'= {
         }
@@ -1301,13 +1414,16 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;help;galleries;delete'= {
         }
+        &'progallery;help;galleries;restore'= {
+        }
         &'progallery;help;items'= {
             cand list 'List a gallery''s items (one page unless --all)'
             cand get 'Show one item'
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
         }
         &'progallery;help;items;list'= {
         }
@@ -1320,6 +1436,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;items;delete'= {
         }
         &'progallery;help;items;bulk-delete'= {
+        }
+        &'progallery;help;items;restore'= {
         }
         &'progallery;help;auth'= {
             cand login 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'

@@ -79,7 +79,14 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         ))?;
     }
     if !selected.is_empty() {
-        confirm_destructive(ctx, &args.destructive, &question(gallery, &selected), None)?;
+        // A person at a terminal sees a sample of what goes; a refusal in a script stays one line.
+        let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
+        let question = if on_terminal {
+            question(gallery, &selected)
+        } else {
+            format!("Delete {} item(s) from gallery {gallery}?", selected.len())
+        };
+        confirm_destructive(ctx, &args.destructive, &question, None)?;
         let journal = Journal::create(&ctx.paths.data_dir, "items bulk-delete", gallery)?;
         let journal_path = journal.path().to_path_buf();
         ctx.printer
