@@ -27,6 +27,16 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
     let criteria = criteria(&args)?;
     let gallery = args.gallery_id.as_str();
+    // Off a terminal without --yes the answer is known now: refuse before reading anything.
+    let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
+    if !on_terminal && !args.destructive.dry_run {
+        confirm_destructive(
+            ctx,
+            &args.destructive,
+            &format!("Delete the selected items from gallery {gallery}?"),
+            None,
+        )?;
+    }
     let client = ctx.client().await?;
     let selection = select::select(client, gallery, &criteria, &ctx.printer).await?;
     let selected = selection.items;
@@ -79,14 +89,10 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         ))?;
     }
     if !selected.is_empty() {
-        // A person at a terminal sees a sample of what goes; a refusal in a script stays one line.
-        let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
-        let question = if on_terminal {
-            question(gallery, &selected)
-        } else {
-            format!("Delete {} item(s) from gallery {gallery}?", selected.len())
-        };
-        confirm_destructive(ctx, &args.destructive, &question, None)?;
+        if on_terminal {
+            // A person sees the count and a sample of what goes.
+            confirm_destructive(ctx, &args.destructive, &question(gallery, &selected), None)?;
+        }
         let journal = Journal::create(&ctx.paths.data_dir, "items bulk-delete", gallery)?;
         let journal_path = journal.path().to_path_buf();
         ctx.printer
