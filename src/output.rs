@@ -269,7 +269,7 @@ impl<R: Record> ListWriter<'_, R> {
                 }
                 // Ids (what people copy), numbers and dates never wrap; free text takes the squeeze.
                 for (index, header) in R::HEADERS.iter().enumerate() {
-                    if !matches!(*header, "NAME" | "TITLE" | "MEDIA" | "OUTCOME") {
+                    if !matches!(*header, "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "ERROR") {
                         if let Some(column) = table.column_mut(index) {
                             column.set_constraint(ColumnConstraint::ContentWidth);
                         }

@@ -303,3 +303,71 @@ fn ctrl_c_stops_after_the_batches_in_flight_and_a_rerun_finishes() {
     assert_eq!(printed_ids(&rerun), ids_of(&left));
     assert!(all_items(&sandbox, &g).is_empty());
 }
+
+#[test]
+fn answers_are_verified_against_the_ids_asked_for() {
+    let g = "0d0d0d0d-0000-4000-8000-000000000001";
+    let a = "0d0d0d0d-0000-4000-8000-00000000000a";
+    let b = "0d0d0d0d-0000-4000-8000-00000000000b";
+    let stranger = "0d0d0d0d-0000-4000-8000-0000000000ff";
+    let posts = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = posts.clone();
+    let server = FakeServer::start(move |seen, _| {
+        if seen.method == "GET" {
+            let item = |id: &str, n: u32| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}});
+            let body =
+                json!({"gallery": {"id": g, "totalItems": 2, "items": [item(a, 1), item(b, 2)]}});
+            return Answer::json(200, &body.to_string());
+        }
+        match counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+            // Run 1: the delete is applied but its answer is lost; the retry finds both gone.
+            0 => Answer::json(504, r#"{"message":"DEADLINE_EXCEEDED: committed"}"#),
+            1 => Answer::json(200, r#"{"itemIds": []}"#),
+            // Run 2: the service claims an id nobody asked for, and not b.
+            _ => Answer::json(200, &json!({"itemIds": [a, stranger]}).to_string()),
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let bulk = || {
+        let mut cmd = cli_in(home.path());
+        cmd.env("PROGALLERY_BASE_URL", &server.base_url)
+            .env("WIX_API_KEY", TEST_API_KEY)
+            .args([
+                "--retries",
+                "3",
+                "items",
+                "bulk-delete",
+                g,
+                "--all",
+                "--yes",
+                "-o",
+                "jsonl",
+            ]);
+        run(&mut cmd)
+    };
+    let lost_answer = bulk();
+    lost_answer.success();
+    let both: BTreeSet<String> = [a, b].iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        with_status(&jsonl(&lost_answer), "deleted"),
+        both,
+        "deleted by the attempt whose answer was lost"
+    );
+
+    let odd = bulk();
+    odd.code(3);
+    let outcomes = jsonl(&odd);
+    assert_eq!(
+        with_status(&outcomes, "deleted"),
+        [a.to_string()].into_iter().collect()
+    );
+    assert_eq!(
+        with_status(&outcomes, "skipped"),
+        [b.to_string()].into_iter().collect()
+    );
+    assert_eq!(
+        with_status(&outcomes, "failed"),
+        [stranger.to_string()].into_iter().collect()
+    );
+    assert!(odd.stderr.contains("not asked for"), "{}", odd.stderr);
+}

@@ -198,6 +198,24 @@ fn confirmation_on_a_terminal_and_yes_off_one() {
     );
     assert!(declined.stderr.contains("[y/N]"), "{}", declined.stderr);
     assert!(writes(&sandbox).is_empty());
+    // Ids read from stdin leave no stdin to answer with: --yes is required even on a terminal.
+    let piped = run_with_stdin(
+        sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
+            "items",
+            "bulk-delete",
+            &g,
+            "--ids-from",
+            "-",
+        ]),
+        Some(format!("{first}\n").as_bytes()),
+    );
+    piped.code(2);
+    assert!(
+        piped.stderr.contains("stdin cannot answer a confirmation"),
+        "{}",
+        piped.stderr
+    );
+    assert!(writes(&sandbox).is_empty());
     // Accepted: they go.
     let accepted = run_with_stdin(
         sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([

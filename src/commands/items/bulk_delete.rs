@@ -29,6 +29,13 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     let gallery = args.gallery_id.as_str();
     // Off a terminal without --yes the answer is known now: refuse before reading anything.
     let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
+    if args.ids_from.as_deref() == Some("-") && !args.destructive.yes && !args.destructive.dry_run {
+        return Err(CliError::usage(
+            "the ids come from stdin, so stdin cannot answer a confirmation: add --yes",
+        )
+        .with_hint("check the selection first with --dry-run")
+        .into());
+    }
     if !on_terminal && !args.destructive.dry_run {
         confirm_destructive(
             ctx,
