@@ -160,8 +160,15 @@ impl Printer {
         }
         let bar = indicatif::ProgressBar::new(length);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} ({per_sec}, ETA {eta})",
+            "{msg} [{bar:30}] {pos}/{len} ({rate}, ETA {eta})",
         ) {
+            // Whole items per second: indicatif's own `per_sec` prints four decimals.
+            let style = style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            );
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(message.to_string());

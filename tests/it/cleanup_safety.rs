@@ -276,3 +276,46 @@ fn the_journal_holds_each_batch_before_it_is_sent() {
     sizes.sort_unstable();
     assert_eq!(sizes, vec![500, 1000]);
 }
+
+#[test]
+fn a_progress_bar_with_count_rate_and_eta_on_a_real_terminal_only() {
+    let sandbox = Sandbox::empty();
+    let g = generated_gallery(&sandbox, 2000);
+    // Slow answers, so the bar is drawn more than once.
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"latencyMs": 150}))
+        .send();
+    let bin = assert_cmd::cargo::cargo_bin("progallery");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec"])
+        .arg(format!(
+            "{} items bulk-delete {g} --all --yes -o id > /dev/null",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .env_clear_test_env(sandbox.home.path())
+        .env("PROGALLERY_BASE_URL", &sandbox.base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+        .env("TERM", "xterm");
+    let on_terminal = run(&mut cmd);
+    on_terminal.success();
+    let transcript = on_terminal.stdout.replace('\r', "\n");
+    assert!(transcript.contains("listing items ["), "{transcript}");
+    assert!(
+        transcript
+            .lines()
+            .any(|l| l.contains("/2000 (") && l.contains("/s, ETA ")),
+        "count, rate and ETA: {transcript}"
+    );
+    assert!(transcript.contains("deleted 2000 of 2000"), "{transcript}");
+    // In a pipe: no bar at all, just the summary.
+    let g2 = generated_gallery(&sandbox, 300);
+    let piped =
+        run(sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g2, "--all", "--yes", "-o", "id"]));
+    piped.success();
+    assert!(!piped.stderr.contains('['), "{}", piped.stderr);
+}
