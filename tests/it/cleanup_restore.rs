@@ -220,3 +220,55 @@ fn galleries_restore_brings_back_the_gallery_and_its_items_once() {
         "the other gallery is untouched"
     );
 }
+
+#[test]
+fn restore_under_faults_brings_everything_back_exactly_once() {
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--fault-seed", "11"]);
+    // Over 1000 items, so a restored item sits in the middle, not on the last page.
+    let g = generated_gallery(&sandbox, 1010);
+    let before = all_items(&sandbox, &g);
+    let deleted = run(sandbox.cli().args([
+        "items",
+        "bulk-delete",
+        &g,
+        "--where",
+        "title~\"item 10\"",
+        "--yes",
+        "-o",
+        "id",
+    ]));
+    deleted.success();
+    assert_eq!(deleted.lines().len(), 21);
+    let journal = journal_path(&deleted);
+    // Random 503s, and creates committed but answered 504 (the ambiguous case).
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.1, "failAfterCommitRate": 0.5, "seed": 11}))
+        .send();
+    let restored = run(sandbox.cli().args([
+        "--retries",
+        "10",
+        "items",
+        "restore",
+        "--journal",
+        &journal,
+        "-o",
+        "jsonl",
+    ]));
+    restored.success();
+    assert_eq!(
+        with_status(&jsonl(&restored), "restored").len(),
+        21,
+        "{}",
+        restored.stderr
+    );
+    // Some creates landed unseen and their retry met the taken position: settled, not failed.
+    assert!(sandbox.request_log().iter().any(|r| r["status"] == 409));
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.0, "failAfterCommitRate": 0.0}))
+        .send();
+    let after = all_items(&sandbox, &g);
+    assert_eq!(after.len(), 1010, "nothing duplicated");
+    assert_eq!(contents_by_position(&after), contents_by_position(&before));
+}

@@ -15,7 +15,7 @@ use futures::{stream, StreamExt};
 use serde_json::{json, Value};
 
 use crate::api::model::Item;
-use crate::api::{items, Client};
+use crate::api::{items, ApiError, Client};
 use crate::cli::{ItemsRestoreArgs, OutputFormat};
 use crate::commands::require_guid;
 use crate::context::Context;
@@ -189,13 +189,17 @@ pub async fn restore_items(
         .map(|item| async move {
             let original_id = item.id.clone().unwrap_or_default();
             if ctx.was_interrupted() {
-                return (original_id, None);
+                return (item, original_id, None);
             }
             let result = items::create(client, gallery, &creatable(item), attempts).await;
-            (original_id, Some(result))
+            (item, original_id, Some(result))
         })
         .buffered(CONCURRENT_CREATES);
-    while let Some((original_id, result)) = created.next().await {
+    // Position taken although it was free at the start: most likely our own create, applied
+    // although its answer was lost and not found by the create's reconciliation (which looks at
+    // the last page only in a big gallery). Settled below with one more read of the gallery.
+    let mut position_taken: Vec<(&Item, String, String)> = Vec::new();
+    while let Some((item, original_id, result)) = created.next().await {
         progress.inc(1);
         let outcome = match result {
             None => {
@@ -211,6 +215,14 @@ pub async fn restore_items(
                     error: None,
                 }
             }
+            Some(Err(ApiError::Status { status: 409, .. })) if item.sort_order.is_some() => {
+                position_taken.push((
+                    item,
+                    original_id,
+                    "its sortOrder was taken meanwhile".into(),
+                ));
+                continue;
+            }
             Some(Err(e)) => {
                 tally.failed.push((original_id.clone(), e.to_string()));
                 Outcome {
@@ -224,6 +236,40 @@ pub async fn restore_items(
         report(outcome)?;
     }
     progress.finish_and_clear();
+    if !position_taken.is_empty() {
+        let now = select::list_gallery(client, gallery, &ctx.printer).await?;
+        let by_sort: HashMap<String, &Item> = now
+            .iter()
+            .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
+            .collect();
+        for (item, original_id, why) in position_taken {
+            let occupant = item
+                .sort_order
+                .as_ref()
+                .and_then(|s| by_sort.get(&sort_key(s)));
+            let outcome = match occupant {
+                Some(there) if same_content(there, item) => {
+                    tally.restored += 1;
+                    Outcome {
+                        id: there.id.clone(),
+                        original_id,
+                        status: "restored",
+                        error: None,
+                    }
+                }
+                _ => {
+                    tally.failed.push((original_id.clone(), why.clone()));
+                    Outcome {
+                        id: None,
+                        original_id,
+                        status: "failed",
+                        error: Some(why),
+                    }
+                }
+            };
+            report(outcome)?;
+        }
+    }
     Ok(tally)
 }
 
