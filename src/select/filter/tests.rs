@@ -99,3 +99,35 @@ fn matches_items() {
         assert_eq!(p(expr).matches(&item, &facts), expected, "{expr}");
     }
 }
+
+#[test]
+fn odd_input_is_an_error_never_a_panic() {
+    for expr in [
+        "(((",
+        ")",
+        "\"",
+        "title~'",
+        "not",
+        "and and",
+        "tïtle=ü",
+        "title~\\",
+        "title~'a\\",
+        "type=",
+        "=x",
+        "~",
+        "created<",
+        "created<99999999999999999999d",
+        "created>-5d",
+        "media=a)b",
+        "not not not alt-missing",
+        "(alt-missing))",
+        "title~\"a\"\"b\"",
+        "\u{0}",
+    ] {
+        let _ = parse(expr, now());
+    }
+    assert!(parse("not not alt-missing", now()).is_ok());
+    assert!(parse("title~é and type=IMAGE", now()).is_ok());
+    assert!(err("tïtle=ü").contains("column 1"));
+    assert!(err("created<99999999999999999999d").contains("not a date"));
+}
