@@ -371,3 +371,66 @@ fn answers_are_verified_against_the_ids_asked_for() {
     );
     assert!(odd.stderr.contains("not asked for"), "{}", odd.stderr);
 }
+
+#[test]
+fn ctrl_c_does_not_wait_out_a_rate_limit() {
+    let g = "0e0e0e0e-0000-4000-8000-000000000001";
+    let a = "0e0e0e0e-0000-4000-8000-00000000000a";
+    let server = FakeServer::start(move |seen, _| {
+        if seen.method == "GET" {
+            let item = json!({"id": a, "sortOrder": 1, "title": "a", "type": "TEXT", "text": {"html": "x"}});
+            let body = json!({"gallery": {"id": g, "totalItems": 1, "items": [item]}});
+            return Answer::json(200, &body.to_string());
+        }
+        Answer::json(429, r#"{"message":"RESOURCE_EXHAUSTED: slow down"}"#)
+            .header("Retry-After", "0")
+    });
+    let home = tempfile::tempdir().unwrap();
+    let mut child = cli_in(home.path())
+        .env("PROGALLERY_BASE_URL", &server.base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .args([
+            "--retries",
+            "1",
+            "items",
+            "bulk-delete",
+            g,
+            "--all",
+            "--yes",
+            "-o",
+            "jsonl",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Let it meet the limit a couple of times (0.5 s, then a 1 s pause), then interrupt.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while server
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "no second attempt");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let interrupted_at = Instant::now();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        interrupted_at.elapsed() < Duration::from_millis(900),
+        "{:?}",
+        interrupted_at.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let outcome: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(outcome["status"], "not_sent", "{stdout}");
+    assert!(stderr.contains("interrupted: deleted 0 of 1"), "{stderr}");
+}

@@ -137,7 +137,7 @@ pub async fn delete_all(
                 stop.set(e);
                 return not_sent(&ids);
             }
-            delete_isolating(client, gallery, ids, false, stop).await
+            delete_isolating(ctx, client, gallery, ids, false, stop).await
         })
         .buffered(CONCURRENT_BATCHES);
     while let Some(outcomes) = results.next().await {
@@ -179,6 +179,7 @@ fn classify(error: &ApiError) -> Class {
 /// Deletes `ids` with one request, or, when that keeps failing, in smaller and smaller parts.
 /// `landed_before` says an earlier request for these ids may have been applied.
 fn delete_isolating<'a>(
+    ctx: &'a Context,
     client: &'a Client,
     gallery: &'a str,
     ids: Vec<String>,
@@ -197,13 +198,20 @@ fn delete_isolating<'a>(
             };
             match classify(&error) {
                 Class::SlowDown if round < SLOWDOWN_ROUNDS && !stop.is_set() => {
-                    tokio::time::sleep(slowdown(round)).await;
+                    // Ctrl-C does not wait out a rate limit.
+                    let until = tokio::time::Instant::now() + slowdown(round);
+                    while !ctx.was_interrupted() && tokio::time::Instant::now() < until {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    if ctx.was_interrupted() {
+                        return interrupted_while_waiting(&ids, landed, &error);
+                    }
                     round += 1;
                 }
                 Class::Isolate if ids.len() > 1 && !stop.is_set() => {
                     let part = ids.len().div_ceil(SPLIT_INTO);
                     let parts = ids.chunks(part).map(|chunk| {
-                        delete_isolating(client, gallery, chunk.to_vec(), landed, stop)
+                        delete_isolating(ctx, client, gallery, chunk.to_vec(), landed, stop)
                     });
                     let outcomes = futures::future::join_all(parts).await;
                     return outcomes.into_iter().flatten().collect();
@@ -221,6 +229,26 @@ fn delete_isolating<'a>(
             }
         }
     })
+}
+
+/// Ids of a batch left waiting for the rate limit when Ctrl-C came: not deleted, unless an
+/// earlier answer was lost (then they may have been: the re-run settles it).
+fn interrupted_while_waiting(ids: &[String], landed: bool, error: &ApiError) -> Vec<Outcome> {
+    ids.iter()
+        .map(|id| {
+            if landed {
+                Outcome::new(
+                    id,
+                    Status::Failed,
+                    Some(format!(
+                        "interrupted while rate limited after an answer was lost; run again to settle ({error})"
+                    )),
+                )
+            } else {
+                Outcome::new(id, Status::NotSent, None)
+            }
+        })
+        .collect()
 }
 
 /// Pause before sending a rate-limited batch again: 0.5 s, doubling, at most 30 s.
