@@ -386,7 +386,7 @@ fn ctrl_c_does_not_wait_out_a_rate_limit() {
             .header("Retry-After", "0")
     });
     let home = tempfile::tempdir().unwrap();
-    let mut child = cli_in(home.path())
+    let child = cli_in(home.path())
         .env("PROGALLERY_BASE_URL", &server.base_url)
         .env("WIX_API_KEY", TEST_API_KEY)
         .args([
