@@ -183,3 +183,63 @@ pub fn read(path: &Path) -> Result<Contents> {
     }
     Ok(contents)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_dedup_and_a_torn_last_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let gallery: Gallery = serde_json::from_value(
+            json!({"id": "g", "name": "G", "sortOrder": 5, "items": [{"id": "x"}]}),
+        )
+        .unwrap();
+        let item = |id: &str| -> Item {
+            serde_json::from_value(
+                json!({"id": id, "sortOrder": 1.5, "title": "t", "futureField": [1]}),
+            )
+            .unwrap()
+        };
+        let mut journal = Journal::create(dir.path(), "galleries delete", "g").unwrap();
+        journal.record_gallery(&gallery).unwrap();
+        journal.record_items("g", &[item("a"), item("b")]).unwrap();
+        journal.record_items("g", &[item("a")]).unwrap();
+        let path = journal.path().to_path_buf();
+        assert!(path.starts_with(dir.path().join("journals")));
+        // A crash in the middle of a write leaves half a line.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{\"kind\":\"item\",\"item\":{\"id\":")
+            .unwrap();
+        let contents = read(&path).unwrap();
+        assert_eq!(contents.command.as_deref(), Some("galleries delete"));
+        assert_eq!(contents.gallery_id.as_deref(), Some("g"));
+        let restored_gallery = contents.gallery.unwrap();
+        assert_eq!(restored_gallery.name.as_deref(), Some("G"));
+        assert!(
+            restored_gallery.items.is_none(),
+            "items are journaled as their own lines"
+        );
+        let ids: Vec<_> = contents
+            .items
+            .iter()
+            .map(|i| i.id.clone().unwrap())
+            .collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(
+            serde_json::to_value(&contents.items[0]).unwrap(),
+            serde_json::to_value(item("a")).unwrap()
+        );
+        // Two journals in the same millisecond do not collide.
+        let second = Journal::create(dir.path(), "items delete", "g").unwrap();
+        let third = Journal::create(dir.path(), "items delete", "g").unwrap();
+        assert_ne!(second.path(), third.path());
+        // A file that is not a journal is refused.
+        let other = dir.path().join("other.jsonl");
+        std::fs::write(&other, "{\"id\": 1}\n").unwrap();
+        assert!(read(&other).is_err());
+    }
+}
