@@ -94,6 +94,9 @@ _progallery() {
             progallery__subcmd__galleries,ls)
                 cmd="progallery__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__galleries,restore)
+                cmd="progallery__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__galleries,rm)
                 cmd="progallery__subcmd__galleries__subcmd__delete"
                 ;;
@@ -117,6 +120,9 @@ _progallery() {
                 ;;
             progallery__subcmd__galleries__subcmd__help,list)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__galleries__subcmd__help,restore)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__restore"
                 ;;
             progallery__subcmd__galleries__subcmd__help,update)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__update"
@@ -172,6 +178,9 @@ _progallery() {
             progallery__subcmd__help__subcmd__galleries,list)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__help__subcmd__galleries,restore)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__help__subcmd__galleries,update)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__update"
                 ;;
@@ -189,6 +198,9 @@ _progallery() {
                 ;;
             progallery__subcmd__help__subcmd__items,list)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__list"
+                ;;
+            progallery__subcmd__help__subcmd__items,restore)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__restore"
                 ;;
             progallery__subcmd__help__subcmd__items,search)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__search"
@@ -235,6 +247,9 @@ _progallery() {
             progallery__subcmd__items,ls)
                 cmd="progallery__subcmd__items__subcmd__list"
                 ;;
+            progallery__subcmd__items,restore)
+                cmd="progallery__subcmd__items__subcmd__restore"
+                ;;
             progallery__subcmd__items,rm)
                 cmd="progallery__subcmd__items__subcmd__delete"
                 ;;
@@ -261,6 +276,9 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,list)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__items__subcmd__help,restore)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__restore"
                 ;;
             progallery__subcmd__items__subcmd__help,search)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__search"
@@ -727,7 +745,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,7 +991,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help)
-            opts="list get create clone update delete help"
+            opts="list get create clone update delete restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1088,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1096,6 +1128,56 @@ _progallery() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__restore)
+            opts="-o -q -v -h -V --journal --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1291,7 +1373,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__galleries)
-            opts="list get create clone update delete"
+            opts="list get create clone update delete restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1374,6 +1456,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__help__subcmd__galleries__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1403,7 +1499,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items)
-            opts="list get add update delete bulk-delete search"
+            opts="list get add update delete bulk-delete search restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,6 +1569,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1641,7 +1751,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete search help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete search restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,13 +1883,21 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__bulk__subcmd__delete)
-            opts="-y -o -q -v -h -V --ids-from --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --ids-from --all --where --max-delete --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1915,7 +2033,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help)
-            opts="list get add update delete bulk-delete search help"
+            opts="list get add update delete bulk-delete search restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,6 +2130,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__items__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__items__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2041,7 +2173,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__list)
-            opts="-o -q -v -h -V --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --limit --where --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2051,7 +2183,65 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__restore)
+            opts="-o -q -v -h -V --journal --gallery --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gallery)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

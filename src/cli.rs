@@ -13,11 +13,11 @@ use std::path::PathBuf;
 pub use auth::{ApiArgs, AuthCmd, AuthLoginArgs, CompletionsArgs, ManArgs};
 pub use galleries::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
-    GalleriesUpdateArgs, GalleryIdArg,
+    GalleriesRestoreArgs, GalleriesUpdateArgs, GalleryIdArg,
 };
 pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
-    ItemsListArgs, ItemsUpdateArgs,
+    ItemsListArgs, ItemsRestoreArgs, ItemsUpdateArgs,
 };
 pub use search::ItemsSearchArgs;
 

@@ -159,9 +159,16 @@ impl Printer {
             return indicatif::ProgressBar::hidden();
         }
         let bar = indicatif::ProgressBar::new(length);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} ({rate}, ETA {eta})",
+        ) {
+            // Whole items per second: indicatif's own `per_sec` prints four decimals.
+            let style = style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            );
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(message.to_string());
@@ -271,7 +278,7 @@ impl<R: Record> ListWriter<'_, R> {
                 for (index, header) in R::HEADERS.iter().enumerate() {
                     if !matches!(
                         *header,
-                        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION"
+                        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION" | "ERROR"
                     ) {
                         if let Some(column) = table.column_mut(index) {
                             column.set_constraint(ColumnConstraint::ContentWidth);

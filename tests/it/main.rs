@@ -1,6 +1,11 @@
 //! Integration tests: the real `progallery` binary against a real sandbox server on loopback, in a
 //! temporary home. One test binary (modules below) keeps link time down.
 
+mod cleanup_faults;
+mod cleanup_restore;
+mod cleanup_safety;
+mod cleanup_select;
+mod cleanup_support;
 mod cli_api;
 mod cli_auth;
 mod cli_errors;
