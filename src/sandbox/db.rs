@@ -93,6 +93,7 @@ impl Pool {
         pool.with_conn(|conn| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(super::media::store::SCHEMA)?;
             tx.commit()
         })
         .and_then(|created| created)

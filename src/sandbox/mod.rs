@@ -10,6 +10,7 @@ mod db;
 mod errors;
 pub mod events;
 mod faults;
+mod media;
 mod requests;
 mod routes;
 mod seed;
@@ -56,6 +57,7 @@ pub struct App {
     faults: FaultState,
     requests: RequestLog,
     api_key: Option<String>,
+    media: media::MediaState,
 }
 
 /// A sandbox serving in the background of this process.
@@ -65,6 +67,8 @@ pub struct Running {
     pub local_addr: SocketAddr,
     stop: tokio::sync::oneshot::Sender<()>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
+    /// Media bytes of an in-memory sandbox; removed when this is dropped (after `shutdown`).
+    _media_temp: Option<tempfile::TempDir>,
 }
 
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
@@ -87,12 +91,18 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         .await
         .with_context(|| format!("binding the sandbox to {addr}"))?;
     let local_addr = listener.local_addr()?;
+    let (media, media_temp) = media::MediaState::open(
+        &options.database,
+        options.data_dir.as_deref(),
+        format!("http://{local_addr}"),
+    )?;
     let app = Arc::new(App {
         pool,
         events: Events::default(),
         faults: FaultState::new(options.faults),
         requests: RequestLog::default(),
         api_key: options.api_key.filter(|k| !k.is_empty()),
+        media,
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -108,6 +118,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         local_addr,
         stop,
         task,
+        _media_temp: media_temp,
     })
 }
 
