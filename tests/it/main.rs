@@ -8,3 +8,4 @@ mod cli_galleries;
 mod cli_generated;
 mod cli_items;
 mod common;
+mod media_sandbox;

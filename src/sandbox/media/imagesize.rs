@@ -274,7 +274,10 @@ fn jpeg<R: Read + Seek>(source: &mut R) -> Result<ImageInfo, SizeError> {
         }
         position += u64::from(length);
     }
-    Err(SizeError::Corrupt("JPEG", "too many segments before a frame header"))
+    Err(SizeError::Corrupt(
+        "JPEG",
+        "too many segments before a frame header",
+    ))
 }
 
 #[cfg(test)]
@@ -391,7 +394,10 @@ mod tests {
             (gif_header(17, 9), info(Gif, 17, 9)),
             (webp_lossy(800, 600), info(WebP, 800, 600)),
             (webp_lossless(16383, 1), info(WebP, 16383, 1)),
-            (webp_extended(5000, 16_777_216), info(WebP, 5000, 16_777_216)),
+            (
+                webp_extended(5000, 16_777_216),
+                info(WebP, 5000, 16_777_216),
+            ),
             (bmp_header(31, -7), info(Bmp, 31, 7)), // top-down
             (bmp_header(2, 3), info(Bmp, 2, 3)),
         ];

@@ -47,9 +47,8 @@ pub async fn import_file(
     let Some(url_text) = optional_string(&body, "url")? else {
         return Err(ApiError::validation(vec![Violation::required("url")]));
     };
-    let url = url::Url::parse(&url_text).map_err(|e| {
-        ApiError::invalid("url", format!("is not a valid URL ({e})"), "FORMAT")
-    })?;
+    let url = url::Url::parse(&url_text)
+        .map_err(|e| ApiError::invalid("url", format!("is not a valid URL ({e})"), "FORMAT"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(ApiError::invalid(
             "url",

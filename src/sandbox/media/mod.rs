@@ -258,7 +258,10 @@ mod tests {
         let video = new_id("site-a", Kind::Video, "jpg");
         assert_eq!(video.len(), 6 + 1 + 32);
         assert!(video.starts_with(prefix));
-        assert_ne!(new_id("site-b", Kind::Video, "").split('_').next(), Some(prefix));
+        assert_ne!(
+            new_id("site-b", Kind::Video, "").split('_').next(),
+            Some(prefix)
+        );
         for bad in ["", "../etc", ".hidden", "a/b", "a b"] {
             assert!(!looks_like_id(bad), "{bad}");
         }

@@ -139,7 +139,11 @@ pub async fn put_upload(
         .map_err(spool_error)?;
     if spooled.size == 0 {
         spooled.discard().await;
-        return Err(ApiError::invalid("body", "the file is empty", "REQUIRED_FIELD"));
+        return Err(ApiError::invalid(
+            "body",
+            "the file is empty",
+            "REQUIRED_FIELD",
+        ));
     }
     let (mime, ext, dimensions) = match kind {
         Kind::Image => match spooled.image_info().await {
@@ -197,11 +201,7 @@ pub async fn put_upload(
         updated_date: now,
     };
     let inserted = row.clone();
-    if let Err(err) = app
-        .pool
-        .write(move |tx| store::insert(tx, &inserted))
-        .await
-    {
+    if let Err(err) = app.pool.write(move |tx| store::insert(tx, &inserted)).await {
         // No row, no file: a failed insert must not leave bytes nobody can reach.
         let _ = tokio::fs::remove_file(&path).await;
         return Err(err);
