@@ -199,8 +199,10 @@ mod tests {
     fn save_is_private_and_round_trips() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");
-        let mut config = Config::default();
-        config.default_profile = Some("shop".into());
+        let mut config = Config {
+            default_profile: Some("shop".into()),
+            ..Config::default()
+        };
         config.profiles.insert(
             "shop".into(),
             Profile {

@@ -120,7 +120,7 @@ fn api_hint(err: &ApiError) -> Option<String> {
             403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
             404 => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
-            503 | 502 | 504 => "the service is unavailable: try again later, or raise `--retries`",
+            502..=504 => "the service is unavailable: try again later, or raise `--retries`",
             400 => "the service rejected the input: see the message above",
             _ => return None,
         },

@@ -8,7 +8,7 @@
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::Mutex;
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use serde_json::Value;
 
 use crate::api::model::{number_text, Gallery, Item};
@@ -193,8 +193,9 @@ impl Printer {
 
     fn table(&self) -> Table {
         let mut table = Table::new();
+        // Borderless, like gh: a header line and rows; columns wrap to fit the terminal.
         table
-            .load_preset(presets::UTF8_HORIZONTAL_ONLY)
+            .load_preset(presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Dynamic);
         if let Some(columns) = self.terminal.columns {
             table.set_width(columns);
@@ -265,6 +266,14 @@ impl<R: Record> ListWriter<'_, R> {
                 table.set_header(R::HEADERS.to_vec());
                 for row in self.rows {
                     table.add_row(row);
+                }
+                // Ids (what people copy), numbers and dates never wrap; free text takes the squeeze.
+                for (index, header) in R::HEADERS.iter().enumerate() {
+                    if !matches!(*header, "NAME" | "TITLE" | "MEDIA" | "OUTCOME") {
+                        if let Some(column) = table.column_mut(index) {
+                            column.set_constraint(ColumnConstraint::ContentWidth);
+                        }
+                    }
                 }
                 printer.write_out(&table.to_string())?;
                 printer.write_out("\n")?;
@@ -346,7 +355,7 @@ impl Record for Item {
             self.id.clone().unwrap_or_default(),
             self.kind().to_string(),
             shorten(self.title.as_deref().unwrap_or_default(), 40, for_table),
-            shorten(&self.media(), 48, for_table),
+            shorten(&self.media(), 40, for_table),
             number_text(&self.sort_order),
             short_time(&self.created_date, for_table),
         ]

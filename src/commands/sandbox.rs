@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs};
 use crate::context::Context;
-use crate::error::CliError;
+use crate::error::{CliError, Kind};
 use crate::sandbox::{self, Database, Faults, Options};
 
 pub async fn run(cmd: SandboxCmd, ctx: &Context) -> Result<i32> {
@@ -78,6 +78,13 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         Database::Memory => "in memory".to_string(),
         Database::File(path) => path.display().to_string(),
     };
+    let hint = match &database {
+        Database::File(path) => format!(
+            "if {} is damaged, move it aside: a new database is created and seeded",
+            path.display()
+        ),
+        Database::Memory => "check --addr and try again".to_string(),
+    };
     let running = sandbox::start(
         addr,
         Options {
@@ -88,7 +95,10 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             data_dir: Some(ctx.paths.data_dir.clone()),
         },
     )
-    .await?;
+    .await
+    .map_err(|err| {
+        CliError::new(Kind::General, format!("cannot start the sandbox: {err:#}")).with_hint(hint)
+    })?;
     announce_url(&running.base_url)?;
     if !ctx.global.quiet {
         eprintln!(

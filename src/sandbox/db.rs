@@ -193,6 +193,8 @@ fn configure(conn: &Connection) -> Result<()> {
 
 fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Room for every statement the store prepares, so none is re-parsed per request.
+    conn.set_prepared_statement_cache_capacity(64);
     // Switching to WAL needs a brief exclusive lock; the busy timeout covers contention, and the
     // query fails here (not later, mid-request) if the file is not a database at all.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;

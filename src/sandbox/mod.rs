@@ -206,3 +206,6 @@ pub fn status(path: &Path) -> Result<Value> {
         "sites": sites,
     }))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,10 @@
 //! The seed data: the galleries and items of the reference's examples (an image, a YouTube video, a
 //! Wix-hosted video, a text item), with the reference's ids, dates and sortOrders, written into the
 //! default site of a new (or reset) database so a newcomer sees real-looking data at once.
+//!
+//! The reference mixes units in `sortOrder` (some in seconds, some in milliseconds); the seed writes
+//! them all in seconds, so an item added later with the default sortOrder (now, in seconds) lands
+//! at the end of the gallery, as it would on a real site.
 
 use rusqlite::Transaction;
 use serde_json::{json, Map, Value};
@@ -38,7 +42,7 @@ fn image_item() -> Value {
 fn youtube_item() -> Value {
     json!({
         "id": "17c786c6-5d5d-4271-995a-02d007809064",
-        "sortOrder": 1642505672333.0,
+        "sortOrder": 1642505672.333,
         "title": "Video",
         "description": "Video description",
         "video": {
@@ -80,7 +84,7 @@ fn wix_video_item() -> Value {
     };
     json!({
         "id": "975a57a1-eccd-4e28-aac5-265be4dbb4f8",
-        "sortOrder": 1646212412985.0,
+        "sortOrder": 1646212412.985,
         "title": "Mountainous Landscape",
         "description": "Mountainous Landscape Description",
         "video": {
@@ -101,7 +105,7 @@ fn wix_video_item() -> Value {
 fn text_item() -> Value {
     json!({
         "id": "534264c7-0c61-45ce-b414-891aacadf4c2",
-        "sortOrder": 1657439075188.0,
+        "sortOrder": 1657439075.188,
         "title": "Text Item 1",
         "description": "This is a text item in my gallery.",
         "text": {

@@ -219,3 +219,47 @@ fn verbose_logs_exchanges_on_stderr_only() {
     assert!(agent.starts_with("progallery/"), "{logged_request:?}");
     let _ = Value::Null;
 }
+
+#[test]
+fn an_ambiguous_create_is_reconciled_not_duplicated() {
+    // Every write commits and then answers 504: the client cannot know it landed without looking.
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--fail-after-commit-rate", "1"]);
+    let gallery =
+        run(sandbox
+            .cli()
+            .args(["galleries", "create", "--name", "Ambiguous", "-o", "json"]));
+    gallery.success();
+    assert_eq!(gallery.json()["name"], "Ambiguous");
+    let id = gallery.json()["id"].as_str().unwrap().to_string();
+    let added = run(sandbox.cli().args([
+        "items",
+        "add",
+        &id,
+        "--text",
+        "<p>once</p>",
+        "--title",
+        "Once",
+        "-o",
+        "json",
+    ]));
+    added.success();
+    assert_eq!(added.json()[0]["title"], "Once");
+
+    let posts = logged(&sandbox, "POST", "/progallery/v2/galleries");
+    assert_eq!(
+        posts.len(),
+        2,
+        "one create per object, never repeated: {posts:?}"
+    );
+    assert!(posts.iter().all(|p| p["status"] == 504));
+    let galleries = sandbox
+        .request("GET", "/progallery/v2/galleries")
+        .send()
+        .json();
+    assert_eq!(galleries["totalGalleries"], 1);
+    let items = sandbox
+        .request("GET", &format!("/progallery/v2/galleries/{id}?itemLimit=1"))
+        .send()
+        .json();
+    assert_eq!(items["gallery"]["totalItems"], 1);
+}

@@ -313,3 +313,54 @@ fn version_and_help_need_no_config_or_network() {
     assert!(help.stdout.contains("bulk-delete"));
     assert!(help.stdout.contains("Examples:"));
 }
+
+#[test]
+fn client_side_rate_limit_paces_requests_only_when_asked() {
+    // 14 pages of galleries; at 120/min (2/s, burst 12) the last two wait about a second.
+    let server = FakeServer::start(|seen, _| {
+        let offset: usize = seen
+            .target
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("offset="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let galleries: Vec<String> = (offset..(offset + 10).min(140))
+            .map(|i| format!(r#"{{"id":"00000000-0000-0000-0000-{i:012}"}}"#))
+            .collect();
+        Answer::json(
+            200,
+            &format!(
+                r#"{{"totalGalleries":140,"galleries":[{}]}}"#,
+                galleries.join(",")
+            ),
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let free =
+        run(cli_at(&home, &server.base_url).args(["galleries", "list", "--all", "-o", "id"]));
+    free.success();
+    assert_eq!(free.lines().len(), 140);
+    let unpaced = started.elapsed();
+    let started = Instant::now();
+    let paced = run(cli_at(&home, &server.base_url).args([
+        "--rate-limit",
+        "120",
+        "galleries",
+        "list",
+        "--all",
+        "-o",
+        "id",
+    ]));
+    paced.success();
+    assert_eq!(paced.lines().len(), 140);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        unpaced < Duration::from_millis(900),
+        "no limit against a non-Wix host: {unpaced:?}"
+    );
+}

@@ -144,7 +144,7 @@ async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Respon
             .into_response();
     }
     let is_write = request.method() != Method::GET && request.method() != Method::HEAD;
-    let response = next.run(request).await;
+    let response = wix_shaped(next.run(request).await).await;
     if is_write
         && response.status() == StatusCode::OK
         && app.faults.draw(faults.fail_after_commit_rate)
@@ -157,6 +157,35 @@ async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Respon
         .into_response();
     }
     response
+}
+
+/// Rejections produced by axum itself (an undecodable path segment, say) come as plain text; give
+/// them the Wix error shape like every other error answer.
+async fn wix_shaped(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if response.status() == StatusCode::OK || is_json {
+        return response;
+    }
+    let status = response.status();
+    let text = match axum::body::to_bytes(response.into_body(), 64 * 1024).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => String::new(),
+    };
+    let text = if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        text
+    };
+    let error = match status {
+        StatusCode::BAD_REQUEST => ApiError::invalid("request", text, "FORMAT"),
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::application(status, "PAYLOAD_TOO_LARGE", text),
+        _ => ApiError::application(status, "INTERNAL", text),
+    };
+    error.into_response()
 }
 
 fn check_auth(app: &App, request: &Request) -> Result<(), ApiError> {

@@ -351,10 +351,7 @@ pub mod ureq_like {
 
     fn dechunk(mut data: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
-        loop {
-            let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
-                break;
-            };
+        while let Some(eol) = data.windows(2).position(|w| w == b"\r\n") {
             let size_text = String::from_utf8_lossy(&data[..eol]);
             let size =
                 usize::from_str_radix(size_text.trim().split(';').next().unwrap(), 16).unwrap_or(0);

@@ -1,0 +1,578 @@
+//! Sandbox item endpoints (#6–#12): create/get/update/delete, round-tripping of unknown nested
+//! fields, the SDK's habit of repeating ids, ordering and sortOrder uniqueness, paging, bulk delete
+//! and the deprecated `DELETE …/items`.
+
+use serde_json::{json, Value};
+
+use crate::common::Sandbox;
+use crate::sandbox_helpers::*;
+
+#[test]
+fn item_lifecycle_create_get_update_delete() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    let mut input = image_item("first");
+    input["id"] = json!("client-chosen");
+    input["type"] = json!("VIDEO");
+    input["createdDate"] = json!("2001-01-01T00:00:00Z");
+    let item = add_item(&sb, &g, input);
+    let id = item["id"].as_str().unwrap().to_string();
+    assert_ne!(id, "client-chosen", "read-only id ignored");
+    assert_eq!(item["type"], "IMAGE", "type derived from the media");
+    assert_ne!(item["createdDate"], "2001-01-01T00:00:00Z");
+    assert_eq!(item["createdDate"], item["updatedDate"]);
+    assert!(item["sortOrder"].is_number());
+
+    let got = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items/{id}"),
+        None,
+    ));
+    assert_eq!(got["item"], item);
+
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let updated = ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"title": "renamed", "description": "now described"}})),
+    ))["item"]
+        .clone();
+    assert_eq!(updated["title"], "renamed");
+    assert_eq!(updated["description"], "now described");
+    assert_eq!(updated["image"], item["image"]);
+    assert_eq!(updated["createdDate"], item["createdDate"]);
+    assert_ne!(updated["updatedDate"], item["updatedDate"]);
+    assert_eq!(
+        ok(call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items/{id}"),
+            None
+        ))["item"],
+        updated
+    );
+
+    let deleted = ok(call(
+        &sb,
+        "DELETE",
+        &format!("/galleries/{g}/items/{id}"),
+        None,
+    ));
+    assert_eq!(deleted, json!({"itemId": id}));
+    assert_app_error(
+        &call(&sb, "GET", &format!("/galleries/{g}/items/{id}"), None),
+        404,
+        "ITEM_NOT_FOUND",
+    );
+    assert_app_error(
+        &call(&sb, "DELETE", &format!("/galleries/{g}/items/{id}"), None),
+        404,
+        "ITEM_NOT_FOUND",
+    );
+    assert_app_error(
+        &call(
+            &sb,
+            "PATCH",
+            &format!("/galleries/{g}/items/{id}"),
+            Some(json!({"item": {"title": "x"}})),
+        ),
+        404,
+        "ITEM_NOT_FOUND",
+    );
+    assert_app_error(
+        &call(&sb, "GET", &format!("/galleries/nope/items/{id}"), None),
+        404,
+        "GALLERY_NOT_FOUND",
+    );
+    assert_app_error(
+        &call(
+            &sb,
+            "POST",
+            "/galleries/nope/items",
+            Some(json!({"item": image_item("x")})),
+        ),
+        404,
+        "GALLERY_NOT_FOUND",
+    );
+    assert_eq!(
+        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        0
+    );
+}
+
+#[test]
+fn videos_and_text_items_are_typed_and_durations_are_strings() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    let video = add_item(&sb, &g, video_item("v"));
+    assert_eq!(video["type"], "VIDEO");
+    assert_eq!(video["video"]["duration"], "20000");
+    let mut numeric = video_item("n");
+    numeric["video"]["duration"] = json!(1500);
+    assert_eq!(add_item(&sb, &g, numeric)["video"]["duration"], "1500");
+    let text = add_item(&sb, &g, text_item("t"));
+    assert_eq!(text["type"], "TEXT");
+    assert_eq!(text["text"]["css"], json!({"width": 420}));
+}
+
+#[test]
+fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    let mut input = image_item("x");
+    input["image"]["imageInfo"]["futureField"] = json!({"nested": [1, 2, null]});
+    input["image"]["exif"] = json!({"Model": "X100", "ISO": 200});
+    input["image"]["focalPoint"] = json!({"x": 0.25, "y": 1});
+    input["link"] = json!({"type": "EXTERNAL", "url": "https://example.com", "target": "_blank"});
+    input["tags"] = json!({"values": ["_fileOrigin_uploaded", "sea"]});
+    input["galleryId"] = json!(g);
+    input["somethingNew"] = json!(true);
+    let item = add_item(&sb, &g, input.clone());
+    assert_eq!(item["image"], input["image"]);
+    assert_eq!(item["link"], input["link"]);
+    assert_eq!(item["tags"], input["tags"]);
+    assert!(item.get("galleryId").is_none() && item.get("somethingNew").is_none());
+    let id = item["id"].as_str().unwrap();
+    // The SDK repeats ids in the query string and in bodies.
+    let got = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
+        None,
+    ));
+    assert_eq!(got["item"], item);
+    let updated = ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
+        Some(
+            json!({"galleryId": g, "itemId": id, "item": {"id": id, "galleryId": g, "title": "y"}}),
+        ),
+    ));
+    assert_eq!(updated["item"]["title"], "y");
+    let listed = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items?galleryId={g}&unknown=1"),
+        None,
+    ));
+    assert_eq!(listed["items"][0]["image"], input["image"]);
+    ok(call(
+        &sb,
+        "DELETE",
+        &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
+        None,
+    ));
+}
+
+#[test]
+fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    for (title, order) in [("c", 30.0), ("a", -5.5), ("b", 10.0)] {
+        let mut item = image_item(title);
+        item["sortOrder"] = json!(order);
+        assert_eq!(add_item(&sb, &g, item)["sortOrder"], json!(order));
+    }
+    let listed = ok(call(&sb, "GET", &format!("/galleries/{g}/items"), None));
+    let titles: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["a", "b", "c"]);
+    assert!(
+        listed.get("totalItems").is_none(),
+        "list items has no total"
+    );
+
+    let mut dup = image_item("dup");
+    dup["sortOrder"] = json!(10.0);
+    assert_app_error(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items"),
+            Some(json!({"item": dup.clone()})),
+        ),
+        409,
+        "SORT_ORDER_ALREADY_EXISTS",
+    );
+    // The same sortOrder in another gallery is fine.
+    let other = new_gallery(&sb, "H");
+    add_item(&sb, &other, dup);
+    // Moving onto a taken sortOrder is a conflict; keeping one's own is not.
+    let a = listed["items"][0]["id"].as_str().unwrap();
+    assert_app_error(
+        &call(
+            &sb,
+            "PATCH",
+            &format!("/galleries/{g}/items/{a}"),
+            Some(json!({"item": {"sortOrder": 30}})),
+        ),
+        409,
+        "SORT_ORDER_ALREADY_EXISTS",
+    );
+    ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{a}"),
+        Some(json!({"item": {"sortOrder": -5.5}})),
+    ));
+    let moved = ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{a}"),
+        Some(json!({"item": {"sortOrder": 99}})),
+    ));
+    assert_eq!(moved["item"]["sortOrder"], json!(99.0));
+    let listed = ok(call(&sb, "GET", &format!("/galleries/{g}/items"), None));
+    assert_eq!(listed["items"][2]["title"], "a");
+}
+
+#[test]
+fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
+    let sb = Sandbox::empty();
+    let items: Vec<Value> = (0..300).map(|n| image_item(&format!("i{n}"))).collect();
+    let g = ok(call(
+        &sb,
+        "POST",
+        "/galleries",
+        Some(json!({"gallery": {"items": items}})),
+    ))["gallery"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut orders = Vec::new();
+    for offset in [0, 100, 200] {
+        let page = ok(call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
+            None,
+        ));
+        for (n, item) in page["items"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(
+                item["title"],
+                format!("i{}", offset + n),
+                "creation order kept"
+            );
+            orders.push(item["sortOrder"].as_f64().unwrap());
+        }
+    }
+    assert_eq!(orders.len(), 300);
+    assert!(orders.windows(2).all(|w| w[0] < w[1]));
+    // Single creates keep increasing too.
+    let next = add_item(&sb, &g, image_item("later"))["sortOrder"]
+        .as_f64()
+        .unwrap();
+    assert!(next > orders[299]);
+}
+
+#[test]
+fn list_items_pages_and_checks_limits() {
+    let sb = Sandbox::empty();
+    let items: Vec<Value> = (0..120).map(|n| text_item(&format!("t{n}"))).collect();
+    let g = ok(call(
+        &sb,
+        "POST",
+        "/galleries",
+        Some(json!({"gallery": {"items": items}})),
+    ))["gallery"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let titles = |query: &str| -> Vec<String> {
+        ok(call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items{query}"),
+            None,
+        ))["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(titles("").len(), 50);
+    assert_eq!(titles("?itemLimit=100").len(), 100);
+    assert_eq!(titles("?itemOffset=118&itemLimit=5"), ["t118", "t119"]);
+    assert_eq!(
+        titles("?itemOffset=90&itemLimit=3"),
+        ["t90", "t91", "t92"],
+        "back half read from the end"
+    );
+    assert_eq!(titles("?itemOffset=10&itemLimit=2"), ["t10", "t11"]);
+    assert!(titles("?itemOffset=500").is_empty());
+    assert_eq!(
+        titles("?offset=100&limit=1").len(),
+        50,
+        "offset/limit ignored here"
+    );
+    assert_violation(
+        &call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemLimit=101"),
+            None,
+        ),
+        "itemLimit",
+    );
+    assert_violation(
+        &call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemLimit=0"),
+            None,
+        ),
+        "itemLimit",
+    );
+    assert_violation(
+        &call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset=-3"),
+            None,
+        ),
+        "itemOffset",
+    );
+    assert_violation(
+        &call(
+            &sb,
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset=1.5"),
+            None,
+        ),
+        "itemOffset",
+    );
+    assert_app_error(
+        &call(&sb, "GET", "/galleries/nope/items", None),
+        404,
+        "GALLERY_NOT_FOUND",
+    );
+}
+
+#[test]
+fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    let mut input = image_item("x");
+    input["image"]["focalPoint"] = json!({"x": 0.5, "y": 0.5});
+    input["description"] = json!("d");
+    let item = add_item(&sb, &g, input);
+    let id = item["id"].as_str().unwrap();
+    let new_image = json!({"imageInfo": {"url": "https://x/y.jpg", "width": 10, "height": 20}});
+    let updated = ok(call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"image": new_image, "description": null}})),
+    ))["item"]
+        .clone();
+    assert_eq!(
+        updated["image"], new_image,
+        "image replaced whole (focalPoint gone)"
+    );
+    assert!(updated.get("description").is_none(), "null clears a field");
+    assert_eq!(updated["title"], "x");
+    assert_eq!(updated["sortOrder"], item["sortOrder"]);
+
+    let to_video = call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"video": video_item("v")["video"]}})),
+    );
+    assert_violation(&to_video, "item.video");
+    let wrong_id = call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"id": "other", "title": "t"}})),
+    );
+    assert_violation(&wrong_id, "item.id");
+    let bad_image = call(
+        &sb,
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"image": {"imageInfo": {"url": "u", "width": 0, "height": 1}}}})),
+    );
+    assert_violation(&bad_image, "item.image.imageInfo.width");
+    assert_violation(
+        &call(
+            &sb,
+            "PATCH",
+            &format!("/galleries/{g}/items/{id}"),
+            Some(json!({"title": "no wrapper"})),
+        ),
+        "item",
+    );
+    // Nothing of the refused updates landed.
+    let now = ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{g}/items/{id}"),
+        None,
+    ))["item"]
+        .clone();
+    assert_eq!(now, updated);
+}
+
+#[test]
+fn bulk_delete_deletes_exactly_the_existing_ids() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "G");
+    let ids: Vec<String> = (0..5)
+        .map(|n| {
+            add_item(&sb, &g, image_item(&format!("i{n}")))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let other = new_gallery(&sb, "H");
+    let foreign = add_item(&sb, &other, image_item("foreign"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let request = json!({"itemIds": [ids[0], "missing", ids[2], ids[0], foreign], "galleryId": g});
+    let resp = ok(call(
+        &sb,
+        "POST",
+        &format!("/galleries/{g}/items/delete?galleryId={g}"),
+        Some(request.clone()),
+    ));
+    assert_eq!(resp, json!({"itemIds": [ids[0], ids[2]]}));
+    let again = ok(call(
+        &sb,
+        "POST",
+        &format!("/galleries/{g}/items/delete"),
+        Some(request),
+    ));
+    assert_eq!(again, json!({"itemIds": []}), "repeating is safe");
+    assert_eq!(
+        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        3
+    );
+    ok(call(
+        &sb,
+        "GET",
+        &format!("/galleries/{other}/items/{foreign}"),
+        None,
+    ));
+
+    let v = assert_violation(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items/delete"),
+            Some(json!({"itemIds": []})),
+        ),
+        "itemIds",
+    );
+    assert_eq!(v["violatedRule"], "MIN");
+    assert_violation(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items/delete"),
+            Some(json!({})),
+        ),
+        "itemIds",
+    );
+    let many: Vec<String> = (0..1001).map(|n| format!("id{n}")).collect();
+    let v = assert_violation(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items/delete"),
+            Some(json!({"itemIds": many})),
+        ),
+        "itemIds",
+    );
+    assert_eq!(v["violatedRule"], "MAX");
+    let thousand: Vec<String> = (0..1000).map(|n| format!("id{n}")).collect();
+    ok(call(
+        &sb,
+        "POST",
+        &format!("/galleries/{g}/items/delete"),
+        Some(json!({"itemIds": thousand})),
+    ));
+    assert_violation(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items/delete"),
+            Some(json!({"itemIds": "x"})),
+        ),
+        "itemIds",
+    );
+    assert_violation(
+        &call(
+            &sb,
+            "POST",
+            &format!("/galleries/{g}/items/delete"),
+            Some(json!({"itemIds": [1]})),
+        ),
+        "itemIds[0]",
+    );
+    assert_app_error(
+        &call(
+            &sb,
+            "POST",
+            "/galleries/nope/items/delete",
+            Some(json!({"itemIds": ["a"]})),
+        ),
+        404,
+        "GALLERY_NOT_FOUND",
+    );
+}
+
+#[test]
+fn deprecated_delete_takes_repeated_items_ids_and_answers_the_gallery() {
+    let sb = Sandbox::empty();
+    let g = new_gallery(&sb, "Old API");
+    let ids: Vec<String> = (0..4)
+        .map(|n| {
+            add_item(&sb, &g, image_item(&format!("i{n}")))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let resp = ok(call(
+        &sb,
+        "DELETE",
+        &format!(
+            "/galleries/{g}/items?itemsIds={}&itemsIds={}&itemsIds=missing",
+            ids[0], ids[1]
+        ),
+        None,
+    ));
+    assert_eq!(resp["gallery"]["id"], g.as_str());
+    assert_eq!(resp["gallery"]["name"], "Old API");
+    assert_eq!(resp["gallery"]["totalItems"], 2);
+    assert_eq!(resp["gallery"]["items"], json!([]));
+    let resp = ok(call(
+        &sb,
+        "DELETE",
+        &format!("/galleries/{g}/items"),
+        Some(json!({"itemIds": [ids[2]]})),
+    ));
+    assert_eq!(resp["gallery"]["totalItems"], 1);
+    let resp = ok(call(
+        &sb,
+        "DELETE",
+        &format!("/galleries/{g}/items"),
+        Some(json!({"itemsIds": [ids[3]]})),
+    ));
+    assert_eq!(resp["gallery"]["totalItems"], 0);
+    assert_violation(
+        &call(&sb, "DELETE", &format!("/galleries/{g}/items"), None),
+        "itemIds",
+    );
+}

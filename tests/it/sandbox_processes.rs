@@ -1,0 +1,323 @@
+//! Several sandbox processes on one database file (no lost write, no "database is locked"), the
+//! seed-once rule, startup errors for unusable database files, and `sandbox status|reset`.
+
+use std::collections::HashSet;
+
+use serde_json::{json, Value};
+
+use crate::common::{cli_in, run, Sandbox};
+use crate::sandbox_helpers::*;
+
+fn serve_on(db: &std::path::Path, extra: &[&str]) -> Sandbox {
+    let db = db.to_str().unwrap().to_string();
+    let mut args = vec!["--db", db.as_str()];
+    args.extend_from_slice(extra);
+    Sandbox::start_with(&args)
+}
+
+#[test]
+fn concurrent_writers_in_several_processes_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    let servers: Vec<Sandbox> = (0..3).map(|_| serve_on(&db, &["--no-seed"])).collect();
+    let g = new_gallery(&servers[0], "Shared");
+    const PER_THREAD: usize = 25;
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..6)
+            .map(|t| {
+                let sb = &servers[t % servers.len()];
+                let g = g.clone();
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    for n in 0..PER_THREAD {
+                        let resp = call(
+                            sb,
+                            "POST",
+                            &format!("/galleries/{g}/items"),
+                            Some(json!({"item": image_item(&format!("t{t}-{n}"))})),
+                        );
+                        if resp.status != 200 {
+                            failures.push(resp.body.clone());
+                        }
+                        if n % 5 == 0 {
+                            let resp = call(
+                                sb,
+                                "POST",
+                                "/galleries",
+                                Some(json!({"gallery": {"name": format!("t{t}-{n}")}})),
+                            );
+                            if resp.status != 200 {
+                                failures.push(resp.body.clone());
+                            }
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(failures.is_empty(), "writes failed: {failures:?}");
+    // Every process sees every write.
+    for sb in &servers {
+        let g_now = ok(call(sb, "GET", &format!("/galleries/{g}"), None));
+        assert_eq!(g_now["gallery"]["totalItems"], 6 * PER_THREAD);
+        assert_eq!(
+            ok(call(sb, "GET", "/galleries", None))["totalGalleries"],
+            1 + 6 * 5
+        );
+    }
+    let mut orders = HashSet::new();
+    let mut titles = HashSet::new();
+    for offset in (0..6 * PER_THREAD).step_by(100) {
+        let page = ok(call(
+            &servers[1],
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
+            None,
+        ));
+        let mut last = f64::MIN;
+        for item in page["items"].as_array().unwrap() {
+            let order = item["sortOrder"].as_f64().unwrap();
+            assert!(order > last);
+            last = order;
+            orders.insert(order.to_bits());
+            titles.insert(item["title"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(
+        orders.len(),
+        6 * PER_THREAD,
+        "default sortOrders are unique across processes"
+    );
+    assert_eq!(titles.len(), 6 * PER_THREAD);
+}
+
+#[test]
+fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    let a = serve_on(&db, &["--no-seed"]);
+    let b = serve_on(&db, &["--no-seed"]);
+    let items: Vec<Value> = (0..200).map(|n| text_item(&format!("t{n}"))).collect();
+    let created = ok(call(
+        &a,
+        "POST",
+        "/galleries",
+        Some(json!({"gallery": {"items": items}})),
+    ))["gallery"]
+        .clone();
+    let g = created["id"].as_str().unwrap().to_string();
+    let mut ids = Vec::new();
+    for offset in [0, 100] {
+        let page = ok(call(
+            &a,
+            "GET",
+            &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
+            None,
+        ));
+        ids.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_string()),
+        );
+    }
+    let deleted: Vec<String> = std::thread::scope(|scope| {
+        let h1 = scope.spawn(|| {
+            ok(call(
+                &a,
+                "POST",
+                &format!("/galleries/{g}/items/delete"),
+                Some(json!({"itemIds": ids})),
+            ))
+        });
+        let h2 = scope.spawn(|| {
+            ok(call(
+                &b,
+                "POST",
+                &format!("/galleries/{g}/items/delete"),
+                Some(json!({"itemIds": ids})),
+            ))
+        });
+        let mut all = Vec::new();
+        for h in [h1, h2] {
+            all.extend(
+                h.join().unwrap()["itemIds"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string()),
+            );
+        }
+        all
+    });
+    assert_eq!(deleted.len(), 200, "each id deleted exactly once overall");
+    assert_eq!(deleted.iter().collect::<HashSet<_>>().len(), 200);
+    assert_eq!(
+        ok(call(&b, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        0
+    );
+}
+
+#[test]
+fn a_file_database_is_seeded_once_and_survives_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    {
+        let sb = serve_on(&db, &[]);
+        let list = ok(sb
+            .request("GET", &format!("{P}/galleries"))
+            .without_header("wix-site-id")
+            .send());
+        assert_eq!(list["totalGalleries"], 2);
+        let id = "a59d43f0-0023-4ef2-8593-e38d2b668795";
+        ok(sb
+            .request("DELETE", &format!("{P}/galleries/{id}"))
+            .without_header("wix-site-id")
+            .send());
+        new_gallery(&sb, "mine");
+    }
+    let sb = serve_on(&db, &[]);
+    let list = ok(sb
+        .request("GET", &format!("{P}/galleries"))
+        .without_header("wix-site-id")
+        .send());
+    assert_eq!(list["totalGalleries"], 1, "not seeded again");
+    assert_eq!(
+        ok(call(&sb, "GET", "/galleries", None))["galleries"][0]["name"],
+        "mine"
+    );
+}
+
+#[test]
+fn an_unusable_database_file_is_a_clear_startup_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corrupt.db");
+    std::fs::write(&db, vec![b'x'; 8192]).unwrap();
+    let out = run(cli_in(dir.path()).args([
+        "sandbox",
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("corrupt.db"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not a database") || out.stderr.contains("not a usable"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"));
+
+    let out =
+        run(cli_in(dir.path()).args(["sandbox", "serve", "--addr", "not-an-addr", "--memory"]));
+    assert_eq!(out.code, 2, "stderr: {}", out.stderr);
+    let out = run(cli_in(dir.path()).args([
+        "sandbox",
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--memory",
+        "--fail-rate",
+        "3",
+    ]));
+    assert_eq!(out.code, 2, "stderr: {}", out.stderr);
+}
+
+#[test]
+fn status_and_reset_report_and_clear_the_database() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("data").join("sandbox.db");
+    let out = run(cli_in(home.path()).args(["sandbox", "status"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("not created yet"), "{}", out.stdout);
+    {
+        let sb = serve_on(&db, &[]);
+        let g = new_gallery(&sb, "site gallery");
+        add_item(&sb, &g, image_item("x"));
+    }
+    let out = run(cli_in(home.path()).args(["sandbox", "status", "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let status = out.json();
+    assert_eq!(status["database"], db.to_str().unwrap());
+    let sites = status["sites"].as_array().unwrap();
+    let default = sites.iter().find(|s| s["default"] == true).unwrap();
+    assert_eq!(default["galleries"], 2);
+    assert_eq!(default["items"], 5);
+    let test_site = sites
+        .iter()
+        .find(|s| s["site"] == crate::common::DEFAULT_TEST_SITE)
+        .unwrap();
+    assert_eq!(
+        (test_site["galleries"].clone(), test_site["items"].clone()),
+        (json!(1), json!(1))
+    );
+    let text = run(cli_in(home.path()).args(["sandbox", "status"]));
+    assert!(
+        text.stdout.contains("(default)") && text.stdout.contains("galleries\t2"),
+        "{}",
+        text.stdout
+    );
+
+    let out = run(cli_in(home.path()).args(["sandbox", "reset"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let status = run(cli_in(home.path()).args(["sandbox", "status", "-o", "json"])).json();
+    assert_eq!(status["sites"], json!([]));
+    // Seeded again on next use.
+    let sb = serve_on(&db, &[]);
+    let list = ok(sb
+        .request("GET", &format!("{P}/galleries"))
+        .without_header("wix-site-id")
+        .send());
+    assert_eq!(list["totalGalleries"], 2);
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    use assert_cmd::cargo::CommandCargoExt;
+
+    use crate::common::TestEnv;
+
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::cargo_bin("progallery")
+        .unwrap()
+        .args(["sandbox", "serve", "--addr", "127.0.0.1:0", "--memory"])
+        .env_clear_test_env(home.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            assert_eq!(exit.code(), Some(0), "serve should exit 0 on SIGTERM");
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve did not stop within 10 s of SIGTERM");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
