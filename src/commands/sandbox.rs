@@ -69,6 +69,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     // `--rate-limit` is the global flag: for a client it is its own budget, for the server the
     // budget it enforces per site.
     let faults = faults_from_args(&args.faults, ctx.global.rate_limit.unwrap_or(0))?;
+    let signals = StopSignals::install();
     let database = if args.memory {
         Database::Memory
     } else {
@@ -106,7 +107,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             running.local_addr
         );
     }
-    wait_for_stop_signal().await;
+    signals.wait().await;
     running.shutdown().await?;
     Ok(0)
 }
@@ -120,19 +121,44 @@ fn announce_url(url: &str) -> Result<()> {
     Ok(())
 }
 
-async fn wait_for_stop_signal() {
+/// Ctrl-C and SIGTERM, listened for from before the URL is announced: a parent that reads the URL
+/// and stops the server at once must get a clean exit, not the default signal death.
+struct StopSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
+    streams: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl StopSignals {
+    fn install() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let streams = match (
+                signal(SignalKind::interrupt()),
+                signal(SignalKind::terminate()),
+            ) {
+                (Ok(interrupt), Ok(terminate)) => Some((interrupt, terminate)),
+                _ => None,
+            };
+            StopSignals { streams }
+        }
+        #[cfg(not(unix))]
+        {
+            StopSignals {}
+        }
+    }
+
+    async fn wait(self) {
+        #[cfg(unix)]
+        if let Some((mut interrupt, mut terminate)) = self.streams {
             tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
             return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 fn print_status(status: &Value, format: Option<OutputFormat>) -> Result<()> {

@@ -321,3 +321,20 @@ fn serve_stops_cleanly_on_sigterm() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+#[test]
+fn simultaneous_first_starts_on_a_new_file_seed_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fresh.db");
+    let servers: Vec<Sandbox> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| serve_on(&db, &[]))).collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for sb in &servers {
+        let list = ok(sb
+            .request("GET", &format!("{P}/galleries"))
+            .without_header("wix-site-id")
+            .send());
+        assert_eq!(list["totalGalleries"], 2, "seeded exactly once");
+    }
+}
