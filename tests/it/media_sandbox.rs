@@ -193,7 +193,7 @@ fn set_media_settings(sandbox: &Sandbox, settings: Value) {
 #[test]
 fn uploads_of_each_format_report_dimensions_and_serve_the_same_bytes() {
     let sandbox = Sandbox::empty();
-    let cases: Vec<(&str, &str, Vec<u8>, u64, u64, &str)> = vec![
+    let cases = [
         ("cat.png", "image/png", png(640, 480, 5000), 640, 480, "png"),
         (
             "dog.jpg",
