@@ -36,8 +36,8 @@ pub const UPLOAD_PATH: &str = "/_sandbox/upload/";
 const DEFAULT_MAX_UPLOAD_BYTES: u64 = 1024 * 1024 * 1024;
 /// Default limit of one import fetch, connect to last byte.
 const DEFAULT_IMPORT_TIMEOUT: Duration = Duration::from_secs(120);
-/// How long an upload URL stays valid.
-pub const UPLOAD_URL_LIFETIME: Duration = Duration::from_secs(3600);
+/// Default lifetime of an upload URL.
+const DEFAULT_UPLOAD_URL_LIFETIME: Duration = Duration::from_secs(3600);
 
 /// Whether a request path is an upload PUT: the gate logs it and applies faults like any API
 /// request, but leaves its body unread (the handler streams it) and skips the Authorization check
@@ -51,13 +51,16 @@ pub fn is_upload_path(path: &str) -> bool {
 pub struct Settings {
     pub max_upload_bytes: u64,
     pub import_timeout: Duration,
+    /// How long a new upload URL stays valid (tests shorten it to see expiry).
+    pub upload_url_lifetime: Duration,
 }
 
 impl Settings {
     pub fn to_json(self) -> Value {
         json!({
             "maxUploadBytes": self.max_upload_bytes,
-            "importTimeoutMs": u64::try_from(self.import_timeout.as_millis()).unwrap_or(u64::MAX),
+            "importTimeoutMs": millis(self.import_timeout),
+            "uploadUrlLifetimeMs": millis(self.upload_url_lifetime),
         })
     }
 
@@ -69,12 +72,16 @@ impl Settings {
             match (key.as_str(), number) {
                 ("maxUploadBytes", Some(n)) => next.max_upload_bytes = n,
                 ("importTimeoutMs", Some(n)) => next.import_timeout = Duration::from_millis(n),
-                ("maxUploadBytes" | "importTimeoutMs", None) => {
+                ("uploadUrlLifetimeMs", Some(n)) => {
+                    next.upload_url_lifetime = Duration::from_millis(n)
+                }
+                ("maxUploadBytes" | "importTimeoutMs" | "uploadUrlLifetimeMs", None) => {
                     violations.push(Violation::wrong_type(key.as_str(), "a positive integer"))
                 }
                 _ => violations.push(Violation::new(
                     key.as_str(),
-                    "is not a media setting (maxUploadBytes, importTimeoutMs)",
+                    "is not a media setting (maxUploadBytes, importTimeoutMs, \
+                     uploadUrlLifetimeMs)",
                     "UNKNOWN_FIELD",
                 )),
             }
@@ -85,6 +92,10 @@ impl Settings {
         *self = next;
         Ok(())
     }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// The media part of the sandbox's shared state.
@@ -135,6 +146,7 @@ impl MediaState {
                 settings: Mutex::new(Settings {
                     max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
                     import_timeout: DEFAULT_IMPORT_TIMEOUT,
+                    upload_url_lifetime: DEFAULT_UPLOAD_URL_LIFETIME,
                 }),
                 http,
             },

@@ -5,7 +5,8 @@
 //! - `PUT /_sandbox/upload/{token}?filename=` (the upload URL; the token is the credential);
 //! - `GET /_sandbox/media/{id}`: a READY file's bytes with its Content-Type (public, like a Wix
 //!   static URL; not logged);
-//! - `GET|PUT /_sandbox/media-settings` `{"maxUploadBytes", "importTimeoutMs"}` (admin, runtime).
+//! - `GET|PUT /_sandbox/media-settings` `{"maxUploadBytes", "importTimeoutMs",
+//!   "uploadUrlLifetimeMs"}` (admin, runtime; defaults 1 GiB, 120 s, 1 h).
 
 use std::sync::Arc;
 

@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use super::spool::{spool, SpoolError};
 use super::store::{self, MediaRow, UploadToken};
-use super::{classify_mime, new_id, Kind, UPLOAD_PATH, UPLOAD_URL_LIFETIME};
+use super::{classify_mime, new_id, Kind, UPLOAD_PATH};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::routes::Site;
 use crate::sandbox::validate::{body_object, Query};
@@ -63,7 +63,8 @@ pub async fn generate_upload_url(
         uuid::Uuid::new_v4().simple(),
         uuid::Uuid::new_v4().simple()
     );
-    let lifetime_ms = i64::try_from(UPLOAD_URL_LIFETIME.as_millis()).unwrap_or(i64::MAX);
+    let lifetime = app.media.settings().upload_url_lifetime;
+    let lifetime_ms = i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX);
     let value = UploadToken {
         site,
         mime_type,

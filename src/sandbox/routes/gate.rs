@@ -235,6 +235,7 @@ fn failing_id(fail_ids: &[String], request: &Request, body: &[u8]) -> Option<Str
         "itemIds",
         "itemsIds",
         "cloneFromGalleryId",
+        "fileId",
     ] {
         named.extend(query.all(name));
     }
