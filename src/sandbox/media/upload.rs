@@ -166,17 +166,6 @@ pub async fn put_upload(
         Kind::Video => (mime, "", None),
     };
 
-    // A retried PUT of the same bytes to the same URL gets the file the first one stored.
-    let (lookup, hash) = (token.clone(), spooled.hash.clone());
-    if let Some(existing) = app
-        .pool
-        .read(move |tx| store::find_by_token_and_hash(tx, &lookup, &hash))
-        .await?
-    {
-        spooled.discard().await;
-        return Ok(Json(json!({"file": app.media.descriptor(&existing)})));
-    }
-
     let id = new_id(&granted.site, kind, ext);
     let (size, hash) = (spooled.size, spooled.hash.clone());
     let path = spooled
@@ -201,13 +190,35 @@ pub async fn put_upload(
         created_date: now.clone(),
         updated_date: now,
     };
+    // One write transaction decides: a retried PUT of the same bytes to the same URL gets the
+    // file the first one stored (checked under the write lock, so two racing retries agree).
     let inserted = row.clone();
-    if let Err(err) = app.pool.write(move |tx| store::insert(tx, &inserted)).await {
-        // No row, no file: a failed insert must not leave bytes nobody can reach.
-        let _ = tokio::fs::remove_file(&path).await;
-        return Err(err);
+    let outcome = app
+        .pool
+        .write(move |tx| {
+            let (token, hash) = (
+                inserted.upload_token.as_deref().unwrap_or(""),
+                inserted.hash.as_deref().unwrap_or(""),
+            );
+            if let Some(existing) = store::find_by_token_and_hash(tx, token, hash)? {
+                return Ok(Some(existing));
+            }
+            store::insert(tx, &inserted)?;
+            Ok(None)
+        })
+        .await;
+    match outcome {
+        Ok(None) => Ok(Json(json!({"file": app.media.descriptor(&row)}))),
+        Ok(Some(existing)) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Ok(Json(json!({"file": app.media.descriptor(&existing)})))
+        }
+        Err(err) => {
+            // No row, no file: a failed insert must not leave bytes nobody can reach.
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(err)
+        }
     }
-    Ok(Json(json!({"file": app.media.descriptor(&row)})))
 }
 
 pub fn spool_error(err: SpoolError) -> ApiError {
