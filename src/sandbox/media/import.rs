@@ -23,6 +23,9 @@ use crate::sandbox::routes::Site;
 use crate::sandbox::validate::body_object;
 use crate::sandbox::App;
 
+/// How long past its fetch timeout an import may still be PENDING before it counts as abandoned.
+const ABANDONED_GRACE_MS: i64 = 5_000;
+
 fn optional_string(
     body: &serde_json::Map<String, Value>,
     field: &str,
@@ -85,7 +88,12 @@ pub async fn import_file(
         _ => (Kind::Image, "jpg"),
     };
     let id = new_id(&site, kind, ext);
-    let now = crate::sandbox::store::now().1;
+    let (now_ms, now) = crate::sandbox::store::now();
+    // The fetch ends within the import timeout; the grace covers storing the result.
+    let timeout_ms = u64::try_from(app.media.settings().import_timeout.as_millis()).unwrap_or(0);
+    let deadline_ms = now_ms
+        .saturating_add(i64::try_from(timeout_ms).unwrap_or(i64::MAX))
+        .saturating_add(ABANDONED_GRACE_MS);
     let row = MediaRow {
         site,
         id: id.clone(),
@@ -100,6 +108,7 @@ pub async fn import_file(
         path: None,
         source_url: Some(url.to_string()),
         upload_token: None,
+        deadline_ms: Some(deadline_ms),
         created_date: now.clone(),
         updated_date: now,
     };

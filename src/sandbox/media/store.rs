@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS media_files (
     source_url    TEXT,
     upload_token  TEXT,
     failure       TEXT,
+    deadline_ms   INTEGER,
     created_date  TEXT NOT NULL,
     updated_date  TEXT NOT NULL
 );
@@ -64,6 +65,9 @@ pub struct MediaRow {
     pub path: Option<String>,
     pub source_url: Option<String>,
     pub upload_token: Option<String>,
+    /// For a PENDING import: when its fetch must have ended (epoch ms). Past it the import is
+    /// answered as FAILED, so a process that died mid-import does not leave it pending forever.
+    pub deadline_ms: Option<i64>,
     pub created_date: String,
     pub updated_date: String,
 }
@@ -80,7 +84,7 @@ pub struct Stored {
 }
 
 const COLUMNS: &str = "site, id, display_name, media_type, mime_type, status, size_bytes, hash, \
-     width, height, path, source_url, upload_token, created_date, updated_date";
+     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
     Ok(MediaRow {
@@ -97,17 +101,28 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
         path: row.get(10)?,
         source_url: row.get(11)?,
         upload_token: row.get(12)?,
-        created_date: row.get(13)?,
-        updated_date: row.get(14)?,
+        deadline_ms: row.get(13)?,
+        created_date: row.get(14)?,
+        updated_date: row.get(15)?,
     })
+}
+
+/// A PENDING row past its deadline is FAILED: the process that fetched it is gone (its own
+/// timeout would have ended the fetch before the deadline).
+fn settle_abandoned(mut row: MediaRow) -> MediaRow {
+    let now_ms = crate::sandbox::store::now().0;
+    if row.status == PENDING && row.deadline_ms.is_some_and(|deadline| deadline < now_ms) {
+        row.status = FAILED.to_string();
+    }
+    row
 }
 
 pub fn insert(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
     tx.prepare_cached(
         "INSERT INTO media_files (site, id, display_name, media_type, mime_type, status,
-             size_bytes, hash, width, height, path, source_url, upload_token, created_date,
-             updated_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             size_bytes, hash, width, height, path, source_url, upload_token, deadline_ms,
+             created_date, updated_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         row.site,
@@ -123,6 +138,7 @@ pub fn insert(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
         row.path,
         row.source_url,
         row.upload_token,
+        row.deadline_ms,
         row.created_date,
         row.updated_date,
     ])?;
@@ -136,7 +152,8 @@ pub fn find(tx: &Transaction, site: &str, id: &str) -> ApiResult<Option<MediaRow
             "SELECT {COLUMNS} FROM media_files WHERE site = ?1 AND id = ?2"
         ))?
         .query_row([site, id], from_row)
-        .optional()?)
+        .optional()?
+        .map(settle_abandoned))
 }
 
 /// A file by id alone, for serving its bytes at its public URL (as Wix's static URLs need no
@@ -145,7 +162,8 @@ pub fn find_any_site(tx: &Transaction, id: &str) -> ApiResult<Option<MediaRow>> 
     Ok(tx
         .prepare_cached(&format!("SELECT {COLUMNS} FROM media_files WHERE id = ?1"))?
         .query_row([id], from_row)
-        .optional()?)
+        .optional()?
+        .map(settle_abandoned))
 }
 
 /// The file an earlier PUT to the same upload URL stored with the same bytes, so a client that
@@ -163,8 +181,9 @@ pub fn find_by_token_and_hash(
         .optional()?)
 }
 
-/// Marks a PENDING import READY with what was stored. Returns false when the row is gone or no
-/// longer pending (then the caller removes the bytes it stored).
+/// Marks a PENDING import READY with what was stored. Returns false when the row is gone, no
+/// longer pending, or past its deadline (already answered as FAILED, which must not change):
+/// then the caller removes the bytes it stored.
 pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiResult<bool> {
     let (width, height) = match stored.dimensions {
         Some((w, h)) => (Some(i64::from(w)), Some(i64::from(h))),
@@ -174,7 +193,7 @@ pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiRe
         .prepare_cached(
             "UPDATE media_files SET status = ?2, media_type = ?3, mime_type = ?4, size_bytes = ?5,
                  hash = ?6, width = ?7, height = ?8, path = ?9, updated_date = ?10
-             WHERE id = ?1 AND status = ?11",
+             WHERE id = ?1 AND status = ?11 AND (deadline_ms IS NULL OR deadline_ms >= ?12)",
         )?
         .execute(params![
             id,
@@ -188,6 +207,7 @@ pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiRe
             stored.path,
             now,
             PENDING,
+            crate::sandbox::store::now().0,
         ])?;
     Ok(changed == 1)
 }

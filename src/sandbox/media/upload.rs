@@ -187,6 +187,7 @@ pub async fn put_upload(
         path: Some(path.to_string_lossy().into_owned()),
         source_url: None,
         upload_token: Some(token),
+        deadline_ms: None,
         created_date: now.clone(),
         updated_date: now,
     };

@@ -104,3 +104,35 @@ fn an_import_larger_than_the_cap_fails_without_leaving_a_file() {
         files_in(&media_dir)
     );
 }
+
+#[test]
+fn an_import_whose_process_died_ends_failed_for_the_others() {
+    let server = FakeServer::start(|_, _| {
+        std::thread::sleep(Duration::from_secs(8));
+        Answer::raw(200, "image/png", &png(1, 1, 10))
+    });
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("shared.db");
+    let db = db.to_str().unwrap();
+    let first = Sandbox::start_with(&["--db", db, "--no-seed"]);
+    let second = Sandbox::start_with(&["--db", db, "--no-seed"]);
+    set_media_settings(&first, json!({"importTimeoutMs": 200}));
+    let pending = import(
+        &first,
+        json!({"url": format!("{}/never.png", server.base_url)}),
+    );
+    let started = Instant::now();
+    // The process fetching it dies before its own timeout could mark it FAILED.
+    drop(first);
+    let id = pending["id"].as_str().unwrap();
+    let resp = get_file(&second, DEFAULT_TEST_SITE, id);
+    assert_eq!(resp.json()["file"]["operationStatus"], "PENDING");
+    let settled = wait_for_import(&second, id);
+    assert_eq!(settled["operationStatus"], "FAILED", "{settled}");
+    // Not before the fetch timeout plus the grace for storing a result.
+    assert!(
+        started.elapsed() >= Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+}
