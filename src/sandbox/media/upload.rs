@@ -10,6 +10,7 @@
 //! seeing the connection reset under it.
 
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
@@ -135,6 +136,15 @@ pub async fn put_upload(
         .unwrap_or_else(|| "file".to_string());
 
     let cap = app.media.settings().max_upload_bytes;
+    // A declared length past the cap is refused before reading a byte (a client waiting on
+    // `100 Continue` then sends nothing); the spool enforces the cap on what actually arrives.
+    let declared = headers
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|len| len > cap) {
+        return Err(spool_error(SpoolError::TooLarge { cap }));
+    }
     let spooled = spool(body.into_data_stream(), &app.media.dir, cap)
         .await
         .map_err(spool_error)?;
@@ -239,34 +249,60 @@ pub fn spool_error(err: SpoolError) -> ApiError {
 }
 
 /// The rest of a shared upload body, held by the gate.
-pub struct BodyRemainder(Arc<Mutex<BodyDataStream>>);
+pub struct BodyRemainder {
+    shared: Shared,
+    expects_continue: bool,
+}
 
-struct SharedStream(Arc<Mutex<BodyDataStream>>);
+#[derive(Clone)]
+struct Shared {
+    stream: Arc<Mutex<BodyDataStream>>,
+    /// Whether anyone asked for body bytes yet (for a client waiting on `100 Continue`, asking is
+    /// what makes hyper send it, and so what makes the client start sending).
+    polled: Arc<AtomicBool>,
+}
+
+struct SharedStream(Shared);
 
 impl Stream for SharedStream {
     type Item = Result<Bytes, axum::Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let mut inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        self.0.polled.store(true, Ordering::Relaxed);
+        let mut inner = self.0.stream.lock().unwrap_or_else(|p| p.into_inner());
         inner.poll_next_unpin(cx)
     }
 }
 
 /// Splits an upload body into one the handler reads and a remainder the gate can drain after the
 /// handler answered, whether or not the handler read it.
-pub fn share_body(body: Body) -> (Body, BodyRemainder) {
-    let shared = Arc::new(Mutex::new(body.into_data_stream()));
+pub fn share_body(body: Body, headers: &HeaderMap) -> (Body, BodyRemainder) {
+    let shared = Shared {
+        stream: Arc::new(Mutex::new(body.into_data_stream())),
+        polled: Arc::new(AtomicBool::new(false)),
+    };
+    let expects_continue = headers
+        .get("expect")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("100-continue"));
     (
-        Body::from_stream(SharedStream(Arc::clone(&shared))),
-        BodyRemainder(shared),
+        Body::from_stream(SharedStream(shared.clone())),
+        BodyRemainder {
+            shared,
+            expects_continue,
+        },
     )
 }
 
 impl BodyRemainder {
     /// Reads and throws away what is left, up to `limit` bytes (past that the connection is
-    /// simply closed: a client sending gigabytes after a refusal should not keep us busy).
+    /// simply closed: a client sending gigabytes after a refusal should not keep us busy). A
+    /// client still waiting for `100 Continue` is answered without it, so it sends nothing.
     pub async fn drain(self, limit: u64) {
-        let mut stream = SharedStream(self.0);
+        if self.expects_continue && !self.shared.polled.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut stream = SharedStream(self.shared);
         let mut seen: u64 = 0;
         while let Some(Ok(chunk)) = stream.next().await {
             seen = seen.saturating_add(chunk.len() as u64);

@@ -33,7 +33,7 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
     if !upload {
         return buffered(app, parts, body, next, request_id).await;
     }
-    let (body, remainder) = media::upload::share_body(body);
+    let (body, remainder) = media::upload::share_body(body, &parts.headers);
     let seq = app.requests.start(
         parts.method.as_str(),
         parts.uri.path(),

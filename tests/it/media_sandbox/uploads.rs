@@ -262,3 +262,27 @@ fn an_expired_upload_url_is_refused() {
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
     assert_eq!(put(&url, "ok.png", "image/png", &png(1, 1, 10)).status, 200);
 }
+
+#[test]
+fn a_client_expecting_100_continue_is_refused_before_sending_its_body() {
+    use std::io::{Read, Write};
+    let sandbox = Sandbox::empty();
+    set_media_settings(&sandbox, json!({"maxUploadBytes": 1000}));
+    let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
+    let path = url.strip_prefix(&sandbox.base_url).unwrap();
+    let host = sandbox.base_url.strip_prefix("http://").unwrap();
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    // Headers only: a client that honours Expect sends the body after `100 Continue`, never here.
+    let head = format!(
+        "PUT {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: image/png\r\n\
+         Content-Length: 5000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut answer = [0u8; 512];
+    let n = stream.read(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
