@@ -262,7 +262,8 @@ impl Client {
         }
         if (200..300).contains(&status) {
             return match serde_json::from_slice::<Value>(&body) {
-                Ok(json @ Value::Object(_)) => Ok(json),
+                // Any JSON is accepted here (`api` may read arrays); typed calls check the shape.
+                Ok(json) => Ok(json),
                 _ => Err(Failure::Final(ApiError::BadBody {
                     what: call.what.clone(),
                     detail: format!(

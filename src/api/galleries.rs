@@ -36,6 +36,18 @@ fn decode<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A typed answer is always a JSON object; anything else is a garbled answer.
+pub(super) fn require_object(what: &str, body: Value) -> Result<Value, ApiError> {
+    if body.is_object() {
+        Ok(body)
+    } else {
+        Err(ApiError::BadBody {
+            what: what.to_string(),
+            detail: "the answer is JSON but not an object, as the API describes".to_string(),
+        })
+    }
+}
+
 /// `GET /galleries?offset&limit` (limit 1..10).
 pub async fn list(
     client: &Client,
@@ -50,7 +62,7 @@ pub async fn list(
     if let Some(n) = item_limit {
         call = call.query("itemLimit", n);
     }
-    let body = client.send(call).await?;
+    let body = require_object(&what, client.send(call).await?)?;
     // `totalGalleriesCount` and `gallery` are the reference example's slips; accept them too.
     let galleries: Vec<Gallery> = match body.get("galleries").or_else(|| body.get("gallery")) {
         None => Vec::new(),
@@ -104,11 +116,6 @@ pub async fn create(
     if let Some(source) = clone_from {
         body["cloneFromGalleryId"] = json!(source);
     }
-    let expected_name = match (gallery.get("name"), clone_from) {
-        (Some(name), _) => name.as_str().map(str::to_string),
-        (None, Some(source)) => get(client, source, 0, Some(1)).await?.name,
-        (None, None) => None,
-    };
     let mut attempt = 1;
     loop {
         let started = Utc::now();
@@ -116,7 +123,19 @@ pub async fn create(
         match client.send(call).await {
             Ok(answer) => return decode(&what, &answer, &["gallery"]),
             Err(error) if error.is_ambiguous() => {
-                match find_created(client, expected_name.as_deref(), &gallery, started).await {
+                // The name to look for: the one sent, else (a clone) the source's.
+                let expected_name = match (gallery.get("name"), clone_from) {
+                    (Some(name), _) => Ok(name.as_str().map(str::to_string)),
+                    (None, Some(source)) => get(client, source, 0, Some(1)).await.map(|g| g.name),
+                    (None, None) => Ok(None),
+                };
+                let found = match expected_name {
+                    Ok(name) => {
+                        find_created(client, name.as_deref(), &gallery, clone_from, started).await
+                    }
+                    Err(e) => Err(e),
+                };
+                match found {
                     Ok(Some(found)) => return Ok(found),
                     Ok(None) if attempt < attempts.max(1) => attempt += 1,
                     Ok(None) => return Err(error),
@@ -142,6 +161,7 @@ async fn find_created(
     client: &Client,
     name: Option<&str>,
     sent: &Value,
+    clone_source: Option<&str>,
     started: DateTime<Utc>,
 ) -> Result<Option<Gallery>, ApiError> {
     // Galleries are listed oldest first, so the new one is on the last page.
@@ -165,7 +185,9 @@ async fn find_created(
             Some(s) => g.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(s),
             None => true,
         };
-        recent && same_sort && g.name.as_deref() == name
+        // A clone has the source's name; never mistake the source for it.
+        let not_source = clone_source.is_none() || g.id.as_deref() != clone_source;
+        recent && same_sort && not_source && g.name.as_deref() == name
     }))
 }
 

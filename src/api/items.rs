@@ -46,7 +46,7 @@ pub async fn list(
     .query("galleryId", gallery)
     .query("itemOffset", offset)
     .query("itemLimit", limit);
-    let body = client.send(call).await?;
+    let body = galleries::require_object(&what, client.send(call).await?)?;
     match body.get("items") {
         // An empty list may be sent as an absent field.
         None => Ok(Vec::new()),
@@ -199,7 +199,7 @@ pub async fn bulk_delete(
     )
     .body(&body)
     .idempotency(Idempotency::Safe);
-    let answer = client.send(call).await?;
+    let answer = galleries::require_object(&what, client.send(call).await?)?;
     match answer.get("itemIds") {
         None => Ok(Vec::new()),
         Some(_) => decode(&what, &answer, "itemIds"),

@@ -243,12 +243,19 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
         "json",
     ]));
     added.success();
-    assert_eq!(added.json()[0]["title"], "Once");
+    assert_eq!(added.json()["title"], "Once");
+
+    let clone = run(sandbox
+        .cli()
+        .args(["galleries", "clone", &id, "-o", "json"]));
+    clone.success();
+    assert_ne!(clone.json()["id"], id.as_str(), "the clone, not its source");
+    assert_eq!(clone.json()["name"], "Ambiguous");
 
     let posts = logged(&sandbox, "POST", "/progallery/v2/galleries");
     assert_eq!(
         posts.len(),
-        2,
+        3,
         "one create per object, never repeated: {posts:?}"
     );
     assert!(posts.iter().all(|p| p["status"] == 504));
@@ -256,10 +263,27 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
         .request("GET", "/progallery/v2/galleries")
         .send()
         .json();
-    assert_eq!(galleries["totalGalleries"], 1);
+    assert_eq!(galleries["totalGalleries"], 2);
     let items = sandbox
         .request("GET", &format!("/progallery/v2/galleries/{id}?itemLimit=1"))
         .send()
         .json();
     assert_eq!(items["gallery"]["totalItems"], 1);
+}
+
+#[test]
+fn raw_calls_print_any_json_the_server_answers() {
+    let sandbox = Sandbox::empty();
+    run(sandbox.cli().args(["galleries", "list"])).success();
+    // The sandbox's request log is a JSON array.
+    let log = run(sandbox
+        .cli()
+        .args(["api", "GET", "/_sandbox/requests", "-o", "jsonl"]));
+    log.success();
+    let parsed: Value = serde_json::from_str(log.stdout.trim()).unwrap();
+    assert!(
+        parsed.as_array().is_some_and(|a| !a.is_empty()),
+        "{}",
+        log.stdout
+    );
 }

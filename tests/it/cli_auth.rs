@@ -311,3 +311,40 @@ fn status_reports_a_rejected_key() {
         status.stdout
     );
 }
+
+#[test]
+fn login_on_a_real_terminal_hides_the_key() {
+    // `script` gives the CLI a pseudo-terminal; the key is typed after the prompt appears, so any
+    // echo would be the CLI's fault.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!("this test needs util-linux `script`");
+    }
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("progallery");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "(sleep 1; printf '%s\\n' '{KEY_A}'; sleep 1; printf '%s\\n' '{SITE_A}'; sleep 1) | script -qec '{} auth login --no-verify' /dev/null",
+            bin.display()
+        ))
+        .env_clear_test_env(home.path())
+        .env("TERM", "dumb");
+    let run = run(&mut cmd);
+    run.success();
+    let transcript = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        transcript.contains("API key (input hidden):"),
+        "{transcript}"
+    );
+    assert!(
+        !transcript.contains(KEY_A),
+        "the key was echoed: {transcript}"
+    );
+    let saved = std::fs::read_to_string(config_path(home.path())).unwrap();
+    assert!(saved.contains(KEY_A) && saved.contains(SITE_A), "{saved}");
+    assert_eq!(mode(&config_path(home.path())), 0o600);
+}

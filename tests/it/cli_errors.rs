@@ -45,6 +45,7 @@ fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
             Answer::json(200, r#"{"something": 1}"#),
             "no `gallery` field",
         ),
+        ("array", Answer::json(200, "[]"), "no `gallery` field"),
     ];
     for (name, answer, expected) in cases {
         let body = answer.body.clone();
@@ -363,4 +364,42 @@ fn client_side_rate_limit_paces_requests_only_when_asked() {
         unpaced < Duration::from_millis(900),
         "no limit against a non-Wix host: {unpaced:?}"
     );
+}
+
+#[test]
+fn a_slow_server_hits_the_timeout() {
+    let server = FakeServer::start(|_, _| {
+        std::thread::sleep(Duration::from_millis(2500));
+        Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#)
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let run = run(cli_at(&home, &server.base_url).args([
+        "--timeout",
+        "1",
+        "--retries",
+        "1",
+        "galleries",
+        "list",
+    ]));
+    run.code(1);
+    assert!(
+        run.stderr.contains("no answer within 1 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(2400),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_list_answered_with_a_non_object_is_garbled_not_empty() {
+    let server = FakeServer::start(|_, _| Answer::json(200, "[1, 2]"));
+    let home = tempfile::tempdir().unwrap();
+    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    run.code(1);
+    assert!(run.stderr.contains("not an object"), "{}", run.stderr);
 }

@@ -55,12 +55,17 @@ fn add_every_kind_then_get_update_delete() {
     ]));
     image.success();
     let image = image.json();
-    assert_eq!(image[0]["type"], "IMAGE");
-    assert_eq!(image[0]["image"]["imageInfo"]["id"], MEDIA_ID);
-    assert_eq!(image[0]["image"]["imageInfo"]["altText"], "sand");
-    assert_eq!(image[0]["tags"]["values"], json!(["desert", "2026"]));
-    assert_eq!(image[0]["link"]["url"], "https://example.com/dunes");
-    let image_id = image[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(image["type"], "IMAGE");
+    assert_eq!(image["image"]["imageInfo"]["id"], MEDIA_ID);
+    assert_eq!(image["image"]["imageInfo"]["altText"], "sand");
+    assert_eq!(image["image"]["imageInfo"]["width"], 1920);
+    assert_eq!(image["tags"]["values"], json!(["desert", "2026"]));
+    assert_eq!(image["link"]["url"], "https://example.com/dunes");
+    let image_id = image["id"].as_str().unwrap().to_string();
+    // What was sent: the wire shape of spec/api.md, galleryId in the body (the SDK habit).
+    let sent = &logged(&sandbox, "POST", "/items")[0]["body"];
+    assert_eq!(sent["galleryId"], g.as_str());
+    assert_eq!(sent["item"]["image"]["type"], "WIX_MEDIA");
 
     let url = format!("https://static.wixstatic.com/media/{MEDIA_ID}");
     let by_url = run(sandbox.cli().args([
@@ -409,4 +414,54 @@ fn bulk_delete_in_batches_of_at_most_1000() {
     by_args.success();
     assert_eq!(by_args.stdout.trim(), keep);
     assert_eq!(item_count(&sandbox, &g), 0);
+}
+
+#[test]
+fn ctrl_c_stops_a_bulk_delete_between_batches_and_reports() {
+    // Slow answers, so the interrupt lands while the second batch is in flight.
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "400"]);
+    let g = gallery_with_items(&sandbox, "Slow", 5000);
+    let ids = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--all", "-o", "id"]));
+    ids.success();
+    let mut cmd = sandbox.cli();
+    cmd.args([
+        "items",
+        "bulk-delete",
+        &g,
+        "--ids-from",
+        "-",
+        "--yes",
+        "-o",
+        "id",
+    ])
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(ids.stdout.as_bytes()).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted before batch"), "{stderr}");
+    let deleted = String::from_utf8_lossy(&output.stdout).lines().count() as u64;
+    assert!(
+        (1000..5000).contains(&deleted),
+        "{deleted} reported deleted; {stderr}"
+    );
+    assert_eq!(
+        item_count(&sandbox, &g),
+        5000 - deleted,
+        "what was reported is what happened"
+    );
 }

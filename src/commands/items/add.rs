@@ -39,6 +39,12 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         None => vec![item_from_flags(&args)?],
     };
     let client = ctx.client().await?;
+    if args.from_file.is_none() {
+        // One item from flags prints like `items get` (an object in json), not as a list.
+        let created = items::create(client, &args.gallery_id, &batch[0], ctx.attempts()).await?;
+        ctx.printer.one(&created)?;
+        return Ok(0);
+    }
     ctx.handle_interrupts();
     let mut out = ctx.printer.list::<Item>()?;
     let total = batch.len();

@@ -5,7 +5,7 @@
 #      `sandbox serve` (target: within 1.5x);
 #   3. `items list G --all -o jsonl` on N items (default 10,000): requests sent (target
 #      ceil(N/100)+1) and peak RSS against the same walk on N/10 items (should not grow with N).
-# Usage: scripts/bench.sh [N] [RUNS]
+# Usage: scripts/bench_cli.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}

@@ -1,0 +1,115 @@
+//! clap definitions of `progallery galleries …` (help text is documentation: written for users).
+
+use clap::{Args, Subcommand};
+
+use super::{DestructiveArgs, PagingArgs};
+
+#[derive(Debug, Subcommand)]
+#[command(
+    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries delete GALLERY_ID --yes"
+)]
+pub enum GalleriesCmd {
+    /// List the site's galleries (one page unless --all)
+    #[command(
+        visible_alias = "ls",
+        after_help = "Examples:\n  progallery galleries list\n  progallery galleries list --all -o jsonl"
+    )]
+    List(GalleriesListArgs),
+
+    /// Show one gallery
+    #[command(
+        after_help = "Examples:\n  progallery galleries get GALLERY_ID\n  progallery galleries get GALLERY_ID -o json > gallery.json"
+    )]
+    Get(GalleryIdArg),
+
+    /// Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)
+    #[command(
+        after_help = "Examples:\n  progallery galleries create --name Portfolio\n  progallery galleries create --from-file gallery.json"
+    )]
+    Create(GalleriesCreateArgs),
+
+    /// Copy a gallery and its items into a new gallery
+    #[command(
+        after_help = "Examples:\n  progallery galleries clone GALLERY_ID --name 'Portfolio (copy)'"
+    )]
+    Clone(GalleriesCloneArgs),
+
+    /// Rename a gallery or change its position on the site
+    #[command(after_help = "Examples:\n  progallery galleries update GALLERY_ID --name Archive")]
+    Update(GalleriesUpdateArgs),
+
+    /// Delete a gallery and all its items
+    #[command(
+        visible_alias = "rm",
+        after_help = "Examples:\n  progallery galleries delete GALLERY_ID            # asks you to type its name or id\n  progallery galleries delete GALLERY_ID --yes      # in scripts\n  progallery galleries delete GALLERY_ID --dry-run"
+    )]
+    Delete(GalleriesDeleteArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesListArgs {
+    /// Galleries per page (1..10, the service's maximum)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10), conflicts_with = "all")]
+    pub limit: Option<u32>,
+
+    #[command(flatten)]
+    pub paging: PagingArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleryIdArg {
+    /// Gallery id (a GUID)
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesCreateArgs {
+    /// Name of the new gallery
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Position of the gallery on the site (default: chosen by the service)
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub sort_order: Option<f64>,
+
+    /// A gallery as JSON (`{"gallery": …}` or the bare object); `-` reads stdin. Its items are created too
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesCloneArgs {
+    /// Gallery to copy
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+
+    /// Name of the copy (default: the original's name)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesUpdateArgs {
+    /// Gallery id (a GUID)
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+
+    /// New name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// New position on the site
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub sort_order: Option<f64>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesDeleteArgs {
+    /// Gallery id (a GUID)
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+
+    #[command(flatten)]
+    pub destructive: DestructiveArgs,
+}
