@@ -8,6 +8,7 @@ mod cli_galleries;
 mod cli_generated;
 mod cli_items;
 mod common;
+mod media_sandbox;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;
