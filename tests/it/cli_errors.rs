@@ -403,3 +403,23 @@ fn a_list_answered_with_a_non_object_is_garbled_not_empty() {
     run.code(1);
     assert!(run.stderr.contains("not an object"), "{}", run.stderr);
 }
+
+#[test]
+fn json_output_keeps_unknown_fields_and_number_forms() {
+    let gallery = r#"{"id":"1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d","name":"N","totalItems":1,"items":[{"id":"a045b201-ee7d-447c-b0c3-746cba83253c","sortOrder":5,"type":"IMAGE","image":{"type":"WIX_MEDIA","imageInfo":{"id":"m~mv2.jpg","width":10,"height":20},"futureImageField":true},"newItemField":{"nested":[1,2.5,"x"]}}],"sortOrder":1611056409.2088726,"createdDate":"2021-01-19T11:40:09.208Z","brandNewField":null}"#;
+    let answer = format!(r#"{{"gallery":{gallery}}}"#);
+    let server = FakeServer::start(move |_, _| Answer::json(200, &answer));
+    let home = tempfile::tempdir().unwrap();
+    let run =
+        run(cli_at(&home, &server.base_url).args(["galleries", "get", GALLERY, "-o", "json"]));
+    run.success();
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let original: serde_json::Value = serde_json::from_str(gallery).unwrap();
+    assert_eq!(printed, original);
+    assert!(
+        run.stdout.contains("\"sortOrder\": 5,"),
+        "an integer stays an integer: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1611056409.2088726"), "{}", run.stdout);
+}
