@@ -16,7 +16,7 @@ pub use galleries::{
 };
 pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
-    ItemsListArgs, ItemsUpdateArgs,
+    ItemsListArgs, ItemsMoveArgs, ItemsReorderArgs, ItemsUpdateArgs,
 };
 
 use clap::builder::BoolishValueParser;
