@@ -111,6 +111,8 @@ pub enum ColorWhen {
     Never,
 }
 
+// Parsed once per run: the size of the largest variant (the items verbs' flags) does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List, show, create, clone, update and delete galleries

@@ -178,10 +178,7 @@ mod tests {
                 ..Fact::default()
             })
             .unwrap();
-        let mut file = OpenOptions::new()
-            .append(true)
-            .open(cache.path())
-            .unwrap();
+        let mut file = OpenOptions::new().append(true).open(cache.path()).unwrap();
         file.write_all(b"{\"hash\":\"h9\",\"med").unwrap();
         let again = HashCache::open(dir.path(), "site", "g").unwrap();
         assert_eq!(again.media_with_hash("h1"), ["m1".to_string()]);

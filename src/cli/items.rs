@@ -184,7 +184,11 @@ pub struct ItemsUpdateArgs {
     pub gallery_id: String,
 
     /// Item id (a GUID); not with --from-file
-    #[arg(value_name = "ITEM_ID", required_unless_present = "from_file", conflicts_with = "from_file")]
+    #[arg(
+        value_name = "ITEM_ID",
+        required_unless_present = "from_file",
+        conflicts_with = "from_file"
+    )]
     pub item_id: Option<String>,
 
     /// New HTML of a text item

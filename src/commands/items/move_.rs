@@ -23,7 +23,10 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
     }
     let client = ctx.client().await?;
     let existing = ordering::all_items(client, gallery).await?;
-    let Some(from) = existing.iter().position(|i| i.id.as_deref() == Some(item_id)) else {
+    let Some(from) = existing
+        .iter()
+        .position(|i| i.id.as_deref() == Some(item_id))
+    else {
         return Err(not_found(item_id, gallery));
     };
     let item = existing[from].clone();
@@ -46,7 +49,8 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
     };
     if to == from {
         ctx.printer.one(&item)?;
-        ctx.printer.notice("the item is already there; nothing changed");
+        ctx.printer
+            .notice("the item is already there; nothing changed");
         return Ok(0);
     }
     let mut slots: Vec<Slot> = others.iter().map(ordering::sort_order_of).collect();
@@ -80,7 +84,12 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
 }
 
 fn not_found(id: &str, gallery: &str) -> anyhow::Error {
-    CliError::new(Kind::NotFound, format!("item {id} is not in gallery {gallery}"))
-        .with_hint(format!("`progallery items list {gallery} --all` shows its items"))
-        .into()
+    CliError::new(
+        Kind::NotFound,
+        format!("item {id} is not in gallery {gallery}"),
+    )
+    .with_hint(format!(
+        "`progallery items list {gallery} --all` shows its items"
+    ))
+    .into()
 }

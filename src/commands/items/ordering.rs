@@ -18,7 +18,9 @@ pub async fn all_items(
     let page = u64::from(crate::api::items::MAX_PAGE);
     let pages: Vec<Vec<crate::api::model::Item>> =
         futures::stream::iter((0..total).step_by(page as usize))
-            .map(|offset| crate::api::items::list(client, gallery, offset, crate::api::items::MAX_PAGE))
+            .map(|offset| {
+                crate::api::items::list(client, gallery, offset, crate::api::items::MAX_PAGE)
+            })
             .buffered(4)
             .try_collect()
             .await?;
@@ -65,7 +67,9 @@ pub async fn apply_sort_orders(
 
 /// An item's sortOrder as a number.
 pub fn sort_order_of(item: &crate::api::model::Item) -> Option<f64> {
-    item.sort_order.as_ref().and_then(serde_json::Number::as_f64)
+    item.sort_order
+        .as_ref()
+        .and_then(serde_json::Number::as_f64)
 }
 
 /// One entry of the wanted order: `Some(current)` keeps its number, `None` needs one.

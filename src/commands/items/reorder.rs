@@ -24,7 +24,10 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         .iter()
         .filter_map(|i| i.id.as_deref().map(|id| (id, i)))
         .collect();
-    let unknown: Vec<&String> = ids.iter().filter(|id| !by_id.contains_key(id.as_str())).collect();
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| !by_id.contains_key(id.as_str()))
+        .collect();
     if !unknown.is_empty() {
         return Err(CliError::usage(format!(
             "{} listed id(s) are not items of gallery {gallery}: {}",
@@ -34,7 +37,11 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         .into());
     }
     let listed: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let left_out: Vec<&str> = by_id.keys().copied().filter(|id| !listed.contains(id)).collect();
+    let left_out: Vec<&str> = by_id
+        .keys()
+        .copied()
+        .filter(|id| !listed.contains(id))
+        .collect();
     if !left_out.is_empty() {
         return Err(CliError::usage(format!(
             "the list leaves out {} of the gallery's {} items ({}); list every item once",
@@ -49,7 +56,11 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
     }
     let slots: Vec<Slot> = ids
         .iter()
-        .map(|id| by_id.get(id.as_str()).and_then(|i| ordering::sort_order_of(i)))
+        .map(|id| {
+            by_id
+                .get(id.as_str())
+                .and_then(|i| ordering::sort_order_of(i))
+        })
         .collect();
     let values = ordering::solve(&slots, ordering::now_seconds());
     let updates: Vec<(String, f64)> = ids
@@ -77,7 +88,11 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         return Ok(0);
     }
     let moved = ordering::apply_sort_orders(client, gallery, &updates).await?;
-    let position: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let position: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     let mut moved = moved;
     moved.sort_by_key(|item| item.id.as_deref().and_then(|id| position.get(id)).copied());
     let mut out = ctx.printer.list::<Item>()?;
@@ -112,7 +127,8 @@ fn read_ids(source: &str) -> Result<Vec<String>> {
         if id.is_empty() || id.starts_with('#') {
             continue;
         }
-        require_guid(id, "item id").map_err(|e| e.context(format!("{source} line {}", number + 1)))?;
+        require_guid(id, "item id")
+            .map_err(|e| e.context(format!("{source} line {}", number + 1)))?;
         if !seen.insert(id.to_string()) {
             return Err(CliError::usage(format!(
                 "{source} line {}: item {id} is listed twice",

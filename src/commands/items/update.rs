@@ -61,14 +61,12 @@ impl Edit {
     fn changes(&self, current: Option<&Item>) -> Result<Map<String, Value>, String> {
         let mut changes = Map::new();
         if self.meta.touches_image() {
-            let image = current
-                .and_then(|c| c.image.clone())
-                .ok_or_else(|| {
-                    format!(
-                        "alt text and focal point apply to images; this is a {} item",
-                        current.map_or("non-image", |c| c.kind())
-                    )
-                })?;
+            let image = current.and_then(|c| c.image.clone()).ok_or_else(|| {
+                format!(
+                    "alt text and focal point apply to images; this is a {} item",
+                    current.map_or("non-image", |c| c.kind())
+                )
+            })?;
             changes.insert("image".into(), image);
         }
         let current_link = current.and_then(|c| c.link.as_ref());
@@ -78,7 +76,9 @@ impl Edit {
                 .and_then(Value::as_str)
                 .is_some_and(|u| !u.is_empty());
             if link.url.is_none() && !has_url {
-                return Err("the item has no link yet: give its URL too (--link / link)".to_string());
+                return Err(
+                    "the item has no link yet: give its URL too (--link / link)".to_string()
+                );
             }
         }
         self.meta.apply(&mut changes, current_link);
@@ -201,7 +201,10 @@ async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
             }
             Some(Err(why)) => {
                 failed += 1;
-                progress.suspend(|| ctx.printer.warn(&format!("{name} {place} (item {id}): {why}")));
+                progress.suspend(|| {
+                    ctx.printer
+                        .warn(&format!("{name} {place} (item {id}): {why}"))
+                });
             }
             None => not_sent += 1,
         }
@@ -264,7 +267,9 @@ fn parse_edits(name: &str, text: &str) -> Result<Vec<(String, String, Edit)>> {
         };
         match edit_row(&map) {
             Ok((id, edit)) => rows.push((place, id, edit)),
-            Err(errors) => problems.extend(errors.into_iter().map(|e| format!("{name} {place}, {e}"))),
+            Err(errors) => {
+                problems.extend(errors.into_iter().map(|e| format!("{name} {place}, {e}")))
+            }
         }
     }
     if !problems.is_empty() {
@@ -293,7 +298,11 @@ fn edit_row(map: &Map<String, Value>) -> Result<(String, Edit), Vec<String>> {
             Value::String(s) => Ok(clean_tags(s.split(',').map(str::to_string))),
             Value::Array(list) => list
                 .iter()
-                .map(|t| t.as_str().map(str::to_string).ok_or_else(|| format!("must be text, not {t}")))
+                .map(|t| {
+                    t.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| format!("must be text, not {t}"))
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map(clean_tags),
             other => Err(format!("must be a list of text, not {other}")),

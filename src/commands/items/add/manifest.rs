@@ -19,6 +19,8 @@ use crate::commands::items::metadata::{
 pub struct Row {
     /// Where it is, for messages: `line 4` (CSV, JSONL) or `entry 2` (JSON).
     pub place: String,
+    /// Its line (CSV, JSONL) or entry number (JSON), to sort problems by.
+    pub order: usize,
     pub source: Option<String>,
     pub text: Option<String>,
     pub meta: Meta,
@@ -51,8 +53,13 @@ fn column(name: &str) -> Option<&'static str> {
 
 const KNOWN: &str = "source, text, title, description, alt, link, linkText, linkTarget, tags, sortOrder, focalPoint";
 
-/// Reads a manifest. `Err` holds every problem found, one message each.
-pub fn parse(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
+/// Problems found in rows: `(order, message)`.
+pub type RowProblems = Vec<(usize, String)>;
+
+/// Reads a manifest: the good rows and the problems of the others (so the caller can check the
+/// good rows' sources too and report everything at once). `Err` is a file that holds no rows at
+/// all (unreadable JSON, a bad header), one message each.
+pub fn parse(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     let rows = if trimmed.starts_with('{') || trimmed.starts_with('[') {
@@ -62,13 +69,13 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
     } else {
         parse_csv(name, text)?
     };
-    if rows.is_empty() {
+    if rows.0.is_empty() && rows.1.is_empty() {
         return Err(vec![format!("{name} holds no rows")]);
     }
     Ok(rows)
 }
 
-fn parse_json(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
+fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
     let values: Vec<(String, Value)> = match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(list)) => numbered("entry", list),
         Ok(Value::Object(mut map)) => match map.remove("items") {
@@ -89,7 +96,9 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
                 }
                 match serde_json::from_str::<Value>(line) {
                     Ok(v) => values.push((format!("line {}", number + 1), v)),
-                    Err(e) => errors.push(format!("{name} line {}: not valid JSON: {e}", number + 1)),
+                    Err(e) => {
+                        errors.push(format!("{name} line {}: not valid JSON: {e}", number + 1))
+                    }
                 }
             }
             if !errors.is_empty() {
@@ -100,27 +109,32 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    for (place, value) in values {
+    for (order, (place, value)) in values.into_iter().enumerate() {
+        let order = place
+            .rsplit(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(order + 1);
         match value {
             Value::Object(map) => match json_row(&map) {
                 Ok(mut row) => {
                     row.place = place;
+                    row.order = order;
                     rows.push(row);
                 }
                 Err(problems) => errors.extend(
                     problems
                         .into_iter()
-                        .map(|p| format!("{name} {place}, {p}")),
+                        .map(|p| (order, format!("{name} {place}, {p}"))),
                 ),
             },
-            _ => errors.push(format!("{name} {place}: a row must be a JSON object")),
+            _ => errors.push((
+                order,
+                format!("{name} {place}: a row must be a JSON object"),
+            )),
         }
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    Ok((rows, errors))
 }
 
 fn numbered(word: &str, list: Vec<Value>) -> Vec<(String, Value)> {
@@ -147,6 +161,7 @@ fn json_row(map: &Map<String, Value>) -> Result<Row, Vec<String>> {
         }
         return Ok(Row {
             place: String::new(),
+            order: 0,
             source: None,
             text: None,
             meta: Meta::default(),
@@ -171,7 +186,9 @@ impl CellValue {
         match self {
             CellValue::Csv(s) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
             CellValue::Json(Value::Null) => Ok(None),
-            CellValue::Json(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
+            CellValue::Json(Value::String(s)) => {
+                Ok(Some(s.clone()).filter(|s| !s.trim().is_empty()))
+            }
             CellValue::Json(Value::Number(n)) => Ok(Some(n.to_string())),
             CellValue::Json(other) => Err(format!("must be text, not {other}")),
         }
@@ -181,6 +198,7 @@ impl CellValue {
 fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
     let mut row = Row {
         place: String::new(),
+        order: 0,
         source: None,
         text: None,
         meta: Meta::default(),
@@ -252,12 +270,18 @@ fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
         row.meta.link = Some(link);
     }
     match (&row.source, &row.text) {
-        (None, None) => errors.push("column source: missing (give a file, folder, URL or media id, or a text column)".to_string()),
-        (Some(_), Some(_)) => errors.push("column text: give either source or text, not both".to_string()),
+        (None, None) => errors.push(
+            "column source: missing (give a file, folder, URL or media id, or a text column)"
+                .to_string(),
+        ),
+        (Some(_), Some(_)) => {
+            errors.push("column text: give either source or text, not both".to_string())
+        }
         _ => {}
     }
     if row.text.is_some() && row.meta.touches_image() {
-        errors.push("column alt/focalPoint: applies to images only, not to a text item".to_string());
+        errors
+            .push("column alt/focalPoint: applies to images only, not to a text item".to_string());
     }
     if errors.is_empty() {
         Ok(row)
@@ -268,7 +292,7 @@ fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
 
 /// CSV as RFC 4180 has it: a header row, commas, `"` quoting with `""` for a quote, quoted
 /// fields may hold commas and newlines; CRLF or LF.
-fn parse_csv(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
+fn parse_csv(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
     let records = split_csv(text).map_err(|e| vec![format!("{name} {e}")])?;
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
@@ -283,7 +307,10 @@ fn parse_csv(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
             ));
         }
     }
-    if !header.iter().any(|h| matches!(column(h), Some("source" | "text"))) {
+    if !header
+        .iter()
+        .any(|h| matches!(column(h), Some("source" | "text")))
+    {
         errors.push(format!(
             "{name} line {header_line}: the header needs a source (or text) column; the first line of a CSV manifest names its columns"
         ));
@@ -292,16 +319,17 @@ fn parse_csv(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
         return Err(errors);
     }
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for (line, fields) in records {
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if fields.len() > header.len() {
-            errors.push(format!(
+            problems.push((line, format!(
                 "{name} line {line}: {} fields but the header names {} columns (quote fields that hold commas)",
                 fields.len(),
                 header.len()
-            ));
+            )));
             continue;
         }
         let cells = header
@@ -312,18 +340,17 @@ fn parse_csv(name: &str, text: &str) -> Result<Vec<Row>, Vec<String>> {
         match build_row(cells) {
             Ok(mut row) => {
                 row.place = format!("line {line}");
+                row.order = line;
                 rows.push(row);
             }
-            Err(problems) => {
-                errors.extend(problems.into_iter().map(|p| format!("{name} line {line}, {p}")))
-            }
+            Err(found) => problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| (line, format!("{name} line {line}, {p}"))),
+            ),
         }
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    Ok((rows, problems))
 }
 
 /// Records with the line each starts on.
@@ -371,9 +398,7 @@ fn split_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
         }
     }
     if quoted {
-        return Err(format!(
-            "line {start_line}: a quoted field is never closed"
-        ));
+        return Err(format!("line {start_line}: a quoted field is never closed"));
     }
     if any {
         fields.push(field);
@@ -389,34 +414,73 @@ mod tests {
     #[test]
     fn csv_with_quotes_and_errors() {
         let text = "source,title,tags,sortOrder\r\na.jpg,\"Hello, world\",\"x, y\",5\n\nb.png,\"multi\nline\",,\n";
-        let rows = parse("m.csv", text).unwrap();
+        let (rows, problems) = parse("m.csv", text).unwrap();
+        assert!(problems.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].meta.title.as_deref(), Some("Hello, world"));
-        assert_eq!(rows[0].meta.tags, Some(vec!["x".to_string(), "y".to_string()]));
+        assert_eq!(
+            rows[0].meta.tags,
+            Some(vec!["x".to_string(), "y".to_string()])
+        );
         assert_eq!(rows[0].meta.sort_order, Some(5.0));
         assert_eq!(rows[1].place, "line 4");
         assert_eq!(rows[1].meta.title.as_deref(), Some("multi\nline"));
 
         let bad = "source,title,sortOrder,colour\na.jpg,x,abc,red\n";
         let errors = parse("m.csv", bad).unwrap_err();
-        assert!(errors[0].contains("line 1, column colour: unknown column"), "{errors:?}");
+        assert!(
+            errors[0].contains("line 1, column colour: unknown column"),
+            "{errors:?}"
+        );
         let bad = "source,sortOrder,focalPoint,link\na.jpg,abc,2,ftp://x\n,1,,\n";
-        let errors = parse("m.csv", bad).unwrap_err();
-        assert!(errors.iter().any(|e| e.contains("line 2, column sortOrder")), "{errors:?}");
-        assert!(errors.iter().any(|e| e.contains("line 2, column focalPoint")), "{errors:?}");
-        assert!(errors.iter().any(|e| e.contains("line 2, column link")), "{errors:?}");
-        assert!(errors.iter().any(|e| e.contains("line 3, column source: missing")), "{errors:?}");
+        let errors: Vec<String> = parse("m.csv", bad)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("line 2, column sortOrder")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("line 2, column focalPoint")),
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().any(|e| e.contains("line 2, column link")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("line 3, column source: missing")),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn json_rows_and_whole_items() {
         let text = r#"[{"source":"a.jpg","tags":["p","q"],"focalPoint":{"x":0.1,"y":0.2}},{"title":"t","text":{"html":"<p/>"}}]"#;
-        let rows = parse("m.json", text).unwrap();
+        let (rows, _) = parse("m.json", text).unwrap();
         assert_eq!(rows[0].meta.focal_point, Some((0.1, 0.2)));
         assert!(rows[1].item.is_some());
-        let errors = parse("m.jsonl", "{\"source\":\"a\",\"titel\":\"x\"}\n{\"source\": \n").unwrap_err();
+        let errors = parse(
+            "m.jsonl",
+            "{\"source\":\"a\",\"titel\":\"x\"}\n{\"source\": \n",
+        )
+        .unwrap_err();
         assert!(errors[0].contains("line 2: not valid JSON"), "{errors:?}");
-        let errors = parse("m.jsonl", "{\"source\":\"a\",\"titel\":\"x\"}\n").unwrap_err();
+        let errors: Vec<String> = parse("m.jsonl", "{\"source\":\"a\",\"titel\":\"x\"}\n")
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
         assert!(errors[0].contains("line 1, column titel"), "{errors:?}");
     }
 }

@@ -155,20 +155,24 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         })
         .collect();
     let mut states: Vec<State> = entries.iter().map(|_| State::New).collect();
-    let inspected: Vec<(usize, Result<(u64, Option<&'static str>, String), String>)> =
-        stream::iter(entries.iter().enumerate().filter_map(|(i, e)| match &e.source {
-            Source::File { path, mime } => Some((i, path.clone(), *mime)),
-            _ => None,
-        }))
-        .map(|(i, path, mime)| async move {
-            let outcome = tokio::task::spawn_blocking(move || inspect_file(&path, mime))
-                .await
-                .unwrap_or_else(|e| Err(format!("reading the file failed: {e}")));
-            (i, outcome)
-        })
-        .buffer_unordered(concurrency.max(2))
-        .collect()
-        .await;
+    let inspected: Vec<(usize, Result<Inspected, String>)> = stream::iter(
+        entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.source {
+                Source::File { path, mime } => Some((i, path.clone(), *mime)),
+                _ => None,
+            }),
+    )
+    .map(|(i, path, mime)| async move {
+        let outcome = tokio::task::spawn_blocking(move || inspect_file(&path, mime))
+            .await
+            .unwrap_or_else(|e| Err(format!("reading the file failed: {e}")));
+        (i, outcome)
+    })
+    .buffer_unordered(concurrency.max(2))
+    .collect()
+    .await;
     for (i, outcome) in inspected {
         match outcome {
             Ok((size, mime, hash)) => {
@@ -178,7 +182,12 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                     job.hash = Some(hash);
                 }
             }
-            Err(why) => states[i] = State::Failed(Failed { message: why, api: None }),
+            Err(why) => {
+                states[i] = State::Failed(Failed {
+                    message: why,
+                    api: None,
+                })
+            }
         }
     }
 
@@ -195,14 +204,28 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     }
     if !args.allow_duplicates {
         recognise(
-            &entries, &jobs, &mut states, &cache, &gallery_media, &gallery_keys, client,
-            concurrency, &existing,
+            &entries,
+            &jobs,
+            &mut states,
+            &cache,
+            &gallery_media,
+            &gallery_keys,
+            client,
+            concurrency,
+            &existing,
         )
         .await;
     }
 
     // Positions, from input order, before anything is created.
-    let renumbered = plan_positions(&entries, &mut jobs, &states, &existing, &index_of, default_gap);
+    let renumbered = plan_positions(
+        &entries,
+        &mut jobs,
+        &states,
+        &existing,
+        &index_of,
+        default_gap,
+    );
     if !renumbered.is_empty() {
         ctx.printer.notice(&format!(
             "making room: moving {} existing item(s) apart",
@@ -276,10 +299,13 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 ))
             }),
             State::Duplicate(first) => progress.suspend(|| {
-                ctx.printer
-                    .notice(&format!("{label}: same as {first} earlier in this run, skipped"))
+                ctx.printer.notice(&format!(
+                    "{label}: same as {first} earlier in this run, skipped"
+                ))
             }),
-            State::Failed(f) => progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", f.message))),
+            State::Failed(f) => {
+                progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", f.message)))
+            }
             _ => {}
         }
         if !matches!(state, State::New) {
@@ -394,16 +420,13 @@ fn finish(
         let systemic = failures.iter().all(|(_, f)| {
             matches!(
                 f.api,
-                Some(ApiError::Status {
-                    status: 401 | 403 | 429 | 503,
-                    ..
-                }) | Some(ApiError::Network { .. })
+                Some(ref e) if matches!(**e, ApiError::Status { status: 401 | 403 | 429 | 503, .. } | ApiError::Network { .. })
             )
         });
         if systemic {
             if let Some((label, f)) = failures.into_iter().next() {
                 if let Some(e) = f.api {
-                    return Err(anyhow::Error::new(e).context(format!("{label}: {summary}")));
+                    return Err(anyhow::Error::new(*e).context(format!("{label}: {summary}")));
                 }
             }
             return Err(CliError::new(Kind::General, summary).into());
@@ -415,7 +438,7 @@ fn finish(
             message = format!("{label}: {}", f.message);
         }
     } else {
-        message.push_str(":");
+        message.push(':');
         for (label, f) in &failures {
             message.push_str(&format!("\n  {label}: {}", f.message));
         }
@@ -448,7 +471,9 @@ fn collect_entries(
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from("."))
         };
-        let rows = manifest::parse(name, &text).map_err(|errors| too_many(errors, name))?;
+        let (rows, row_problems) =
+            manifest::parse(name, &text).map_err(|errors| too_many(errors, name))?;
+        let mut numbered: Vec<(usize, String)> = row_problems;
         for row in rows {
             let meta = flags.overlay(&row.meta);
             if let Some(item) = row.item {
@@ -472,9 +497,12 @@ fn collect_entries(
                 Ok(found) => {
                     for (label, source) in found {
                         if row.meta.touches_image() && source.never_image() {
-                            problems.push(format!(
-                                "{name} {}, column alt/focalPoint: {label} is not an image",
-                                row.place
+                            numbered.push((
+                                row.order,
+                                format!(
+                                    "{name} {}, column alt/focalPoint: {label} is not an image",
+                                    row.place
+                                ),
                             ));
                         }
                         entries.push(Entry {
@@ -484,18 +512,23 @@ fn collect_entries(
                         });
                     }
                 }
-                Err(why) => problems.push(format!("{name} {}, column source: {why}", row.place)),
+                Err(why) => numbered.push((
+                    row.order,
+                    format!("{name} {}, column source: {why}", row.place),
+                )),
             }
         }
-        if !problems.is_empty() {
-            return Err(too_many(problems, name).into());
+        if !numbered.is_empty() {
+            numbered.sort_by_key(|(order, _)| *order);
+            return Err(too_many(numbered.into_iter().map(|(_, p)| p).collect(), name).into());
         }
     } else if let Some(html) = &args.text {
         single = true;
         if flags.touches_image() {
-            return Err(
-                CliError::usage("--alt and --focal-point apply to images only, not to text").into(),
-            );
+            return Err(CliError::usage(
+                "--alt and --focal-point apply to images only, not to text",
+            )
+            .into());
         }
         entries.push(Entry {
             label: "--text".to_string(),
@@ -526,9 +559,7 @@ fn collect_entries(
             && entries.len() == 1
             && entries[0].label == args.sources[0].trim();
         if flags.touches_image() && entries.iter().all(|e| e.source.never_image()) {
-            return Err(
-                CliError::usage("--alt and --focal-point apply to images only").into(),
-            );
+            return Err(CliError::usage("--alt and --focal-point apply to images only").into());
         }
     }
     if size.is_some()
@@ -558,12 +589,12 @@ fn too_many(problems: Vec<String>, name: &str) -> CliError {
     CliError::usage(message)
 }
 
+/// A local file's size, mime type and content hash.
+type Inspected = (u64, Option<&'static str>, String);
+
 /// Size, type (from the first bytes, else the extension) and SHA-256 of a local file, read in
 /// chunks so that memory stays flat whatever its size.
-fn inspect_file(
-    path: &Path,
-    by_name: Option<&'static str>,
-) -> Result<(u64, Option<&'static str>, String), String> {
+fn inspect_file(path: &Path, by_name: Option<&'static str>) -> Result<Inspected, String> {
     let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let size = file
         .metadata()
@@ -590,7 +621,8 @@ fn inspect_file(
     let mime = sources::mime_from_magic(&head).or(by_name);
     if mime.is_none() {
         return Err(
-            "not a supported image or video (jpeg, png, gif, webp, bmp, mp4, mov, webm)".to_string(),
+            "not a supported image or video (jpeg, png, gif, webp, bmp, mp4, mov, webm)"
+                .to_string(),
         );
     }
     let hash = hasher
@@ -679,7 +711,10 @@ async fn recognise(
     }
     let files_unknown = (0..entries.len()).any(|i| {
         matches!(states[i], State::New)
-            && matches!(entries[i].source, Source::File { .. } | Source::Import { .. })
+            && matches!(
+                entries[i].source,
+                Source::File { .. } | Source::Import { .. }
+            )
     });
     if files_unknown {
         let unseen: Vec<(String, Option<String>)> = {
@@ -730,7 +765,9 @@ async fn recognise(
         if !matches!(states[i], State::New) {
             continue;
         }
-        let Some(job) = jobs[i].as_ref() else { continue };
+        let Some(job) = jobs[i].as_ref() else {
+            continue;
+        };
         if let Some(key) = entry_key(&job.source, job.hash.as_deref()) {
             match seen.get(&key) {
                 Some(first) => states[i] = State::Duplicate(first.clone()),

@@ -121,9 +121,13 @@ pub fn looks_like_media_id(text: &str) -> bool {
     let Some((prefix, rest)) = text.split_once('_') else {
         return false;
     };
-    !prefix.is_empty()
-        && prefix.chars().all(|c| c.is_ascii_alphanumeric())
-        && !rest.is_empty()
+    let body: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    prefix.len() == 6
+        && prefix.chars().all(|c| c.is_ascii_hexdigit())
+        && body.len() >= 16
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "~.-_".contains(c))
@@ -292,18 +296,40 @@ mod tests {
     fn kinds_of_sources() {
         let here = Path::new(".");
         let one = |t: &str| resolve(t, here, false, None).unwrap().remove(0).1;
-        assert!(matches!(one("https://youtu.be/abc"), Source::Video { provider: "YOUTUBE", .. }));
-        assert!(matches!(one("https://vimeo.com/1"), Source::Video { provider: "VIMEO", .. }));
-        assert!(matches!(one("https://example.com/a.jpg"), Source::Import { .. }));
+        assert!(matches!(
+            one("https://youtu.be/abc"),
+            Source::Video {
+                provider: "YOUTUBE",
+                ..
+            }
+        ));
+        assert!(matches!(
+            one("https://vimeo.com/1"),
+            Source::Video {
+                provider: "VIMEO",
+                ..
+            }
+        ));
+        assert!(matches!(
+            one("https://example.com/a.jpg"),
+            Source::Import { .. }
+        ));
         match one("https://static.wixstatic.com/media/11062b_abc~mv2.jpeg/v1/fill/x.jpg") {
             Source::WixMedia { id, .. } => assert_eq!(id, "11062b_abc~mv2.jpeg"),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(one("11062b_abc~mv2.jpeg"), Source::WixMedia { .. }));
+        assert!(matches!(
+            one("11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg"),
+            Source::WixMedia { .. }
+        ));
+        assert!(resolve("my_photo.jpg", here, false, None).is_err());
         assert!(resolve("no such thing.jpg", here, false, None).is_err());
         assert!(resolve("https://static.wixstatic.com/x", here, false, None).is_err());
         assert_eq!(
-            Source::Import { url: "https://x/a%20b.jpg?q=1".into() }.default_title(),
+            Source::Import {
+                url: "https://x/a%20b.jpg?q=1".into()
+            }
+            .default_title(),
             Some("a b".into())
         );
     }

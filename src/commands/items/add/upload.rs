@@ -52,7 +52,7 @@ pub enum Done {
 /// decides the exit code when nothing at all went through).
 pub struct Failed {
     pub message: String,
-    pub api: Option<ApiError>,
+    pub api: Option<Box<ApiError>>,
 }
 
 impl Failed {
@@ -72,7 +72,7 @@ impl Failed {
         };
         Failed {
             message,
-            api: Some(error),
+            api: Some(Box::new(error)),
         }
     }
 }
@@ -88,7 +88,11 @@ impl Shared<'_> {
     }
 
     /// A media file an earlier run put in Wix, still READY (and with the same content).
-    async fn reusable(&self, candidates: Vec<String>, hash: Option<&str>) -> Option<FileDescriptor> {
+    async fn reusable(
+        &self,
+        candidates: Vec<String>,
+        hash: Option<&str>,
+    ) -> Option<FileDescriptor> {
         for id in candidates {
             if let Ok(file) = media::get_file(self.client, &id).await {
                 let same = hash.is_none() || file.hash.as_deref() == hash;
@@ -208,7 +212,11 @@ pub async fn run(job: Job, shared: &Shared<'_>) -> Result<Done, Failed> {
 
 /// The media of a local file: one an earlier run uploaded (same content, still READY), else a
 /// fresh upload whose hash must match the file's.
-async fn upload_file(job: &Job, path: &Path, shared: &Shared<'_>) -> Result<FileDescriptor, Failed> {
+async fn upload_file(
+    job: &Job,
+    path: &Path,
+    shared: &Shared<'_>,
+) -> Result<FileDescriptor, Failed> {
     let hash = job.hash.clone().unwrap_or_default();
     let known = {
         let cache = shared.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -219,7 +227,9 @@ async fn upload_file(job: &Job, path: &Path, shared: &Shared<'_>) -> Result<File
         return Ok(file);
     }
     let Some(mime) = job.mime else {
-        return Err(Failed::new("not a supported image or video (jpeg, png, gif, webp, bmp, mp4, mov, webm)"));
+        return Err(Failed::new(
+            "not a supported image or video (jpeg, png, gif, webp, bmp, mp4, mov, webm)",
+        ));
     };
     let file_name = path
         .file_name()
@@ -244,9 +254,11 @@ async fn upload_file(job: &Job, path: &Path, shared: &Shared<'_>) -> Result<File
                 "the file ({} bytes) is over the Media Manager's size limit",
                 job.size
             ),
-            api: Some(e),
+            api: Some(Box::new(e)),
         },
-        ApiError::Status { status: 400, .. } => Failed::api("the Media Manager refused the file", e),
+        ApiError::Status { status: 400, .. } => {
+            Failed::api("the Media Manager refused the file", e)
+        }
         _ => Failed::api("uploading", e),
     })?;
     if let Some(theirs) = &file.hash {
@@ -313,8 +325,14 @@ fn import_failed() -> Failed {
 }
 
 /// `("image"|"video", value)` for a Media Manager file.
-fn media_value(file: &FileDescriptor, url: Option<&String>) -> Result<(&'static str, Value), Failed> {
-    let url = url.cloned().or_else(|| file.url.clone()).unwrap_or_default();
+fn media_value(
+    file: &FileDescriptor,
+    url: Option<&String>,
+) -> Result<(&'static str, Value), Failed> {
+    let url = url
+        .cloned()
+        .or_else(|| file.url.clone())
+        .unwrap_or_default();
     let name = file.display_name.clone();
     if file.is_video() {
         let mut info = json!({ "id": file.id, "url": url });
