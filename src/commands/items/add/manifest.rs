@@ -290,10 +290,9 @@ fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
     }
 }
 
-/// CSV as RFC 4180 has it: a header row, commas, `"` quoting with `""` for a quote, quoted
-/// fields may hold commas and newlines; CRLF or LF.
+/// CSV with a header row (the records come from `csv.rs`).
 fn parse_csv(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
-    let records = split_csv(text).map_err(|e| vec![format!("{name} {e}")])?;
+    let records = super::csv::split_csv(text).map_err(|e| vec![format!("{name} {e}")])?;
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
         return Err(vec![format!("{name} holds no rows")]);
@@ -351,60 +350,6 @@ fn parse_csv(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<Stri
         }
     }
     Ok((rows, problems))
-}
-
-/// Records with the line each starts on.
-fn split_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any = true;
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            ',' => fields.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                records.push((start_line, std::mem::take(&mut fields)));
-                line += 1;
-                start_line = line;
-                any = false;
-            }
-            _ => field.push(c),
-        }
-    }
-    if quoted {
-        return Err(format!("line {start_line}: a quoted field is never closed"));
-    }
-    if any {
-        fields.push(field);
-        records.push((start_line, fields));
-    }
-    Ok(records)
 }
 
 #[cfg(test)]

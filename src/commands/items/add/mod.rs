@@ -2,39 +2,38 @@
 //! into a gallery, in input order, never twice.
 //!
 //! The run, in the order it happens: every source is resolved and every manifest row checked
-//! (any problem: exit 2, nothing sent); the gallery's items are read once; local files are hashed
-//! (streamed); what the gallery already holds is recognised (by the hash cache, by asking the
-//! Media Manager for the hashes of the gallery's media, by media id, link or text) and skipped;
-//! the others get their `sortOrder` now, from input order, between their neighbours
-//! (`ordering.rs`), so concurrency cannot shuffle them; then uploads, imports and creates run
-//! `--concurrency` at a time (`upload.rs`), printed in input order as they finish. A source that
-//! fails is reported and the rest go on; the run then exits 3, and running it again adds only
-//! what is missing.
+//! (`entries.rs`, `sources.rs`, `manifest.rs`; any problem: exit 2, nothing sent); the gallery's
+//! items are read once; local files are hashed (streamed); what the gallery already holds is
+//! recognised (by the hash cache, by asking the Media Manager for the hashes of the gallery's
+//! media, by media id, link or text) and skipped, and the others get their `sortOrder` now, from
+//! input order, between their neighbours (`plan.rs`), so concurrency cannot shuffle them; then
+//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`), printed in input
+//! order as they finish. A source that fails is reported and the rest go on; the run then exits
+//! 3, and running it again adds only what is missing.
 
+mod csv;
+mod entries;
 mod manifest;
+mod plan;
 mod sources;
 mod upload;
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Result;
 use futures::{stream, StreamExt};
-use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::metadata::Meta;
-use super::ordering::{self, Slot};
+use super::ordering;
 use crate::api::model::Item;
-use crate::api::{media, ApiError};
+use crate::api::ApiError;
 use crate::cli::ItemsAddArgs;
-use crate::commands::{read_input, require_guid};
+use crate::commands::require_guid;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::{site_key, Fact, HashCache};
+use crate::hashcache::{site_key, HashCache};
 use sources::Source;
 use upload::{Done, Failed, Job, Shared};
 
@@ -101,7 +100,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         _ => return Err(CliError::usage("give both --width and --height, or neither").into()),
     };
     let position = parse_position(args.position.as_deref())?;
-    let (entries, single) = collect_entries(&args, &flags, size)?;
+    let (entries, single) = entries::collect_entries(&args, &flags, size)?;
     if entries.is_empty() {
         return Err(CliError::usage("nothing to add: the folders hold no supported files (jpeg, png, gif, webp, bmp, mp4, mov, webm)").into());
     }
@@ -155,7 +154,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         })
         .collect();
     let mut states: Vec<State> = entries.iter().map(|_| State::New).collect();
-    let inspected: Vec<(usize, Result<Inspected, String>)> = stream::iter(
+    let inspected: Vec<(usize, Result<entries::Inspected, String>)> = stream::iter(
         entries
             .iter()
             .enumerate()
@@ -165,7 +164,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             }),
     )
     .map(|(i, path, mime)| async move {
-        let outcome = tokio::task::spawn_blocking(move || inspect_file(&path, mime))
+        let outcome = tokio::task::spawn_blocking(move || entries::inspect_file(&path, mime))
             .await
             .unwrap_or_else(|e| Err(format!("reading the file failed: {e}")));
         (i, outcome)
@@ -195,15 +194,15 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     let mut gallery_media: HashMap<String, Item> = HashMap::new();
     let mut gallery_keys: HashMap<String, Item> = HashMap::new();
     for item in &existing {
-        for id in media_ids(item) {
+        for id in plan::media_ids(item) {
             gallery_media.insert(id, item.clone());
         }
-        if let Some(key) = item_key(item) {
+        if let Some(key) = plan::item_key(item) {
             gallery_keys.insert(key, item.clone());
         }
     }
     if !args.allow_duplicates {
-        recognise(
+        plan::recognise(
             &entries,
             &jobs,
             &mut states,
@@ -218,7 +217,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     }
 
     // Positions, from input order, before anything is created.
-    let renumbered = plan_positions(
+    let renumbered = plan::plan_positions(
         &entries,
         &mut jobs,
         &states,
@@ -446,422 +445,4 @@ fn finish(
     Err(CliError::new(Kind::Partial, message)
         .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
         .into())
-}
-
-/// Resolves the sources (arguments, `--text` or a manifest) into entries; every problem found is
-/// a usage error listing them all, before anything is sent. Also says whether this is a single
-/// item (printed as one object, like `items get`).
-fn collect_entries(
-    args: &ItemsAddArgs,
-    flags: &Meta,
-    size: Option<(u32, u32)>,
-) -> Result<(Vec<Entry>, bool)> {
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
-    let single;
-    if let Some(file) = &args.from_file {
-        single = false;
-        let text = read_input(file, "the manifest")?;
-        let name = if file == "-" { "stdin" } else { file.as_str() };
-        let base = if file == "-" {
-            PathBuf::from(".")
-        } else {
-            Path::new(file)
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("."))
-        };
-        let (rows, row_problems) =
-            manifest::parse(name, &text).map_err(|errors| too_many(errors, name))?;
-        let mut numbered: Vec<(usize, String)> = row_problems;
-        for row in rows {
-            let meta = flags.overlay(&row.meta);
-            if let Some(item) = row.item {
-                entries.push(Entry {
-                    label: format!("{name} {}", row.place),
-                    source: Source::Item { item },
-                    meta: Meta::default(),
-                });
-                continue;
-            }
-            if let Some(html) = row.text {
-                entries.push(Entry {
-                    label: format!("{name} {}", row.place),
-                    source: Source::Text { html },
-                    meta,
-                });
-                continue;
-            }
-            let Some(source) = row.source else { continue };
-            match sources::resolve(&source, &base, args.recursive, size) {
-                Ok(found) => {
-                    for (label, source) in found {
-                        if row.meta.touches_image() && source.never_image() {
-                            numbered.push((
-                                row.order,
-                                format!(
-                                    "{name} {}, column alt/focalPoint: {label} is not an image",
-                                    row.place
-                                ),
-                            ));
-                        }
-                        entries.push(Entry {
-                            label: format!("{name} {} ({label})", row.place),
-                            source,
-                            meta: meta.clone(),
-                        });
-                    }
-                }
-                Err(why) => numbered.push((
-                    row.order,
-                    format!("{name} {}, column source: {why}", row.place),
-                )),
-            }
-        }
-        if !numbered.is_empty() {
-            numbered.sort_by_key(|(order, _)| *order);
-            return Err(too_many(numbered.into_iter().map(|(_, p)| p).collect(), name).into());
-        }
-    } else if let Some(html) = &args.text {
-        single = true;
-        if flags.touches_image() {
-            return Err(CliError::usage(
-                "--alt and --focal-point apply to images only, not to text",
-            )
-            .into());
-        }
-        entries.push(Entry {
-            label: "--text".to_string(),
-            source: Source::Text { html: html.clone() },
-            meta: flags.clone(),
-        });
-    } else {
-        for text in &args.sources {
-            match sources::resolve(text, Path::new("."), args.recursive, size) {
-                Ok(found) => {
-                    for (label, source) in found {
-                        entries.push(Entry {
-                            label,
-                            source,
-                            meta: flags.clone(),
-                        });
-                    }
-                }
-                Err(why) => problems.push(why),
-            }
-        }
-        if !problems.is_empty() {
-            let mut error = CliError::usage(problems.join("; "));
-            error = error.with_hint("a SOURCE is a file, a folder, an http(s) URL, a YouTube/Vimeo link or a Wix media id");
-            return Err(error.into());
-        }
-        single = args.sources.len() == 1
-            && entries.len() == 1
-            && entries[0].label == args.sources[0].trim();
-        if flags.touches_image() && entries.iter().all(|e| e.source.never_image()) {
-            return Err(CliError::usage("--alt and --focal-point apply to images only").into());
-        }
-    }
-    if size.is_some()
-        && !entries
-            .iter()
-            .any(|e| matches!(e.source, Source::WixMedia { .. }))
-    {
-        return Err(CliError::usage(
-            "--width and --height apply to Wix media ids only (uploaded and imported files are measured by the Media Manager)",
-        )
-        .into());
-    }
-    Ok((entries, single))
-}
-
-/// A usage error listing problems (the first 20).
-fn too_many(problems: Vec<String>, name: &str) -> CliError {
-    let count = problems.len();
-    let mut message = format!("{name}: {count} problem(s), nothing was sent:");
-    for problem in problems.iter().take(20) {
-        message.push_str("\n  ");
-        message.push_str(problem);
-    }
-    if count > 20 {
-        message.push_str(&format!("\n  … and {} more", count - 20));
-    }
-    CliError::usage(message)
-}
-
-/// A local file's size, mime type and content hash.
-type Inspected = (u64, Option<&'static str>, String);
-
-/// Size, type (from the first bytes, else the extension) and SHA-256 of a local file, read in
-/// chunks so that memory stays flat whatever its size.
-fn inspect_file(path: &Path, by_name: Option<&'static str>) -> Result<Inspected, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let size = file
-        .metadata()
-        .map_err(|e| format!("cannot read the file: {e}"))?
-        .len();
-    if size == 0 {
-        return Err("the file is empty".to_string());
-    }
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut head: Vec<u8> = Vec::new();
-    loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| format!("cannot read the file: {e}"))?;
-        if n == 0 {
-            break;
-        }
-        if head.len() < 32 {
-            head.extend_from_slice(&buf[..n.min(32 - head.len())]);
-        }
-        hasher.update(&buf[..n]);
-    }
-    let mime = sources::mime_from_magic(&head).or(by_name);
-    if mime.is_none() {
-        return Err(
-            "not a supported image or video (jpeg, png, gif, webp, bmp, mp4, mov, webm)"
-                .to_string(),
-        );
-    }
-    let hash = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((size, mime, hash))
-}
-
-/// The Wix media ids an item shows.
-fn media_ids(item: &Item) -> Vec<String> {
-    let mut out = Vec::new();
-    for (field, info) in [(&item.image, "imageInfo"), (&item.video, "videoInfo")] {
-        if let Some(id) = field
-            .as_ref()
-            .and_then(|v| v.get(info))
-            .and_then(|i| i.get("id"))
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty())
-        {
-            out.push(id.to_string());
-        }
-    }
-    out
-}
-
-/// What an item shows, as a key comparable with an entry's.
-fn item_key(item: &Item) -> Option<String> {
-    let media = item.media();
-    (!media.is_empty()).then(|| format!("{}:{media}", item.kind()))
-}
-
-/// The same key for an entry (files by content hash, imports by URL).
-fn entry_key(source: &Source, hash: Option<&str>) -> Option<String> {
-    Some(match source {
-        Source::File { .. } => format!("hash:{}", hash?),
-        Source::Import { url } => format!("url:{url}"),
-        Source::WixMedia { id, .. } => format!("IMAGE:{id}"),
-        Source::Video { url, .. } => format!("VIDEO:{url}"),
-        Source::Text { html } => format!("TEXT:{html}"),
-        Source::Item { item } => item_key(&serde_json::from_value::<Item>(item.clone()).ok()?)?,
-        Source::Broken { .. } => return None,
-    })
-}
-
-/// Marks the entries the gallery already holds (`Present`) or that repeat an earlier entry
-/// (`Duplicate`). Files are known by content hash: first from the cache, then, for files still
-/// unknown, by asking the Media Manager for the hashes of the gallery's media it has not seen.
-#[allow(clippy::too_many_arguments)]
-async fn recognise(
-    entries: &[Entry],
-    jobs: &[Option<Job>],
-    states: &mut [State],
-    cache: &Mutex<HashCache>,
-    gallery_media: &HashMap<String, Item>,
-    gallery_keys: &HashMap<String, Item>,
-    client: &crate::api::Client,
-    concurrency: usize,
-    existing: &[Item],
-) {
-    let check = |i: usize, states: &[State]| -> Option<Item> {
-        if !matches!(states[i], State::New) {
-            return None;
-        }
-        let job = jobs[i].as_ref()?;
-        let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-        let known: Vec<String> = match &job.source {
-            Source::File { .. } => cache.media_with_hash(job.hash.as_deref()?).to_vec(),
-            Source::Import { url } => cache.media_from_url(url).to_vec(),
-            Source::WixMedia { id, .. } => vec![id.clone()],
-            _ => Vec::new(),
-        };
-        known
-            .iter()
-            .find_map(|id| gallery_media.get(id).cloned())
-            .or_else(|| {
-                let key = entry_key(&job.source, job.hash.as_deref())?;
-                gallery_keys.get(&key).cloned()
-            })
-    };
-    for i in 0..entries.len() {
-        if let Some(item) = check(i, states) {
-            states[i] = State::Present(item);
-        }
-    }
-    let files_unknown = (0..entries.len()).any(|i| {
-        matches!(states[i], State::New)
-            && matches!(
-                entries[i].source,
-                Source::File { .. } | Source::Import { .. }
-            )
-    });
-    if files_unknown {
-        let unseen: Vec<(String, Option<String>)> = {
-            let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-            existing
-                .iter()
-                .flat_map(|item| media_ids(item).into_iter().map(|id| (id, item.id.clone())))
-                .filter(|(id, _)| !cache.knows_media(id))
-                .collect()
-        };
-        let learnt: Vec<Fact> = stream::iter(unseen)
-            .map(|(id, item_id)| async move {
-                match media::get_file(client, &id).await {
-                    Ok(file) => Some(Fact {
-                        hash: file.hash,
-                        media_id: Some(id),
-                        item_id,
-                        url: None,
-                    }),
-                    // Not in this Media Manager (another site's, or gone): remember that too.
-                    Err(ApiError::Status { status: 404, .. }) => Some(Fact {
-                        media_id: Some(id),
-                        item_id,
-                        ..Fact::default()
-                    }),
-                    Err(_) => None,
-                }
-            })
-            .buffer_unordered(concurrency)
-            .filter_map(|fact| async move { fact })
-            .collect()
-            .await;
-        {
-            let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-            for fact in learnt {
-                let _ = cache.record(fact);
-            }
-        }
-        for i in 0..entries.len() {
-            if let Some(item) = check(i, states) {
-                states[i] = State::Present(item);
-            }
-        }
-    }
-    // Repeats within this run: the first one counts.
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for i in 0..entries.len() {
-        if !matches!(states[i], State::New) {
-            continue;
-        }
-        let Some(job) = jobs[i].as_ref() else {
-            continue;
-        };
-        if let Some(key) = entry_key(&job.source, job.hash.as_deref()) {
-            match seen.get(&key) {
-                Some(first) => states[i] = State::Duplicate(first.clone()),
-                None => {
-                    seen.insert(key, entries[i].label.clone());
-                }
-            }
-        }
-    }
-}
-
-/// Gives every new entry (without an explicit sortOrder) its number, from input order: a run of
-/// new entries goes right after the entry before it that the gallery already holds (so a re-run
-/// puts what was missing back in its place), else right before the one after it, else at
-/// `--position`. Returns the existing items that had to move to make room.
-fn plan_positions(
-    entries: &[Entry],
-    jobs: &mut [Option<Job>],
-    states: &[State],
-    existing: &[Item],
-    index_of: &HashMap<String, usize>,
-    default_gap: usize,
-) -> Vec<(String, f64)> {
-    let mut gaps: Vec<Vec<usize>> = vec![Vec::new(); existing.len() + 1];
-    let mut run: Vec<usize> = Vec::new();
-    let mut last_present: Option<usize> = None;
-    for i in 0..entries.len() {
-        match &states[i] {
-            State::Present(item) => {
-                let at = item.id.as_ref().and_then(|id| index_of.get(id)).copied();
-                if !run.is_empty() {
-                    let gap = match (last_present, at) {
-                        (Some(p), _) => p + 1,
-                        (None, Some(next)) => next,
-                        (None, None) => default_gap,
-                    };
-                    gaps[gap].append(&mut run);
-                }
-                if at.is_some() {
-                    last_present = at;
-                }
-            }
-            State::New => {
-                let explicit = jobs[i]
-                    .as_ref()
-                    .is_some_and(|j| j.meta.sort_order.is_some());
-                if !explicit {
-                    run.push(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    if !run.is_empty() {
-        let gap = last_present.map_or(default_gap, |p| p + 1);
-        gaps[gap].append(&mut run);
-    }
-    if gaps.iter().all(Vec::is_empty) {
-        return Vec::new();
-    }
-    // The wanted sequence: existing items keep their numbers, new ones need one.
-    enum Owner {
-        New(usize),
-        Existing(usize),
-    }
-    let mut slots: Vec<Slot> = Vec::new();
-    let mut owners: Vec<Owner> = Vec::new();
-    for (gap, news) in gaps.iter().enumerate() {
-        for &i in news {
-            slots.push(None);
-            owners.push(Owner::New(i));
-        }
-        if let Some(item) = existing.get(gap) {
-            slots.push(ordering::sort_order_of(item));
-            owners.push(Owner::Existing(gap));
-        }
-    }
-    let values = ordering::solve(&slots, ordering::now_seconds());
-    let mut moved = Vec::new();
-    for ((owner, slot), value) in owners.iter().zip(&slots).zip(values) {
-        match owner {
-            Owner::New(i) => {
-                if let Some(job) = jobs[*i].as_mut() {
-                    job.sort_order = Some(value);
-                }
-            }
-            Owner::Existing(at) => {
-                if *slot != Some(value) {
-                    if let Some(id) = &existing[*at].id {
-                        moved.push((id.clone(), value));
-                    }
-                }
-            }
-        }
-    }
-    moved
 }
