@@ -557,7 +557,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l text -d 'Add a text item with this HTML' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l from-file -d 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l position -d 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l concurrency -d 'Uploads and imports run at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l concurrency -d 'How many sources are uploaded, imported and added at once' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l import-timeout -d 'Give up on a URL import that is not ready after this many seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l description -d 'Description' -r
@@ -840,7 +840,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l text -d 'Add a text item with this HTML' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l from-file -d 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l position -d 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l concurrency -d 'Uploads and imports run at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l concurrency -d 'How many sources are uploaded, imported and added at once' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l import-timeout -d 'Give up on a URL import that is not ready after this many seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l description -d 'Description' -r

@@ -161,7 +161,7 @@ pub struct ItemsAddArgs {
     #[arg(long, value_name = "WHERE", conflicts_with = "sort_order")]
     pub position: Option<String>,
 
-    /// Uploads and imports run at once
+    /// How many sources are uploaded, imported and added at once
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub concurrency: u16,
 

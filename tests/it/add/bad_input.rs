@@ -110,6 +110,7 @@ fn sources_that_are_nothing_and_bad_flags_send_nothing() {
         vec![a.as_str(), "--focal-point", "2,0"],
         vec![a.as_str(), "--link", "mailto:x@y.z"],
         vec![a.as_str(), "--width", "10", "--height", "10"],
+        vec![a.as_str(), a.as_str(), "--sort-order", "5"],
         vec!["https://youtu.be/x", "--alt", "x"],
         vec![empty.as_str()],
     ] {

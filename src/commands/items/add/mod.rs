@@ -101,6 +101,12 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     };
     let position = parse_position(args.position.as_deref())?;
     let (entries, single) = entries::collect_entries(&args, &flags, size)?;
+    if flags.sort_order.is_some() && entries.len() > 1 {
+        return Err(CliError::usage(
+            "--sort-order sets one item's number; for several items use --position (they keep their input order)",
+        )
+        .into());
+    }
     if entries.is_empty() {
         return Err(CliError::usage("nothing to add: the folders hold no supported files (jpeg, png, gif, webp, bmp, mp4, mov, webm)").into());
     }

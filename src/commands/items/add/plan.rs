@@ -2,7 +2,7 @@
 //! holds (and repeats within the input), then give every new entry its `sortOrder` from input
 //! order, between the right neighbours.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use futures::{stream, StreamExt};
@@ -17,6 +17,25 @@ use crate::commands::items::ordering::{self, Slot};
 use crate::hashcache::{Fact, HashCache};
 
 /// The Wix media ids an item shows.
+/// Past this many unknown media in a gallery, only those named like a file being added are
+/// looked up.
+const LOOKUP_ALL_UP_TO: usize = 200;
+
+/// The file name an item's media was uploaded under, when it says.
+fn media_file_name(item: &Item) -> Option<String> {
+    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
+        .iter()
+        .find_map(|(field, info)| {
+            field
+                .as_ref()?
+                .get(*info)?
+                .get("filename")?
+                .as_str()
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+        })
+}
+
 pub(super) fn media_ids(item: &Item) -> Vec<String> {
     let mut out = Vec::new();
     for (field, info) in [(&item.image, "imageInfo"), (&item.video, "videoInfo")] {
@@ -92,22 +111,43 @@ pub(super) async fn recognise(
             states[i] = State::Present(item);
         }
     }
-    let files_unknown = (0..entries.len()).any(|i| {
-        matches!(states[i], State::New)
-            && matches!(
-                entries[i].source,
-                Source::File { .. } | Source::Import { .. }
-            )
-    });
-    if files_unknown {
-        let unseen: Vec<(String, Option<String>)> = {
+    // The names of the files and URLs still unknown, to narrow the lookups in a large gallery.
+    let wanted_names: HashSet<String> = (0..entries.len())
+        .filter(|i| matches!(states[*i], State::New))
+        .filter_map(|i| match &entries[i].source {
+            Source::File { .. } | Source::Import { .. } => entries[i].source.file_name(),
+            _ => None,
+        })
+        .map(|name| name.to_lowercase())
+        .collect();
+    if !wanted_names.is_empty() {
+        let unseen: Vec<(String, Option<String>, Option<String>)> = {
             let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
             existing
                 .iter()
-                .flat_map(|item| media_ids(item).into_iter().map(|id| (id, item.id.clone())))
-                .filter(|(id, _)| !cache.knows_media(id))
+                .flat_map(|item| {
+                    let name = media_file_name(item);
+                    media_ids(item)
+                        .into_iter()
+                        .map(move |id| (id, item.id.clone(), name.clone()))
+                })
+                .filter(|(id, _, _)| !cache.knows_media(id))
                 .collect()
         };
+        // Every unknown media of a gallery is looked up once (then cached), up to a point: in a
+        // large gallery only those whose file name matches one being added (the hash still
+        // decides), so a first add to a gallery of thousands does not cost thousands of calls.
+        let narrow = unseen.len() > LOOKUP_ALL_UP_TO;
+        let unseen: Vec<(String, Option<String>)> = unseen
+            .into_iter()
+            .filter(|(_, _, name)| {
+                !narrow
+                    || name
+                        .as_ref()
+                        .is_some_and(|n| wanted_names.contains(&n.to_lowercase()))
+            })
+            .map(|(id, item, _)| (id, item))
+            .collect();
         let learnt: Vec<Fact> = stream::iter(unseen)
             .map(|(id, item_id)| async move {
                 match media::get_file(client, &id).await {

@@ -41,7 +41,17 @@ pub enum Source {
 impl Source {
     /// The default title: a file's or URL's name without its extension.
     pub fn default_title(&self) -> Option<String> {
-        let name = match self {
+        let name = self.file_name()?;
+        let stem = match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+            _ => name,
+        };
+        Some(stem)
+    }
+
+    /// The name of a file, or the last segment of an import URL (decoded).
+    pub fn file_name(&self) -> Option<String> {
+        Some(match self {
             Source::File { path, .. } => path.file_name()?.to_string_lossy().into_owned(),
             Source::Import { url } => url::Url::parse(url)
                 .ok()?
@@ -55,12 +65,7 @@ impl Source {
                         .unwrap_or_else(|| s.to_string())
                 })?,
             _ => return None,
-        };
-        let stem = match name.rsplit_once('.') {
-            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-            _ => name,
-        };
-        Some(stem)
+        })
     }
 
     /// Whether the item will certainly not be an image (so alt text and focal point cannot apply).
