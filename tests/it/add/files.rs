@@ -239,3 +239,37 @@ fn one_file_with_every_metadata_flag_prints_one_object() {
         .json();
     assert_eq!(file["file"]["hash"], sha256_hex(&jpeg(1920, 1280, 100)));
 }
+
+#[test]
+fn a_video_file_becomes_a_video_item() {
+    let sandbox = Sandbox::empty();
+    let g = new_gallery(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let mut mp4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2".to_vec();
+    mp4.extend(filler(5000, 9));
+    // No extension: the first bytes say what it is.
+    write(dir.path(), "clip", &mp4);
+    let added = run(sandbox
+        .cli()
+        .args(["items", "add", &g])
+        .arg(dir.path().join("clip"))
+        .args(["-o", "json"]));
+    added.success();
+    let item = added.json();
+    assert_eq!(item["type"], "VIDEO");
+    assert_eq!(item["video"]["type"], "WIX_MEDIA");
+    let id = item["video"]["videoInfo"]["id"].as_str().unwrap();
+    assert!(!id.contains("~mv2"), "a video id: {id}");
+    // Added again: recognised by its content, like an image.
+    let again = run(sandbox
+        .cli()
+        .args(["items", "add", &g])
+        .arg(dir.path().join("clip")));
+    again.success();
+    assert!(
+        again.stderr.contains("already in the gallery"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(gallery_items(&sandbox, &g).len(), 1);
+}
