@@ -137,9 +137,15 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             }
         }
     };
+    // The embedded sandbox listens on a new port every run; it is one site all the same.
+    let service = if ctx.embedded_sandbox() {
+        "embedded-sandbox"
+    } else {
+        client.base_url()
+    };
     let cache = HashCache::open(
         &ctx.paths.data_dir,
-        &site_key(client.base_url(), client.site_id()),
+        &site_key(service, client.site_id()),
         gallery,
     )?;
     let cache = Mutex::new(cache);
