@@ -273,3 +273,41 @@ fn a_video_file_becomes_a_video_item() {
     );
     assert_eq!(gallery_items(&sandbox, &g).len(), 1);
 }
+
+#[test]
+fn ctrl_c_stops_starting_new_files_and_reports_what_was_added() {
+    // Three slow round trips per file, one file at a time: the interrupt lands mid-run.
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "100"]);
+    let g = new_gallery(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30u32 {
+        write(
+            dir.path(),
+            &format!("s{i:02}.gif"),
+            &gif(3, 3 + i as u16, 10),
+        );
+    }
+    let mut cmd = sandbox.cli();
+    cmd.args(["items", "add", &g])
+        .arg(dir.path())
+        .args(["--concurrency", "1", "-o", "id"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: added"), "{stderr}");
+    let printed = String::from_utf8_lossy(&output.stdout).lines().count();
+    assert!((1..30).contains(&printed), "{printed} printed; {stderr}");
+    assert_eq!(
+        gallery_items(&sandbox, &g).len(),
+        printed,
+        "what was reported is what happened"
+    );
+}
