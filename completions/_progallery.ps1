@@ -622,8 +622,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change one item''s title, description, alt text, link, tags, focal point or position, or many from a file')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move an item before or after another, or to either end')
+            [CompletionResult]::new('reorder', 'reorder', [CompletionResultType]::ParameterValue, 'Put every item of a gallery in a given order, with the fewest updates')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
@@ -654,8 +656,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change one item''s title, description, alt text, link, tags, focal point or position, or many from a file')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move an item before or after another, or to either end')
+            [CompletionResult]::new('reorder', 'reorder', [CompletionResultType]::ParameterValue, 'Put every item of a gallery in a given order, with the fewest updates')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
@@ -807,16 +811,22 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;items;add' {
-            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Original width in pixels (required for images)')
-            [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Original height in pixels (required for images)')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Original width in pixels of a Wix media id (default: read from the Media Manager)')
+            [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Original height in pixels of a Wix media id (default: read from the Media Manager)')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Add a text item with this HTML')
-            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Items as JSON (one object, an array, or `{"items": […]}`) or JSONL; `-` reads stdin')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent')
+            [CompletionResult]::new('--position', '--position', [CompletionResultType]::ParameterName, 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sources are uploaded, imported and added at once')
+            [CompletionResult]::new('--import-timeout', '--import-timeout', [CompletionResultType]::ParameterName, 'Give up on a URL import that is not ready after this many seconds')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--alt', '--alt', [CompletionResultType]::ParameterName, 'Alt text of an image item')
-            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external URL, opened in a new tab)')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external http(s) URL)')
+            [CompletionResult]::new('--link-text', '--link-text', [CompletionResultType]::ParameterName, 'Text of the link')
+            [CompletionResult]::new('--link-target', '--link-target', [CompletionResultType]::ParameterName, 'Where the link opens: _blank (a new tab, the default) or _self')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag (repeatable); replaces all tags on update')
-            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Position in the gallery (default on add: chosen by the service, after existing items)')
+            [CompletionResult]::new('--focal-point', '--focal-point', [CompletionResultType]::ParameterName, 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)')
+            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -825,29 +835,38 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Add the supported files of folders'' subfolders too')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Add the supported files of folders'' subfolders too')
+            [CompletionResult]::new('--allow-duplicates', '--allow-duplicates', [CompletionResultType]::ParameterName, 'Add even what the gallery already holds (same file content, media, video URL or text)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'progallery;item;add' {
-            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Original width in pixels (required for images)')
-            [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Original height in pixels (required for images)')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Original width in pixels of a Wix media id (default: read from the Media Manager)')
+            [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Original height in pixels of a Wix media id (default: read from the Media Manager)')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'Add a text item with this HTML')
-            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Items as JSON (one object, an array, or `{"items": […]}`) or JSONL; `-` reads stdin')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent')
+            [CompletionResult]::new('--position', '--position', [CompletionResultType]::ParameterName, 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many sources are uploaded, imported and added at once')
+            [CompletionResult]::new('--import-timeout', '--import-timeout', [CompletionResultType]::ParameterName, 'Give up on a URL import that is not ready after this many seconds')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--alt', '--alt', [CompletionResultType]::ParameterName, 'Alt text of an image item')
-            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external URL, opened in a new tab)')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external http(s) URL)')
+            [CompletionResult]::new('--link-text', '--link-text', [CompletionResultType]::ParameterName, 'Text of the link')
+            [CompletionResult]::new('--link-target', '--link-target', [CompletionResultType]::ParameterName, 'Where the link opens: _blank (a new tab, the default) or _self')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag (repeatable); replaces all tags on update')
-            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Position in the gallery (default on add: chosen by the service, after existing items)')
+            [CompletionResult]::new('--focal-point', '--focal-point', [CompletionResultType]::ParameterName, 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)')
+            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -856,26 +875,36 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Add the supported files of folders'' subfolders too')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Add the supported files of folders'' subfolders too')
+            [CompletionResult]::new('--allow-duplicates', '--allow-duplicates', [CompletionResultType]::ParameterName, 'Add even what the gallery already holds (same file content, media, video URL or text)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'progallery;items;update' {
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New HTML of a text item')
+            [CompletionResult]::new('--add-tag', '--add-tag', [CompletionResultType]::ParameterName, 'Add a tag, keeping the others (repeatable)')
+            [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'Remove a tag, keeping the others (repeatable)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title, description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags, focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Updates sent at once with --from-file')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--alt', '--alt', [CompletionResultType]::ParameterName, 'Alt text of an image item')
-            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external URL, opened in a new tab)')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external http(s) URL)')
+            [CompletionResult]::new('--link-text', '--link-text', [CompletionResultType]::ParameterName, 'Text of the link')
+            [CompletionResult]::new('--link-target', '--link-target', [CompletionResultType]::ParameterName, 'Where the link opens: _blank (a new tab, the default) or _self')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag (repeatable); replaces all tags on update')
-            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Position in the gallery (default on add: chosen by the service, after existing items)')
+            [CompletionResult]::new('--focal-point', '--focal-point', [CompletionResultType]::ParameterName, 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)')
+            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -884,6 +913,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--clear-link', '--clear-link', [CompletionResultType]::ParameterName, 'Remove the item''s link')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
@@ -898,12 +928,19 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;item;update' {
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New HTML of a text item')
+            [CompletionResult]::new('--add-tag', '--add-tag', [CompletionResultType]::ParameterName, 'Add a tag, keeping the others (repeatable)')
+            [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'Remove a tag, keeping the others (repeatable)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title, description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags, focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Updates sent at once with --from-file')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--alt', '--alt', [CompletionResultType]::ParameterName, 'Alt text of an image item')
-            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external URL, opened in a new tab)')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link opened when the item is clicked (an external http(s) URL)')
+            [CompletionResult]::new('--link-text', '--link-text', [CompletionResultType]::ParameterName, 'Text of the link')
+            [CompletionResult]::new('--link-target', '--link-target', [CompletionResultType]::ParameterName, 'Where the link opens: _blank (a new tab, the default) or _self')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag (repeatable); replaces all tags on update')
-            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Position in the gallery (default on add: chosen by the service, after existing items)')
+            [CompletionResult]::new('--focal-point', '--focal-point', [CompletionResultType]::ParameterName, 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)')
+            [CompletionResult]::new('--sort-order', '--sort-order', [CompletionResultType]::ParameterName, 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -912,6 +949,103 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--clear-link', '--clear-link', [CompletionResultType]::ParameterName, 'Remove the item''s link')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;move' {
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Put it just before this item')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Put it just after this item')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--first', '--first', [CompletionResultType]::ParameterName, 'Make it the first item')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Make it the last item')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;move' {
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Put it just before this item')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Put it just after this item')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--first', '--first', [CompletionResultType]::ParameterName, 'Make it the first item')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Make it the last item')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;reorder' {
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the items that would change and change nothing')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;reorder' {
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the items that would change and change nothing')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
@@ -1195,8 +1329,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;items;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change one item''s title, description, alt text, link, tags, focal point or position, or many from a file')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move an item before or after another, or to either end')
+            [CompletionResult]::new('reorder', 'reorder', [CompletionResultType]::ParameterValue, 'Put every item of a gallery in a given order, with the fewest updates')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
@@ -1214,6 +1350,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;items;help;update' {
+            break
+        }
+        'progallery;items;help;move' {
+            break
+        }
+        'progallery;items;help;reorder' {
             break
         }
         'progallery;items;help;delete' {
@@ -1234,8 +1376,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;item;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change one item''s title, description, alt text, link, tags, focal point or position, or many from a file')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move an item before or after another, or to either end')
+            [CompletionResult]::new('reorder', 'reorder', [CompletionResultType]::ParameterValue, 'Put every item of a gallery in a given order, with the fewest updates')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
@@ -1253,6 +1397,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;help;update' {
+            break
+        }
+        'progallery;item;help;move' {
+            break
+        }
+        'progallery;item;help;reorder' {
             break
         }
         'progallery;item;help;delete' {
@@ -1731,8 +1881,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;help;items' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change one item''s title, description, alt text, link, tags, focal point or position, or many from a file')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move an item before or after another, or to either end')
+            [CompletionResult]::new('reorder', 'reorder', [CompletionResultType]::ParameterValue, 'Put every item of a gallery in a given order, with the fewest updates')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
@@ -1749,6 +1901,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;items;update' {
+            break
+        }
+        'progallery;help;items;move' {
+            break
+        }
+        'progallery;help;items;reorder' {
             break
         }
         'progallery;help;items;delete' {

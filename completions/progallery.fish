@@ -504,36 +504,38 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a gallery and all its items'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
@@ -599,16 +601,23 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l width -d 'Original width in pixels (required for images)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l height -d 'Original height in pixels (required for images)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l width -d 'Original width in pixels of a Wix media id (default: read from the Media Manager)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l height -d 'Original height in pixels of a Wix media id (default: read from the Media Manager)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l text -d 'Add a text item with this HTML' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l from-file -d 'Items as JSON (one object, an array, or `{"items": […]}`) or JSONL; `-` reads stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l from-file -d 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l position -d 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l concurrency -d 'How many sources are uploaded, imported and added at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l import-timeout -d 'Give up on a URL import that is not ready after this many seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l description -d 'Description' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l alt -d 'Alt text of an image item' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link -d 'Link opened when the item is clicked (an external URL, opened in a new tab)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link -d 'Link opened when the item is clicked (an external http(s) URL)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link-text -d 'Text of the link' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
+_self\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sort-order -d 'Position in the gallery (default on add: chosen by the service, after existing items)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -622,19 +631,29 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s r -l recursive -d 'Add the supported files of folders\' subfolders too'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l allow-duplicates -d 'Add even what the gallery already holds (same file content, media, video URL or text)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l text -d 'New HTML of a text item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l add-tag -d 'Add a tag, keeping the others (repeatable)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l remove-tag -d 'Remove a tag, keeping the others (repeatable)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l from-file -d 'Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title, description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags, focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l concurrency -d 'Updates sent at once with --from-file' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l description -d 'Description' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l alt -d 'Alt text of an image item' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link -d 'Link opened when the item is clicked (an external URL, opened in a new tab)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link -d 'Link opened when the item is clicked (an external http(s) URL)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link-text -d 'Text of the link' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
+_self\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sort-order -d 'Position in the gallery (default on add: chosen by the service, after existing items)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -648,12 +667,57 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l clear-link -d 'Remove the item\'s link'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l before -d 'Put it just before this item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l after -d 'Put it just after this item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l first -d 'Make it the first item'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l last -d 'Make it the last item'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l ids-from -d 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l dry-run -d 'Print the items that would change and change nothing'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -777,43 +841,47 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one or more items'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
@@ -879,16 +947,23 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l width -d 'Original width in pixels (required for images)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l height -d 'Original height in pixels (required for images)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l width -d 'Original width in pixels of a Wix media id (default: read from the Media Manager)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l height -d 'Original height in pixels of a Wix media id (default: read from the Media Manager)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l text -d 'Add a text item with this HTML' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l from-file -d 'Items as JSON (one object, an array, or `{"items": […]}`) or JSONL; `-` reads stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l from-file -d 'A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags, sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json` prints them; `-` reads stdin. Checked whole before anything is sent' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l position -d 'Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l concurrency -d 'How many sources are uploaded, imported and added at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l import-timeout -d 'Give up on a URL import that is not ready after this many seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l description -d 'Description' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l alt -d 'Alt text of an image item' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link -d 'Link opened when the item is clicked (an external URL, opened in a new tab)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link -d 'Link opened when the item is clicked (an external http(s) URL)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link-text -d 'Text of the link' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
+_self\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sort-order -d 'Position in the gallery (default on add: chosen by the service, after existing items)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -902,19 +977,29 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s r -l recursive -d 'Add the supported files of folders\' subfolders too'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l allow-duplicates -d 'Add even what the gallery already holds (same file content, media, video URL or text)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l text -d 'New HTML of a text item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l add-tag -d 'Add a tag, keeping the others (repeatable)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l remove-tag -d 'Remove a tag, keeping the others (repeatable)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l from-file -d 'Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title, description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags, focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l concurrency -d 'Updates sent at once with --from-file' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l title -d 'Title' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l description -d 'Description' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l alt -d 'Alt text of an image item' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link -d 'Link opened when the item is clicked (an external URL, opened in a new tab)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link -d 'Link opened when the item is clicked (an external http(s) URL)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link-text -d 'Text of the link' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
+_self\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sort-order -d 'Position in the gallery (default on add: chosen by the service, after existing items)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -928,12 +1013,57 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l clear-link -d 'Remove the item\'s link'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l before -d 'Put it just before this item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l after -d 'Put it just after this item' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l first -d 'Make it the first item'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l last -d 'Make it the last item'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l ids-from -d 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l dry-run -d 'Print the items that would change and change nothing'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -1057,8 +1187,10 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one or more items'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
@@ -1421,8 +1553,10 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "delete" -d 'Delete one or more items'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'

@@ -17,7 +17,7 @@ pub use galleries::{
 };
 pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
-    ItemsListArgs, ItemsRestoreArgs, ItemsUpdateArgs,
+    ItemsListArgs, ItemsMoveArgs, ItemsReorderArgs, ItemsRestoreArgs, ItemsUpdateArgs,
 };
 pub use search::ItemsSearchArgs;
 
@@ -113,6 +113,8 @@ pub enum ColorWhen {
     Never,
 }
 
+// Parsed once per run: the size of the largest variant (the items verbs' flags) does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List, show, create, clone, update and delete galleries

@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod context;
 mod error;
+mod hashcache;
 mod journal;
 mod output;
 mod paths;

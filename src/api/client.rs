@@ -43,6 +43,8 @@ pub enum Idempotency {
 
 pub struct Client {
     http: reqwest::Client,
+    /// For upload URLs: no default headers (no API key to a URL that carries its own token).
+    upload_http: std::sync::OnceLock<reqwest::Client>,
     options: ClientOptions,
     limiter: Option<RateLimiter>,
 }
@@ -126,6 +128,7 @@ impl Client {
             .map(RateLimiter::new);
         Ok(Client {
             http,
+            upload_http: std::sync::OnceLock::new(),
             options,
             limiter,
         })
@@ -133,6 +136,11 @@ impl Client {
 
     pub fn base_url(&self) -> &str {
         &self.options.base_url
+    }
+
+    /// The site the calls act on (`wix-site-id`), when one is set.
+    pub fn site_id(&self) -> Option<&str> {
+        self.options.site_id.as_deref()
     }
 
     /// Sends a call, retrying as its idempotency allows, and returns the JSON body of the success.
@@ -201,13 +209,26 @@ impl Client {
             self.log_request(&request, call.body);
         }
         let safe = call.idempotency == Idempotency::Safe;
+        self.exchange(&self.http, request, &call.what, safe).await
+    }
+
+    /// Sends one request and reads its answer: the JSON of a success, or the failure, marked
+    /// retryable when `safe` (or when the service certainly did not act).
+    async fn exchange(
+        &self,
+        http: &reqwest::Client,
+        request: reqwest::Request,
+        what: &str,
+        safe: bool,
+    ) -> Result<Value, Failure> {
+        let call_what = what.to_string();
         let started = Instant::now();
-        let response = match self.http.execute(request).await {
+        let response = match http.execute(request).await {
             Ok(response) => response,
             Err(e) => {
                 let never_sent = e.is_connect();
                 let error = ApiError::Network {
-                    what: call.what.clone(),
+                    what: call_what.clone(),
                     detail: network_detail(&e, self.options.timeout),
                     ambiguous: !never_sent,
                 };
@@ -246,7 +267,7 @@ impl Client {
             Ok(body) => body,
             Err(e) => {
                 let error = ApiError::Network {
-                    what: call.what.clone(),
+                    what: call_what.clone(),
                     detail: format!(
                         "the answer broke off: {}",
                         network_detail(&e, self.options.timeout)
@@ -279,7 +300,7 @@ impl Client {
                 // Any JSON is accepted here (`api` may read arrays); typed calls check the shape.
                 Ok(json) => Ok(json),
                 _ => Err(Failure::Final(ApiError::BadBody {
-                    what: call.what.clone(),
+                    what: call_what.clone(),
                     detail: format!(
                         "the service answered {status} but {}; is the base URL ({}) right?",
                         describe_body(content_type.as_deref(), &body),
@@ -292,7 +313,7 @@ impl Client {
         let not_processed = status == 429 || status == 503;
         let retryable = status == 429 || status >= 500;
         let error = from_response(
-            call.what.clone(),
+            call_what.clone(),
             status,
             content_type.as_deref(),
             request_id,
@@ -304,6 +325,78 @@ impl Client {
         } else {
             Err(Failure::Final(error))
         }
+    }
+
+    /// `PUT` of a file's bytes to an upload URL (spec/api.md §6): an absolute URL whose token is
+    /// the credential, so no auth header goes with it (a second client without default headers
+    /// sends it). `body` makes a fresh streamed body for each attempt; a PUT of the same bytes to
+    /// the same URL answers the same file, so every failure may be retried. The time limit grows
+    /// with the size (`--timeout` plus 4 s per MiB, i.e. a floor of 256 KiB/s), so a large file on
+    /// a slow link is not cut off by a limit meant for small JSON calls.
+    pub async fn put_upload(
+        &self,
+        url: &str,
+        content_type: &str,
+        length: u64,
+        body: &(dyn Fn() -> reqwest::Body + Send + Sync),
+        what: &str,
+    ) -> Result<Value, ApiError> {
+        let http = self.upload_http(url)?;
+        let limit = self.options.timeout + Duration::from_secs(4 * length.div_ceil(1 << 20));
+        let attempts = self.options.attempts.max(1);
+        let mut attempt = 1;
+        loop {
+            if let Some(limiter) = &self.limiter {
+                limiter.acquire().await;
+            }
+            let request = http
+                .put(url)
+                .header(CONTENT_TYPE, content_type)
+                .header(reqwest::header::CONTENT_LENGTH, length)
+                .timeout(limit)
+                .body(body())
+                .build()
+                .map_err(|e| ApiError::Network {
+                    what: what.to_string(),
+                    detail: format!("cannot build the upload request: {e}"),
+                    ambiguous: false,
+                })?;
+            if self.options.verbose {
+                // The URL's token is a credential: show where it goes, not the token.
+                let shown = url.split('?').next().unwrap_or(url);
+                let shown = shown.rsplit_once('/').map_or(shown, |(head, _)| head);
+                output::diagnostic(&format!("> PUT {shown}/… ({length} bytes, {content_type})"));
+            }
+            let (error, retry_after) = match self.exchange(http, request, what, true).await {
+                Ok(answer) => return Ok(answer),
+                Err(Failure::Final(error)) => return Err(error),
+                Err(Failure::Retryable { error, retry_after }) => (error, retry_after),
+            };
+            if attempt >= attempts {
+                return Err(error);
+            }
+            tokio::time::sleep(retry_after.unwrap_or_else(|| backoff(attempt))).await;
+            attempt += 1;
+        }
+    }
+
+    fn upload_http(&self, url: &str) -> Result<&reqwest::Client, ApiError> {
+        if let Some(http) = self.upload_http.get() {
+            return Ok(http);
+        }
+        let mut builder = reqwest::Client::builder()
+            .user_agent(concat!("progallery/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(self.options.timeout.min(Duration::from_secs(10)))
+            .tcp_nodelay(true);
+        if url.starts_with("http://") {
+            builder = builder.tls_built_in_root_certs(false);
+        }
+        let http = builder.build().map_err(|e| ApiError::Network {
+            what: "preparing uploads".to_string(),
+            detail: e.to_string(),
+            ambiguous: false,
+        })?;
+        Ok(self.upload_http.get_or_init(|| http))
     }
 
     fn log_request(&self, request: &reqwest::Request, body: Option<&Value>) {

@@ -1,11 +1,13 @@
 //! The only code that speaks HTTP to the gallery service. `client` owns transport (auth headers,
 //! retries, rate limiting, error decoding); `galleries` and `items` are typed calls on top of it
-//! that never print; `model` holds the serde types that keep unknown fields.
+//! that never print (`media` for the Media Manager); `model` holds the serde types that keep
+//! unknown fields.
 
 pub mod client;
 pub mod error;
 pub mod galleries;
 pub mod items;
+pub mod media;
 pub mod model;
 mod ratelimit;
 pub mod search;

@@ -20,17 +20,30 @@ pub enum ItemsCmd {
     #[command(after_help = "Examples:\n  progallery items get GALLERY_ID ITEM_ID -o json")]
     Get(ItemRef),
 
-    /// Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items
+    /// Add items from files, folders, URLs, Wix media, video links, HTML or a manifest
     #[command(
-        after_help = "Examples:\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --width 1920 --height 1280 --title Dunes\n  progallery items add G https://static.wixstatic.com/media/11062b_1270~mv2.jpeg --width 800 --height 600\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file items.jsonl"
+        long_about = "Add items to a gallery. Local files are uploaded to the site's Media Manager (streamed, several at once), http(s) URLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links are used as they are. Items land in input order. What the gallery already holds (same file content, media, link or text) is skipped, so re-running an add only adds what is missing; a source that fails is reported and the others go on (exit 3).",
+        after_help = "Examples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --alt Dunes\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
     )]
     Add(ItemsAddArgs),
 
-    /// Change an item's title, description, alt text, link, tags or position
+    /// Change one item's title, description, alt text, link, tags, focal point or position, or many from a file
     #[command(
-        after_help = "Examples:\n  progallery items update GALLERY_ID ITEM_ID --title 'New title' --tag summer --tag 2026"
+        after_help = "Examples:\n  progallery items update GALLERY_ID ITEM_ID --title 'New title' --add-tag summer\n  progallery items update GALLERY_ID ITEM_ID --clear-link --remove-tag draft\n  progallery items update GALLERY_ID --from-file alt-texts.jsonl"
     )]
     Update(ItemsUpdateArgs),
+
+    /// Move an item before or after another, or to either end
+    #[command(
+        after_help = "Examples:\n  progallery items move GALLERY_ID ITEM_ID --first\n  progallery items move GALLERY_ID ITEM_ID --after OTHER_ITEM_ID"
+    )]
+    Move(ItemsMoveArgs),
+
+    /// Put every item of a gallery in a given order, with the fewest updates
+    #[command(
+        after_help = "Examples:\n  progallery items list GALLERY_ID --all -o id | tac | progallery items reorder GALLERY_ID --ids-from -\n  progallery items reorder GALLERY_ID --ids-from order.txt --dry-run"
+    )]
+    Reorder(ItemsReorderArgs),
 
     /// Delete one or more items
     #[command(
@@ -112,15 +125,27 @@ pub struct ItemMetadataArgs {
     #[arg(long, value_name = "TEXT")]
     pub alt: Option<String>,
 
-    /// Link opened when the item is clicked (an external URL, opened in a new tab)
+    /// Link opened when the item is clicked (an external http(s) URL)
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
+
+    /// Text of the link
+    #[arg(long, value_name = "TEXT")]
+    pub link_text: Option<String>,
+
+    /// Where the link opens: _blank (a new tab, the default) or _self
+    #[arg(long, value_name = "TARGET", value_parser = ["_blank", "_self"])]
+    pub link_target: Option<String>,
 
     /// Tag (repeatable); replaces all tags on update
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// Position in the gallery (default on add: chosen by the service, after existing items)
+    /// Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)
+    #[arg(long, value_name = "X,Y")]
+    pub focal_point: Option<String>,
+
+    /// Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`
     #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
     pub sort_order: Option<f64>,
 }
@@ -131,15 +156,20 @@ pub struct ItemsAddArgs {
     #[arg(value_name = "GALLERY_ID")]
     pub gallery_id: String,
 
-    /// A Wix media id, a static.wixstatic.com URL, or a YouTube/Vimeo URL
-    #[arg(value_name = "MEDIA", conflicts_with_all = ["text", "from_file"], required_unless_present_any = ["text", "from_file"])]
-    pub media: Option<String>,
+    /// What to add: image or video files, folders, http(s) URLs (imported by the Media Manager),
+    /// YouTube/Vimeo URLs, Wix media ids or static.wixstatic.com URLs
+    #[arg(value_name = "SOURCE", conflicts_with_all = ["text", "from_file"], required_unless_present_any = ["text", "from_file"])]
+    pub sources: Vec<String>,
 
-    /// Original width in pixels (required for images)
+    /// Add the supported files of folders' subfolders too
+    #[arg(short, long)]
+    pub recursive: bool,
+
+    /// Original width in pixels of a Wix media id (default: read from the Media Manager)
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
     pub width: Option<u32>,
 
-    /// Original height in pixels (required for images)
+    /// Original height in pixels of a Wix media id (default: read from the Media Manager)
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
     pub height: Option<u32>,
 
@@ -147,9 +177,27 @@ pub struct ItemsAddArgs {
     #[arg(long, value_name = "HTML", conflicts_with = "from_file")]
     pub text: Option<String>,
 
-    /// Items as JSON (one object, an array, or `{"items": […]}`) or JSONL; `-` reads stdin
+    /// A manifest, one row per item: CSV with a header (source,title,description,alt,link,tags,
+    /// sortOrder), JSONL or JSON rows with those keys, or whole items as `items list -o json`
+    /// prints them; `-` reads stdin. Checked whole before anything is sent
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<String>,
+
+    /// Where the new items go: first, last, before:ITEM_ID or after:ITEM_ID (input order is kept)
+    #[arg(long, value_name = "WHERE", conflicts_with = "sort_order")]
+    pub position: Option<String>,
+
+    /// How many sources are uploaded, imported and added at once
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub concurrency: u16,
+
+    /// Give up on a URL import that is not ready after this many seconds
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub import_timeout: u64,
+
+    /// Add even what the gallery already holds (same file content, media, video URL or text)
+    #[arg(long)]
+    pub allow_duplicates: bool,
 
     #[command(flatten)]
     pub metadata: ItemMetadataArgs,
@@ -157,15 +205,85 @@ pub struct ItemsAddArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsUpdateArgs {
-    #[command(flatten)]
-    pub item: ItemRef,
+    /// Gallery id (a GUID)
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+
+    /// Item id (a GUID); not with --from-file
+    #[arg(
+        value_name = "ITEM_ID",
+        required_unless_present = "from_file",
+        conflicts_with = "from_file"
+    )]
+    pub item_id: Option<String>,
 
     /// New HTML of a text item
-    #[arg(long, value_name = "HTML")]
+    #[arg(long, value_name = "HTML", conflicts_with = "from_file")]
     pub text: Option<String>,
+
+    /// Remove the item's link
+    #[arg(long, conflicts_with_all = ["link", "link_text", "link_target"])]
+    pub clear_link: bool,
+
+    /// Add a tag, keeping the others (repeatable)
+    #[arg(long = "add-tag", value_name = "TAG", conflicts_with = "tags")]
+    pub add_tags: Vec<String>,
+
+    /// Remove a tag, keeping the others (repeatable)
+    #[arg(long = "remove-tag", value_name = "TAG", conflicts_with = "tags")]
+    pub remove_tags: Vec<String>,
+
+    /// Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title,
+    /// description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags,
+    /// focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<String>,
+
+    /// Updates sent at once with --from-file
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub concurrency: u16,
 
     #[command(flatten)]
     pub metadata: ItemMetadataArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("place").required(true).args(["before", "after", "first", "last"])))]
+pub struct ItemsMoveArgs {
+    #[command(flatten)]
+    pub item: ItemRef,
+
+    /// Put it just before this item
+    #[arg(long, value_name = "ITEM_ID")]
+    pub before: Option<String>,
+
+    /// Put it just after this item
+    #[arg(long, value_name = "ITEM_ID")]
+    pub after: Option<String>,
+
+    /// Make it the first item
+    #[arg(long)]
+    pub first: bool,
+
+    /// Make it the last item
+    #[arg(long)]
+    pub last: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ItemsReorderArgs {
+    /// Gallery id (a GUID)
+    #[arg(value_name = "GALLERY_ID")]
+    pub gallery_id: String,
+
+    /// Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank
+    /// lines and `#` comments are skipped
+    #[arg(long, value_name = "FILE", required = true)]
+    pub ids_from: String,
+
+    /// Print the items that would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]

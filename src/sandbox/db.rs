@@ -95,6 +95,7 @@ impl Pool {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
             migrate(&tx)?;
+            tx.execute_batch(super::media::store::SCHEMA)?;
             tx.commit()
         })
         .and_then(|created| created)

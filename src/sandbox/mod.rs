@@ -10,6 +10,7 @@ mod db;
 mod errors;
 pub mod events;
 mod faults;
+mod media;
 mod requests;
 mod routes;
 mod search;
@@ -58,6 +59,7 @@ pub struct App {
     faults: FaultState,
     requests: RequestLog,
     api_key: Option<String>,
+    media: media::MediaState,
 }
 
 /// A sandbox serving in the background of this process.
@@ -68,6 +70,8 @@ pub struct Running {
     stop: tokio::sync::oneshot::Sender<()>,
     stop_checkpoints: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
+    /// Media bytes of an in-memory sandbox; removed when this is dropped (after `shutdown`).
+    _media_temp: Option<tempfile::TempDir>,
 }
 
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
@@ -98,12 +102,18 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     if let Some(path) = &checkpoint_path {
         db::spawn_checkpointer(path, Arc::clone(&stop_checkpoints))?;
     }
+    let (media, media_temp) = media::MediaState::open(
+        &options.database,
+        options.data_dir.as_deref(),
+        format!("http://{local_addr}"),
+    )?;
     let app = Arc::new(App {
         pool,
         events: Events::default(),
         faults: FaultState::new(options.faults),
         requests: RequestLog::default(),
         api_key: options.api_key.filter(|k| !k.is_empty()),
+        media,
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -120,6 +130,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         stop,
         stop_checkpoints,
         task,
+        _media_temp: media_temp,
     })
 }
 

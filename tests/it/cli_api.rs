@@ -125,10 +125,12 @@ fn retries_recover_from_injected_503s() {
         }
     }
     let id = created.expect("a create gets through within 5 runs");
-    for _ in 0..5 {
+    for i in 0..5 {
+        // Distinct texts: adding the same text again would be skipped as already there.
+        let html = format!("<p>x{i}</p>");
         run(sandbox
             .cli()
-            .args(["--retries", "10", "items", "add", &id, "--text", "<p>x</p>"]))
+            .args(["--retries", "10", "items", "add", &id, "--text", &html]))
         .success();
     }
     for _ in 0..3 {

@@ -69,7 +69,18 @@ fn add_every_kind_then_get_update_delete() {
 
     let url = format!("https://static.wixstatic.com/media/{MEDIA_ID}");
     let by_url = run(sandbox.cli().args([
-        "items", "add", &g, &url, "--width", "10", "--height", "20", "-o", "jsonl",
+        "items",
+        "add",
+        &g,
+        &url,
+        "--width",
+        "10",
+        "--height",
+        "20",
+        "-o",
+        "jsonl",
+        // The same media again: skipped as already there, unless asked for.
+        "--allow-duplicates",
     ]));
     by_url.success();
     let by_url: Value = serde_json::from_str(by_url.lines()[0]).unwrap();
@@ -112,7 +123,6 @@ fn add_every_kind_then_get_update_delete() {
     // Bad input: one line, exit 2, nothing sent.
     sandbox.clear_request_log();
     for args in [
-        vec!["items", "add", &g, MEDIA_ID], // no size
         vec![
             "items",
             "add",
@@ -138,6 +148,19 @@ fn add_every_kind_then_get_update_delete() {
         );
     }
     assert!(sandbox.request_log().is_empty());
+    // Without a size, a media id is looked up in the Media Manager: this one is not there.
+    let unknown = run(sandbox.cli().args([
+        "items",
+        "add",
+        &g,
+        "11062b_00000000000000000000000000000000~mv2.jpeg",
+    ]));
+    unknown.code(3);
+    assert!(
+        unknown.stderr.contains("no media file"),
+        "{}",
+        unknown.stderr
+    );
 
     let got = run(sandbox
         .cli()

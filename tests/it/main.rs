@@ -1,6 +1,7 @@
 //! Integration tests: the real `progallery` binary against a real sandbox server on loopback, in a
 //! temporary home. One test binary (modules below) keeps link time down.
 
+mod add;
 mod cleanup_faults;
 mod cleanup_restore;
 mod cleanup_safety;
@@ -13,6 +14,8 @@ mod cli_galleries;
 mod cli_generated;
 mod cli_items;
 mod common;
+mod items_edit;
+mod media_sandbox;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;

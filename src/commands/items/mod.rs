@@ -1,22 +1,25 @@
-//! `progallery items list|get|add|update|delete|bulk-delete`. Adding and bulk deleting have
-//! their own files (they grow: local files and the Media Manager, filters and journals).
+//! `progallery items list|get|add|update|move|reorder|delete|bulk-delete`. Adding, updating,
+//! moving, reordering and bulk deleting have their own files (they grow: local files and the
+//! Media Manager, positions, filters and journals); `ordering` is the positioning they share.
 
 mod add;
 mod batches;
 mod bulk_delete;
+mod metadata;
+mod move_;
+mod ordering;
+mod reorder;
 pub mod restore;
 mod search;
+mod update;
 
 use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
-use serde_json::{json, Map, Value};
 
 use super::{confirm_destructive, require_guid};
 use crate::api::model::Item;
 use crate::api::{galleries, items};
-use crate::cli::{
-    ItemMetadataArgs, ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs, ItemsUpdateArgs,
-};
+use crate::cli::{ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::journal::Journal;
@@ -31,7 +34,9 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::List(args) => list(args, ctx).await,
         ItemsCmd::Get(args) => get(args, ctx).await,
         ItemsCmd::Add(args) => add::run(args, ctx).await,
-        ItemsCmd::Update(args) => update(args, ctx).await,
+        ItemsCmd::Update(args) => update::run(args, ctx).await,
+        ItemsCmd::Move(args) => move_::run(args, ctx).await,
+        ItemsCmd::Reorder(args) => reorder::run(args, ctx).await,
         ItemsCmd::Delete(args) => delete(args, ctx).await,
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
         ItemsCmd::Search(args) => search::run(args, ctx).await,
@@ -110,85 +115,6 @@ async fn get(args: ItemRef, ctx: &Context) -> Result<i32> {
     let client = ctx.client().await?;
     let item = items::get(client, &args.gallery_id, &args.item_id).await?;
     ctx.printer.one(&item)?;
-    Ok(0)
-}
-
-/// The fields that `--title`, `--description`, `--link`, `--tag` and `--sort-order` set.
-/// (`--alt` lives inside the image, so add and update handle it themselves.)
-pub(crate) fn metadata_fields(meta: &ItemMetadataArgs) -> Result<Map<String, Value>> {
-    let mut fields = Map::new();
-    if let Some(title) = &meta.title {
-        fields.insert("title".into(), json!(title));
-    }
-    if let Some(description) = &meta.description {
-        fields.insert("description".into(), json!(description));
-    }
-    if let Some(link) = &meta.link {
-        let parsed = url::Url::parse(link)
-            .map_err(|e| CliError::usage(format!("--link {link:?} is not a URL: {e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(CliError::usage(format!("--link {link:?} must be an http(s) URL")).into());
-        }
-        fields.insert(
-            "link".into(),
-            json!({"type": "EXTERNAL", "url": link, "target": "_blank"}),
-        );
-    }
-    if !meta.tags.is_empty() {
-        fields.insert("tags".into(), json!({ "values": meta.tags }));
-    }
-    if let Some(sort_order) = meta.sort_order {
-        if !sort_order.is_finite() {
-            return Err(CliError::usage("--sort-order must be a finite number").into());
-        }
-        fields.insert("sortOrder".into(), json!(sort_order));
-    }
-    Ok(fields)
-}
-
-async fn update(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
-    let ItemRef {
-        gallery_id,
-        item_id,
-    } = &args.item;
-    require_guid(gallery_id, "gallery id")?;
-    require_guid(item_id, "item id")?;
-    let mut changes = metadata_fields(&args.metadata)?;
-    if let Some(html) = &args.text {
-        changes.insert("text".into(), json!({ "html": html }));
-    }
-    if changes.is_empty() && args.metadata.alt.is_none() {
-        return Err(CliError::usage(
-            "nothing to change: give --title, --description, --alt, --link, --tag, --sort-order or --text",
-        )
-        .into());
-    }
-    let client = ctx.client().await?;
-    if let Some(alt) = &args.metadata.alt {
-        // An `image` in an update replaces the whole image, so start from the current one.
-        let current = items::get(client, gallery_id, item_id).await?;
-        let mut image = current.image.ok_or_else(|| {
-            CliError::usage(format!(
-                "item {item_id} is a {} item; --alt applies to images only",
-                current.item_type.as_deref().unwrap_or("non-image")
-            ))
-        })?;
-        match image.get_mut("imageInfo").and_then(Value::as_object_mut) {
-            Some(info) => {
-                info.insert("altText".into(), json!(alt));
-            }
-            None => {
-                return Err(CliError::new(
-                    Kind::General,
-                    format!("item {item_id} has an image without imageInfo"),
-                )
-                .into())
-            }
-        }
-        changes.insert("image".into(), image);
-    }
-    let updated = items::update(client, gallery_id, item_id, Value::Object(changes)).await?;
-    ctx.printer.one(&updated)?;
     Ok(0)
 }
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::{site_of, MAX_BODY_BYTES};
 use crate::sandbox::errors::ApiError;
+use crate::sandbox::media;
 use crate::sandbox::validate::Query;
 use crate::sandbox::App;
 
@@ -22,11 +23,36 @@ use crate::sandbox::App;
 const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
 pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/_sandbox/") {
+    // Upload PUTs (media/upload.rs) are API requests whose body the handler streams to disk.
+    let upload = media::is_upload_path(request.uri().path());
+    if request.uri().path().starts_with("/_sandbox/") && !upload {
         return next.run(request).await;
     }
     let request_id = uuid::Uuid::new_v4().to_string();
     let (parts, body) = request.into_parts();
+    if !upload {
+        return buffered(app, parts, body, next, request_id).await;
+    }
+    let (body, remainder) = media::upload::share_body(body, &parts.headers);
+    let seq = app.requests.start(
+        parts.method.as_str(),
+        parts.uri.path(),
+        parts.uri.query().unwrap_or(""),
+        &parts.headers,
+        b"",
+    );
+    let response = guarded(&app, Request::from_parts(parts, body), b"", next).await;
+    remainder.drain(DRAIN_LIMIT as u64).await;
+    finish(&app, seq, response, &request_id)
+}
+
+async fn buffered(
+    app: Arc<App>,
+    parts: axum::http::request::Parts,
+    body: Body,
+    next: Next,
+    request_id: String,
+) -> Response {
     let (bytes, too_large) = read_capped(body).await;
     let seq = app.requests.start(
         parts.method.as_str(),
@@ -35,7 +61,7 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
         &parts.headers,
         &bytes,
     );
-    let mut response = if too_large {
+    let response = if too_large {
         ApiError::application(
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
@@ -51,8 +77,12 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
         )
         .await
     };
+    finish(&app, seq, response, &request_id)
+}
+
+fn finish(app: &App, seq: u64, mut response: Response, request_id: &str) -> Response {
     app.requests.finish(seq, response.status().as_u16());
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
+    if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert("x-wix-request-id", value);
     }
     response
@@ -102,8 +132,12 @@ async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Respon
         error.retry_after = Some(retry_after);
         return error.into_response();
     }
-    if let Err(error) = check_auth(app, &request) {
-        return error.into_response();
+    // An upload URL carries its own credential (the token), as on Wix.
+    let upload = media::is_upload_path(request.uri().path());
+    if !upload {
+        if let Err(error) = check_auth(app, &request) {
+            return error.into_response();
+        }
     }
     if let Some(id) = failing_id(&faults.fail_ids, &request, body) {
         return ApiError::internal(format!("injected failure for id {id} (--fail-id)"))
@@ -201,6 +235,7 @@ fn failing_id(fail_ids: &[String], request: &Request, body: &[u8]) -> Option<Str
         "itemIds",
         "itemsIds",
         "cloneFromGalleryId",
+        "fileId",
     ] {
         named.extend(query.all(name));
     }

@@ -55,6 +55,7 @@ pub fn router(app: Arc<App>) -> Router {
     router
         .merge(admin::router())
         .merge(search::router())
+        .merge(crate::sandbox::media::routes::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

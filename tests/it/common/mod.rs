@@ -239,6 +239,8 @@ pub mod ureq_like {
         pub status: u16,
         pub headers: Vec<(String, String)>,
         pub body: String,
+        /// The body as received (after de-chunking), for binary responses.
+        pub raw: Vec<u8>,
     }
 
     impl Response {
@@ -343,6 +345,7 @@ pub mod ureq_like {
             status,
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
+            raw: body,
         }
     }
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark of the sandbox's Media Manager slice (issue 5, part 7): one PUT of a SIZE_MIB file
+# (default 500) to an upload URL and the GET of its bytes back, on loopback, reporting wall times
+# and the server's peak RSS (VmHWM), which must stay flat whatever the file size because bodies
+# are streamed to and from disk. Also checks the bytes come back identical and the header-only
+# reader found the dimensions. Linux only (reads /proc).
+# Usage: scripts/bench_media_sandbox.sh [SIZE_MIB] [debug|release]   (default: 500 debug)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-500}
+PROFILE=${2:-debug}
+
+if [[ $PROFILE == release ]]; then cargo build --release --quiet; else cargo build --quiet; fi
+bin=$PWD/target/$PROFILE/progallery
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A PNG header (8000x6000) followed by SIZE_MIB MiB of filler: the sandbox never decodes pixels.
+python3 - "$work/big.png" "$SIZE_MIB" <<'PY'
+import struct, sys
+path, mib = sys.argv[1], int(sys.argv[2])
+with open(path, 'wb') as f:
+    f.write(b'\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR' + struct.pack('>II', 8000, 6000) + bytes([8, 6, 0, 0, 0, 0, 0, 0, 0]))
+    chunk = bytes(range(256)) * 4096
+    for _ in range(mib):
+        f.write(chunk)
+PY
+
+export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
+mkfifo "$work/url"
+"$bin" sandbox serve --addr 127.0.0.1:0 --memory --no-seed >"$work/url" 2>"$work/serve.log" &
+server_pid=$!
+read -r base <"$work/url"
+rss() { awk -v k="$1:" '$1 == k {print $2 " kB"}' "/proc/$server_pid/status"; }
+echo "idle RSS: $(rss VmRSS)"
+
+upload_url=$(curl -sf -X POST -H 'Authorization: bench' -H 'Content-Type: application/json' \
+  -d '{"mimeType":"image/png"}' "$base/site-media/v1/files/generate-upload-url" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["uploadUrl"])')
+start=$(date +%s.%N)
+curl -sf -T "$work/big.png" -H 'Content-Type: image/png' "$upload_url?filename=big.png" -o "$work/put.json"
+put_s=$(echo "$(date +%s.%N) - $start" | bc)
+read -r size width height file_url < <(python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["file"]
+i = f["media"]["image"]["image"]
+print(f["sizeInBytes"], i["width"], i["height"], f["url"])' "$work/put.json")
+start=$(date +%s.%N)
+curl -sf "$file_url" -o "$work/got.png"
+get_s=$(echo "$(date +%s.%N) - $start" | bc)
+cmp -s "$work/big.png" "$work/got.png" && same=identical || same=DIFFERENT
+
+echo "PUT  $SIZE_MIB MiB: ${put_s} s   (sizeInBytes $size, ${width}x${height})"
+echo "GET  $SIZE_MIB MiB: ${get_s} s   (bytes $same)"
+echo "peak RSS of the sandbox: $(rss VmHWM)"

@@ -1,0 +1,460 @@
+//! `progallery items add`: files, folders, URLs, Wix media, video links, HTML text or a manifest,
+//! into a gallery, in input order, never twice.
+//!
+//! The run, in the order it happens: every source is resolved and every manifest row checked
+//! (`entries.rs`, `sources.rs`, `manifest.rs`; any problem: exit 2, nothing sent); the gallery's
+//! items are read once; local files are hashed (streamed); what the gallery already holds is
+//! recognised (by the hash cache, by asking the Media Manager for the hashes of the gallery's
+//! media, by media id, link or text) and skipped, and the others get their `sortOrder` now, from
+//! input order, between their neighbours (`plan.rs`), so concurrency cannot shuffle them; then
+//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`), printed in input
+//! order as they finish. A source that fails is reported and the rest go on; the run then exits
+//! 3, and running it again adds only what is missing.
+
+mod csv;
+mod entries;
+mod manifest;
+mod plan;
+mod sources;
+mod upload;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Result;
+use futures::{stream, StreamExt};
+
+use super::metadata::Meta;
+use super::ordering;
+use crate::api::model::Item;
+use crate::api::ApiError;
+use crate::cli::ItemsAddArgs;
+use crate::commands::require_guid;
+use crate::context::Context;
+use crate::error::{CliError, Kind};
+use crate::hashcache::{site_key, HashCache};
+use sources::Source;
+use upload::{Done, Failed, Job, Shared};
+
+/// One thing to add, as resolved from the command line or a manifest.
+struct Entry {
+    label: String,
+    source: Source,
+    meta: Meta,
+}
+
+/// Where new items go when nothing else decides.
+enum Position {
+    First,
+    Last,
+    Before(String),
+    After(String),
+}
+
+/// What became of an entry.
+enum State {
+    New,
+    /// The gallery already holds it.
+    Present(Item),
+    /// The same content came earlier in this run.
+    Duplicate(String),
+    Failed(Failed),
+    Added(Item),
+    NotSent,
+}
+
+fn parse_position(text: Option<&str>) -> Result<Position> {
+    let Some(text) = text else {
+        return Ok(Position::Last);
+    };
+    let bad = || {
+        CliError::usage(format!(
+            "--position {text:?}: expected first, last, before:ITEM_ID or after:ITEM_ID"
+        ))
+    };
+    Ok(match text.trim() {
+        "first" => Position::First,
+        "last" => Position::Last,
+        other => match other.split_once(':') {
+            Some(("before", id)) => {
+                require_guid(id.trim(), "item id")?;
+                Position::Before(id.trim().to_string())
+            }
+            Some(("after", id)) => {
+                require_guid(id.trim(), "item id")?;
+                Position::After(id.trim().to_string())
+            }
+            _ => return Err(bad().into()),
+        },
+    })
+}
+
+pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
+    require_guid(&args.gallery_id, "gallery id")?;
+    let gallery = args.gallery_id.as_str();
+    let flags = Meta::from_args(&args.metadata)?;
+    let size = match (args.width, args.height) {
+        (Some(w), Some(h)) => Some((w, h)),
+        (None, None) => None,
+        _ => return Err(CliError::usage("give both --width and --height, or neither").into()),
+    };
+    let position = parse_position(args.position.as_deref())?;
+    let (entries, single) = entries::collect_entries(&args, &flags, size)?;
+    if flags.sort_order.is_some() && entries.len() > 1 {
+        return Err(CliError::usage(
+            "--sort-order sets one item's number; for several items use --position (they keep their input order)",
+        )
+        .into());
+    }
+    if entries.is_empty() {
+        return Err(CliError::usage("nothing to add: the folders hold no supported files (jpeg, png, gif, webp, bmp, mp4, mov, webm)").into());
+    }
+
+    let client = ctx.client().await?;
+    ctx.handle_interrupts();
+    let existing = ordering::all_items(client, gallery).await?;
+    let index_of: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| item.id.clone().map(|id| (id, i)))
+        .collect();
+    let default_gap = match &position {
+        Position::First => 0,
+        Position::Last => existing.len(),
+        Position::Before(id) | Position::After(id) => {
+            let Some(&at) = index_of.get(id) else {
+                return Err(CliError::new(
+                    Kind::NotFound,
+                    format!("--position: item {id} is not in gallery {gallery}"),
+                )
+                .into());
+            };
+            if matches!(position, Position::After(_)) {
+                at + 1
+            } else {
+                at
+            }
+        }
+    };
+    // The embedded sandbox listens on a new port every run; it is one site all the same.
+    let service = if ctx.embedded_sandbox() {
+        "embedded-sandbox"
+    } else {
+        client.base_url()
+    };
+    let cache = HashCache::open(
+        &ctx.paths.data_dir,
+        &site_key(service, client.site_id()),
+        gallery,
+    )?;
+    let cache = Mutex::new(cache);
+    let concurrency = usize::from(args.concurrency);
+
+    // Local files: size, type from the first bytes, content hash (streamed, off the runtime).
+    let mut jobs: Vec<Option<Job>> = entries
+        .iter()
+        .map(|e| {
+            Some(Job {
+                source: e.source.clone(),
+                meta: e.meta.clone(),
+                sort_order: None,
+                hash: None,
+                size: 0,
+                mime: None,
+            })
+        })
+        .collect();
+    let mut states: Vec<State> = entries.iter().map(|_| State::New).collect();
+    let inspected: Vec<(usize, Result<entries::Inspected, String>)> = stream::iter(
+        entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.source {
+                Source::File { path, mime } => Some((i, path.clone(), *mime)),
+                _ => None,
+            }),
+    )
+    .map(|(i, path, mime)| async move {
+        let outcome = tokio::task::spawn_blocking(move || entries::inspect_file(&path, mime))
+            .await
+            .unwrap_or_else(|e| Err(format!("reading the file failed: {e}")));
+        (i, outcome)
+    })
+    .buffer_unordered(concurrency.max(2))
+    .collect()
+    .await;
+    for (i, outcome) in inspected {
+        match outcome {
+            Ok((size, mime, hash)) => {
+                if let Some(job) = jobs[i].as_mut() {
+                    job.size = size;
+                    job.mime = mime;
+                    job.hash = Some(hash);
+                }
+            }
+            Err(why) => {
+                states[i] = State::Failed(Failed {
+                    message: why,
+                    api: None,
+                })
+            }
+        }
+    }
+
+    // What the gallery already holds.
+    let mut gallery_media: HashMap<String, Item> = HashMap::new();
+    let mut gallery_keys: HashMap<String, Item> = HashMap::new();
+    for item in &existing {
+        for id in plan::media_ids(item) {
+            gallery_media.insert(id, item.clone());
+        }
+        if let Some(key) = plan::item_key(item) {
+            gallery_keys.insert(key, item.clone());
+        }
+    }
+    if !args.allow_duplicates {
+        plan::recognise(
+            &entries,
+            &jobs,
+            &mut states,
+            &cache,
+            &gallery_media,
+            &gallery_keys,
+            client,
+            concurrency,
+            &existing,
+        )
+        .await;
+    }
+
+    // Positions, from input order, before anything is created.
+    let renumbered = plan::plan_positions(
+        &entries,
+        &mut jobs,
+        &states,
+        &existing,
+        &index_of,
+        default_gap,
+    );
+    if !renumbered.is_empty() {
+        ctx.printer.notice(&format!(
+            "making room: moving {} existing item(s) apart",
+            renumbered.len()
+        ));
+        ordering::apply_sort_orders(client, gallery, &renumbered).await?;
+    }
+
+    // Run.
+    let to_run: Vec<(usize, Job)> = jobs
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| matches!(states[*i], State::New))
+        .filter_map(|(i, job)| job.take().map(|job| (i, job)))
+        .collect();
+    let total_bytes: u64 = to_run
+        .iter()
+        .filter(|(_, j)| matches!(j.source, Source::File { .. }))
+        .map(|(_, j)| j.size)
+        .sum();
+    let progress = ctx
+        .printer
+        .transfer_progress(entries.len() as u64, total_bytes);
+    let bar = progress.clone();
+    let on_bytes: Arc<dyn Fn(u64) + Send + Sync> = Arc::new(move |n| {
+        if total_bytes > 0 {
+            bar.inc(n);
+        }
+    });
+    let shared = Shared {
+        client,
+        gallery,
+        cache: &cache,
+        attempts: ctx.attempts(),
+        import_timeout: Duration::from_secs(args.import_timeout),
+        gallery_media: &gallery_media,
+        allow_duplicates: args.allow_duplicates,
+        on_bytes,
+    };
+    let mut out = if single {
+        None
+    } else {
+        Some(ctx.printer.list::<Item>()?)
+    };
+    let mut printed = 0;
+    let mut finished = 0;
+    let total = entries.len();
+    let mut report = |states: &mut Vec<State>, printed: &mut usize| -> Result<()> {
+        while *printed < states.len() {
+            let item = match &states[*printed] {
+                State::New => break,
+                State::Present(item) | State::Added(item) => Some(item.clone()),
+                _ => None,
+            };
+            if let (Some(item), Some(out)) = (item, out.as_mut()) {
+                out.push(&item)?;
+                out.page_done()?;
+            }
+            *printed += 1;
+        }
+        Ok(())
+    };
+    // Entries settled before the run (skipped, failed) are reported first, in order.
+    for (i, state) in states.iter().enumerate() {
+        let label = &entries[i].label;
+        match state {
+            State::Present(item) => progress.suspend(|| {
+                ctx.printer.notice(&format!(
+                    "{label}: already in the gallery (item {}), skipped",
+                    item.id.as_deref().unwrap_or("?")
+                ))
+            }),
+            State::Duplicate(first) => progress.suspend(|| {
+                ctx.printer.notice(&format!(
+                    "{label}: same as {first} earlier in this run, skipped"
+                ))
+            }),
+            State::Failed(f) => {
+                progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", f.message)))
+            }
+            _ => {}
+        }
+        if !matches!(state, State::New) {
+            finished += 1;
+        }
+    }
+    progress.set_message(format!("adding items {finished}/{total}"));
+    if total_bytes == 0 {
+        progress.set_position(finished as u64);
+    }
+    report(&mut states, &mut printed)?;
+    let shared = &shared;
+    let mut running = stream::iter(to_run)
+        .map(|(i, job)| async move {
+            if ctx.was_interrupted() {
+                return (i, None);
+            }
+            (i, Some(upload::run(job, shared).await))
+        })
+        .buffer_unordered(concurrency);
+    while let Some((i, outcome)) = running.next().await {
+        let label = &entries[i].label;
+        states[i] = match outcome {
+            None => State::NotSent,
+            Some(Ok(Done::Added(item))) => State::Added(item),
+            Some(Ok(Done::AlreadyThere(item))) => {
+                progress.suspend(|| {
+                    ctx.printer.notice(&format!(
+                        "{label}: its content is already in the gallery (item {}), skipped",
+                        item.id.as_deref().unwrap_or("?")
+                    ))
+                });
+                State::Present(item)
+            }
+            Some(Err(failed)) => {
+                progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", failed.message)));
+                State::Failed(failed)
+            }
+        };
+        finished += 1;
+        progress.set_message(format!("adding items {finished}/{total}"));
+        if total_bytes == 0 {
+            progress.set_position(finished as u64);
+        }
+        report(&mut states, &mut printed)?;
+    }
+    drop(running);
+    progress.finish_and_clear();
+    if let Some(out) = out.take() {
+        out.finish()?;
+    }
+    finish(ctx, gallery, &entries, states, single)
+}
+
+/// Prints the summary and turns the outcome into the exit code.
+fn finish(
+    ctx: &Context,
+    gallery: &str,
+    entries: &[Entry],
+    states: Vec<State>,
+    single: bool,
+) -> Result<i32> {
+    let total = entries.len();
+    let (mut added, mut present, mut duplicates, mut not_sent) = (0, 0, 0, 0);
+    let mut failures: Vec<(String, Failed)> = Vec::new();
+    let mut only_item = None;
+    for (entry, state) in entries.iter().zip(states) {
+        match state {
+            State::Added(item) => {
+                added += 1;
+                only_item = Some(item);
+            }
+            State::Present(item) => {
+                present += 1;
+                only_item = Some(item);
+            }
+            State::Duplicate(_) => duplicates += 1,
+            State::Failed(f) => failures.push((entry.label.clone(), f)),
+            State::NotSent | State::New => not_sent += 1,
+        }
+    }
+    let mut summary = format!("added {added} of {total} item(s) to gallery {gallery}");
+    if present > 0 {
+        summary.push_str(&format!("; {present} already there"));
+    }
+    if duplicates > 0 {
+        summary.push_str(&format!("; {duplicates} repeated in the input"));
+    }
+    if !failures.is_empty() {
+        summary.push_str(&format!("; {} failed", failures.len()));
+    }
+    if not_sent > 0 {
+        summary.push_str(&format!("; {not_sent} not sent"));
+    }
+    if ctx.was_interrupted() {
+        return Err(CliError::new(Kind::Interrupted, format!("interrupted: {summary}")).into());
+    }
+    if failures.is_empty() {
+        if single {
+            if let Some(item) = only_item {
+                ctx.printer.one(&item)?;
+            }
+        }
+        if !single || present > 0 {
+            ctx.printer.notice(&summary);
+        }
+        return Ok(0);
+    }
+    // Nothing went through and the cause is the service or the credentials, not the sources:
+    // that cause's own exit code says more (auth, rate limit, unavailable).
+    if added + present == 0 {
+        let systemic = failures.iter().all(|(_, f)| {
+            matches!(
+                f.api,
+                Some(ref e) if matches!(**e, ApiError::Status { status: 401 | 403 | 429 | 503, .. } | ApiError::Network { .. })
+            )
+        });
+        if systemic {
+            if let Some((label, f)) = failures.into_iter().next() {
+                if let Some(e) = f.api {
+                    return Err(anyhow::Error::new(*e).context(format!("{label}: {summary}")));
+                }
+            }
+            return Err(CliError::new(Kind::General, summary).into());
+        }
+    }
+    let mut message = summary;
+    if single {
+        if let Some((label, f)) = failures.first() {
+            message = format!("{label}: {}", f.message);
+        }
+    } else {
+        message.push(':');
+        for (label, f) in &failures {
+            message.push_str(&format!("\n  {label}: {}", f.message));
+        }
+    }
+    Err(CliError::new(Kind::Partial, message)
+        .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
+        .into())
+}

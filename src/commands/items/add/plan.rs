@@ -1,0 +1,290 @@
+//! What to do with each entry before anything is created: recognise what the gallery already
+//! holds (and repeats within the input), then give every new entry its `sortOrder` from input
+//! order, between the right neighbours.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use futures::{stream, StreamExt};
+use serde_json::Value;
+
+use super::sources::Source;
+use super::upload::Job;
+use super::{Entry, State};
+use crate::api::model::Item;
+use crate::api::{media, ApiError};
+use crate::commands::items::ordering::{self, Slot};
+use crate::hashcache::{Fact, HashCache};
+
+/// The Wix media ids an item shows.
+/// Past this many unknown media in a gallery, only those named like a file being added are
+/// looked up.
+const LOOKUP_ALL_UP_TO: usize = 200;
+
+/// The file name an item's media was uploaded under, when it says.
+fn media_file_name(item: &Item) -> Option<String> {
+    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
+        .iter()
+        .find_map(|(field, info)| {
+            field
+                .as_ref()?
+                .get(*info)?
+                .get("filename")?
+                .as_str()
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+        })
+}
+
+pub(super) fn media_ids(item: &Item) -> Vec<String> {
+    let mut out = Vec::new();
+    for (field, info) in [(&item.image, "imageInfo"), (&item.video, "videoInfo")] {
+        if let Some(id) = field
+            .as_ref()
+            .and_then(|v| v.get(info))
+            .and_then(|i| i.get("id"))
+            .and_then(Value::as_str)
+            .filter(|id| !id.is_empty())
+        {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
+/// What an item shows, as a key comparable with an entry's.
+pub(super) fn item_key(item: &Item) -> Option<String> {
+    let media = item.media();
+    (!media.is_empty()).then(|| format!("{}:{media}", item.kind()))
+}
+
+/// The same key for an entry (files by content hash, imports by URL).
+pub(super) fn entry_key(source: &Source, hash: Option<&str>) -> Option<String> {
+    Some(match source {
+        Source::File { .. } => format!("hash:{}", hash?),
+        Source::Import { url } => format!("url:{url}"),
+        Source::WixMedia { id, .. } => format!("IMAGE:{id}"),
+        Source::Video { url, .. } => format!("VIDEO:{url}"),
+        Source::Text { html } => format!("TEXT:{html}"),
+        Source::Item { item } => item_key(&serde_json::from_value::<Item>(item.clone()).ok()?)?,
+        Source::Broken { .. } => return None,
+    })
+}
+
+/// Marks the entries the gallery already holds (`Present`) or that repeat an earlier entry
+/// (`Duplicate`). Files are known by content hash: first from the cache, then, for files still
+/// unknown, by asking the Media Manager for the hashes of the gallery's media it has not seen.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn recognise(
+    entries: &[Entry],
+    jobs: &[Option<Job>],
+    states: &mut [State],
+    cache: &Mutex<HashCache>,
+    gallery_media: &HashMap<String, Item>,
+    gallery_keys: &HashMap<String, Item>,
+    client: &crate::api::Client,
+    concurrency: usize,
+    existing: &[Item],
+) {
+    let check = |i: usize, states: &[State]| -> Option<Item> {
+        if !matches!(states[i], State::New) {
+            return None;
+        }
+        let job = jobs[i].as_ref()?;
+        let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        let known: Vec<String> = match &job.source {
+            Source::File { .. } => cache.media_with_hash(job.hash.as_deref()?).to_vec(),
+            Source::Import { url } => cache.media_from_url(url).to_vec(),
+            Source::WixMedia { id, .. } => vec![id.clone()],
+            _ => Vec::new(),
+        };
+        known
+            .iter()
+            .find_map(|id| gallery_media.get(id).cloned())
+            .or_else(|| {
+                let key = entry_key(&job.source, job.hash.as_deref())?;
+                gallery_keys.get(&key).cloned()
+            })
+    };
+    for i in 0..entries.len() {
+        if let Some(item) = check(i, states) {
+            states[i] = State::Present(item);
+        }
+    }
+    // The names of the files and URLs still unknown, to narrow the lookups in a large gallery.
+    let wanted_names: HashSet<String> = (0..entries.len())
+        .filter(|i| matches!(states[*i], State::New))
+        .filter_map(|i| match &entries[i].source {
+            Source::File { .. } | Source::Import { .. } => entries[i].source.file_name(),
+            _ => None,
+        })
+        .map(|name| name.to_lowercase())
+        .collect();
+    if !wanted_names.is_empty() {
+        let unseen: Vec<(String, Option<String>, Option<String>)> = {
+            let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+            existing
+                .iter()
+                .flat_map(|item| {
+                    let name = media_file_name(item);
+                    media_ids(item)
+                        .into_iter()
+                        .map(move |id| (id, item.id.clone(), name.clone()))
+                })
+                .filter(|(id, _, _)| !cache.knows_media(id))
+                .collect()
+        };
+        // Every unknown media of a gallery is looked up once (then cached), up to a point: in a
+        // large gallery only those whose file name matches one being added (the hash still
+        // decides), so a first add to a gallery of thousands does not cost thousands of calls.
+        let narrow = unseen.len() > LOOKUP_ALL_UP_TO;
+        let unseen: Vec<(String, Option<String>)> = unseen
+            .into_iter()
+            .filter(|(_, _, name)| {
+                !narrow
+                    || name
+                        .as_ref()
+                        .is_some_and(|n| wanted_names.contains(&n.to_lowercase()))
+            })
+            .map(|(id, item, _)| (id, item))
+            .collect();
+        let learnt: Vec<Fact> = stream::iter(unseen)
+            .map(|(id, item_id)| async move {
+                match media::get_file(client, &id).await {
+                    Ok(file) => Some(Fact {
+                        hash: file.hash,
+                        media_id: Some(id),
+                        item_id,
+                        url: None,
+                    }),
+                    // Not in this Media Manager (another site's, or gone): remember that too.
+                    Err(ApiError::Status { status: 404, .. }) => Some(Fact {
+                        media_id: Some(id),
+                        item_id,
+                        ..Fact::default()
+                    }),
+                    Err(_) => None,
+                }
+            })
+            .buffer_unordered(concurrency)
+            .filter_map(|fact| async move { fact })
+            .collect()
+            .await;
+        {
+            let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+            for fact in learnt {
+                let _ = cache.record(fact);
+            }
+        }
+        for i in 0..entries.len() {
+            if let Some(item) = check(i, states) {
+                states[i] = State::Present(item);
+            }
+        }
+    }
+    // Repeats within this run: the first one counts.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for i in 0..entries.len() {
+        if !matches!(states[i], State::New) {
+            continue;
+        }
+        let Some(job) = jobs[i].as_ref() else {
+            continue;
+        };
+        if let Some(key) = entry_key(&job.source, job.hash.as_deref()) {
+            match seen.get(&key) {
+                Some(first) => states[i] = State::Duplicate(first.clone()),
+                None => {
+                    seen.insert(key, entries[i].label.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Gives every new entry (without an explicit sortOrder) its number, from input order: a run of
+/// new entries goes right after the entry before it that the gallery already holds (so a re-run
+/// puts what was missing back in its place), else right before the one after it, else at
+/// `--position`. Returns the existing items that had to move to make room.
+pub(super) fn plan_positions(
+    entries: &[Entry],
+    jobs: &mut [Option<Job>],
+    states: &[State],
+    existing: &[Item],
+    index_of: &HashMap<String, usize>,
+    default_gap: usize,
+) -> Vec<(String, f64)> {
+    let mut gaps: Vec<Vec<usize>> = vec![Vec::new(); existing.len() + 1];
+    let mut run: Vec<usize> = Vec::new();
+    let mut last_present: Option<usize> = None;
+    for i in 0..entries.len() {
+        match &states[i] {
+            State::Present(item) => {
+                let at = item.id.as_ref().and_then(|id| index_of.get(id)).copied();
+                if !run.is_empty() {
+                    let gap = match (last_present, at) {
+                        (Some(p), _) => p + 1,
+                        (None, Some(next)) => next,
+                        (None, None) => default_gap,
+                    };
+                    gaps[gap].append(&mut run);
+                }
+                if at.is_some() {
+                    last_present = at;
+                }
+            }
+            State::New => {
+                let explicit = jobs[i]
+                    .as_ref()
+                    .is_some_and(|j| j.meta.sort_order.is_some());
+                if !explicit {
+                    run.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !run.is_empty() {
+        let gap = last_present.map_or(default_gap, |p| p + 1);
+        gaps[gap].append(&mut run);
+    }
+    if gaps.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    // The wanted sequence: existing items keep their numbers, new ones need one.
+    enum Owner {
+        New(usize),
+        Existing(usize),
+    }
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut owners: Vec<Owner> = Vec::new();
+    for (gap, news) in gaps.iter().enumerate() {
+        for &i in news {
+            slots.push(None);
+            owners.push(Owner::New(i));
+        }
+        if let Some(item) = existing.get(gap) {
+            slots.push(ordering::sort_order_of(item));
+            owners.push(Owner::Existing(gap));
+        }
+    }
+    let values = ordering::solve(&slots, ordering::now_seconds());
+    let mut moved = Vec::new();
+    for ((owner, slot), value) in owners.iter().zip(&slots).zip(values) {
+        match owner {
+            Owner::New(i) => {
+                if let Some(job) = jobs[*i].as_mut() {
+                    job.sort_order = Some(value);
+                }
+            }
+            Owner::Existing(at) => {
+                if *slot != Some(value) {
+                    if let Some(id) = &existing[*at].id {
+                        moved.push((id.clone(), value));
+                    }
+                }
+            }
+        }
+    }
+    moved
+}

@@ -1,0 +1,292 @@
+//! The Media Manager slice of the sandbox (spec §6): upload URLs and the PUT that stores the bytes
+//! (`upload.rs`), imports fetched in the background (`import.rs`), get-file-by-id and the stored
+//! bytes served at each file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk
+//! under a size cap while hashing it (`spool.rs`), and a header-only image size reader
+//! (`imagesize.rs`).
+//!
+//! Bytes live in one directory per sandbox: `<data dir>/sandbox-media` for a file database (next
+//! to the database as `<db>.media` when there is no data dir), or a temporary directory for an
+//! in-memory database, owned by `Running` and removed on shutdown (rows that vanish with the
+//! process should not leave files behind).
+
+pub mod imagesize;
+mod import;
+pub mod routes;
+mod spool;
+pub mod store;
+pub mod upload;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::db::Database;
+use super::errors::{ApiError, ApiResult, Violation};
+
+/// Where a file's bytes are served: `<base>/_sandbox/media/<id>`.
+pub const MEDIA_PATH: &str = "/_sandbox/media/";
+/// Where upload URLs point: `<base>/_sandbox/upload/<token>`.
+pub const UPLOAD_PATH: &str = "/_sandbox/upload/";
+
+/// Default cap of one upload or import: 1 GiB.
+const DEFAULT_MAX_UPLOAD_BYTES: u64 = 1024 * 1024 * 1024;
+/// Default limit of one import fetch, connect to last byte.
+const DEFAULT_IMPORT_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default lifetime of an upload URL.
+const DEFAULT_UPLOAD_URL_LIFETIME: Duration = Duration::from_secs(3600);
+
+/// Whether a request path is an upload PUT: the gate logs it and applies faults like any API
+/// request, but leaves its body unread (the handler streams it) and skips the Authorization check
+/// (the token in the URL is the credential).
+pub fn is_upload_path(path: &str) -> bool {
+    path.starts_with(UPLOAD_PATH)
+}
+
+/// Limits changeable at runtime through `PUT /_sandbox/media-settings`.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub max_upload_bytes: u64,
+    pub import_timeout: Duration,
+    /// How long a new upload URL stays valid (tests shorten it to see expiry).
+    pub upload_url_lifetime: Duration,
+}
+
+impl Settings {
+    pub fn to_json(self) -> Value {
+        json!({
+            "maxUploadBytes": self.max_upload_bytes,
+            "importTimeoutMs": millis(self.import_timeout),
+            "uploadUrlLifetimeMs": millis(self.upload_url_lifetime),
+        })
+    }
+
+    fn apply(&mut self, patch: &Map<String, Value>) -> ApiResult<()> {
+        let mut violations = Vec::new();
+        let mut next = *self;
+        for (key, value) in patch {
+            let number = value.as_u64().filter(|n| *n > 0);
+            match (key.as_str(), number) {
+                ("maxUploadBytes", Some(n)) => next.max_upload_bytes = n,
+                ("importTimeoutMs", Some(n)) => next.import_timeout = Duration::from_millis(n),
+                ("uploadUrlLifetimeMs", Some(n)) => {
+                    next.upload_url_lifetime = Duration::from_millis(n)
+                }
+                ("maxUploadBytes" | "importTimeoutMs" | "uploadUrlLifetimeMs", None) => {
+                    violations.push(Violation::wrong_type(key.as_str(), "a positive integer"))
+                }
+                _ => violations.push(Violation::new(
+                    key.as_str(),
+                    "is not a media setting (maxUploadBytes, importTimeoutMs, \
+                     uploadUrlLifetimeMs)",
+                    "UNKNOWN_FIELD",
+                )),
+            }
+        }
+        if !violations.is_empty() {
+            return Err(ApiError::validation(violations));
+        }
+        *self = next;
+        Ok(())
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// The media part of the sandbox's shared state.
+pub struct MediaState {
+    dir: PathBuf,
+    base_url: String,
+    settings: Mutex<Settings>,
+    /// One client for every import (connection reuse); per-request timeouts come from settings.
+    http: reqwest::Client,
+}
+
+impl MediaState {
+    /// Prepares the media directory. Returns the temporary directory to keep alive (and remove
+    /// on shutdown) when the database is in memory.
+    pub fn open(
+        database: &Database,
+        data_dir: Option<&Path>,
+        base_url: String,
+    ) -> Result<(MediaState, Option<tempfile::TempDir>)> {
+        let (dir, temp) = match (database, data_dir) {
+            (Database::Memory, _) => {
+                let temp = tempfile::Builder::new()
+                    .prefix("progallery-sandbox-media-")
+                    .tempdir()
+                    .context("creating a temporary directory for sandbox media")?;
+                (temp.path().to_path_buf(), Some(temp))
+            }
+            (Database::File(_), Some(data)) => (data.join("sandbox-media"), None),
+            (Database::File(db), None) => {
+                let mut name = db.as_os_str().to_owned();
+                name.push(".media");
+                (PathBuf::from(name), None)
+            }
+        };
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("creating the sandbox media directory {}", dir.display()))?;
+        // Stored paths are absolute so another process on the same database can serve them.
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::limited(5))
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .context("building the sandbox's import HTTP client")?;
+        Ok((
+            MediaState {
+                dir,
+                base_url,
+                settings: Mutex::new(Settings {
+                    max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+                    import_timeout: DEFAULT_IMPORT_TIMEOUT,
+                    upload_url_lifetime: DEFAULT_UPLOAD_URL_LIFETIME,
+                }),
+                http,
+            },
+            temp,
+        ))
+    }
+
+    pub fn settings(&self) -> Settings {
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn update_settings(&self, patch: &Map<String, Value>) -> ApiResult<Settings> {
+        let mut guard = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+        guard.apply(patch)?;
+        Ok(*guard)
+    }
+
+    pub fn descriptor(&self, row: &store::MediaRow) -> Value {
+        store::descriptor(row, &self.base_url)
+    }
+}
+
+/// What a mime type makes of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Image,
+    Video,
+}
+
+impl Kind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Kind::Image => "IMAGE",
+            Kind::Video => "VIDEO",
+        }
+    }
+}
+
+/// The mime type without parameters, lowercased: `image/JPEG; q=1` → `image/jpeg`.
+pub fn essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// The accepted mime types: the images the size reader understands, and mp4/mov/webm videos.
+pub fn classify_mime(mime: &str) -> Option<Kind> {
+    match essence(mime).as_str() {
+        "image/jpeg" | "image/jpg" | "image/pjpeg" | "image/png" | "image/gif" | "image/webp"
+        | "image/bmp" | "image/x-ms-bmp" | "image/x-bmp" => Some(Kind::Image),
+        "video/mp4" | "video/quicktime" | "video/webm" => Some(Kind::Video),
+        _ => None,
+    }
+}
+
+/// The kind and extension a file name or URL path suggests, for an import that has no mime type.
+pub fn guess_from_name(name: &str) -> Option<(Kind, &'static str)> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "jpg" | "jpeg" => (Kind::Image, "jpg"),
+        "png" => (Kind::Image, "png"),
+        "gif" => (Kind::Image, "gif"),
+        "webp" => (Kind::Image, "webp"),
+        "bmp" => (Kind::Image, "bmp"),
+        "mp4" | "m4v" => (Kind::Video, "mp4"),
+        "mov" => (Kind::Video, "mov"),
+        "webm" => (Kind::Video, "webm"),
+        _ => return None,
+    })
+}
+
+/// The extension an image mime type stands for.
+pub fn image_extension(mime: &str) -> &'static str {
+    match essence(mime).as_str() {
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/bmp" | "image/x-ms-bmp" | "image/x-bmp" => "bmp",
+        _ => "jpg",
+    }
+}
+
+/// A Wix-like media id: six hex digits derived from the site (Wix puts the owner's prefix there),
+/// an underscore, 32 random hex digits, and for images `~mv2.<ext>` (`1a2b3c_…~mv2.jpg`). Video
+/// ids have no suffix, as on Wix.
+pub fn new_id(site: &str, kind: Kind, image_ext: &str) -> String {
+    let digest = Sha256::digest(site.as_bytes());
+    let prefix: String = digest[..3].iter().map(|b| format!("{b:02x}")).collect();
+    let random = uuid::Uuid::new_v4().simple().to_string();
+    match kind {
+        Kind::Image => format!("{prefix}_{random}~mv2.{image_ext}"),
+        Kind::Video => format!("{prefix}_{random}"),
+    }
+}
+
+/// Whether a path segment could be a media id made by `new_id` (and so is safe as a file name).
+pub fn looks_like_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_wix_shaped_and_safe_file_names() {
+        let image = new_id("site-a", Kind::Image, "png");
+        let (prefix, rest) = image.split_once('_').unwrap();
+        assert_eq!(prefix.len(), 6);
+        assert!(rest.ends_with("~mv2.png"));
+        assert_eq!(rest.len(), 32 + "~mv2.png".len());
+        assert!(looks_like_id(&image));
+        let video = new_id("site-a", Kind::Video, "jpg");
+        assert_eq!(video.len(), 6 + 1 + 32);
+        assert!(video.starts_with(prefix));
+        assert_ne!(
+            new_id("site-b", Kind::Video, "").split('_').next(),
+            Some(prefix)
+        );
+        for bad in ["", "../etc", ".hidden", "a/b", "a b"] {
+            assert!(!looks_like_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn mime_types_are_classified() {
+        assert_eq!(classify_mime("image/JPEG; charset=x"), Some(Kind::Image));
+        assert_eq!(classify_mime("video/quicktime"), Some(Kind::Video));
+        assert_eq!(classify_mime("application/pdf"), None);
+        assert_eq!(classify_mime(""), None);
+        assert_eq!(guess_from_name("/a/b/Cat.JPEG"), Some((Kind::Image, "jpg")));
+        assert_eq!(guess_from_name("clip.webm"), Some((Kind::Video, "webm")));
+        assert_eq!(guess_from_name("noext"), None);
+    }
+}

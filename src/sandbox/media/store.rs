@@ -1,0 +1,311 @@
+//! The Media Manager's rows in SQLite: files (one per upload or import, per site) and upload
+//! tokens, and the FileDescriptor JSON of spec §6 built from a row. Every function runs inside the
+//! caller's request transaction (see `db.rs`), so several processes sharing one database file see
+//! each other's uploads, tokens and import results.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::{json, Map, Value};
+
+use crate::sandbox::errors::ApiResult;
+
+/// Created with the rest of the schema (hooked into `db.rs`); `IF NOT EXISTS` makes it a no-op on
+/// an existing database, and the tables are new, so older sandbox databases simply gain them.
+pub const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS media_files (
+    pk            INTEGER PRIMARY KEY,
+    site          TEXT NOT NULL,
+    id            TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    mime_type     TEXT,
+    status        TEXT NOT NULL,
+    size_bytes    INTEGER,
+    hash          TEXT,
+    width         INTEGER,
+    height        INTEGER,
+    path          TEXT,
+    source_url    TEXT,
+    upload_token  TEXT,
+    failure       TEXT,
+    deadline_ms   INTEGER,
+    created_date  TEXT NOT NULL,
+    updated_date  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS media_files_by_site ON media_files (site, id);
+CREATE INDEX IF NOT EXISTS media_files_by_token ON media_files (upload_token, hash);
+CREATE TABLE IF NOT EXISTS media_upload_tokens (
+    token       TEXT PRIMARY KEY,
+    site        TEXT NOT NULL,
+    mime_type   TEXT NOT NULL,
+    file_name   TEXT,
+    expires_ms  INTEGER NOT NULL
+);
+";
+
+pub const PENDING: &str = "PENDING";
+pub const READY: &str = "READY";
+pub const FAILED: &str = "FAILED";
+
+/// One media file as stored.
+#[derive(Debug, Clone)]
+pub struct MediaRow {
+    pub site: String,
+    pub id: String,
+    pub display_name: String,
+    /// `IMAGE` or `VIDEO`.
+    pub media_type: String,
+    pub mime_type: Option<String>,
+    pub status: String,
+    pub size_bytes: Option<i64>,
+    pub hash: Option<String>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    /// Absolute path of the stored bytes (absolute, so any process sharing the database can
+    /// serve them whatever its own data directory).
+    pub path: Option<String>,
+    pub source_url: Option<String>,
+    pub upload_token: Option<String>,
+    /// For a PENDING import: when its fetch must have ended (epoch ms). Past it the import is
+    /// answered as FAILED, so a process that died mid-import does not leave it pending forever.
+    pub deadline_ms: Option<i64>,
+    pub created_date: String,
+    pub updated_date: String,
+}
+
+/// What a finished upload or import stores.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub media_type: String,
+    pub mime_type: String,
+    pub size_bytes: i64,
+    pub hash: String,
+    pub dimensions: Option<(u32, u32)>,
+    pub path: String,
+}
+
+const COLUMNS: &str = "site, id, display_name, media_type, mime_type, status, size_bytes, hash, \
+     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date";
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
+    Ok(MediaRow {
+        site: row.get(0)?,
+        id: row.get(1)?,
+        display_name: row.get(2)?,
+        media_type: row.get(3)?,
+        mime_type: row.get(4)?,
+        status: row.get(5)?,
+        size_bytes: row.get(6)?,
+        hash: row.get(7)?,
+        width: row.get(8)?,
+        height: row.get(9)?,
+        path: row.get(10)?,
+        source_url: row.get(11)?,
+        upload_token: row.get(12)?,
+        deadline_ms: row.get(13)?,
+        created_date: row.get(14)?,
+        updated_date: row.get(15)?,
+    })
+}
+
+/// A PENDING row past its deadline is FAILED: the process that fetched it is gone (its own
+/// timeout would have ended the fetch before the deadline).
+fn settle_abandoned(mut row: MediaRow) -> MediaRow {
+    let now_ms = crate::sandbox::store::now().0;
+    if row.status == PENDING && row.deadline_ms.is_some_and(|deadline| deadline < now_ms) {
+        row.status = FAILED.to_string();
+    }
+    row
+}
+
+pub fn insert(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO media_files (site, id, display_name, media_type, mime_type, status,
+             size_bytes, hash, width, height, path, source_url, upload_token, deadline_ms,
+             created_date, updated_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        row.site,
+        row.id,
+        row.display_name,
+        row.media_type,
+        row.mime_type,
+        row.status,
+        row.size_bytes,
+        row.hash,
+        row.width,
+        row.height,
+        row.path,
+        row.source_url,
+        row.upload_token,
+        row.deadline_ms,
+        row.created_date,
+        row.updated_date,
+    ])?;
+    Ok(())
+}
+
+/// A file of `site` by id (files are per site: another site's id is not found).
+pub fn find(tx: &Transaction, site: &str, id: &str) -> ApiResult<Option<MediaRow>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM media_files WHERE site = ?1 AND id = ?2"
+        ))?
+        .query_row([site, id], from_row)
+        .optional()?
+        .map(settle_abandoned))
+}
+
+/// A file by id alone, for serving its bytes at its public URL (as Wix's static URLs need no
+/// credentials; the id is unguessable).
+pub fn find_any_site(tx: &Transaction, id: &str) -> ApiResult<Option<MediaRow>> {
+    Ok(tx
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM media_files WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .map(settle_abandoned))
+}
+
+/// The file an earlier PUT to the same upload URL stored with the same bytes, so a client that
+/// retries a PUT after an ambiguous failure gets the same file instead of a duplicate.
+pub fn find_by_token_and_hash(
+    tx: &Transaction,
+    token: &str,
+    hash: &str,
+) -> ApiResult<Option<MediaRow>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM media_files WHERE upload_token = ?1 AND hash = ?2"
+        ))?
+        .query_row([token, hash], from_row)
+        .optional()?)
+}
+
+/// Marks a PENDING import READY with what was stored. Returns false when the row is gone, no
+/// longer pending, or past its deadline (already answered as FAILED, which must not change):
+/// then the caller removes the bytes it stored.
+pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiResult<bool> {
+    let (width, height) = match stored.dimensions {
+        Some((w, h)) => (Some(i64::from(w)), Some(i64::from(h))),
+        None => (None, None),
+    };
+    let changed = tx
+        .prepare_cached(
+            "UPDATE media_files SET status = ?2, media_type = ?3, mime_type = ?4, size_bytes = ?5,
+                 hash = ?6, width = ?7, height = ?8, path = ?9, updated_date = ?10
+             WHERE id = ?1 AND status = ?11 AND (deadline_ms IS NULL OR deadline_ms >= ?12)",
+        )?
+        .execute(params![
+            id,
+            READY,
+            stored.media_type,
+            stored.mime_type,
+            stored.size_bytes,
+            stored.hash,
+            width,
+            height,
+            stored.path,
+            now,
+            PENDING,
+            crate::sandbox::store::now().0,
+        ])?;
+    Ok(changed == 1)
+}
+
+/// Marks a PENDING import FAILED, keeping the reason (for whoever reads the database).
+pub fn fail(tx: &Transaction, id: &str, reason: &str, now: &str) -> ApiResult<()> {
+    tx.prepare_cached(
+        "UPDATE media_files SET status = ?2, failure = ?3, updated_date = ?4
+         WHERE id = ?1 AND status = ?5",
+    )?
+    .execute(params![id, FAILED, reason, now, PENDING])?;
+    Ok(())
+}
+
+/// An upload URL's token: which site it uploads into, the declared mime type and file name.
+#[derive(Debug, Clone)]
+pub struct UploadToken {
+    pub site: String,
+    pub mime_type: String,
+    pub file_name: Option<String>,
+    pub expires_ms: i64,
+}
+
+pub fn insert_token(tx: &Transaction, token: &str, value: &UploadToken) -> ApiResult<()> {
+    // Expired tokens are useless; clearing them here keeps the table small without a sweeper.
+    tx.prepare_cached("DELETE FROM media_upload_tokens WHERE expires_ms < ?1")?
+        .execute([crate::sandbox::store::now().0])?;
+    tx.prepare_cached(
+        "INSERT INTO media_upload_tokens (token, site, mime_type, file_name, expires_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        token,
+        value.site,
+        value.mime_type,
+        value.file_name,
+        value.expires_ms
+    ])?;
+    Ok(())
+}
+
+pub fn find_token(tx: &Transaction, token: &str) -> ApiResult<Option<UploadToken>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT site, mime_type, file_name, expires_ms FROM media_upload_tokens
+             WHERE token = ?1",
+        )?
+        .query_row([token], |row| {
+            Ok(UploadToken {
+                site: row.get(0)?,
+                mime_type: row.get(1)?,
+                file_name: row.get(2)?,
+                expires_ms: row.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// The FileDescriptor of spec §6. `base_url` makes `url` absolute. Fields without a value yet
+/// (a PENDING import has no size or hash) are omitted, as the service omits empty fields.
+pub fn descriptor(row: &MediaRow, base_url: &str) -> Value {
+    let url = format!("{base_url}{}{}", super::MEDIA_PATH, row.id);
+    let mut map = Map::new();
+    map.insert("id".into(), json!(row.id));
+    map.insert("displayName".into(), json!(row.display_name));
+    map.insert("url".into(), json!(url));
+    map.insert("parentFolderId".into(), json!("media-root"));
+    if let Some(hash) = &row.hash {
+        map.insert("hash".into(), json!(hash));
+    }
+    if let Some(size) = row.size_bytes {
+        map.insert("sizeInBytes".into(), json!(size.to_string()));
+    }
+    map.insert("private".into(), json!(false));
+    map.insert("mediaType".into(), json!(row.media_type));
+    if let (Some(width), Some(height)) = (row.width, row.height) {
+        if row.media_type == "IMAGE" {
+            map.insert(
+                "media".into(),
+                json!({"image": {"image": {
+                    "id": row.id,
+                    "url": url,
+                    "width": width,
+                    "height": height,
+                    "filename": row.display_name,
+                }}}),
+            );
+            map.insert("thumbnailUrl".into(), json!(url));
+        }
+    }
+    map.insert("operationStatus".into(), json!(row.status));
+    if let Some(source) = &row.source_url {
+        map.insert("sourceUrl".into(), json!(source));
+    }
+    map.insert("labels".into(), json!([]));
+    map.insert("createdDate".into(), json!(row.created_date));
+    map.insert("updatedDate".into(), json!(row.updated_date));
+    map.insert("siteId".into(), json!(row.site));
+    map.insert("state".into(), json!("OK"));
+    Value::Object(map)
+}

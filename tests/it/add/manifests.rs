@@ -1,0 +1,124 @@
+//! `--from-file` manifests: CSV and JSONL rows (source, title, description, alt, link, tags,
+//! sortOrder), paths relative to the manifest, checked whole before anything is sent.
+
+use super::*;
+
+#[test]
+fn csv_manifest_with_errors_sends_nothing_then_adds_in_order() {
+    let sandbox = Sandbox::empty();
+    let g = new_gallery(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "pics/one.png", &png(100, 50, 10));
+    write(d, "pics/two.jpg", &jpeg(30, 60, 10));
+    write(d, "pics/three.gif", &gif(7, 8, 10));
+    let bad = "source,title,sortOrder,colour\n";
+    std::fs::write(d.join("bad1.csv"), bad).unwrap();
+    let bad = "source,title,tags,sortOrder,link,focalPoint\n\
+               pics/one.png,One,,abc,,\n\
+               pics/nope.png,Nope,,,,\n\
+               pics/two.jpg,Two,,,ftp://x,\n\
+               ,Nothing,,,,\n\
+               pics/three.gif,Three,,,,1.5;2\n";
+    std::fs::write(d.join("bad2.csv"), bad).unwrap();
+    sandbox.clear_request_log();
+    let one = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("bad1.csv")));
+    one.code(2);
+    assert!(
+        one.stderr.contains("line 1, column colour: unknown column"),
+        "{}",
+        one.stderr
+    );
+    let two = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("bad2.csv")));
+    two.code(2);
+    for expected in [
+        "line 2, column sortOrder",
+        "line 3, column source",
+        "line 4, column link",
+        "line 5, column source: missing",
+        "line 6, column focalPoint",
+        "5 problem(s), nothing was sent",
+    ] {
+        assert!(
+            two.stderr.contains(expected),
+            "{expected} in:\n{}",
+            two.stderr
+        );
+    }
+    assert!(
+        sandbox.request_log().is_empty(),
+        "nothing may be sent for a bad manifest"
+    );
+
+    let good = "source,title,description,alt,link,tags,sortOrder\r\n\
+                pics/two.jpg,\"Two, the second\",A jpeg,tall,https://example.com/2,\"a, b\",\r\n\
+                pics/one.png,,,,,,\r\n\
+                https://youtu.be/abc,Clip,,,,,\r\n\
+                pics/three.gif,Three,,,,,-5\r\n";
+    std::fs::write(d.join("good.csv"), good).unwrap();
+    // Run from elsewhere: paths are relative to the manifest.
+    let other = tempfile::tempdir().unwrap();
+    let added = run(sandbox
+        .cli()
+        .current_dir(other.path())
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("good.csv"))
+        .args(["--tag", "from-flags", "-o", "id"]));
+    added.success();
+    assert_eq!(added.lines().len(), 4);
+    let items = gallery_items(&sandbox, &g);
+    // The explicit sortOrder (-5) puts Three first; the others keep manifest order.
+    assert_eq!(titles(&items), ["Three", "Two, the second", "one", "Clip"]);
+    let two = &items[1];
+    assert_eq!(two["description"], "A jpeg");
+    assert_eq!(two["image"]["imageInfo"]["altText"], "tall");
+    assert_eq!(two["image"]["imageInfo"]["height"], 60);
+    assert_eq!(two["link"]["url"], "https://example.com/2");
+    assert_eq!(two["tags"]["values"], serde_json::json!(["a", "b"]));
+    assert_eq!(
+        items[2]["tags"]["values"],
+        serde_json::json!(["from-flags"]),
+        "flags fill what a row leaves out"
+    );
+    assert_eq!(items[0]["sortOrder"], -5.0);
+}
+
+#[test]
+fn jsonl_manifest_mixes_rows_text_and_whole_items() {
+    let sandbox = Sandbox::empty();
+    let g = new_gallery(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.webp", &webp(64, 32, 10));
+    let rows = format!(
+        "{}\n{}\n\n{}\n",
+        serde_json::json!({"source": "a.webp", "title": "A", "focalPoint": {"x": 0.1, "y": 0.9}, "tags": ["x"]}),
+        serde_json::json!({"text": "<p>Hi</p>", "title": "Note"}),
+        serde_json::json!({"title": "Whole", "video": {"type": "YOUTUBE", "videoInfo": {"url": "https://youtu.be/w"}}}),
+    );
+    std::fs::write(dir.path().join("m.jsonl"), &rows).unwrap();
+    let added = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(dir.path().join("m.jsonl"))
+        .args(["-o", "jsonl"]));
+    added.success();
+    let items = gallery_items(&sandbox, &g);
+    assert_eq!(titles(&items), ["A", "Note", "Whole"]);
+    assert_eq!(items[0]["image"]["focalPoint"]["y"], 0.9);
+    assert_eq!(items[1]["text"]["html"], "<p>Hi</p>");
+    // Again: all three recognised (content hash, text, video link), nothing created.
+    sandbox.clear_request_log();
+    let again = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(dir.path().join("m.jsonl")));
+    again.success();
+    assert_eq!(count_logged(&sandbox, "POST", "/items"), 0);
+    assert!(again.stderr.contains("3 already there"), "{}", again.stderr);
+}

@@ -1,0 +1,138 @@
+//! Imports from a scripted loopback server: READY with dimensions, FAILED on 404, non-image,
+//! timeout and size cap, and the 400s of a bad import request.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::*;
+use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::*;
+
+#[test]
+fn imports_from_a_loopback_server_end_ready_or_failed() {
+    let image = png(321, 123, 20_000);
+    let served = image.clone();
+    let server = FakeServer::start(move |seen, _| match seen.target.as_str() {
+        "/photos/sunset.png" => Answer::raw(200, "image/png", &served),
+        "/readme.txt" => Answer::raw(200, "text/plain", b"just text"),
+        "/slow.png" => {
+            std::thread::sleep(Duration::from_secs(3));
+            Answer::raw(200, "image/png", &served)
+        }
+        _ => Answer::raw(404, "text/plain", b"no such file"),
+    });
+    let sandbox = Sandbox::empty();
+
+    let url = format!("{}/photos/sunset.png", server.base_url);
+    let pending = import(&sandbox, json!({"url": url}));
+    let id = pending["id"].as_str().unwrap().to_string();
+    assert!(id.ends_with("~mv2.png"), "{id}");
+    assert_eq!(pending["displayName"], "sunset.png");
+    assert_eq!(pending["sourceUrl"], url);
+    let ready = wait_for_import(&sandbox, &id);
+    assert_eq!(ready["operationStatus"], "READY", "{ready}");
+    assert_eq!(ready["mediaType"], "IMAGE");
+    assert_eq!(ready["media"]["image"]["image"]["width"], 321);
+    assert_eq!(ready["media"]["image"]["image"]["height"], 123);
+    assert_eq!(ready["sizeInBytes"], image.len().to_string());
+    assert_eq!(ready["hash"], sha256_hex(&image));
+    assert!(fetch(ready["url"].as_str().unwrap()).raw == image);
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.target == "/photos/sunset.png"));
+
+    for (path, body) in [
+        ("/missing.png", json!({"displayName": "Gone"})),
+        ("/readme.txt", json!({})),
+    ] {
+        let mut body = body;
+        body["url"] = json!(format!("{}{path}", server.base_url));
+        let pending = import(&sandbox, body);
+        let failed = wait_for_import(&sandbox, pending["id"].as_str().unwrap());
+        assert_eq!(failed["operationStatus"], "FAILED", "{path}: {failed}");
+        assert!(failed.get("media").is_none());
+        assert_eq!(
+            fetch(failed["url"].as_str().unwrap()).status,
+            404,
+            "a FAILED file has no bytes"
+        );
+    }
+
+    set_media_settings(&sandbox, json!({"importTimeoutMs": 300}));
+    let started = Instant::now();
+    let pending = import(
+        &sandbox,
+        json!({"url": format!("{}/slow.png", server.base_url)}),
+    );
+    let failed = wait_for_import(&sandbox, pending["id"].as_str().unwrap());
+    assert_eq!(failed["operationStatus"], "FAILED");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "timeout not applied"
+    );
+
+    for bad in [
+        json!({}),
+        json!({"url": "ftp://x/y.png"}),
+        json!({"url": "not a url"}),
+    ] {
+        let resp = sandbox
+            .request("POST", "/site-media/v1/files/import")
+            .json(&bad)
+            .send();
+        assert_eq!(resp.status, 400, "{bad}: {}", resp.body);
+    }
+}
+
+#[test]
+fn an_import_larger_than_the_cap_fails_without_leaving_a_file() {
+    let big = png(5, 5, 300_000);
+    let server = FakeServer::start(move |_, _| Answer::raw(200, "image/png", &big));
+    let (sandbox, media_dir) = file_sandbox();
+    set_media_settings(&sandbox, json!({"maxUploadBytes": 100_000}));
+    let pending = import(
+        &sandbox,
+        json!({"url": format!("{}/big.png", server.base_url)}),
+    );
+    let failed = wait_for_import(&sandbox, pending["id"].as_str().unwrap());
+    assert_eq!(failed["operationStatus"], "FAILED");
+    assert!(
+        files_in(&media_dir).is_empty(),
+        "{:?}",
+        files_in(&media_dir)
+    );
+}
+
+#[test]
+fn an_import_whose_process_died_ends_failed_for_the_others() {
+    let server = FakeServer::start(|_, _| {
+        std::thread::sleep(Duration::from_secs(8));
+        Answer::raw(200, "image/png", &png(1, 1, 10))
+    });
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("shared.db");
+    let db = db.to_str().unwrap();
+    let first = Sandbox::start_with(&["--db", db, "--no-seed"]);
+    let second = Sandbox::start_with(&["--db", db, "--no-seed"]);
+    set_media_settings(&first, json!({"importTimeoutMs": 200}));
+    let pending = import(
+        &first,
+        json!({"url": format!("{}/never.png", server.base_url)}),
+    );
+    let started = Instant::now();
+    // The process fetching it dies before its own timeout could mark it FAILED.
+    drop(first);
+    let id = pending["id"].as_str().unwrap();
+    let resp = get_file(&second, DEFAULT_TEST_SITE, id);
+    assert_eq!(resp.json()["file"]["operationStatus"], "PENDING");
+    let settled = wait_for_import(&second, id);
+    assert_eq!(settled["operationStatus"], "FAILED", "{settled}");
+    // Not before the fetch timeout plus the grace for storing a result.
+    assert!(
+        started.elapsed() >= Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+}
