@@ -228,6 +228,17 @@ impl Context {
         }
     }
 
+    /// A plain HTTP client for servers other than the gallery service (a webhook receiver for
+    /// `webhooks trigger`): this run's `--timeout` and the tool's user agent, no credentials.
+    pub fn plain_http_client(&self) -> Result<reqwest::Client> {
+        let timeout = Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
+        Ok(reqwest::Client::builder()
+            .user_agent(api::USER_AGENT)
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .build()?)
+    }
+
     async fn start_embedded_sandbox(&self) -> Result<String> {
         use crate::sandbox::{Database, Faults, Options};
         std::fs::create_dir_all(&self.paths.data_dir).map_err(|e| {
@@ -242,6 +253,8 @@ impl Context {
             seed: true,
             faults: Faults::default(),
             data_dir: Some(self.paths.data_dir.clone()),
+            // The embedded sandbox lives for one command: it delivers no webhooks.
+            webhooks: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

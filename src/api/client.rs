@@ -110,7 +110,7 @@ impl Client {
             );
         }
         let mut builder = reqwest::Client::builder()
-            .user_agent(concat!("progallery/", env!("CARGO_PKG_VERSION")))
+            .user_agent(super::USER_AGENT)
             .default_headers(headers)
             .timeout(options.timeout)
             .connect_timeout(options.timeout.min(Duration::from_secs(10)))

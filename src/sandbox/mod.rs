@@ -15,6 +15,7 @@ mod routes;
 mod seed;
 mod store;
 mod validate;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -27,11 +28,13 @@ use serde_json::{json, Value};
 
 pub use db::Database;
 pub use faults::Faults;
+pub use webhooks::WebhookOptions;
 
 use db::Pool;
 use events::Events;
 use faults::FaultState;
 use requests::RequestLog;
+use webhooks::Webhooks;
 
 /// The site used when a request has no `wix-site-id` header; it is the one that gets seeded.
 pub const DEFAULT_SITE: &str = "00000000-0000-0000-0000-000000000000";
@@ -48,6 +51,8 @@ pub struct Options {
     pub faults: Faults,
     /// Where the sandbox may keep files of its own (webhook keys, media); created if missing.
     pub data_dir: Option<PathBuf>,
+    /// Signed webhook delivery of every committed change; the default delivers nowhere.
+    pub webhooks: WebhookOptions,
 }
 
 /// Shared state of a running sandbox.
@@ -57,6 +62,7 @@ pub struct App {
     faults: FaultState,
     requests: RequestLog,
     api_key: Option<String>,
+    webhooks: Arc<Webhooks>,
 }
 
 /// A sandbox serving in the background of this process.
@@ -67,6 +73,7 @@ pub struct Running {
     stop: tokio::sync::oneshot::Sender<()>,
     stop_checkpoints: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
+    webhooks: Arc<Webhooks>,
 }
 
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
@@ -81,6 +88,11 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         Database::Memory => None,
     };
     let seed = options.seed;
+    let webhooks = Arc::new(
+        Webhooks::start(options.webhooks, options.data_dir.clone())
+            .await
+            .context("starting webhook delivery")?,
+    );
     let pool = tokio::task::spawn_blocking(move || -> Result<Arc<Pool>> {
         let pool = Pool::open(&database)?;
         initialise(&pool, seed)?;
@@ -99,10 +111,11 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     }
     let app = Arc::new(App {
         pool,
-        events: Events::default(),
+        events: Events::new(&webhooks),
         faults: FaultState::new(options.faults),
         requests: RequestLog::default(),
         api_key: options.api_key.filter(|k| !k.is_empty()),
+        webhooks: Arc::clone(&webhooks),
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -119,23 +132,27 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         stop,
         stop_checkpoints,
         task,
+        webhooks,
     })
 }
 
 impl Running {
-    /// Stops accepting connections, lets in-flight requests finish (briefly), and returns.
+    /// Stops accepting connections, lets in-flight requests finish (briefly), gives queued
+    /// webhook deliveries the same grace, and returns.
     pub async fn shutdown(self) -> Result<()> {
         let _ = self.stop.send(());
         self.stop_checkpoints.store(true, Ordering::Relaxed);
         let mut task = self.task;
-        match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
+        let served = match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
             Ok(Ok(served)) => served.context("sandbox server failed"),
             Ok(Err(join)) => Err(anyhow::anyhow!("sandbox server task failed: {join}")),
             Err(_) => {
                 task.abort();
                 Ok(())
             }
-        }
+        };
+        self.webhooks.shutdown(SHUTDOWN_GRACE).await;
+        served
     }
 }
 
