@@ -208,8 +208,14 @@ pub struct Listener {
 impl Listener {
     /// `webhooks listen --addr 127.0.0.1:0 ARGS` in `home`.
     pub fn start(home: &Path, args: &[&str]) -> Listener {
+        Listener::start_at(home, "127.0.0.1:0", args)
+    }
+
+    /// `webhooks listen --addr ADDR ARGS` in `home` (a pre-chosen port, for a listener that
+    /// comes up after its sender).
+    pub fn start_at(home: &Path, addr: &str, args: &[&str]) -> Listener {
         let mut child = cli_in(home)
-            .args(["webhooks", "listen", "--addr", "127.0.0.1:0"])
+            .args(["webhooks", "listen", "--addr", addr])
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

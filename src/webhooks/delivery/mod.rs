@@ -12,27 +12,28 @@
 //! when an attempt needs one and signed again (same event, same id) once it is close to expiring,
 //! so receivers still deduplicate a late retry.
 
-use std::collections::{HashMap, VecDeque};
+mod send;
+
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use jsonwebtoken::EncodingKey;
 use rand::Rng;
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::task::JoinHandle;
 
 use super::event::DecodedEvent;
-use super::jwt;
+use send::{dispatch, Sender};
 
 /// Events waiting per URL (queued or being retried) before new ones are dropped.
 pub const QUEUE_CAPACITY: usize = 100_000;
 /// Galleries whose events are in flight at once per URL.
 pub const MAX_LANES: usize = 8;
 /// A token is signed again when it has less than this left (the receiver's clock may be ahead).
-const RESIGN_MARGIN_SECS: i64 = 5 * 60;
+pub(crate) const RESIGN_MARGIN_SECS: i64 = 5 * 60;
 
 /// How hard to try. The defaults follow what webhook senders commonly do: quick first retries,
 /// then at most one try every 30 s, for a day.
@@ -80,27 +81,27 @@ impl RetryPolicy {
 pub type Notify = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// One event to deliver, shared by every URL's queue.
-struct Queued {
+pub(crate) struct Queued {
     /// The ordering key: the gallery id.
-    lane: String,
-    event: DecodedEvent,
+    pub(crate) lane: String,
+    pub(crate) event: DecodedEvent,
 }
 
 /// Counters of one URL, for `GET /_sandbox/webhooks` and the shutdown report.
 #[derive(Default)]
-struct Counters {
-    enqueued: AtomicU64,
-    delivered: AtomicU64,
+pub(crate) struct Counters {
+    pub(crate) enqueued: AtomicU64,
+    pub(crate) delivered: AtomicU64,
     /// Failed attempts that were retried.
-    retries: AtomicU64,
+    pub(crate) retries: AtomicU64,
     /// Given up after the retry window, or refused because the queue was full.
-    dropped: AtomicU64,
+    pub(crate) dropped: AtomicU64,
     /// Accepted by `enqueue` and not yet delivered or dropped.
-    pending: AtomicU64,
+    pub(crate) pending: AtomicU64,
     /// True between a failed attempt and the next success (notices are printed on the edges).
-    failing: AtomicBool,
+    pub(crate) failing: AtomicBool,
     /// True while the queue is full (one notice per overflow, not one per event).
-    overflowing: AtomicBool,
+    pub(crate) overflowing: AtomicBool,
 }
 
 struct Target {
@@ -114,16 +115,6 @@ struct Target {
 #[derive(Clone)]
 pub struct Delivery {
     targets: Arc<Vec<Target>>,
-    notify: Notify,
-}
-
-/// What a delivery task needs, shared by every attempt to one URL.
-struct Sender {
-    url: String,
-    http: reqwest::Client,
-    key: EncodingKey,
-    policy: RetryPolicy,
-    counters: Arc<Counters>,
     notify: Notify,
 }
 
@@ -255,159 +246,6 @@ impl Delivery {
         }
         left
     }
-}
-
-/// The per-URL dispatcher: lanes per gallery, at most [`MAX_LANES`] in flight.
-async fn dispatch(mut receiver: mpsc::UnboundedReceiver<Arc<Queued>>, sender: Arc<Sender>) {
-    let mut lanes: HashMap<String, VecDeque<Arc<Queued>>> = HashMap::new();
-    // Galleries with events waiting and none in flight, oldest first.
-    let mut ready: VecDeque<String> = VecDeque::new();
-    let mut in_flight: JoinSet<String> = JoinSet::new();
-    let mut open = true;
-    loop {
-        while in_flight.len() < MAX_LANES {
-            let Some(lane) = ready.pop_front() else {
-                break;
-            };
-            if let Some(head) = lanes.get(&lane).and_then(|queue| queue.front()).cloned() {
-                let sender = sender.clone();
-                in_flight.spawn(async move {
-                    // A panic must not leave the lane blocked: it counts as a drop.
-                    let attempt = std::panic::AssertUnwindSafe(deliver(&sender, &head));
-                    if futures::FutureExt::catch_unwind(attempt).await.is_err() {
-                        give_up(&sender, &head.event, "the delivery task panicked");
-                    }
-                    head.lane.clone()
-                });
-            }
-        }
-        if !open && in_flight.is_empty() {
-            return;
-        }
-        tokio::select! {
-            received = receiver.recv(), if open => match received {
-                Some(queued) => {
-                    let queue = lanes.entry(queued.lane.clone()).or_default();
-                    queue.push_back(queued.clone());
-                    if queue.len() == 1 {
-                        ready.push_back(queued.lane.clone());
-                    }
-                }
-                None => open = false,
-            },
-            Some(done) = in_flight.join_next(), if !in_flight.is_empty() => {
-                // Tasks are only aborted with the whole set, at shutdown.
-                let Ok(lane) = done else { continue };
-                sender.counters.pending.fetch_sub(1, Ordering::Relaxed);
-                if let Some(queue) = lanes.get_mut(&lane) {
-                    queue.pop_front();
-                    if queue.is_empty() {
-                        lanes.remove(&lane);
-                    } else {
-                        ready.push_back(lane);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Delivers one event to one URL, retrying until it is accepted or the retry window is over.
-async fn deliver(sender: &Sender, queued: &Queued) {
-    let event = &queued.event;
-    let started = Instant::now();
-    let mut token: Option<(String, i64)> = None;
-    let mut attempt: u32 = 0;
-    loop {
-        attempt += 1;
-        let now = chrono::Utc::now().timestamp();
-        let fresh = match &token {
-            Some((_, expires)) if expires - now > RESIGN_MARGIN_SECS => None,
-            _ => Some(jwt::sign_event(
-                event,
-                &sender.key,
-                now,
-                jwt::TOKEN_TTL_SECS,
-            )),
-        };
-        match fresh {
-            Some(Ok(signed)) => token = Some((signed, now + jwt::TOKEN_TTL_SECS)),
-            Some(Err(err)) => {
-                // Signing with a loaded key does not fail in practice; if it does, retrying
-                // cannot help.
-                give_up(sender, event, &format!("{err:#}"));
-                return;
-            }
-            None => {}
-        }
-        let body = token.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
-        let failure = match sender
-            .http
-            .post(&sender.url)
-            .header("content-type", "text/plain; charset=utf-8")
-            .body(body)
-            .send()
-            .await
-        {
-            Ok(response) if response.status().is_success() => None,
-            Ok(response) => Some(format!("answered {}", response.status())),
-            Err(err) => Some(describe(&err)),
-        };
-        let Some(failure) = failure else {
-            sender.counters.delivered.fetch_add(1, Ordering::Relaxed);
-            if sender.counters.failing.swap(false, Ordering::Relaxed) {
-                (sender.notify)(&format!(
-                    "webhooks: {} accepts deliveries again",
-                    sender.url
-                ));
-            }
-            return;
-        };
-        if !sender.counters.failing.swap(true, Ordering::Relaxed) {
-            (sender.notify)(&format!(
-                "webhooks: delivery to {} failed ({failure}); retrying with backoff, in order per gallery",
-                sender.url
-            ));
-        }
-        let elapsed = started.elapsed();
-        if elapsed >= sender.policy.give_up_after {
-            give_up(
-                sender,
-                event,
-                &format!("{failure}, still failing after {attempt} attempts"),
-            );
-            return;
-        }
-        sender.counters.retries.fetch_add(1, Ordering::Relaxed);
-        let wait = sender
-            .policy
-            .backoff(attempt)
-            .min(sender.policy.give_up_after - elapsed);
-        tokio::time::sleep(wait).await;
-    }
-}
-
-fn give_up(sender: &Sender, event: &DecodedEvent, why: &str) {
-    sender.counters.dropped.fetch_add(1, Ordering::Relaxed);
-    (sender.notify)(&format!(
-        "webhooks: gave up on {} event {} for gallery {} to {}: {why}",
-        event.slug(),
-        event.event_id(),
-        event.entity_id(),
-        sender.url
-    ));
-}
-
-/// reqwest's top-level message is generic; the innermost cause says what happened.
-fn describe(err: &reqwest::Error) -> String {
-    if err.is_timeout() {
-        return "no answer in time".to_string();
-    }
-    let mut cause: &dyn std::error::Error = err;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
 }
 
 #[cfg(test)]
