@@ -91,6 +91,11 @@ impl Context {
         self.interrupted.load(Ordering::SeqCst)
     }
 
+    /// Per-request timeout (`--timeout`).
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS))
+    }
+
     /// Attempts for retryable failures (`--retries`).
     pub fn attempts(&self) -> u32 {
         self.global.retries.unwrap_or(DEFAULT_ATTEMPTS)
@@ -221,7 +226,7 @@ impl Context {
             base_url,
             api_key,
             site_id,
-            timeout: Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+            timeout: self.timeout(),
             attempts: self.attempts(),
             rate_limit_per_min,
             verbose: self.global.verbose,
@@ -231,7 +236,7 @@ impl Context {
     /// A plain HTTP client for servers other than the gallery service (a webhook receiver for
     /// `webhooks trigger`): this run's `--timeout` and the tool's user agent, no credentials.
     pub fn plain_http_client(&self) -> Result<reqwest::Client> {
-        let timeout = Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
+        let timeout = self.timeout();
         Ok(reqwest::Client::builder()
             .user_agent(api::USER_AGENT)
             .timeout(timeout)

@@ -337,7 +337,7 @@ fn backoff(attempt: u32) -> Duration {
     Duration::from_millis(ms)
 }
 
-fn network_detail(e: &reqwest::Error, timeout: Duration) -> String {
+pub(crate) fn network_detail(e: &reqwest::Error, timeout: Duration) -> String {
     if e.is_timeout() {
         return format!("no answer within {} s (--timeout)", timeout.as_secs());
     }

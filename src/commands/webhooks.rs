@@ -291,7 +291,7 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
         instance_id,
         args.gallery_deleted,
     );
-    // The same call the sandbox makes per committed change, so trigger exercises that path.
+    // The envelope and signing the sandbox uses for its own events, so trigger exercises them.
     let signed = sign_mutation(&key, &mutation)?;
     let (event, token) = (signed.event, signed.token);
     // Not the API client: the receiver is any URL and gets no credentials.
@@ -302,7 +302,17 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
         .body(token)
         .send()
         .await
-        .with_context(|| format!("sending the event to {}", args.to))?;
+        .map_err(|err| {
+            CliError::new(
+                Kind::General,
+                format!(
+                    "sending the event to {}: {}",
+                    args.to,
+                    crate::api::client::network_detail(&err, ctx.timeout())
+                ),
+            )
+            .with_hint("is a receiver running there? `progallery webhooks listen` starts one")
+        })?;
     let status = response.status();
     if ctx.global.verbose {
         crate::output::diagnostic(&format!("POST {} → {status}", args.to));

@@ -2,7 +2,6 @@
 //! API calls, the delivery counters, JWT bodies decoded by hand from spec §5 (independently of
 //! the code under test), the sandbox's own event log as comparable keys, and a loopback receiver
 //! that fails the requests a test picks.
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::TcpListener;

@@ -1,7 +1,6 @@
 //! Helpers for the webhooks tests: a key pair made once per test run, tokens built by hand from
 //! the spec (independently of the code under test, so a nesting mistake there cannot hide), a
 //! `webhooks listen` process that reports its URL and output, and a one-shot loopback HTTP receiver.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;

@@ -43,7 +43,8 @@ pub(super) async fn dispatch(
                 let sender = sender.clone();
                 in_flight.spawn(async move {
                     // A panic must not leave the lane blocked: it counts as a drop.
-                    let attempt = std::panic::AssertUnwindSafe(deliver(&sender, &head));
+                    let attempt =
+                        std::panic::AssertUnwindSafe(deliver(sender.clone(), head.clone()));
                     if futures::FutureExt::catch_unwind(attempt).await.is_err() {
                         give_up(&sender, &head.event, "the delivery task panicked");
                     }
@@ -83,7 +84,7 @@ pub(super) async fn dispatch(
 }
 
 /// Delivers one event to one URL, retrying until it is accepted or the retry window is over.
-async fn deliver(sender: &Sender, queued: &Queued) {
+async fn deliver(sender: Arc<Sender>, queued: Arc<Queued>) {
     let event = &queued.event;
     let started = Instant::now();
     let mut token: Option<(String, i64)> = None;
@@ -92,14 +93,17 @@ async fn deliver(sender: &Sender, queued: &Queued) {
         attempt += 1;
         let now = chrono::Utc::now().timestamp();
         let expires = token.as_ref().map(|(_, expires)| *expires);
-        let fresh = needs_signing(expires, now)
-            .then(|| jwt::sign_event(event, &sender.key, now, jwt::TOKEN_TTL_SECS));
+        let fresh = if needs_signing(expires, now) {
+            Some(sign(&sender, &queued, now).await)
+        } else {
+            None
+        };
         match fresh {
             Some(Ok(signed)) => token = Some((signed, now + jwt::TOKEN_TTL_SECS)),
             Some(Err(err)) => {
                 // Signing with a loaded key does not fail in practice; if it does, retrying
                 // cannot help.
-                give_up(sender, event, &format!("{err:#}"));
+                give_up(&sender, event, &format!("{err:#}"));
                 return;
             }
             None => {}
@@ -136,7 +140,7 @@ async fn deliver(sender: &Sender, queued: &Queued) {
         let elapsed = started.elapsed();
         if elapsed >= sender.policy.give_up_after {
             give_up(
-                sender,
+                &sender,
                 event,
                 &format!("{failure}, still failing after {attempt} attempts"),
             );
@@ -149,6 +153,17 @@ async fn deliver(sender: &Sender, queued: &Queued) {
             .min(sender.policy.give_up_after - elapsed);
         tokio::time::sleep(wait).await;
     }
+}
+
+/// Signs on the blocking pool: an RSA signature is CPU work that must not hold up the runtime
+/// threads serving the API.
+async fn sign(sender: &Arc<Sender>, queued: &Arc<Queued>, now: i64) -> anyhow::Result<String> {
+    let (sender, queued) = (Arc::clone(sender), Arc::clone(queued));
+    tokio::task::spawn_blocking(move || {
+        jwt::sign_event(&queued.event, &sender.key, now, jwt::TOKEN_TTL_SECS)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("signing task failed: {e}"))?
 }
 
 /// True when an attempt at `now` needs a new token: none yet, or the one it has expires within
