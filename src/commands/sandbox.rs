@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 
+use super::StopSignals;
 use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs, WebhookRetryArgs};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
@@ -73,6 +74,8 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     // budget it enforces per site.
     let faults = faults_from_args(&args.faults, ctx.global.rate_limit.unwrap_or(0))?;
     let signals = StopSignals::install();
+    // Ctrl-C is how a served sandbox stops: it shuts down cleanly (queued webhooks get their grace).
+    ctx.handle_interrupts();
     let database = if args.memory {
         Database::Memory
     } else {
@@ -130,46 +133,6 @@ fn announce_url(url: &str) -> Result<()> {
     writeln!(stdout, "{url}").context("writing the sandbox URL")?;
     stdout.flush().context("writing the sandbox URL")?;
     Ok(())
-}
-
-/// Ctrl-C and SIGTERM, listened for from before the URL is announced: a parent that reads the URL
-/// and stops the server at once must get a clean exit, not the default signal death.
-struct StopSignals {
-    #[cfg(unix)]
-    streams: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
-}
-
-impl StopSignals {
-    fn install() -> StopSignals {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{signal, SignalKind};
-            let streams = match (
-                signal(SignalKind::interrupt()),
-                signal(SignalKind::terminate()),
-            ) {
-                (Ok(interrupt), Ok(terminate)) => Some((interrupt, terminate)),
-                _ => None,
-            };
-            StopSignals { streams }
-        }
-        #[cfg(not(unix))]
-        {
-            StopSignals {}
-        }
-    }
-
-    async fn wait(self) {
-        #[cfg(unix)]
-        if let Some((mut interrupt, mut terminate)) = self.streams {
-            tokio::select! {
-                _ = interrupt.recv() => {}
-                _ = terminate.recv() => {}
-            }
-            return;
-        }
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }
 
 /// The signing key's files and, when it exists, the public key itself (status is read-only:

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result};
 use jsonwebtoken::{DecodingKey, EncodingKey};
 
+use super::StopSignals;
 use crate::cli::{
     OutputFormat, WebhooksCmd, WebhooksListenArgs, WebhooksTriggerArgs, WebhooksVerifyArgs,
 };
@@ -113,6 +114,10 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
     if let Some(url) = &args.forward_to {
         check_http_url(url, "--forward-to")?;
     }
+    // Ctrl-C is this command's normal way to stop: it ends with the summary and exit 0. The
+    // handlers are in place before the URL is printed, so a stop right after it is clean too.
+    let signals = StopSignals::install();
+    ctx.handle_interrupts();
     let listener = tokio::net::TcpListener::bind(&args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;
@@ -134,13 +139,7 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         max_body_bytes: listen::MAX_BODY_BYTES,
         dedup_capacity: listen::DEDUP_CAPACITY,
     };
-    let serving = listen::serve(
-        listener,
-        Verifier::new(key),
-        options,
-        sink,
-        shutdown_signal(),
-    );
+    let serving = listen::serve(listener, Verifier::new(key), options, sink, signals.wait());
     tokio::pin!(serving);
     // Print as events arrive; a closed stdout (`| head`) ends the listener like Ctrl-C would.
     let stats = loop {
@@ -166,28 +165,6 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         ),
     );
     Ok(0)
-}
-
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

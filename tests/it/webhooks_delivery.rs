@@ -256,3 +256,104 @@ fn an_event_failing_past_the_retry_window_is_dropped_and_the_next_one_of_its_gal
             && target["pending"] == json!(0)
     });
 }
+
+/// Sends `signal` to `child` and returns its exit code and the rest of `stderr` (waiting up to
+/// 15 s).
+fn stop_with(
+    mut child: std::process::Child,
+    mut stderr_pipe: impl std::io::Read,
+    signal: &str,
+) -> (i32, String) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let code = loop {
+        if let Some(exit) = child.try_wait().expect("wait") {
+            break exit.code().unwrap_or(-1);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("did not stop within 15 s of {signal}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    let _ = stderr_pipe.read_to_string(&mut stderr);
+    (code, stderr)
+}
+
+#[test]
+fn ctrl_c_stops_serve_cleanly_and_reports_what_was_not_delivered() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    install_sandbox_keys(home.path());
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/webhooks");
+    let mut child = crate::common::cli_in(home.path())
+        .args([
+            "sandbox",
+            "serve",
+            "--memory",
+            "--no-seed",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .args(["--webhook-url", &url])
+        .args(FAST_RETRIES)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn serve");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("url");
+    let response = crate::common::ureq_like::Request::new(
+        "POST",
+        &format!("{}/progallery/v2/galleries", line.trim()),
+    )
+    .header("Authorization", "k")
+    .json(&json!({"gallery": {"name": "never delivered"}}))
+    .send();
+    assert_eq!(response.status, 200, "{}", response.body);
+    let stderr_pipe = child.stderr.take().expect("stderr");
+    let (code, stderr) = stop_with(child, stderr_pipe, "-INT");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!("1 event(s) not delivered to {url}")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_listen_cleanly_with_its_summary() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    install_sandbox_keys(home.path());
+    let mut child = crate::common::cli_in(home.path())
+        .args(["webhooks", "listen", "--addr", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn listen");
+    // Its URL is printed once it listens, after its signal handlers are in place.
+    let mut stderr_pipe = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr_pipe
+        .read_line(&mut first)
+        .expect("listen's first line");
+    assert!(first.contains("listening on http://"), "{first}");
+    let (code, stderr) = stop_with(child, stderr_pipe, "-INT");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("webhooks listener stopped: 0 accepted"),
+        "{stderr}"
+    );
+}
