@@ -79,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -109,6 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -484,6 +486,50 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'progallery;galleries;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by galleries delete')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;gallery;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by galleries delete')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'progallery;galleries;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the site''s galleries (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one gallery')
@@ -491,6 +537,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -512,6 +559,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;galleries;help;delete' {
             break
         }
+        'progallery;galleries;help;restore' {
+            break
+        }
         'progallery;galleries;help;help' {
             break
         }
@@ -522,6 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -541,6 +592,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;gallery;help;delete' {
+            break
+        }
+        'progallery;gallery;help;restore' {
             break
         }
         'progallery;gallery;help;help' {
@@ -572,7 +626,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -602,12 +658,15 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'progallery;items;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -632,6 +691,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;items;ls' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -656,6 +716,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;item;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -680,6 +741,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;item;ls' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1..100, the service''s maximum; default 50)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
@@ -959,7 +1021,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;items;bulk-delete' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Select the items matching this filter (with ids: only those ids that match); see below')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, deleting nothing, when more than N items are selected')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -968,6 +1032,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Select every item of the gallery')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and change nothing')
@@ -984,7 +1049,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;bulk-delete' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Select the items matching this filter (with ids: only those ids that match); see below')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, deleting nothing, when more than N items are selected')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -993,9 +1060,126 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Select every item of the gallery')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and change nothing')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;search' {
+            [CompletionResult]::new('--title-eq', '--title-eq', [CompletionResultType]::ParameterName, 'Title is exactly T (filters compare whole titles, case-sensitively)')
+            [CompletionResult]::new('--title-ne', '--title-ne', [CompletionResultType]::ParameterName, 'Title is not T')
+            [CompletionResult]::new('--title-in', '--title-in', [CompletionResultType]::ParameterName, 'Title is one of these (comma-separated)')
+            [CompletionResult]::new('--title-gt', '--title-gt', [CompletionResultType]::ParameterName, 'Title sorts after T')
+            [CompletionResult]::new('--title-ge', '--title-ge', [CompletionResultType]::ParameterName, 'Title is T or sorts after it')
+            [CompletionResult]::new('--title-lt', '--title-lt', [CompletionResultType]::ParameterName, 'Title sorts before T')
+            [CompletionResult]::new('--title-le', '--title-le', [CompletionResultType]::ParameterName, 'Title is T or sorts before it')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Results per page (1..100, the service''s maximum; default 10)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--fuzzy', '--fuzzy', [CompletionResultType]::ParameterName, 'Tolerate one typo per word (words of three or more characters)')
+            [CompletionResult]::new('--video', '--video', [CompletionResultType]::ParameterName, 'Only video items')
+            [CompletionResult]::new('--no-video', '--no-video', [CompletionResultType]::ParameterName, 'Only items that are not videos')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page (streams with -o jsonl)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;search' {
+            [CompletionResult]::new('--title-eq', '--title-eq', [CompletionResultType]::ParameterName, 'Title is exactly T (filters compare whole titles, case-sensitively)')
+            [CompletionResult]::new('--title-ne', '--title-ne', [CompletionResultType]::ParameterName, 'Title is not T')
+            [CompletionResult]::new('--title-in', '--title-in', [CompletionResultType]::ParameterName, 'Title is one of these (comma-separated)')
+            [CompletionResult]::new('--title-gt', '--title-gt', [CompletionResultType]::ParameterName, 'Title sorts after T')
+            [CompletionResult]::new('--title-ge', '--title-ge', [CompletionResultType]::ParameterName, 'Title is T or sorts after it')
+            [CompletionResult]::new('--title-lt', '--title-lt', [CompletionResultType]::ParameterName, 'Title sorts before T')
+            [CompletionResult]::new('--title-le', '--title-le', [CompletionResultType]::ParameterName, 'Title is T or sorts before it')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Results per page (1..100, the service''s maximum; default 10)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many entries')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--fuzzy', '--fuzzy', [CompletionResultType]::ParameterName, 'Tolerate one typo per word (words of three or more characters)')
+            [CompletionResult]::new('--video', '--video', [CompletionResultType]::ParameterName, 'Only video items')
+            [CompletionResult]::new('--no-video', '--no-video', [CompletionResultType]::ParameterName, 'Only items that are not videos')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page (streams with -o jsonl)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by items delete, items bulk-delete or galleries delete')
+            [CompletionResult]::new('--gallery', '--gallery', [CompletionResultType]::ParameterName, 'Restore into this gallery instead of the one the items came from')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;restore' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal written by items delete, items bulk-delete or galleries delete')
+            [CompletionResult]::new('--gallery', '--gallery', [CompletionResultType]::ParameterName, 'Restore into this gallery instead of the one the items came from')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
@@ -1014,7 +1198,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1036,6 +1222,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;items;help;bulk-delete' {
             break
         }
+        'progallery;items;help;search' {
+            break
+        }
+        'progallery;items;help;restore' {
+            break
+        }
         'progallery;items;help;help' {
             break
         }
@@ -1045,7 +1237,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1065,6 +1259,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;help;bulk-delete' {
+            break
+        }
+        'progallery;item;help;search' {
+            break
+        }
+        'progallery;item;help;restore' {
             break
         }
         'progallery;item;help;help' {
@@ -1284,6 +1484,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Added latency per API request, in milliseconds')
             [CompletionResult]::new('--fail-id', '--fail-id', [CompletionResultType]::ParameterName, 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)')
             [CompletionResult]::new('--fault-seed', '--fault-seed', [CompletionResultType]::ParameterName, 'Seed for the random fault draws (for reproducible runs)')
+            [CompletionResult]::new('--no-search', '--no-search', [CompletionResultType]::ParameterName, 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
@@ -1507,6 +1708,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a gallery and its items into a new gallery')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
             break
         }
         'progallery;help;galleries;list' {
@@ -1527,13 +1729,18 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;help;galleries;delete' {
             break
         }
+        'progallery;help;galleries;restore' {
+            break
+        }
         'progallery;help;items' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an item''s title, description, alt text, link, tags or position')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more items')
-            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items in batches of up to 1000')
+            [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
             break
         }
         'progallery;help;items;list' {
@@ -1552,6 +1759,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;items;bulk-delete' {
+            break
+        }
+        'progallery;help;items;search' {
+            break
+        }
+        'progallery;help;items;restore' {
             break
         }
         'progallery;help;auth' {

@@ -94,6 +94,9 @@ _progallery() {
             progallery__subcmd__galleries,ls)
                 cmd="progallery__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__galleries,restore)
+                cmd="progallery__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__galleries,rm)
                 cmd="progallery__subcmd__galleries__subcmd__delete"
                 ;;
@@ -117,6 +120,9 @@ _progallery() {
                 ;;
             progallery__subcmd__galleries__subcmd__help,list)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__galleries__subcmd__help,restore)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__restore"
                 ;;
             progallery__subcmd__galleries__subcmd__help,update)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__update"
@@ -172,6 +178,9 @@ _progallery() {
             progallery__subcmd__help__subcmd__galleries,list)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__list"
                 ;;
+            progallery__subcmd__help__subcmd__galleries,restore)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__restore"
+                ;;
             progallery__subcmd__help__subcmd__galleries,update)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__update"
                 ;;
@@ -189,6 +198,12 @@ _progallery() {
                 ;;
             progallery__subcmd__help__subcmd__items,list)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__list"
+                ;;
+            progallery__subcmd__help__subcmd__items,restore)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__restore"
+                ;;
+            progallery__subcmd__help__subcmd__items,search)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__search"
                 ;;
             progallery__subcmd__help__subcmd__items,update)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__update"
@@ -232,8 +247,14 @@ _progallery() {
             progallery__subcmd__items,ls)
                 cmd="progallery__subcmd__items__subcmd__list"
                 ;;
+            progallery__subcmd__items,restore)
+                cmd="progallery__subcmd__items__subcmd__restore"
+                ;;
             progallery__subcmd__items,rm)
                 cmd="progallery__subcmd__items__subcmd__delete"
+                ;;
+            progallery__subcmd__items,search)
+                cmd="progallery__subcmd__items__subcmd__search"
                 ;;
             progallery__subcmd__items,update)
                 cmd="progallery__subcmd__items__subcmd__update"
@@ -255,6 +276,12 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,list)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__list"
+                ;;
+            progallery__subcmd__items__subcmd__help,restore)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__restore"
+                ;;
+            progallery__subcmd__items__subcmd__help,search)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__search"
                 ;;
             progallery__subcmd__items__subcmd__help,update)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__update"
@@ -718,7 +745,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,7 +991,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help)
-            opts="list get create clone update delete help"
+            opts="list get create clone update delete restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,6 +1088,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1087,6 +1128,56 @@ _progallery() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__restore)
+            opts="-o -q -v -h -V --journal --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1282,7 +1373,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__galleries)
-            opts="list get create clone update delete"
+            opts="list get create clone update delete restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,6 +1456,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__help__subcmd__galleries__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1394,7 +1499,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items)
-            opts="list get add update delete bulk-delete"
+            opts="list get add update delete bulk-delete search restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,6 +1569,34 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1618,7 +1751,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update delete rm bulk-delete search restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1750,13 +1883,21 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__bulk__subcmd__delete)
-            opts="-y -o -q -v -h -V --ids-from --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --ids-from --all --where --max-delete --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1892,7 +2033,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help)
-            opts="list get add update delete bulk-delete help"
+            opts="list get add update delete bulk-delete search restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1989,6 +2130,34 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__items__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__items__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2004,12 +2173,156 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__list)
-            opts="-o -q -v -h -V --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --limit --where --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__restore)
+            opts="-o -q -v -h -V --journal --gallery --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gallery)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__search)
+            opts="-o -q -v -h -V --fuzzy --title-eq --title-ne --title-in --title-gt --title-ge --title-lt --title-le --video --no-video --filter --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title-eq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-ne)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-gt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-ge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-lt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title-le)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2348,7 +2661,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2399,6 +2712,10 @@ _progallery() {
                     return 0
                     ;;
                 --fault-seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-search)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -75,6 +75,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery'= {
@@ -104,6 +105,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;list'= {
@@ -462,6 +464,48 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'progallery;galleries;restore'= {
+            cand --journal 'Journal written by galleries delete'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;gallery;restore'= {
+            cand --journal 'Journal written by galleries delete'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'progallery;galleries;help'= {
             cand list 'List the site''s galleries (one page unless --all)'
             cand get 'Show one gallery'
@@ -469,6 +513,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;help;list'= {
@@ -483,6 +528,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;galleries;help;delete'= {
         }
+        &'progallery;galleries;help;restore'= {
+        }
         &'progallery;galleries;help;help'= {
         }
         &'progallery;gallery;help'= {
@@ -492,6 +539,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery;help;list'= {
@@ -505,6 +553,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;gallery;help;update'= {
         }
         &'progallery;gallery;help;delete'= {
+        }
+        &'progallery;gallery;help;restore'= {
         }
         &'progallery;gallery;help;help'= {
         }
@@ -534,7 +584,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item'= {
@@ -563,11 +615,14 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
             cand rm 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;list'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -591,6 +646,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;ls'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -614,6 +670,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;item;list'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -637,6 +694,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;item;ls'= {
             cand --limit 'Items per page (1..100, the service''s maximum; default 50)'
+            cand --where 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)'
             cand --offset 'Skip this many entries'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
@@ -905,7 +963,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --version 'Print version'
         }
         &'progallery;items;bulk-delete'= {
-            cand --ids-from 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped'
+            cand --ids-from 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)'
+            cand --where 'Select the items matching this filter (with ids: only those ids that match); see below'
+            cand --max-delete 'Refuse the whole run, deleting nothing, when more than N items are selected'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -914,6 +974,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --timeout 'Per-request timeout in seconds'
             cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
             cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --all 'Select every item of the gallery'
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --dry-run 'Print what would be deleted and change nothing'
@@ -929,7 +990,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --version 'Print version'
         }
         &'progallery;item;bulk-delete'= {
-            cand --ids-from 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped'
+            cand --ids-from 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)'
+            cand --where 'Select the items matching this filter (with ids: only those ids that match); see below'
+            cand --max-delete 'Refuse the whole run, deleting nothing, when more than N items are selected'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -938,9 +1001,122 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --timeout 'Per-request timeout in seconds'
             cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
             cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --all 'Select every item of the gallery'
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --dry-run 'Print what would be deleted and change nothing'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;items;search'= {
+            cand --title-eq 'Title is exactly T (filters compare whole titles, case-sensitively)'
+            cand --title-ne 'Title is not T'
+            cand --title-in 'Title is one of these (comma-separated)'
+            cand --title-gt 'Title sorts after T'
+            cand --title-ge 'Title is T or sorts after it'
+            cand --title-lt 'Title sorts before T'
+            cand --title-le 'Title is T or sorts before it'
+            cand --filter 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin'
+            cand --limit 'Results per page (1..100, the service''s maximum; default 10)'
+            cand --offset 'Skip this many entries'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --fuzzy 'Tolerate one typo per word (words of three or more characters)'
+            cand --video 'Only video items'
+            cand --no-video 'Only items that are not videos'
+            cand --all 'Fetch every page (streams with -o jsonl)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;search'= {
+            cand --title-eq 'Title is exactly T (filters compare whole titles, case-sensitively)'
+            cand --title-ne 'Title is not T'
+            cand --title-in 'Title is one of these (comma-separated)'
+            cand --title-gt 'Title sorts after T'
+            cand --title-ge 'Title is T or sorts after it'
+            cand --title-lt 'Title sorts before T'
+            cand --title-le 'Title is T or sorts before it'
+            cand --filter 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin'
+            cand --limit 'Results per page (1..100, the service''s maximum; default 10)'
+            cand --offset 'Skip this many entries'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --fuzzy 'Tolerate one typo per word (words of three or more characters)'
+            cand --video 'Only video items'
+            cand --no-video 'Only items that are not videos'
+            cand --all 'Fetch every page (streams with -o jsonl)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;items;restore'= {
+            cand --journal 'Journal written by items delete, items bulk-delete or galleries delete'
+            cand --gallery 'Restore into this gallery instead of the one the items came from'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;restore'= {
+            cand --journal 'Journal written by items delete, items bulk-delete or galleries delete'
+            cand --gallery 'Restore into this gallery instead of the one the items came from'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors)'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
             cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
             cand -q 'Print nothing but data on stdout: no progress, no notices'
             cand --quiet 'Print nothing but data on stdout: no progress, no notices'
@@ -958,7 +1134,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;help;list'= {
@@ -973,6 +1151,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;help;bulk-delete'= {
         }
+        &'progallery;items;help;search'= {
+        }
+        &'progallery;items;help;restore'= {
+        }
         &'progallery;items;help;help'= {
         }
         &'progallery;item;help'= {
@@ -981,7 +1163,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item;help;list'= {
@@ -995,6 +1179,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;item;help;delete'= {
         }
         &'progallery;item;help;bulk-delete'= {
+        }
+        &'progallery;item;help;search'= {
+        }
+        &'progallery;item;help;restore'= {
         }
         &'progallery;item;help;help'= {
         }
@@ -1199,6 +1387,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --latency 'Added latency per API request, in milliseconds'
             cand --fail-id 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)'
             cand --fault-seed 'Seed for the random fault draws (for reproducible runs)'
+            cand --no-search 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
@@ -1404,6 +1593,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand clone 'Copy a gallery and its items into a new gallery'
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
+            cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
         }
         &'progallery;help;galleries;list'= {
         }
@@ -1417,13 +1607,17 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;help;galleries;delete'= {
         }
+        &'progallery;help;galleries;restore'= {
+        }
         &'progallery;help;items'= {
             cand list 'List a gallery''s items (one page unless --all)'
             cand get 'Show one item'
             cand add 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
             cand update 'Change an item''s title, description, alt text, link, tags or position'
             cand delete 'Delete one or more items'
-            cand bulk-delete 'Delete many items in batches of up to 1000'
+            cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+            cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+            cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
         }
         &'progallery;help;items;list'= {
         }
@@ -1436,6 +1630,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;items;delete'= {
         }
         &'progallery;help;items;bulk-delete'= {
+        }
+        &'progallery;help;items;search'= {
+        }
+        &'progallery;help;items;restore'= {
         }
         &'progallery;help;auth'= {
             cand login 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'

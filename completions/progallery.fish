@@ -54,34 +54,35 @@ complete -c progallery -n "__fish_progallery_needs_command" -f -a "man" -d 'Writ
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "sandbox" -d 'Run and manage the local sandbox service'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "webhooks" -d 'Receive, verify and send Pro Gallery webhook events'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "get" -d 'Show one gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "update" -d 'Rename a gallery or change its position on the site'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "delete" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "rm" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "get" -d 'Show one gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "update" -d 'Rename a gallery or change its position on the site'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "rm" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l limit -d 'Galleries per page (1..10, the service\'s maximum)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -250,41 +251,63 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by galleries delete' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "get" -d 'Show one gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "update" -d 'Rename a gallery or change its position on the site'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "delete" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "rm" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "get" -d 'Show one gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "update" -d 'Rename a gallery or change its position on the site'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "rm" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l limit -d 'Galleries per page (1..10, the service\'s maximum)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -453,42 +476,66 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by galleries delete' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "bulk-delete" -d 'Delete many items in batches of up to 1000'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -511,6 +558,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -648,7 +696,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l ids-from -d 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l ids-from -d 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l where -d 'Select the items matching this filter (with ids: only those ids that match); see below' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l max-delete -d 'Refuse the whole run, deleting nothing, when more than N items are selected' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -662,6 +712,7 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l all -d 'Select every item of the gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -670,42 +721,101 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-eq -d 'Title is exactly T (filters compare whole titles, case-sensitively)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-ne -d 'Title is not T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-in -d 'Title is one of these (comma-separated)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-gt -d 'Title sorts after T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-ge -d 'Title is T or sorts after it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-lt -d 'Title sorts before T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l title-le -d 'Title is T or sorts before it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l filter -d 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l limit -d 'Results per page (1..100, the service\'s maximum; default 10)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l offset -d 'Skip this many entries' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l fuzzy -d 'Tolerate one typo per word (words of three or more characters)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l video -d 'Only video items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l no-video -d 'Only items that are not videos'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l all -d 'Fetch every page (streams with -o jsonl)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by items delete, items bulk-delete or galleries delete' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l gallery -d 'Restore into this gallery instead of the one the items came from' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items in batches of up to 1000'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "bulk-delete" -d 'Delete many items in batches of up to 1000'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -728,6 +838,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -865,7 +976,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l ids-from -d 'Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l ids-from -d 'Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l where -d 'Select the items matching this filter (with ids: only those ids that match); see below' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l max-delete -d 'Refuse the whole run, deleting nothing, when more than N items are selected' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -879,6 +992,7 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l all -d 'Select every item of the gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -887,12 +1001,68 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-eq -d 'Title is exactly T (filters compare whole titles, case-sensitively)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-ne -d 'Title is not T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-in -d 'Title is one of these (comma-separated)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-gt -d 'Title sorts after T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-ge -d 'Title is T or sorts after it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-lt -d 'Title sorts before T' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l title-le -d 'Title is T or sorts before it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l filter -d 'A filter in the Wix query language (fields title and isVideo), joined to the flags above with $and: JSON text, @FILE, or - for stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l limit -d 'Results per page (1..100, the service\'s maximum; default 10)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l offset -d 'Skip this many entries' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l fuzzy -d 'Tolerate one typo per word (words of three or more characters)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l video -d 'Only video items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l no-video -d 'Only items that are not videos'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l all -d 'Fetch every page (streams with -o jsonl)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by items delete, items bulk-delete or galleries delete' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l gallery -d 'Restore into this gallery instead of the one the items came from' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items in batches of up to 1000'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -1075,6 +1245,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Added latency per API request, in milliseconds' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-id -d 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the random fault draws (for reproducible runs)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-search -d 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -1251,12 +1422,15 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "add" -d 'Add an item from media already in Wix, a video URL, HTML text, or a JSON/JSONL file of items'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "update" -d 'Change an item\'s title, description, alt text, link, tags or position'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "bulk-delete" -d 'Delete many items in batches of up to 1000'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a saved profile'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'

@@ -6,18 +6,20 @@
 mod auth;
 mod galleries;
 mod items;
+mod search;
 
 use std::path::PathBuf;
 
 pub use auth::{ApiArgs, AuthCmd, AuthLoginArgs, CompletionsArgs, ManArgs};
 pub use galleries::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
-    GalleriesUpdateArgs, GalleryIdArg,
+    GalleriesRestoreArgs, GalleriesUpdateArgs, GalleryIdArg,
 };
 pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
-    ItemsListArgs, ItemsUpdateArgs,
+    ItemsListArgs, ItemsRestoreArgs, ItemsUpdateArgs,
 };
+pub use search::ItemsSearchArgs;
 
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -184,7 +186,7 @@ pub enum SandboxCmd {
   progallery sandbox serve
   progallery sandbox serve --memory --addr 127.0.0.1:0
   progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
-    Serve(SandboxServeArgs),
+    Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database (seeded again on next use)
     Reset(SandboxDbArgs),
     /// Show the database path, its sites and their counts, and the webhook signing key
@@ -275,6 +277,11 @@ pub struct FaultArgs {
     /// Seed for the random fault draws (for reproducible runs)
     #[arg(long, value_name = "N")]
     pub fault_seed: Option<u64>,
+
+    /// Act as a site without the Wix Site Search app: search answers 404. Alone: every site;
+    /// with site ids (comma-separated): only those
+    #[arg(long = "no-search", value_name = "SITE_ID", num_args = 0..=1, value_delimiter = ',', default_missing_value = "*")]
+    pub no_search: Option<Vec<String>>,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ mod commands;
 mod config;
 mod context;
 mod error;
+mod journal;
 mod output;
 mod paths;
 mod sandbox;
+mod select;
 mod webhooks;
 
 use std::sync::atomic::Ordering;

@@ -167,9 +167,16 @@ impl Printer {
             return indicatif::ProgressBar::hidden();
         }
         let bar = indicatif::ProgressBar::new(length);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} ({rate}, ETA {eta})",
+        ) {
+            // Whole items per second: indicatif's own `per_sec` prints four decimals.
+            let style = style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            );
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(message.to_string());
@@ -277,7 +284,10 @@ impl<R: Record> ListWriter<'_, R> {
                 }
                 // Ids (what people copy), numbers and dates never wrap; free text takes the squeeze.
                 for (index, header) in R::HEADERS.iter().enumerate() {
-                    if !matches!(*header, "NAME" | "TITLE" | "MEDIA" | "OUTCOME") {
+                    if !matches!(
+                        *header,
+                        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION" | "ERROR"
+                    ) {
                         if let Some(column) = table.column_mut(index) {
                             column.set_constraint(ColumnConstraint::ContentWidth);
                         }
@@ -323,7 +333,7 @@ fn short_time(value: &Option<String>, for_table: bool) -> String {
     }
 }
 
-fn shorten(text: &str, max: usize, for_table: bool) -> String {
+pub(crate) fn shorten(text: &str, max: usize, for_table: bool) -> String {
     if !for_table || text.chars().count() <= max {
         return text.to_string();
     }

@@ -137,21 +137,35 @@ impl Client {
 
     /// Sends a call, retrying as its idempotency allows, and returns the JSON body of the success.
     pub async fn send(&self, call: Call<'_>) -> Result<Value, ApiError> {
+        self.send_tracked(call).await.0
+    }
+
+    /// Like [`Client::send`], and also says whether an earlier, failed attempt may have been
+    /// applied by the service (a 5xx other than 503, or a connection lost after sending). A bulk
+    /// delete needs this: ids missing from the answer of a retry were then most likely deleted
+    /// by the attempt whose answer was lost, not "already gone".
+    pub async fn send_tracked(&self, call: Call<'_>) -> (Result<Value, ApiError>, bool) {
         let url = format!("{}{}", self.options.base_url, call.path);
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
+        let mut may_have_landed = false;
         loop {
             if let Some(limiter) = &self.limiter {
                 limiter.acquire().await;
             }
             let outcome = self.send_once(&call, &url).await;
             let (error, retry_after) = match outcome {
-                Ok(body) => return Ok(body),
-                Err(Failure::Final(error)) => return Err(error),
+                Ok(body) => return (Ok(body), may_have_landed),
+                Err(Failure::Final(error)) => return (Err(error), may_have_landed),
                 Err(Failure::Retryable { error, retry_after }) => (error, retry_after),
             };
+            may_have_landed |= match &error {
+                ApiError::Status { status, .. } => *status >= 500 && *status != 503,
+                ApiError::Network { ambiguous, .. } => *ambiguous,
+                ApiError::BadBody { .. } => true,
+            };
             if attempt >= attempts {
-                return Err(error);
+                return (Err(error), may_have_landed);
             }
             let delay = retry_after.unwrap_or_else(|| backoff(attempt));
             if self.options.verbose {

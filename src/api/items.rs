@@ -183,13 +183,15 @@ pub async fn delete(client: &Client, gallery: &str, item: &str) -> Result<(), Ap
     client.send(call).await.map(|_| ())
 }
 
-/// `POST /galleries/{g}/items/delete` with 1..1000 ids; returns the ids actually deleted. Repeating
-/// it is harmless (ids already gone are skipped), so it retries like a delete.
-pub async fn bulk_delete(
+/// `POST /galleries/{g}/items/delete` with 1..1000 ids; returns the ids actually deleted, and
+/// whether an earlier attempt may have been applied although its answer was lost (then ids missing
+/// from the answer were most likely deleted by that attempt). Repeating it is harmless (ids already
+/// gone are skipped), so it retries like a delete.
+pub async fn bulk_delete_tracked(
     client: &Client,
     gallery: &str,
     ids: &[String],
-) -> Result<Vec<String>, ApiError> {
+) -> (Result<Vec<String>, ApiError>, bool) {
     let what = format!("deleting {} items of gallery {gallery}", ids.len());
     let body = json!({ "galleryId": gallery, "itemIds": ids });
     let call = Call::new(
@@ -199,9 +201,12 @@ pub async fn bulk_delete(
     )
     .body(&body)
     .idempotency(Idempotency::Safe);
-    let answer = galleries::require_object(&what, client.send(call).await?)?;
-    match answer.get("itemIds") {
-        None => Ok(Vec::new()),
-        Some(_) => decode(&what, &answer, "itemIds"),
-    }
+    let (answer, may_have_landed) = client.send_tracked(call).await;
+    let decoded = answer
+        .and_then(|answer| galleries::require_object(&what, answer))
+        .and_then(|answer| match answer.get("itemIds") {
+            None => Ok(Vec::new()),
+            Some(_) => decode(&what, &answer, "itemIds"),
+        });
+    (decoded, may_have_landed)
 }

@@ -8,6 +8,7 @@ pub mod galleries;
 pub mod items;
 pub mod model;
 mod ratelimit;
+pub mod search;
 
 pub use client::{Client, ClientOptions};
 pub use error::ApiError;

@@ -44,6 +44,19 @@ pub enum GalleriesCmd {
         after_help = "Examples:\n  progallery galleries delete GALLERY_ID            # asks you to type its name or id\n  progallery galleries delete GALLERY_ID --yes      # in scripts\n  progallery galleries delete GALLERY_ID --dry-run"
     )]
     Delete(GalleriesDeleteArgs),
+
+    /// Bring back a deleted gallery and its items from the journal its delete wrote
+    #[command(
+        after_help = "Examples:\n  progallery galleries restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n\nThe gallery comes back with a new id, its name and position, and every item (see `items restore`).\nRunning it again finds the restored gallery (same name and sortOrder) and adds nothing twice."
+    )]
+    Restore(GalleriesRestoreArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GalleriesRestoreArgs {
+    /// Journal written by galleries delete
+    #[arg(long, value_name = "FILE")]
+    pub journal: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, PagingArgs};
+use super::{DestructiveArgs, ItemsSearchArgs, PagingArgs};
 
 #[derive(Debug, Subcommand)]
 #[command(
@@ -39,11 +39,33 @@ pub enum ItemsCmd {
     )]
     Delete(ItemsDeleteArgs),
 
-    /// Delete many items in batches of up to 1000
+    /// Delete many items, selected by id, by --where filter or --all, journaled for undo
     #[command(
-        after_help = "Examples:\n  progallery items bulk-delete GALLERY_ID ID1 ID2 --yes\n  progallery items list GALLERY_ID --all -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes"
+        after_help = "Examples:\n  progallery items list GALLERY_ID --where 'type=VIDEO and created<90d'          # look first\n  progallery items bulk-delete GALLERY_ID --where 'type=VIDEO and created<90d' --dry-run\n  progallery items bulk-delete GALLERY_ID --where duplicate-media --max-delete 500 --yes\n  progallery items list GALLERY_ID --all -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes\n  progallery items restore --journal ~/.local/share/progallery/journals/FILE.jsonl\n\nFilter terms (--where): type=IMAGE|VIDEO|TEXT, title=TEXT, title~TEXT (contains, any case),\ndescription~TEXT, tag=TAG, created<DATE, created>DATE, updated<DATE, updated>DATE, media=ID,\nalt-missing, title-missing, duplicate-media (every item after the first showing the same media);\ncombined with and, or, not and ( ). DATE: RFC 3339, YYYY-MM-DD, or an age like 30d, 12h, 2w."
     )]
     BulkDelete(ItemsBulkDeleteArgs),
+
+    /// Search every gallery of the site by title and description (needs the Wix Site Search app)
+    #[command(
+        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
+    )]
+    Search(ItemsSearchArgs),
+    /// Re-create the items a delete journaled (running it twice adds nothing twice)
+    #[command(
+        after_help = "Examples:\n  progallery items restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n  progallery items restore --journal FILE --gallery OTHER_GALLERY_ID\n\nAn item counts as already there when the gallery has an item with the same sortOrder and the same\nmedia; those are skipped, so an interrupted or repeated restore never duplicates anything."
+    )]
+    Restore(ItemsRestoreArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ItemsRestoreArgs {
+    /// Journal written by items delete, items bulk-delete or galleries delete
+    #[arg(long, value_name = "FILE")]
+    pub journal: std::path::PathBuf,
+
+    /// Restore into this gallery instead of the one the items came from
+    #[arg(long, value_name = "GALLERY_ID")]
+    pub gallery: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -53,8 +75,12 @@ pub struct ItemsListArgs {
     pub gallery_id: String,
 
     /// Items per page (1..100, the service's maximum; default 50)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with = "all")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with_all = ["all", "where_expr"])]
     pub limit: Option<u32>,
+
+    /// Only items matching this filter, from the whole gallery (same language as bulk-delete --where)
+    #[arg(long = "where", value_name = "EXPR", conflicts_with = "offset")]
+    pub where_expr: Option<String>,
 
     #[command(flatten)]
     pub paging: PagingArgs,
@@ -163,12 +189,25 @@ pub struct ItemsBulkDeleteArgs {
     pub gallery_id: String,
 
     /// Item ids (GUIDs)
-    #[arg(value_name = "ITEM_ID", required_unless_present = "ids_from")]
+    #[arg(value_name = "ITEM_ID", required_unless_present_any = ["ids_from", "all", "where_expr"])]
     pub item_ids: Vec<String>,
 
-    /// Read ids from a file, one per line (`-` reads stdin); blank lines and `#` comments are skipped
+    /// Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments
+    /// skipped), a JSON array (`-o json`), or JSON/JSONL objects with an "id" (`-o jsonl`)
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
+
+    /// Select every item of the gallery
+    #[arg(long, conflicts_with_all = ["item_ids", "ids_from", "where_expr"])]
+    pub all: bool,
+
+    /// Select the items matching this filter (with ids: only those ids that match); see below
+    #[arg(long = "where", value_name = "EXPR")]
+    pub where_expr: Option<String>,
+
+    /// Refuse the whole run, deleting nothing, when more than N items are selected
+    #[arg(long, value_name = "N")]
+    pub max_delete: Option<u64>,
 
     #[command(flatten)]
     pub destructive: DestructiveArgs,

@@ -13,6 +13,7 @@ use crate::cli::{
 };
 use crate::context::Context;
 use crate::error::CliError;
+use crate::journal::Journal;
 
 /// The service's largest page of galleries.
 const PAGE: u32 = 10;
@@ -27,6 +28,7 @@ pub async fn run(cmd: GalleriesCmd, ctx: &Context) -> Result<i32> {
         GalleriesCmd::Clone(args) => clone(args, ctx).await,
         GalleriesCmd::Update(args) => update(args, ctx).await,
         GalleriesCmd::Delete(args) => delete(args, ctx).await,
+        GalleriesCmd::Restore(args) => super::galleries_restore::run(args, ctx).await,
     }
 }
 
@@ -199,6 +201,18 @@ async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
         &format!("Delete {description}?"),
         Some(&accepted),
     )?;
+    // Journal the gallery and every item before anything goes (`galleries restore` reads it).
+    let items = crate::select::list_gallery(client, &args.gallery_id, &ctx.printer)
+        .await
+        .context("reading the gallery's items for the journal")?;
+    let mut journal = Journal::create(&ctx.paths.data_dir, "galleries delete", &args.gallery_id)?;
+    journal.record_gallery(&gallery)?;
+    journal.record_items(&args.gallery_id, &items)?;
+    ctx.printer.notice(&format!(
+        "journal: {} (undo: progallery galleries restore --journal {})",
+        journal.path().display(),
+        journal.path().display()
+    ));
     galleries::delete(client, &args.gallery_id).await?;
     ctx.printer.notice(&format!("deleted {description}"));
     // For scripts, the data of a delete is what went (`-o id` gives its id); a person has the notice.

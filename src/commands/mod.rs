@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod completions;
 pub mod galleries;
+mod galleries_restore;
 pub mod items;
 pub mod sandbox;
 pub mod webhooks;

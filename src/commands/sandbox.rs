@@ -18,7 +18,7 @@ use crate::webhooks::keys;
 
 pub async fn run(cmd: SandboxCmd, ctx: &Context) -> Result<i32> {
     match cmd {
-        SandboxCmd::Serve(args) => serve(args, ctx).await,
+        SandboxCmd::Serve(args) => serve(*args, ctx).await,
         SandboxCmd::Reset(args) => {
             let path = args.db.unwrap_or_else(|| ctx.paths.sandbox_db());
             let blocking_path = path.clone();
@@ -60,6 +60,7 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
             .filter(|id| !id.is_empty())
             .collect(),
         seed: args.fault_seed,
+        no_search_sites: args.no_search.clone().unwrap_or_default(),
     })
 }
 

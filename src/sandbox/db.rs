@@ -213,7 +213,7 @@ fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_prepared_statement_cache_capacity(64);
     // Switching to WAL needs a brief exclusive lock; the busy timeout covers contention, and the
     // query fails here (not later, mid-request) if the file is not a database at all.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    let mode = switch_to_wal(conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         return Err(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
@@ -226,6 +226,30 @@ fn configure_raw(conn: &Connection) -> rusqlite::Result<()> {
         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;
          PRAGMA wal_autocheckpoint = 10000;",
     )
+}
+
+/// Runs `PRAGMA journal_mode = WAL`, retrying while another process holds the lock.
+///
+/// When several processes open a new database file at once, SQLite can answer the journal-mode
+/// switch with SQLITE_BUSY straight away, without consulting the busy handler, so the busy timeout
+/// alone does not cover it. Retrying with a short pause until the same deadline does.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// How often the background checkpointer copies the WAL back into the database file.

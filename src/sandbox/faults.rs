@@ -1,7 +1,8 @@
 //! Fault injection for tests and rehearsals: random 503s before anything is done, random 504s after
 //! a write committed (the ambiguous case a client must reconcile), added latency, a per-site request
-//! budget per minute (429 with `Retry-After`), and ids that always fail with 500. Settings can be
-//! changed at runtime through `PUT /_sandbox/faults`.
+//! budget per minute (429 with `Retry-After`), ids that always fail with 500, and sites without the
+//! Wix Site Search app (their searches answer 404). Settings can be changed at runtime through
+//! `PUT /_sandbox/faults`.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -28,6 +29,8 @@ pub struct Faults {
     pub fail_ids: Vec<String>,
     /// Seed for the random draws, for reproducible runs.
     pub seed: Option<u64>,
+    /// Sites without the Wix Site Search app: their searches answer 404 (`*` = every site).
+    pub no_search_sites: Vec<String>,
 }
 
 impl Faults {
@@ -38,11 +41,17 @@ impl Faults {
             "latencyMs": self.latency_ms,
             "rateLimitPerMin": self.rate_limit_per_min,
             "failIds": self.fail_ids,
+            "noSearchSites": self.no_search_sites,
         })
     }
 
+    /// Whether `site` is set up as lacking the Wix Site Search app.
+    pub fn search_disabled_for(&self, site: &str) -> bool {
+        self.no_search_sites.iter().any(|s| s == "*" || s == site)
+    }
+
     /// Applies a partial `{"failRate", "failAfterCommitRate", "latencyMs", "rateLimitPerMin",
-    /// "failIds", "seed"}`; a bad value rejects the whole change.
+    /// "failIds", "noSearchSites", "seed"}`; a bad value rejects the whole change.
     pub fn apply(&mut self, patch: &Map<String, Value>) -> ApiResult<()> {
         let mut next = self.clone();
         for (key, value) in patch {
@@ -73,15 +82,20 @@ impl Faults {
                         .and_then(|n| u32::try_from(n).ok())
                         .ok_or_else(|| bad("a whole number"))?
                 }
-                "failIds" => {
-                    next.fail_ids = value
+                "failIds" | "noSearchSites" => {
+                    let list = value
                         .as_array()
                         .and_then(|list| {
                             list.iter()
                                 .map(|v| v.as_str().map(str::to_string))
                                 .collect::<Option<Vec<_>>>()
                         })
-                        .ok_or_else(|| bad("an array of strings"))?
+                        .ok_or_else(|| bad("an array of strings"))?;
+                    if key == "failIds" {
+                        next.fail_ids = list;
+                    } else {
+                        next.no_search_sites = list;
+                    }
                 }
                 "seed" => next.seed = value.as_u64(),
                 _ => {}
@@ -165,6 +179,11 @@ impl FaultState {
         let per_sec = capacity / 60.0;
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        // Site ids come from a header: bound the map. A bucket idle for a minute is full again,
+        // so forgetting it changes nothing.
+        if buckets.len() >= 10_000 {
+            buckets.retain(|_, b| now.duration_since(b.last).as_secs() < 60);
+        }
         let bucket = buckets.entry(site.to_string()).or_insert(Bucket {
             tokens: capacity,
             last: now,

@@ -12,6 +12,7 @@ pub mod events;
 mod faults;
 mod requests;
 mod routes;
+mod search;
 mod seed;
 mod store;
 mod validate;

@@ -1,6 +1,11 @@
 //! Integration tests: the real `progallery` binary against a real sandbox server on loopback, in a
 //! temporary home. One test binary (modules below) keeps link time down.
 
+mod cleanup_faults;
+mod cleanup_restore;
+mod cleanup_safety;
+mod cleanup_select;
+mod cleanup_support;
 mod cli_api;
 mod cli_auth;
 mod cli_errors;
@@ -16,6 +21,11 @@ mod sandbox_items;
 mod sandbox_processes;
 mod sandbox_sites;
 mod sandbox_validation;
+mod search_cli;
+mod search_cli_errors;
+mod search_fixture;
+mod search_sandbox;
+mod search_sandbox_rules;
 mod webhooks_delivery;
 mod webhooks_listen;
 mod webhooks_sandbox;

@@ -303,7 +303,7 @@ fn list_items_pages_and_checks_limits() {
     assert_eq!(
         titles("?itemOffset=90&itemLimit=3"),
         ["t90", "t91", "t92"],
-        "back half read from the end"
+        "a page in the middle"
     );
     assert_eq!(titles("?itemOffset=10&itemLimit=2"), ["t10", "t11"]);
     assert!(titles("?itemOffset=500").is_empty());

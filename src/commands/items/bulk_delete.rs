@@ -1,198 +1,325 @@
-//! `progallery items bulk-delete`: ids from the arguments or `--ids-from FILE|-`, checked and
-//! de-duplicated before anything is sent, deleted in batches of up to 1000 with a per-id outcome
-//! on stdout and a summary on stderr. A failed batch does not stop the others (exit 3); Ctrl-C
-//! stops after the batch in flight and reports what was done.
+//! `progallery items bulk-delete`: select (ids, `--ids-from`, `--all`, `--where`), check the
+//! budget (`--max-delete`), show (`--dry-run`) or confirm, journal, then delete in batches (see
+//! `batches.rs`). Per-id outcomes go to stdout (`{"id","status","error"}` in json/jsonl; only
+//! the deleted ids with `-o id`; only what did not simply go in a table), the summary and the
+//! journal path to stderr. Exit 3 when some items failed (listed), 130 on Ctrl-C.
 
 use std::collections::HashSet;
+use std::sync::Mutex;
 
 use anyhow::Result;
-use serde_json::{json, Value};
 
-use crate::api::items;
+use super::batches::{self, Outcome, Status, Stop};
+use crate::api::model::Item;
 use crate::cli::{ItemsBulkDeleteArgs, OutputFormat};
 use crate::commands::{confirm_destructive, read_input, require_guid};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::output::Record;
+use crate::journal::Journal;
+use crate::select::{self, ids, Criteria};
 
-/// What happened to one id.
-struct Outcome {
-    item_id: String,
-    outcome: &'static str,
-    error: Option<String>,
-}
-
-impl Record for Outcome {
-    const HEADERS: &'static [&'static str] = &["ID", "OUTCOME"];
-
-    fn cells(&self, _for_table: bool) -> Vec<String> {
-        let outcome = match &self.error {
-            Some(e) => format!("{}: {e}", self.outcome),
-            None => self.outcome.to_string(),
-        };
-        vec![self.item_id.clone(), outcome]
-    }
-
-    fn id(&self) -> String {
-        self.item_id.clone()
-    }
-
-    fn to_json(&self) -> Value {
-        let mut value = json!({ "itemId": self.item_id, "outcome": self.outcome });
-        if let Some(e) = &self.error {
-            value["error"] = json!(e);
-        }
-        value
-    }
-}
+/// Items shown in a confirmation prompt.
+const SAMPLE: usize = 5;
+/// Failed ids listed on stderr; the rest are in the -o jsonl outcomes.
+const LISTED_FAILURES: usize = 100;
 
 pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
-    let ids = collect_ids(&args)?;
+    let criteria = criteria(&args)?;
     let gallery = args.gallery_id.as_str();
-    let batches: Vec<&[String]> = ids.chunks(items::MAX_BULK_DELETE).collect();
-    if args.destructive.dry_run {
-        let mut out = ctx.printer.list::<Outcome>()?;
-        for id in &ids {
-            out.push(&Outcome {
-                item_id: id.clone(),
-                outcome: "would delete",
-                error: None,
-            })?;
-        }
-        out.finish()?;
-        ctx.printer.notice(&format!(
-            "dry run: would ask to delete {} item(s) from gallery {gallery} in {} batch(es); nothing was sent",
-            ids.len(),
-            batches.len()
-        ));
-        return Ok(0);
-    }
-    confirm_destructive(
-        ctx,
-        &args.destructive,
-        &format!("Delete {} item(s) from gallery {gallery}?", ids.len()),
-        None,
-    )?;
-    let client = ctx.client().await?;
-    ctx.handle_interrupts();
-    let progress = ctx.printer.progress(ids.len() as u64, "deleting items");
-    let mut out = ctx.printer.list::<Outcome>()?;
-    let only_deleted = ctx.printer.format == OutputFormat::Id;
-    let (mut deleted, mut missing, mut failed) = (0usize, 0usize, 0usize);
-    let mut first_error = None;
-    let mut interrupted_at = None;
-    for (number, batch) in batches.iter().enumerate() {
-        if ctx.was_interrupted() {
-            interrupted_at = Some(number);
-            break;
-        }
-        let outcomes: Vec<Outcome> = match items::bulk_delete(client, gallery, batch).await {
-            Ok(gone) => {
-                let gone: HashSet<String> = gone.into_iter().collect();
-                batch
-                    .iter()
-                    .map(|id| {
-                        let outcome = if gone.contains(id) {
-                            "deleted"
-                        } else {
-                            "not found"
-                        };
-                        Outcome {
-                            item_id: id.clone(),
-                            outcome,
-                            error: None,
-                        }
-                    })
-                    .collect()
-            }
-            Err(e) => {
-                let message = e.to_string();
-                first_error.get_or_insert(e);
-                batch
-                    .iter()
-                    .map(|id| Outcome {
-                        item_id: id.clone(),
-                        outcome: "failed",
-                        error: Some(message.clone()),
-                    })
-                    .collect()
-            }
-        };
-        for outcome in &outcomes {
-            match outcome.outcome {
-                "deleted" => deleted += 1,
-                "not found" => missing += 1,
-                _ => failed += 1,
-            }
-            if !only_deleted || outcome.outcome == "deleted" {
-                out.push(outcome)?;
-            }
-        }
-        out.page_done()?;
-        progress.inc(batch.len() as u64);
-    }
-    progress.finish_and_clear();
-    out.finish()?;
-    let not_sent = ids.len() - deleted - missing - failed;
-    let mut summary = format!(
-        "deleted {deleted} of {} item(s) from gallery {gallery}",
-        ids.len()
-    );
-    if missing > 0 {
-        summary.push_str(&format!("; {missing} were not in the gallery"));
-    }
-    if failed > 0 {
-        summary.push_str(&format!("; {failed} failed"));
-    }
-    if not_sent > 0 {
-        summary.push_str(&format!("; {not_sent} not sent"));
-    }
-    if let Some(batch) = interrupted_at {
-        return Err(CliError::new(
-            Kind::Interrupted,
-            format!("interrupted before batch {}: {summary}", batch + 1),
+    // Off a terminal without --yes the answer is known now: refuse before reading anything.
+    let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
+    if args.ids_from.as_deref() == Some("-") && !args.destructive.yes && !args.destructive.dry_run {
+        return Err(CliError::usage(
+            "the ids come from stdin, so stdin cannot answer a confirmation: add --yes",
         )
+        .with_hint("check the selection first with --dry-run")
         .into());
     }
-    match first_error {
-        None => {
-            ctx.printer.notice(&summary);
-            Ok(0)
-        }
-        // Nothing went through: the cause's own exit code (auth, not found, rate limit) says more.
-        Some(e) if deleted + missing == 0 => Err(anyhow::Error::new(e).context(summary)),
-        Some(e) => Err(
-            CliError::new(Kind::Partial, format!("{summary} (first failure: {e})"))
-                .with_hint("run the same command again: ids already deleted are skipped")
-                .into(),
-        ),
+    if !on_terminal && !args.destructive.dry_run {
+        confirm_destructive(
+            ctx,
+            &args.destructive,
+            &format!("Delete the selected items from gallery {gallery}?"),
+            None,
+        )?;
     }
+    let client = ctx.client().await?;
+    let selection = select::select(client, gallery, &criteria, &ctx.printer).await?;
+    let selected = selection.items;
+    if let Some(max) = args.max_delete {
+        if selected.len() as u64 > max {
+            return Err(CliError::usage(format!(
+                "{} items selected, more than --max-delete {max}; nothing was deleted",
+                selected.len()
+            ))
+            .with_hint("narrow the selection (check it with --dry-run), or raise --max-delete")
+            .into());
+        }
+    }
+    if args.destructive.dry_run {
+        let mut out = ctx.printer.list::<Item>()?;
+        for item in &selected {
+            out.push(item)?;
+        }
+        out.finish()?;
+        let mut notice = format!(
+            "dry run: would delete {} item(s) from gallery {gallery} (of {} looked at)",
+            selected.len(),
+            selection.scanned
+        );
+        if !selection.missing.is_empty() {
+            notice.push_str(&format!(
+                "; {} id(s) are not in the gallery",
+                selection.missing.len()
+            ));
+        }
+        ctx.printer
+            .notice(&format!("{notice}; nothing was sent to change anything"));
+        return Ok(0);
+    }
+    let mut report = Report::new(ctx);
+    for id in &selection.missing {
+        report.add(Outcome::new(
+            id,
+            Status::Skipped,
+            Some("not in the gallery".to_string()),
+        ))?;
+    }
+    for (id, error) in &selection.unreadable {
+        report.add(Outcome::new(
+            id,
+            Status::Failed,
+            Some(format!(
+                "not deleted: could not read it for the journal: {error}"
+            )),
+        ))?;
+    }
+    if !selected.is_empty() {
+        if on_terminal {
+            // A person sees the count and a sample of what goes.
+            confirm_destructive(ctx, &args.destructive, &question(gallery, &selected), None)?;
+        }
+        let journal = Journal::create(&ctx.paths.data_dir, "items bulk-delete", gallery)?;
+        let journal_path = journal.path().to_path_buf();
+        ctx.printer
+            .notice(&format!("journal: {}", journal_path.display()));
+        report.journal = Some(journal_path);
+        let journal = Mutex::new(journal);
+        ctx.handle_interrupts();
+        let stop = Stop::default();
+        let progress = ctx
+            .printer
+            .progress(selected.len() as u64, "deleting items");
+        batches::delete_all(
+            ctx,
+            client,
+            gallery,
+            &selected,
+            &journal,
+            &stop,
+            |outcomes| {
+                progress.inc(outcomes.len() as u64);
+                for outcome in outcomes {
+                    report.add(outcome)?;
+                }
+                Ok(())
+            },
+        )
+        .await?;
+        progress.finish_and_clear();
+        report.stopped_by = stop.take();
+    }
+    report.finish(
+        gallery,
+        selected.len() + selection.missing.len() + selection.unreadable.len(),
+    )
 }
 
-/// The ids to delete: arguments first, then `--ids-from`; checked, duplicates dropped.
-fn collect_ids(args: &ItemsBulkDeleteArgs) -> Result<Vec<String>> {
-    let mut ids: Vec<String> = Vec::new();
+/// Parses the selection flags; a bad expression or id fails here, before anything is sent.
+fn criteria(args: &ItemsBulkDeleteArgs) -> Result<Criteria> {
+    let filter = match &args.where_expr {
+        Some(expr) => Some(select::filter::parse(expr, chrono::Utc::now())?),
+        None => None,
+    };
+    let mut ids_given = Vec::new();
     for id in &args.item_ids {
         require_guid(id, "item id")?;
-        ids.push(id.clone());
+        ids_given.push(id.clone());
     }
     if let Some(source) = &args.ids_from {
         let text = read_input(source, "item ids")?;
-        for (number, line) in text.lines().enumerate() {
-            let id = line.trim();
-            if id.is_empty() || id.starts_with('#') {
-                continue;
-            }
-            require_guid(id, "item id")
-                .map_err(|e| e.context(format!("{source} line {}", number + 1)))?;
-            ids.push(id.to_string());
+        let name = if source == "-" { "stdin" } else { source };
+        ids_given.extend(ids::parse_ids(&text, name)?);
+        if ids_given.is_empty() {
+            return Err(CliError::usage(format!("no item ids in {name}")).into());
         }
     }
     let mut seen = HashSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
-    if ids.is_empty() {
-        return Err(CliError::usage("no item ids given (arguments or --ids-from)").into());
+    ids_given.retain(|id| seen.insert(id.clone()));
+    if ids_given.is_empty() && !args.all && filter.is_none() {
+        return Err(
+            CliError::usage("nothing selected: give ids, --ids-from, --where or --all").into(),
+        );
     }
-    Ok(ids)
+    Ok(Criteria {
+        ids: ids_given,
+        all: args.all,
+        filter,
+    })
+}
+
+/// "Delete 1203 items from gallery G?" with the first few of them, so a person sees what goes.
+fn question(gallery: &str, selected: &[Item]) -> String {
+    let mut text = format!(
+        "About to delete {} item(s) from gallery {gallery}, for example:",
+        selected.len()
+    );
+    for item in selected.iter().take(SAMPLE) {
+        let title = item.title.as_deref().unwrap_or("");
+        text.push_str(&format!(
+            "\n  {}  {:<5}  {}",
+            item.id.as_deref().unwrap_or(""),
+            item.kind(),
+            title.chars().take(50).collect::<String>()
+        ));
+    }
+    if selected.len() > SAMPLE {
+        text.push_str(&format!("\n  … and {} more", selected.len() - SAMPLE));
+    }
+    text.push_str(&format!("\nDelete these {} item(s)?", selected.len()));
+    text
+}
+
+/// Collects outcomes, prints them as they come, and ends with the summary and exit code.
+struct Report<'c> {
+    ctx: &'c Context,
+    out: Option<crate::output::ListWriter<'c, Outcome>>,
+    /// In a table only what did not simply go is shown; collected to print once.
+    table_rows: Vec<Outcome>,
+    deleted: usize,
+    skipped: usize,
+    not_sent: usize,
+    failed: Vec<Outcome>,
+    journal: Option<std::path::PathBuf>,
+    stopped_by: Option<anyhow::Error>,
+}
+
+impl<'c> Report<'c> {
+    fn new(ctx: &'c Context) -> Report<'c> {
+        Report {
+            ctx,
+            out: None,
+            table_rows: Vec::new(),
+            deleted: 0,
+            skipped: 0,
+            not_sent: 0,
+            failed: Vec::new(),
+            journal: None,
+            stopped_by: None,
+        }
+    }
+
+    fn add(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        match outcome.status {
+            Status::Deleted => self.deleted += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::NotSent => self.not_sent += 1,
+            Status::Failed => self.failed.push(outcome.clone()),
+        }
+        let format = self.ctx.printer.format;
+        match format {
+            OutputFormat::Table => {
+                if outcome.status != Status::Deleted {
+                    self.table_rows.push(outcome);
+                }
+            }
+            OutputFormat::Id if outcome.status != Status::Deleted => {}
+            _ => {
+                if self.out.is_none() {
+                    self.out = Some(self.ctx.printer.list::<Outcome>()?);
+                }
+                if let Some(out) = self.out.as_mut() {
+                    out.push(&outcome)?;
+                    out.page_done()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, gallery: &str, total: usize) -> Result<i32> {
+        let printer = &self.ctx.printer;
+        if !self.table_rows.is_empty() {
+            let mut out = printer.list::<Outcome>()?;
+            for row in &self.table_rows {
+                out.push(row)?;
+            }
+            out.finish()?;
+        }
+        match self.out.take() {
+            Some(out) => out.finish()?,
+            // An empty json list is still a list.
+            None if printer.format == OutputFormat::Json => printer.list::<Outcome>()?.finish()?,
+            None => {}
+        }
+        let mut summary = format!(
+            "deleted {} of {total} item(s) from gallery {gallery}",
+            self.deleted
+        );
+        if self.skipped > 0 {
+            summary.push_str(&format!("; {} skipped (already gone)", self.skipped));
+        }
+        if !self.failed.is_empty() {
+            summary.push_str(&format!("; {} failed", self.failed.len()));
+        }
+        if self.not_sent > 0 {
+            summary.push_str(&format!("; {} not sent", self.not_sent));
+        }
+        if let Some(path) = &self.journal {
+            let path = path.display();
+            printer.notice(&format!(
+                "journal: {path} (undo: progallery items restore --journal {path})"
+            ));
+        }
+        for failure in self.failed.iter().take(LISTED_FAILURES) {
+            printer.warn(&format!(
+                "failed: {} ({})",
+                failure.id,
+                failure.error.as_deref().unwrap_or("unknown error")
+            ));
+        }
+        if self.failed.len() > LISTED_FAILURES {
+            printer.warn(&format!(
+                "… and {} more failed (see -o jsonl)",
+                self.failed.len() - LISTED_FAILURES
+            ));
+        }
+        if self.ctx.was_interrupted() {
+            return Err(
+                CliError::new(Kind::Interrupted, format!("interrupted: {summary}"))
+                    .with_hint("run the same command again to finish: what is gone is skipped")
+                    .into(),
+            );
+        }
+        if let Some(error) = self.stopped_by.take() {
+            if self.deleted == 0 {
+                return Err(error.context(summary));
+            }
+            return Err(
+                CliError::new(Kind::Partial, format!("{summary}; stopped: {error:#}"))
+                    .with_hint(
+                        "fix the cause, then run the same command again: what is gone is skipped",
+                    )
+                    .into(),
+            );
+        }
+        if !self.failed.is_empty() {
+            return Err(CliError::new(Kind::Partial, format!("{summary} (listed above)"))
+                .with_hint("run the same command again to retry the failed ones: what is gone is skipped")
+                .into());
+        }
+        printer.notice(&summary);
+        Ok(0)
+    }
 }

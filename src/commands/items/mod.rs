@@ -2,7 +2,10 @@
 //! their own files (they grow: local files and the Media Manager, filters and journals).
 
 mod add;
+mod batches;
 mod bulk_delete;
+pub mod restore;
+mod search;
 
 use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
@@ -16,6 +19,7 @@ use crate::cli::{
 };
 use crate::context::Context;
 use crate::error::{CliError, Kind};
+use crate::journal::Journal;
 
 /// Default page size of `items list` (the service's own default).
 const DEFAULT_PAGE: u32 = 50;
@@ -30,11 +34,16 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::Update(args) => update(args, ctx).await,
         ItemsCmd::Delete(args) => delete(args, ctx).await,
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
+        ItemsCmd::Search(args) => search::run(args, ctx).await,
+        ItemsCmd::Restore(args) => restore::run(args, ctx).await,
     }
 }
 
 async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
+    if let Some(expr) = &args.where_expr {
+        return list_where(&args.gallery_id, expr, ctx).await;
+    }
     let client = ctx.client().await?;
     let gallery = args.gallery_id.as_str();
     let mut out = ctx.printer.list::<Item>()?;
@@ -70,6 +79,28 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     }
     progress.finish_and_clear();
     out.finish()?;
+    Ok(0)
+}
+
+/// `items list --where EXPR`: the whole gallery, filtered exactly as `bulk-delete --where`
+/// would select (the same code), so a user can look before deleting.
+async fn list_where(gallery: &str, expr: &str, ctx: &Context) -> Result<i32> {
+    let criteria = crate::select::Criteria {
+        filter: Some(crate::select::filter::parse(expr, chrono::Utc::now())?),
+        ..Default::default()
+    };
+    let client = ctx.client().await?;
+    let selection = crate::select::select(client, gallery, &criteria, &ctx.printer).await?;
+    let mut out = ctx.printer.list::<Item>()?;
+    for item in &selection.items {
+        out.push(item)?;
+    }
+    out.finish()?;
+    ctx.printer.notice(&format!(
+        "{} of {} item(s) match",
+        selection.items.len(),
+        selection.scanned
+    ));
     Ok(0)
 }
 
@@ -194,6 +225,13 @@ async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
         many => format!("Delete {} items from gallery {gallery}?", many.len()),
     };
     confirm_destructive(ctx, &args.destructive, &question, None)?;
+    let mut journal = Journal::create(&ctx.paths.data_dir, "items delete", gallery)?;
+    journal.record_items(gallery, &targets)?;
+    ctx.printer.notice(&format!(
+        "journal: {} (undo: progallery items restore --journal {})",
+        journal.path().display(),
+        journal.path().display()
+    ));
     let mut out = if ctx.printer.format != crate::cli::OutputFormat::Table {
         Some(ctx.printer.list::<Item>()?)
     } else {

@@ -5,6 +5,7 @@ mod admin;
 mod galleries;
 mod gate;
 mod items;
+mod search;
 
 use std::sync::Arc;
 
@@ -53,6 +54,7 @@ pub fn router(app: Arc<App>) -> Router {
     }
     router
         .merge(admin::router())
+        .merge(search::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

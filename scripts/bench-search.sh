@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Site Search on a big site: fills a file-backed release sandbox with N generated items (default
+# 100000, in 5 galleries) and times search requests of each kind against a trivial request
+# (list galleries) in the same run, so the ratios hold on a noisy shared machine.
+#   scripts/bench-search.sh [N] [REPEATS]
+# Also prints the SQLite plan of the scan and the CLI's `items search --all` wall time for a
+# query matching ~1% of the items.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-100000}
+repeats=${2:-7}
+cargo build --release --quiet
+bin=target/release/progallery
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
+"$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" --no-seed >"$work/url" 2>/dev/null &
+pid=$!
+for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
+url=$(head -1 "$work/url")
+per=$((count / 5))
+for _ in 1 2 3 4 5; do
+  curl -sf -XPOST "$url/_sandbox/generate" -H 'content-type: application/json' -d "{\"count\":$per}" >/dev/null
+done
+echo "site with $((per * 5)) items in 5 galleries"
+
+median_ms() { # method path [body]
+  local times=()
+  for _ in $(seq "$repeats"); do
+    if [ $# -ge 3 ]; then
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench' -H 'content-type: application/json' -d "$3")")
+    else
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench')")
+    fi
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
+}
+
+base=$(median_ms GET /progallery/v2/galleries)
+printf '%-44s %9s ms\n' "baseline: list galleries" "$base"
+search() { printf '{"documentType":"PROGALLERY_ITEM","search":%s}' "$1"; }
+while IFS='|' read -r label body; do
+  ms=$(median_ms POST /site-search/v1/search "$(search "$body")")
+  printf '%-44s %9s ms  (x%s)\n' "$label" "$ms" "$(awk -v a="$ms" -v b="$base" 'BEGIN {printf "%.0f", a / b}')"
+done <<'CASES'
+everything, first page|{}
+everything, last page|{"paging":{"limit":100,"offset":99900}}
+free text, 1% match ("item 99")|{"search":{"expression":"item 99"}}
+free text, fuzzy ("itme 99")|{"search":{"expression":"itme 99","fuzzy":true}}
+filter title $gte/$lt, no text|{"filter":{"title":{"$gte":"Generated item 5","$lt":"Generated item 6"}}}
+filter isVideo:true (no match)|{"filter":{"isVideo":true}}
+CASES
+
+start=$(date +%s.%N)
+n=$(PROGALLERY_BASE_URL=$url WIX_API_KEY=bench "$bin" items search item 99 --all -o id | wc -l)
+end=$(date +%s.%N)
+printf 'items search "item 99" --all: %s ids in %.2f s\n' "$n" "$(echo "$end - $start" | bc)"

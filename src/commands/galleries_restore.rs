@@ -1,0 +1,91 @@
+//! `progallery galleries restore --journal FILE`: brings back a gallery deleted by `galleries
+//! delete` from its journal: the gallery (its name and sortOrder, under a new id) and then every
+//! item, as `items restore` does.
+//!
+//! Idempotence: a site never holds two galleries with the same sortOrder, so a gallery with the
+//! journaled sortOrder and name is the restored one (or the original, never deleted): it is reused
+//! and only missing items are added. The same sortOrder under another name is a conflict: refused.
+
+use anyhow::Result;
+use serde_json::{json, Map};
+
+use super::items::restore::{self, Outcome};
+use crate::api::galleries;
+use crate::api::model::Gallery;
+use crate::api::Client;
+use crate::cli::GalleriesRestoreArgs;
+use crate::context::Context;
+use crate::error::CliError;
+use crate::journal;
+
+/// The service's largest page of galleries.
+const PAGE: u32 = 10;
+
+pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
+    let contents = journal::read(&args.journal)?;
+    let Some(original) = contents.gallery else {
+        return Err(CliError::usage(format!(
+            "{} holds items but no gallery (it was written by `{}`)",
+            args.journal.display(),
+            contents.command.as_deref().unwrap_or("?")
+        ))
+        .with_hint("use `progallery items restore --journal FILE` for it")
+        .into());
+    };
+    let client = ctx.client().await?;
+    let gallery = match find_restored(client, &original).await? {
+        Some(found) => {
+            ctx.printer.notice(&format!(
+                "gallery {} is already back (same name and sortOrder); adding what is missing",
+                found.id.as_deref().unwrap_or("?")
+            ));
+            found
+        }
+        None => {
+            let mut spec = Map::new();
+            if let Some(name) = &original.name {
+                spec.insert("name".into(), json!(name));
+            }
+            if let Some(sort_order) = &original.sort_order {
+                spec.insert("sortOrder".into(), json!(sort_order));
+            }
+            galleries::create(client, spec.into(), None, ctx.attempts()).await?
+        }
+    };
+    let id = gallery.id.clone().unwrap_or_default();
+    let tally =
+        restore::restore_items(ctx, client, &id, &contents.items, |_: Outcome| Ok(())).await?;
+    let current = galleries::get(client, &id, 0, Some(1)).await?;
+    ctx.printer.one(&current)?;
+    restore::finish(ctx, &id, &tally)
+}
+
+/// The gallery already at the journaled gallery's position, if it has the same name.
+async fn find_restored(client: &Client, original: &Gallery) -> Result<Option<Gallery>> {
+    let Some(wanted) = original.sort_order.as_ref().and_then(|n| n.as_f64()) else {
+        return Ok(None);
+    };
+    let mut offset = 0u64;
+    loop {
+        let page = galleries::list(client, offset, PAGE, Some(1)).await?;
+        let count = page.galleries.len() as u64;
+        for gallery in page.galleries {
+            if gallery.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(wanted) {
+                if gallery.name == original.name {
+                    return Ok(Some(gallery));
+                }
+                return Err(CliError::usage(format!(
+                    "gallery {} now holds the deleted gallery's position (sortOrder {wanted}) under another name; not restoring over it",
+                    gallery.id.as_deref().unwrap_or("?")
+                ))
+                .with_hint("restore the items elsewhere: `progallery galleries create`, then `progallery items restore --journal FILE --gallery NEW_ID`")
+                .into());
+            }
+        }
+        offset += count;
+        let total = page.total.unwrap_or(0);
+        if count < u64::from(PAGE) || offset >= total {
+            return Ok(None);
+        }
+    }
+}

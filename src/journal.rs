@@ -1,0 +1,245 @@
+//! Journals of destructive runs: before anything is deleted, the full JSON of what is about to go
+//! is appended to `<data dir>/journals/<UTC time>-<gallery id>.jsonl` and flushed to disk (fsync),
+//! so `items restore` / `galleries restore` can put it back even after a crash or Ctrl-C.
+//!
+//! One file per run, one JSON object per line, each with a `kind`:
+//! - `{"kind":"run","command":…,"galleryId":…,"startedAt":…,"version":…}` first;
+//! - `{"kind":"gallery","gallery":{…}}` for `galleries delete` (the gallery without its items);
+//! - `{"kind":"item","galleryId":…,"item":{…}}` per item, in gallery order.
+//!
+//! A journal lists what was *about to be* deleted; whether it went is for the restore to find out
+//! (it re-creates only what is not there).
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde_json::{json, Value};
+
+use crate::api::model::{Gallery, Item};
+use crate::error::CliError;
+
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+}
+
+impl Journal {
+    /// Creates a new journal under `data_dir/journals` for a run of `command` on `gallery_id`.
+    pub fn create(data_dir: &Path, command: &str, gallery_id: &str) -> Result<Journal> {
+        let dir = data_dir.join("journals");
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("creating the journal directory {}", dir.display()))?;
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let mut attempt = 0;
+        let (path, file) = loop {
+            let suffix = if attempt == 0 {
+                String::new()
+            } else {
+                format!("-{attempt}")
+            };
+            let path = dir.join(format!("{stamp}-{gallery_id}{suffix}.jsonl"));
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            match options.open(&path) {
+                Ok(file) => break (path, file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e)
+                        .context(format!("creating the journal {}", path.display())))
+                }
+            }
+        };
+        let mut journal = Journal { path, file };
+        journal.append(&[json!({
+            "kind": "run",
+            "command": command,
+            "galleryId": gallery_id,
+            "startedAt": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "version": env!("CARGO_PKG_VERSION"),
+        })])?;
+        Ok(journal)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Records a gallery (without its items, which follow as item lines).
+    pub fn record_gallery(&mut self, gallery: &Gallery) -> Result<()> {
+        let mut gallery = gallery.clone();
+        gallery.items = None;
+        self.append(&[json!({ "kind": "gallery", "gallery": gallery })])
+    }
+
+    /// Records items about to be deleted; returns once they are on disk.
+    pub fn record_items(&mut self, gallery_id: &str, items: &[Item]) -> Result<()> {
+        let lines: Vec<Value> = items
+            .iter()
+            .map(|item| json!({ "kind": "item", "galleryId": gallery_id, "item": item }))
+            .collect();
+        self.append(&lines)
+    }
+
+    /// Appends lines and syncs them to disk: the delete that follows must not outrun them.
+    fn append(&mut self, lines: &[Value]) -> Result<()> {
+        let mut text = String::new();
+        for line in lines {
+            text.push_str(&line.to_string());
+            text.push('\n');
+        }
+        self.file
+            .write_all(text.as_bytes())
+            .and_then(|_| self.file.sync_data())
+            .with_context(|| format!("writing the journal {}", self.path.display()))
+    }
+}
+
+/// What a journal holds.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub command: Option<String>,
+    pub gallery_id: Option<String>,
+    pub gallery: Option<Gallery>,
+    /// Items in journal order, duplicates (an item journaled twice by a re-run) dropped.
+    pub items: Vec<Item>,
+}
+
+/// Reads a journal. A torn last line (a crash mid-write) is ignored; any other bad line is an error.
+pub fn read(path: &Path) -> Result<Contents> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
+            .with_hint("journals live in the data dir under journals/; the path was printed when the delete ran")
+    })?;
+    let mut contents = Contents::default();
+    let mut seen = std::collections::HashSet::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (number, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(_) if number + 1 == lines.len() && !text.ends_with('\n') => break,
+            Err(e) => {
+                return Err(CliError::usage(format!(
+                    "{} line {} is not a journal entry: {e}",
+                    path.display(),
+                    number + 1
+                ))
+                .into())
+            }
+        };
+        let bad =
+            |why: &str| CliError::usage(format!("{} line {}: {why}", path.display(), number + 1));
+        match value.get("kind").and_then(Value::as_str) {
+            Some("run") => {
+                contents.command = value
+                    .get("command")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                contents.gallery_id = value
+                    .get("galleryId")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+            }
+            Some("gallery") => {
+                let gallery = value
+                    .get("gallery")
+                    .cloned()
+                    .and_then(|g| serde_json::from_value(g).ok())
+                    .ok_or_else(|| bad("a gallery entry without a gallery object"))?;
+                contents.gallery = Some(gallery);
+            }
+            Some("item") => {
+                let item: Item = value
+                    .get("item")
+                    .cloned()
+                    .and_then(|i| serde_json::from_value(i).ok())
+                    .ok_or_else(|| bad("an item entry without an item object"))?;
+                let key = item.id.clone().unwrap_or_else(|| format!("line {number}"));
+                if seen.insert(key) {
+                    contents.items.push(item);
+                }
+            }
+            // Entries a later version may add are skipped, not fatal.
+            _ => {}
+        }
+    }
+    if contents.command.is_none() {
+        return Err(CliError::usage(format!(
+            "{} is not a progallery journal (no run entry)",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_dedup_and_a_torn_last_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let gallery: Gallery = serde_json::from_value(
+            json!({"id": "g", "name": "G", "sortOrder": 5, "items": [{"id": "x"}]}),
+        )
+        .unwrap();
+        let item = |id: &str| -> Item {
+            serde_json::from_value(
+                json!({"id": id, "sortOrder": 1.5, "title": "t", "futureField": [1]}),
+            )
+            .unwrap()
+        };
+        let mut journal = Journal::create(dir.path(), "galleries delete", "g").unwrap();
+        journal.record_gallery(&gallery).unwrap();
+        journal.record_items("g", &[item("a"), item("b")]).unwrap();
+        journal.record_items("g", &[item("a")]).unwrap();
+        let path = journal.path().to_path_buf();
+        assert!(path.starts_with(dir.path().join("journals")));
+        // A crash in the middle of a write leaves half a line.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{\"kind\":\"item\",\"item\":{\"id\":")
+            .unwrap();
+        let contents = read(&path).unwrap();
+        assert_eq!(contents.command.as_deref(), Some("galleries delete"));
+        assert_eq!(contents.gallery_id.as_deref(), Some("g"));
+        let restored_gallery = contents.gallery.unwrap();
+        assert_eq!(restored_gallery.name.as_deref(), Some("G"));
+        assert!(
+            restored_gallery.items.is_none(),
+            "items are journaled as their own lines"
+        );
+        let ids: Vec<_> = contents
+            .items
+            .iter()
+            .map(|i| i.id.clone().unwrap())
+            .collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(
+            serde_json::to_value(&contents.items[0]).unwrap(),
+            serde_json::to_value(item("a")).unwrap()
+        );
+        // Two journals in the same millisecond do not collide.
+        let second = Journal::create(dir.path(), "items delete", "g").unwrap();
+        let third = Journal::create(dir.path(), "items delete", "g").unwrap();
+        assert_ne!(second.path(), third.path());
+        // A file that is not a journal is refused.
+        let other = dir.path().join("other.jsonl");
+        std::fs::write(&other, "{\"id\": 1}\n").unwrap();
+        assert!(read(&other).is_err());
+    }
+}

@@ -1,0 +1,201 @@
+//! Which items of a gallery a command acts on: ids (arguments or `--ids-from`, see `ids`), `--all`,
+//! and `--where` (see `filter`), resolved against the gallery as listed now. Shared by
+//! `items list --where` (look) and `items bulk-delete` (act), so what a user looked at is exactly
+//! what gets deleted.
+//!
+//! Request budget: the whole gallery is read in pages of 100, the first through get-gallery (which
+//! also says how many items there are), so N items cost ceil(N/100) reads. A handful of ids in a
+//! big gallery are read one by one instead, when that is fewer requests.
+
+pub mod filter;
+pub mod ids;
+
+use std::collections::{HashMap, HashSet};
+
+use futures::{stream, StreamExt, TryStreamExt};
+
+use crate::api::model::Item;
+use crate::api::{galleries, items, ApiError, Client};
+use crate::output::Printer;
+pub use filter::{Filter, GalleryFacts};
+
+/// Pages (or single items) read at once: enough to hide latency, few enough to stay polite.
+const CONCURRENT_READS: usize = 4;
+
+/// What to select. Ids and a filter together select the given ids that match the filter.
+#[derive(Debug, Default)]
+pub struct Criteria {
+    /// Explicit ids, de-duplicated, in input order.
+    pub ids: Vec<String>,
+    pub all: bool,
+    pub filter: Option<Filter>,
+}
+
+/// The outcome of a selection.
+#[derive(Debug, Default)]
+pub struct Selection {
+    /// The selected items as the service has them now: gallery order, or input order for ids
+    /// read one by one.
+    pub items: Vec<Item>,
+    /// Explicit ids that are not in the gallery (already gone).
+    pub missing: Vec<String>,
+    /// Explicit ids that could not be read, with the error.
+    pub unreadable: Vec<(String, String)>,
+    /// Items looked at.
+    pub scanned: u64,
+}
+
+/// Reads every item of a gallery, in gallery order, with a progress bar when on a terminal.
+pub async fn list_gallery(
+    client: &Client,
+    gallery: &str,
+    printer: &Printer,
+) -> Result<Vec<Item>, ApiError> {
+    let first = galleries::get(client, gallery, 0, Some(items::MAX_PAGE)).await?;
+    let total = first.total_items.unwrap_or(0);
+    let mut all = first.items.unwrap_or_default();
+    rest_of_gallery(client, gallery, printer, total, &mut all).await?;
+    Ok(all)
+}
+
+/// Reads the pages after the ones already in `all`, up to `total` items.
+async fn rest_of_gallery(
+    client: &Client,
+    gallery: &str,
+    printer: &Printer,
+    total: u64,
+    all: &mut Vec<Item>,
+) -> Result<(), ApiError> {
+    let start = all.len() as u64;
+    if start >= total {
+        return Ok(());
+    }
+    let progress = printer.progress(total, "listing items");
+    progress.set_position(start);
+    let page = u64::from(items::MAX_PAGE);
+    let mut pages = stream::iter((start..total).step_by(page as usize))
+        .map(|offset| items::list(client, gallery, offset, items::MAX_PAGE))
+        .buffered(CONCURRENT_READS);
+    while let Some(page_items) = pages.try_next().await? {
+        progress.inc(page_items.len() as u64);
+        all.extend(page_items);
+    }
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// Resolves `criteria` against the gallery.
+pub async fn select(
+    client: &Client,
+    gallery: &str,
+    criteria: &Criteria,
+    printer: &Printer,
+) -> Result<Selection, ApiError> {
+    let first = galleries::get(client, gallery, 0, Some(items::MAX_PAGE)).await?;
+    let total = first.total_items.unwrap_or(0);
+    let mut listed = first.items.unwrap_or_default();
+    let whole_gallery = criteria.all || criteria.filter.is_some();
+    if !whole_gallery {
+        let on_first_page: HashSet<&str> = listed.iter().filter_map(|i| i.id.as_deref()).collect();
+        let unresolved = criteria
+            .ids
+            .iter()
+            .filter(|id| !on_first_page.contains(id.as_str()))
+            .count() as u64;
+        let pages_left = total
+            .saturating_sub(listed.len() as u64)
+            .div_ceil(u64::from(items::MAX_PAGE));
+        if unresolved <= pages_left {
+            return select_one_by_one(client, gallery, criteria, listed).await;
+        }
+    }
+    rest_of_gallery(client, gallery, printer, total, &mut listed).await?;
+    let scanned = listed.len() as u64;
+    let facts = match &criteria.filter {
+        Some(filter) if filter.needs_facts() => GalleryFacts::of(&listed),
+        _ => GalleryFacts::default(),
+    };
+    let wanted: Option<HashSet<&str>> = if criteria.ids.is_empty() {
+        None
+    } else {
+        Some(criteria.ids.iter().map(String::as_str).collect())
+    };
+    let mut found = HashSet::new();
+    let mut selected = Vec::new();
+    for item in listed {
+        let id = item.id.clone().unwrap_or_default();
+        if let Some(wanted) = &wanted {
+            if !wanted.contains(id.as_str()) {
+                continue;
+            }
+            found.insert(id.clone());
+        }
+        if criteria
+            .filter
+            .as_ref()
+            .map_or(true, |filter| filter.matches(&item, &facts))
+        {
+            selected.push(item);
+        }
+    }
+    let missing = criteria
+        .ids
+        .iter()
+        .filter(|id| !found.contains(*id))
+        .cloned()
+        .collect();
+    Ok(Selection {
+        items: selected,
+        missing,
+        unreadable: Vec::new(),
+        scanned,
+    })
+}
+
+/// A few ids: those on the first page are known already; the others are read one by one.
+async fn select_one_by_one(
+    client: &Client,
+    gallery: &str,
+    criteria: &Criteria,
+    first_page: Vec<Item>,
+) -> Result<Selection, ApiError> {
+    let mut known: HashMap<String, Item> = first_page
+        .into_iter()
+        .filter_map(|item| item.id.clone().map(|id| (id, item)))
+        .collect();
+    let to_read: Vec<&String> = criteria
+        .ids
+        .iter()
+        .filter(|id| !known.contains_key(id.as_str()))
+        .collect();
+    let read: Vec<(String, Result<Item, ApiError>)> = stream::iter(to_read)
+        .map(|id| async move { (id.clone(), items::get(client, gallery, id).await) })
+        .buffered(CONCURRENT_READS)
+        .collect()
+        .await;
+    let mut selection = Selection::default();
+    let mut outcomes: HashMap<String, Result<Item, ApiError>> = read.into_iter().collect();
+    for id in &criteria.ids {
+        let outcome = match known.remove(id) {
+            Some(item) => Ok(item),
+            None => match outcomes.remove(id) {
+                Some(outcome) => outcome,
+                // A duplicate id already handled.
+                None => continue,
+            },
+        };
+        selection.scanned += 1;
+        match outcome {
+            Ok(item) => selection.items.push(item),
+            Err(ApiError::Status { status: 404, .. }) => selection.missing.push(id.clone()),
+            // The gallery itself is unusable: no point going on.
+            Err(
+                e @ ApiError::Status {
+                    status: 401 | 403, ..
+                },
+            ) => return Err(e),
+            Err(e) => selection.unreadable.push((id.clone(), e.to_string())),
+        }
+    }
+    Ok(selection)
+}

@@ -1,0 +1,275 @@
+//! Undo: restore after `items bulk-delete`, `items delete` and `galleries delete` gives back
+//! identical items (apart from ids and dates: same sortOrder, titles, descriptions, media, links,
+//! tags and everything else), and running a restore twice duplicates nothing.
+
+use serde_json::Value;
+
+use crate::cleanup_support::*;
+use crate::common::*;
+
+#[test]
+fn restore_after_bulk_delete_gives_back_identical_items_and_twice_adds_nothing() {
+    let sandbox = Sandbox::empty();
+    let (g, ids) = mixed_gallery(&sandbox);
+    let before = all_items(&sandbox, &g);
+    let deleted = run(sandbox.cli().args([
+        "items",
+        "bulk-delete",
+        &g,
+        "--where",
+        "duplicate-media or type=TEXT or alt-missing",
+        "--yes",
+        "-o",
+        "jsonl",
+    ]));
+    deleted.success();
+    assert_eq!(with_status(&jsonl(&deleted), "deleted").len(), 5);
+    assert_eq!(all_items(&sandbox, &g).len(), 3);
+    let journal = journal_path(&deleted);
+
+    let restored =
+        run(sandbox
+            .cli()
+            .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
+    restored.success();
+    let outcomes = jsonl(&restored);
+    assert_eq!(outcomes.len(), 5);
+    assert!(
+        outcomes.iter().all(|o| o["status"] == "restored"),
+        "{outcomes:?}"
+    );
+    let original: std::collections::BTreeSet<String> = outcomes
+        .iter()
+        .map(|o| o["originalId"].as_str().unwrap().to_string())
+        .collect();
+    assert!(original.contains(&ids["sunset-copy"]) && original.contains(&ids["notes"]));
+    assert!(
+        restored.stderr.contains("restored 5 of 5 item(s)"),
+        "{}",
+        restored.stderr
+    );
+    let after = all_items(&sandbox, &g);
+    assert_eq!(after.len(), 8);
+    assert_eq!(
+        contents_by_position(&after),
+        contents_by_position(&before),
+        "identical apart from ids and dates"
+    );
+    // Gallery order is the same too (sortOrder kept).
+    let titles = |items: &[Value]| items.iter().map(|i| i["title"].clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&after), titles(&before));
+
+    sandbox.clear_request_log();
+    let again = run(sandbox
+        .cli()
+        .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
+    again.success();
+    assert!(
+        jsonl(&again).iter().all(|o| o["status"] == "present"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stderr.contains("restored 0 of 5 item(s)")
+            && again.stderr.contains("5 already there"),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        writes(&sandbox).is_empty(),
+        "the second restore creates nothing"
+    );
+    assert_eq!(all_items(&sandbox, &g).len(), 8);
+}
+
+#[test]
+fn restore_after_item_delete_and_into_another_gallery() {
+    let sandbox = Sandbox::empty();
+    let (g, ids) = mixed_gallery(&sandbox);
+    let before = all_items(&sandbox, &g);
+    let gone = run(sandbox.cli().args([
+        "items",
+        "delete",
+        &g,
+        &ids["sunset"],
+        &ids["launch"],
+        "--yes",
+    ]));
+    gone.success();
+    let journal = journal_path(&gone);
+    assert_eq!(all_items(&sandbox, &g).len(), 6);
+    for _ in 0..2 {
+        run(sandbox
+            .cli()
+            .args(["items", "restore", "--journal", &journal]))
+        .success();
+        let after = all_items(&sandbox, &g);
+        assert_eq!(contents_by_position(&after), contents_by_position(&before));
+    }
+    // --gallery puts them elsewhere (same positions, same content), once.
+    let other = sandbox
+        .request("POST", &format!("{P}/galleries"))
+        .json(&serde_json::json!({"gallery": {"name": "Elsewhere"}}))
+        .send()
+        .json()["gallery"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for _ in 0..2 {
+        run(sandbox.cli().args([
+            "items",
+            "restore",
+            "--journal",
+            &journal,
+            "--gallery",
+            &other,
+        ]))
+        .success();
+    }
+    let moved = all_items(&sandbox, &other);
+    assert_eq!(moved.len(), 2);
+    let expected: Vec<Value> = before
+        .iter()
+        .filter(|i| i["id"] == ids["sunset"].as_str() || i["id"] == ids["launch"].as_str())
+        .map(content)
+        .collect();
+    assert_eq!(moved.iter().map(content).collect::<Vec<_>>(), expected);
+    // A journal that is not one is a usage error.
+    let bogus = temp_file(sandbox.home.path(), "bogus.jsonl", "{\"hello\": 1}\n");
+    run(sandbox
+        .cli()
+        .args(["items", "restore", "--journal", bogus.to_str().unwrap()]))
+    .code(2);
+}
+
+#[test]
+fn galleries_restore_brings_back_the_gallery_and_its_items_once() {
+    let sandbox = Sandbox::empty();
+    let (g, _) = mixed_gallery(&sandbox);
+    let big = generated_gallery(&sandbox, 230);
+    let gallery_before = sandbox
+        .request("GET", &format!("{P}/galleries/{big}?itemLimit=1"))
+        .send()
+        .json()["gallery"]
+        .clone();
+    let items_before = all_items(&sandbox, &big);
+    let mixed_before = all_items(&sandbox, &g);
+
+    let gone = run(sandbox.cli().args(["galleries", "delete", &big, "--yes"]));
+    gone.success();
+    let journal = journal_path(&gone);
+    assert!(
+        gone.stderr.contains("galleries restore --journal"),
+        "{}",
+        gone.stderr
+    );
+    assert_eq!(
+        sandbox
+            .request("GET", &format!("{P}/galleries/{big}"))
+            .send()
+            .status,
+        404
+    );
+    // Items restore alone cannot go back into a deleted gallery: it says what to do.
+    let wrong = run(sandbox
+        .cli()
+        .args(["items", "restore", "--journal", &journal]));
+    wrong.code(5);
+    assert!(
+        wrong.stderr.contains("galleries restore"),
+        "{}",
+        wrong.stderr
+    );
+
+    let back =
+        run(sandbox
+            .cli()
+            .args(["galleries", "restore", "--journal", &journal, "-o", "json"]));
+    back.success();
+    let restored = back.json();
+    let new_id = restored["id"].as_str().unwrap().to_string();
+    assert_ne!(new_id, big);
+    assert_eq!(restored["name"], gallery_before["name"]);
+    assert_eq!(restored["sortOrder"], gallery_before["sortOrder"]);
+    assert_eq!(restored["totalItems"], 230);
+    let items_after = all_items(&sandbox, &new_id);
+    assert_eq!(
+        contents_by_position(&items_after),
+        contents_by_position(&items_before)
+    );
+
+    let again =
+        run(sandbox
+            .cli()
+            .args(["galleries", "restore", "--journal", &journal, "-o", "id"]));
+    again.success();
+    assert_eq!(again.stdout.trim(), new_id, "the same gallery, found again");
+    assert!(again.stderr.contains("already back"), "{}", again.stderr);
+    assert_eq!(all_items(&sandbox, &new_id).len(), 230);
+    let galleries = sandbox
+        .request("GET", &format!("{P}/galleries?limit=10"))
+        .send()
+        .json();
+    assert_eq!(
+        galleries["totalGalleries"], 2,
+        "no second copy: {galleries}"
+    );
+    assert_eq!(
+        all_items(&sandbox, &g),
+        mixed_before,
+        "the other gallery is untouched"
+    );
+}
+
+#[test]
+fn restore_under_faults_brings_everything_back_exactly_once() {
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--fault-seed", "11"]);
+    // Over 1000 items even after the delete, so a restored item sits in the middle, never on
+    // the last page a create's reconciliation looks at.
+    let g = generated_gallery(&sandbox, 1200);
+    let before = all_items(&sandbox, &g);
+    let deleted = run(sandbox.cli().args([
+        "items",
+        "bulk-delete",
+        &g,
+        "--where",
+        "title~\"item 55\"",
+        "--yes",
+        "-o",
+        "id",
+    ]));
+    deleted.success();
+    assert_eq!(deleted.lines().len(), 11);
+    let journal = journal_path(&deleted);
+    // Random 503s, and creates committed but answered 504 (the ambiguous case).
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.1, "failAfterCommitRate": 0.5, "seed": 11}))
+        .send();
+    let restored = run(sandbox.cli().args([
+        "--retries",
+        "10",
+        "items",
+        "restore",
+        "--journal",
+        &journal,
+        "-o",
+        "jsonl",
+    ]));
+    restored.success();
+    assert_eq!(
+        with_status(&jsonl(&restored), "restored").len(),
+        11,
+        "{}",
+        restored.stderr
+    );
+    // Some creates landed unseen and their retry met the taken position: settled, not failed.
+    assert!(sandbox.request_log().iter().any(|r| r["status"] == 409));
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.0, "failAfterCommitRate": 0.0}))
+        .send();
+    let after = all_items(&sandbox, &g);
+    assert_eq!(after.len(), 1200, "nothing duplicated");
+    assert_eq!(contents_by_position(&after), contents_by_position(&before));
+}
