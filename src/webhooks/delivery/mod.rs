@@ -184,15 +184,20 @@ impl Delivery {
                 }
                 continue;
             }
-            counters.overflowing.store(false, Ordering::Relaxed);
+            // Re-armed only once the backlog has really shrunk, so a queue hovering at the limit
+            // prints one notice, not one per event.
+            if counters.pending.load(Ordering::Relaxed) < (QUEUE_CAPACITY as u64) * 9 / 10 {
+                counters.overflowing.store(false, Ordering::Relaxed);
+            }
+            // Counted before it is sent: the dispatcher may finish it (and count it down) at once.
+            counters.pending.fetch_add(1, Ordering::Relaxed);
             let guard = target.sender.lock().unwrap_or_else(|e| e.into_inner());
             let sent = guard
                 .as_ref()
                 .is_some_and(|sender| sender.send(queued.clone()).is_ok());
-            if sent {
-                counters.pending.fetch_add(1, Ordering::Relaxed);
-            } else {
+            if !sent {
                 // Shutting down: nothing will send it.
+                counters.pending.fetch_sub(1, Ordering::Relaxed);
                 counters.dropped.fetch_add(1, Ordering::Relaxed);
             }
         }
