@@ -1617,7 +1617,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1625,6 +1625,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on (loopback by default; port 0 picks a free port)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (default: sandbox.db in the data dir)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Require exactly this Authorization value (anything else gets 403)')
+            [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'POST every change as a signed Wix webhook (RS256 JWT body) to this URL; repeatable. Delivery is asynchronous, retried with backoff for up to a day, in order per gallery')
+            [CompletionResult]::new('--webhook-retry-ms', '--webhook-retry-ms', [CompletionResultType]::ParameterName, 'Wait before the first retry of a failed delivery, in milliseconds (default 1000)')
+            [CompletionResult]::new('--webhook-max-retry-ms', '--webhook-max-retry-ms', [CompletionResultType]::ParameterName, 'Longest wait between two delivery attempts, in milliseconds (default 30000)')
+            [CompletionResult]::new('--webhook-give-up-ms', '--webhook-give-up-ms', [CompletionResultType]::ParameterName, 'Drop an event still failing after this long, in milliseconds (default one day)')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of API requests answered 503 before anything is done (0..1)')
             [CompletionResult]::new('--fail-after-commit-rate', '--fail-after-commit-rate', [CompletionResultType]::ParameterName, 'Fraction of writes answered 504 after they were committed: the ambiguous case (0..1)')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Added latency per API request, in milliseconds')
@@ -1700,7 +1704,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;sandbox;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1948,7 +1952,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;help;sandbox' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             break
         }
         'progallery;help;sandbox;serve' {

@@ -1513,13 +1513,17 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --version 'Print version'
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
             cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
-            cand status 'Show the database path, its sites and their counts'
+            cand status 'Show the database path, its sites and their counts, and the webhook signing key'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;sandbox;serve'= {
             cand --addr 'Address to listen on (loopback by default; port 0 picks a free port)'
             cand --db 'Database file (default: sandbox.db in the data dir)'
             cand --api-key 'Require exactly this Authorization value (anything else gets 403)'
+            cand --webhook-url 'POST every change as a signed Wix webhook (RS256 JWT body) to this URL; repeatable. Delivery is asynchronous, retried with backoff for up to a day, in order per gallery'
+            cand --webhook-retry-ms 'Wait before the first retry of a failed delivery, in milliseconds (default 1000)'
+            cand --webhook-max-retry-ms 'Longest wait between two delivery attempts, in milliseconds (default 30000)'
+            cand --webhook-give-up-ms 'Drop an event still failing after this long, in milliseconds (default one day)'
             cand --fail-rate 'Fraction of API requests answered 503 before anything is done (0..1)'
             cand --fail-after-commit-rate 'Fraction of writes answered 504 after they were committed: the ambiguous case (0..1)'
             cand --latency 'Added latency per API request, in milliseconds'
@@ -1592,7 +1596,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;sandbox;help'= {
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
             cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
-            cand status 'Show the database path, its sites and their counts'
+            cand status 'Show the database path, its sites and their counts, and the webhook signing key'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;sandbox;help;serve'= {
@@ -1799,7 +1803,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;sandbox'= {
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
             cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
-            cand status 'Show the database path, its sites and their counts'
+            cand status 'Show the database path, its sites and their counts, and the webhook signing key'
         }
         &'progallery;help;sandbox;serve'= {
         }

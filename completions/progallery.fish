@@ -1363,11 +1363,15 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not _
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "status" -d 'Show the database path, its sites and their counts'
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on (loopback by default; port 0 picks a free port)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l db -d 'Database file (default: sandbox.db in the data dir)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Require exactly this Authorization value (anything else gets 403)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'POST every change as a signed Wix webhook (RS256 JWT body) to this URL; repeatable. Delivery is asynchronous, retried with backoff for up to a day, in order per gallery' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-retry-ms -d 'Wait before the first retry of a failed delivery, in milliseconds (default 1000)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-max-retry-ms -d 'Longest wait between two delivery attempts, in milliseconds (default 30000)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-give-up-ms -d 'Drop an event still failing after this long, in milliseconds (default one day)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of API requests answered 503 before anything is done (0..1)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-after-commit-rate -d 'Fraction of writes answered 504 after they were committed: the ambiguous case (0..1)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Added latency per API request, in milliseconds' -r
@@ -1437,7 +1441,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database path, its sites and their counts'
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -1566,7 +1570,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show the database path, its sites and their counts'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "trigger" -d 'Send one signed sample event to a URL'

@@ -184,10 +184,14 @@ pub struct DestructiveArgs {
 #[derive(Debug, Subcommand)]
 pub enum SandboxCmd {
     /// Serve the sandbox over HTTP until Ctrl-C or SIGTERM
-    Serve(SandboxServeArgs),
+    #[command(after_help = "Examples:
+  progallery sandbox serve
+  progallery sandbox serve --memory --addr 127.0.0.1:0
+  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
+    Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database (seeded again on next use)
     Reset(SandboxDbArgs),
-    /// Show the database path, its sites and their counts
+    /// Show the database path, its sites and their counts, and the webhook signing key
     Status(SandboxDbArgs),
 }
 
@@ -225,8 +229,32 @@ pub struct SandboxServeArgs {
     #[arg(long)]
     pub no_seed: bool,
 
+    /// POST every change as a signed Wix webhook (RS256 JWT body) to this URL; repeatable.
+    /// Delivery is asynchronous, retried with backoff for up to a day, in order per gallery
+    #[arg(long = "webhook-url", value_name = "URL")]
+    pub webhook_urls: Vec<String>,
+
+    #[command(flatten)]
+    pub webhook_retry: WebhookRetryArgs,
+
     #[command(flatten)]
     pub faults: FaultArgs,
+}
+
+/// Webhook retry timing, hidden: the defaults are what users want; tests shorten them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WebhookRetryArgs {
+    /// Wait before the first retry of a failed delivery, in milliseconds (default 1000)
+    #[arg(long, value_name = "MS", hide = true)]
+    pub webhook_retry_ms: Option<u64>,
+
+    /// Longest wait between two delivery attempts, in milliseconds (default 30000)
+    #[arg(long, value_name = "MS", hide = true)]
+    pub webhook_max_retry_ms: Option<u64>,
+
+    /// Drop an event still failing after this long, in milliseconds (default one day)
+    #[arg(long, value_name = "MS", hide = true)]
+    pub webhook_give_up_ms: Option<u64>,
 }
 
 /// Fault injection for tests and rehearsals.

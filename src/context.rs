@@ -91,6 +91,11 @@ impl Context {
         self.interrupted.load(Ordering::SeqCst)
     }
 
+    /// Per-request timeout (`--timeout`).
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS))
+    }
+
     /// Attempts for retryable failures (`--retries`).
     pub fn attempts(&self) -> u32 {
         self.global.retries.unwrap_or(DEFAULT_ATTEMPTS)
@@ -221,11 +226,22 @@ impl Context {
             base_url,
             api_key,
             site_id,
-            timeout: Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+            timeout: self.timeout(),
             attempts: self.attempts(),
             rate_limit_per_min,
             verbose: self.global.verbose,
         }
+    }
+
+    /// A plain HTTP client for servers other than the gallery service (a webhook receiver for
+    /// `webhooks trigger`): this run's `--timeout` and the tool's user agent, no credentials.
+    pub fn plain_http_client(&self) -> Result<reqwest::Client> {
+        let timeout = self.timeout();
+        Ok(reqwest::Client::builder()
+            .user_agent(api::USER_AGENT)
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .build()?)
     }
 
     async fn start_embedded_sandbox(&self) -> Result<String> {
@@ -242,6 +258,8 @@ impl Context {
             seed: true,
             faults: Faults::default(),
             data_dir: Some(self.paths.data_dir.clone()),
+            // The embedded sandbox lives for one command: it delivers no webhooks.
+            webhooks: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

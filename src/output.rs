@@ -144,6 +144,14 @@ impl Printer {
         self.flush()
     }
 
+    /// Prints a JSON value as one compact line and flushes, whatever the format: a stream of
+    /// events (`webhooks listen` in a pipe) is JSON lines.
+    pub fn json_line(&self, value: &Value) -> io::Result<()> {
+        self.write_out(&value.to_string())?;
+        self.write_out("\n")?;
+        self.flush()
+    }
+
     /// Prints lines of plain text as data (e.g. `auth status` in table form).
     pub fn text(&self, text: &str) -> io::Result<()> {
         self.write_out(text)?;

@@ -112,7 +112,7 @@ impl Client {
             );
         }
         let mut builder = reqwest::Client::builder()
-            .user_agent(concat!("progallery/", env!("CARGO_PKG_VERSION")))
+            .user_agent(super::USER_AGENT)
             .default_headers(headers)
             .timeout(options.timeout)
             .connect_timeout(options.timeout.min(Duration::from_secs(10)))
@@ -444,7 +444,7 @@ fn backoff(attempt: u32) -> Duration {
     Duration::from_millis(ms)
 }
 
-fn network_detail(e: &reqwest::Error, timeout: Duration) -> String {
+pub(crate) fn network_detail(e: &reqwest::Error, timeout: Duration) -> String {
     if e.is_timeout() {
         return format!("no answer within {} s (--timeout)", timeout.as_secs());
     }

@@ -18,6 +18,9 @@ pub use error::ApiError;
 /// Path prefix of every Pro Gallery endpoint (what the official SDK sends; spec/api.md §1).
 pub const PREFIX: &str = "/progallery/v2";
 
+/// The `User-Agent` of every request this tool makes.
+pub const USER_AGENT: &str = concat!("progallery/", env!("CARGO_PKG_VERSION"));
+
 /// Base URL of the real service.
 pub const WIX_BASE_URL: &str = "https://www.wixapis.com";
 

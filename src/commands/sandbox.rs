@@ -3,31 +3,35 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs};
+use super::StopSignals;
+use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs, WebhookRetryArgs};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::sandbox::{self, Database, Faults, Options};
+use crate::sandbox::{self, Database, Faults, Options, WebhookOptions};
+use crate::webhooks::delivery::RetryPolicy;
+use crate::webhooks::keys;
 
 pub async fn run(cmd: SandboxCmd, ctx: &Context) -> Result<i32> {
     match cmd {
-        SandboxCmd::Serve(args) => serve(args, ctx).await,
+        SandboxCmd::Serve(args) => serve(*args, ctx).await,
         SandboxCmd::Reset(args) => {
             let path = args.db.unwrap_or_else(|| ctx.paths.sandbox_db());
             let blocking_path = path.clone();
             tokio::task::spawn_blocking(move || sandbox::reset(&blocking_path)).await??;
-            if !ctx.global.quiet {
-                eprintln!("progallery: sandbox database {} reset", path.display());
-            }
+            ctx.printer
+                .notice(&format!("sandbox database {} reset", path.display()));
             Ok(0)
         }
         SandboxCmd::Status(args) => {
             let path = args.db.unwrap_or_else(|| ctx.paths.sandbox_db());
-            let status = tokio::task::spawn_blocking(move || sandbox::status(&path)).await??;
-            print_status(&status, ctx.global.output)?;
+            let mut status = tokio::task::spawn_blocking(move || sandbox::status(&path)).await??;
+            status["webhooks"] = webhook_key_status(ctx)?;
+            print_status(&status, ctx)?;
             Ok(0)
         }
     }
@@ -71,11 +75,14 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     // budget it enforces per site.
     let faults = faults_from_args(&args.faults, ctx.global.rate_limit.unwrap_or(0))?;
     let signals = StopSignals::install();
+    // Ctrl-C is how a served sandbox stops: it shuts down cleanly (queued webhooks get their grace).
+    ctx.handle_interrupts();
     let database = if args.memory {
         Database::Memory
     } else {
         Database::File(args.db.clone().unwrap_or_else(|| ctx.paths.sandbox_db()))
     };
+    let webhooks = webhook_options(&args.webhook_urls, &args.webhook_retry)?;
     let described = match &database {
         Database::Memory => "in memory".to_string(),
         Database::File(path) => path.display().to_string(),
@@ -95,6 +102,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             seed: !args.no_seed,
             faults,
             data_dir: Some(ctx.paths.data_dir.clone()),
+            webhooks,
         },
     )
     .await
@@ -102,11 +110,17 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         CliError::new(Kind::General, format!("cannot start the sandbox: {err:#}")).with_hint(hint)
     })?;
     announce_url(&running.base_url)?;
-    if !ctx.global.quiet {
-        eprintln!(
-            "progallery: sandbox listening on {} (database: {described}); Ctrl-C to stop",
-            running.local_addr
-        );
+    ctx.printer.notice(&format!(
+        "progallery: sandbox listening on {} (database: {described}); Ctrl-C to stop",
+        running.local_addr
+    ));
+    if !args.webhook_urls.is_empty() {
+        ctx.printer.notice(&format!(
+            "progallery: webhooks: every change is POSTed, signed RS256, to {}; verify with {} (or GET {}/_sandbox/webhook-public-key)",
+            args.webhook_urls.join(", "),
+            keys::public_key_path(&ctx.paths.data_dir).display(),
+            running.base_url
+        ));
     }
     signals.wait().await;
     running.shutdown().await?;
@@ -122,76 +136,93 @@ fn announce_url(url: &str) -> Result<()> {
     Ok(())
 }
 
-/// Ctrl-C and SIGTERM, listened for from before the URL is announced: a parent that reads the URL
-/// and stops the server at once must get a clean exit, not the default signal death.
-struct StopSignals {
-    #[cfg(unix)]
-    streams: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+/// The signing key's files and, when it exists, the public key itself (status is read-only:
+/// it never creates the pair).
+fn webhook_key_status(ctx: &Context) -> Result<Value> {
+    let dir = &ctx.paths.data_dir;
+    let public_path = keys::public_key_path(dir);
+    let public_pem = match keys::load_existing(dir)? {
+        Some(pair) => Some(pair.public_pem),
+        None => None,
+    };
+    Ok(json!({
+        "publicKeyPath": public_path.display().to_string(),
+        "privateKeyPath": keys::private_key_path(dir).display().to_string(),
+        "publicKey": public_pem,
+    }))
 }
 
-impl StopSignals {
-    fn install() -> StopSignals {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{signal, SignalKind};
-            let streams = match (
-                signal(SignalKind::interrupt()),
-                signal(SignalKind::terminate()),
-            ) {
-                (Ok(interrupt), Ok(terminate)) => Some((interrupt, terminate)),
-                _ => None,
+fn webhook_options(urls: &[String], retry: &WebhookRetryArgs) -> Result<WebhookOptions> {
+    for url in urls {
+        let valid = url::Url::parse(url)
+            .map(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .unwrap_or(false);
+        if !valid {
+            return Err(CliError::usage(format!(
+                "--webhook-url must be an http(s) URL, got {url:?}"
+            ))
+            .with_hint("for example --webhook-url http://127.0.0.1:4242/webhooks")
+            .into());
+        }
+    }
+    let defaults = RetryPolicy::default();
+    let ms = |value: Option<u64>, default: Duration| value.map_or(default, Duration::from_millis);
+    Ok(WebhookOptions {
+        urls: urls.to_vec(),
+        retry: RetryPolicy {
+            first_retry: ms(retry.webhook_retry_ms, defaults.first_retry),
+            max_retry: ms(retry.webhook_max_retry_ms, defaults.max_retry),
+            give_up_after: ms(retry.webhook_give_up_ms, defaults.give_up_after),
+            attempt_timeout: defaults.attempt_timeout,
+        },
+    })
+}
+
+fn print_status(status: &Value, ctx: &Context) -> Result<()> {
+    if matches!(
+        ctx.global.output,
+        Some(OutputFormat::Json) | Some(OutputFormat::Jsonl)
+    ) {
+        ctx.printer.json(status)?;
+        return Ok(());
+    }
+    let mut lines = Vec::new();
+    let database = status["database"].as_str().unwrap_or("");
+    if status["exists"].as_bool() != Some(true) {
+        lines.push(format!("database\t{database}\t(not created yet)"));
+    } else {
+        lines.push(format!("database\t{database}"));
+        let sites = status["sites"].as_array().cloned().unwrap_or_default();
+        if sites.is_empty() {
+            lines.push("(no galleries)".to_string());
+        }
+        for site in sites {
+            let label = if site["default"].as_bool() == Some(true) {
+                format!("{} (default)", site["site"].as_str().unwrap_or(""))
+            } else {
+                site["site"].as_str().unwrap_or("").to_string()
             };
-            StopSignals { streams }
-        }
-        #[cfg(not(unix))]
-        {
-            StopSignals {}
-        }
-    }
-
-    async fn wait(self) {
-        #[cfg(unix)]
-        if let Some((mut interrupt, mut terminate)) = self.streams {
-            tokio::select! {
-                _ = interrupt.recv() => {}
-                _ = terminate.recv() => {}
-            }
-            return;
-        }
-        let _ = tokio::signal::ctrl_c().await;
-    }
-}
-
-fn print_status(status: &Value, format: Option<OutputFormat>) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match format {
-        Some(OutputFormat::Json) | Some(OutputFormat::Jsonl) => {
-            writeln!(stdout, "{status}")?;
-        }
-        _ => {
-            let database = status["database"].as_str().unwrap_or("");
-            if status["exists"].as_bool() != Some(true) {
-                writeln!(stdout, "database\t{database}\t(not created yet)")?;
-                return Ok(());
-            }
-            writeln!(stdout, "database\t{database}")?;
-            let sites = status["sites"].as_array().cloned().unwrap_or_default();
-            if sites.is_empty() {
-                writeln!(stdout, "(no galleries)")?;
-            }
-            for site in sites {
-                let label = if site["default"].as_bool() == Some(true) {
-                    format!("{} (default)", site["site"].as_str().unwrap_or(""))
-                } else {
-                    site["site"].as_str().unwrap_or("").to_string()
-                };
-                writeln!(
-                    stdout,
-                    "site\t{label}\tgalleries\t{}\titems\t{}",
-                    site["galleries"], site["items"]
-                )?;
-            }
+            lines.push(format!(
+                "site\t{label}\tgalleries\t{}\titems\t{}",
+                site["galleries"], site["items"]
+            ));
         }
     }
+    let webhooks = &status["webhooks"];
+    let key_path = webhooks["publicKeyPath"].as_str().unwrap_or("");
+    match webhooks["publicKey"].as_str() {
+        Some(pem) => {
+            lines.push(format!("webhook-public-key\t{key_path}"));
+            lines.push(pem.trim_end().to_string());
+        }
+        None => lines.push(format!(
+            "webhook-public-key\t{key_path}\t(not created yet: made by the first `sandbox serve --webhook-url` or `webhooks listen`)"
+        )),
+    }
+    lines.push(
+        "webhook-urls\tset per run with `sandbox serve --webhook-url URL`; a running server lists them and its delivery counters at GET /_sandbox/webhooks"
+            .to_string(),
+    );
+    ctx.printer.text(&lines.join("\n"))?;
     Ok(())
 }

@@ -1,15 +1,17 @@
 //! `progallery webhooks listen|verify|trigger`: the command-line face of `crate::webhooks`.
 //!
-//! All printing goes through [`emit`] (there is no `output.rs` Printer on this branch yet): stdout
-//! carries data only (decoded events), stderr carries notices.
+//! Everything is printed through the Context's Printer: stdout carries data only (decoded events),
+//! stderr carries notices. `trigger` posts with a plain client from the Context (the receiver is
+//! not the gallery service and gets no credentials).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use jsonwebtoken::{DecodingKey, EncodingKey};
 
+use super::StopSignals;
 use crate::cli::{
     OutputFormat, WebhooksCmd, WebhooksListenArgs, WebhooksTriggerArgs, WebhooksVerifyArgs,
 };
@@ -29,85 +31,66 @@ pub async fn run(cmd: WebhooksCmd, ctx: &Context) -> Result<i32> {
     }
 }
 
-/// What the commands print, and where.
-enum Out<'a> {
-    /// A decoded event as pretty JSON on stdout (verify, trigger).
-    Event(&'a DecodedEvent),
-    /// A decoded event as one JSON line on stdout (listen in a pipe).
-    EventLine(&'a DecodedEvent),
-    /// One human-readable line per event on stdout (listen on a terminal).
-    EventSummary(&'a DecodedEvent),
-    /// A notice on stderr.
-    Notice(&'a str),
-}
-
-/// The one place this module writes to stdout or stderr. A closed stdout (`| head`) is not an
-/// error worth reporting, so write failures are ignored.
-fn emit(out: Out<'_>) {
-    match out {
-        Out::Event(event) => {
-            let text = serde_json::to_string_pretty(event).unwrap_or_default();
-            let _ = writeln!(std::io::stdout().lock(), "{text}");
-        }
-        Out::EventLine(event) => {
-            let text = serde_json::to_string(event).unwrap_or_default();
-            let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(stdout, "{text}");
-            let _ = stdout.flush();
-        }
-        Out::EventSummary(event) => {
-            let mut line = format!(
-                "{}  {:<22}  gallery {}",
-                event.event_time(),
-                event.slug(),
-                event.entity_id()
-            );
-            if let Some(item) = event.item_id() {
-                line.push_str(&format!("  item {item}"));
-            }
-            if let Some(origin) = event.originated_from() {
-                line.push_str(&format!("  ({origin})"));
-            }
-            line.push_str(&format!("  [event {}]", event.event_id()));
-            let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(stdout, "{line}");
-            let _ = stdout.flush();
-        }
-        Out::Notice(text) => {
-            let _ = writeln!(std::io::stderr().lock(), "progallery: {text}");
-        }
-    }
-}
-
 fn notice(ctx: &Context, text: &str) {
-    if !ctx.global.quiet {
-        emit(Out::Notice(text));
+    ctx.printer.notice(&format!("progallery: {text}"));
+}
+
+/// One stdout line for a person: when, what, which gallery and item, and the event id.
+fn summary_line(event: &DecodedEvent) -> String {
+    let mut line = format!(
+        "{}  {:<22}  gallery {}",
+        event.event_time(),
+        event.slug(),
+        event.entity_id()
+    );
+    if let Some(item) = event.item_id() {
+        line.push_str(&format!("  item {item}"));
     }
+    if let Some(origin) = event.originated_from() {
+        line.push_str(&format!("  ({origin})"));
+    }
+    line.push_str(&format!("  [event {}]", event.event_id()));
+    line
+}
+
+fn event_json(event: &DecodedEvent) -> Result<serde_json::Value> {
+    serde_json::to_value(event).context("encoding the decoded event")
 }
 
 // ---------------------------------------------------------------------------------------------
 // listen
 // ---------------------------------------------------------------------------------------------
 
-struct ListenPrinter {
-    human: bool,
-    quiet: bool,
+/// What the receiver reports, in arrival order. The receiver's handlers run on their own tasks
+/// and cannot borrow the Context, so they send here and the command prints through its Printer.
+enum Report {
+    Accepted(Box<DecodedEvent>),
+    Notice(String),
 }
 
-impl EventSink for ListenPrinter {
+struct ChannelSink(tokio::sync::mpsc::UnboundedSender<Report>);
+
+impl EventSink for ChannelSink {
     fn accepted(&self, event: &DecodedEvent) {
-        if self.human {
-            emit(Out::EventSummary(event));
-        } else {
-            emit(Out::EventLine(event));
-        }
+        let _ = self.0.send(Report::Accepted(Box::new(event.clone())));
     }
 
     fn notice(&self, message: &str) {
-        if !self.quiet {
-            emit(Out::Notice(message));
-        }
+        let _ = self.0.send(Report::Notice(message.to_string()));
     }
+}
+
+/// Prints one report: a line per event for a person (table format, the default on a terminal),
+/// the decoded event as one JSON line otherwise.
+fn print_report(ctx: &Context, report: Report) -> Result<()> {
+    match report {
+        Report::Accepted(event) if ctx.printer.format == OutputFormat::Table => {
+            ctx.printer.text(&summary_line(&event))?
+        }
+        Report::Accepted(event) => ctx.printer.json_line(&event_json(&event)?)?,
+        Report::Notice(message) => notice(ctx, &message),
+    }
+    Ok(())
 }
 
 async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
@@ -131,6 +114,10 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
     if let Some(url) = &args.forward_to {
         check_http_url(url, "--forward-to")?;
     }
+    // Ctrl-C is this command's normal way to stop: it ends with the summary and exit 0. The
+    // handlers are in place before the URL is printed, so a stop right after it is clean too.
+    let signals = StopSignals::install();
+    ctx.handle_interrupts();
     let listener = tokio::net::TcpListener::bind(&args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;
@@ -138,19 +125,12 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         .local_addr()
         .context("reading the listening address")?;
     // The URL goes to stderr even under --quiet: scripts and tests read it to know the port.
-    emit(Out::Notice(&format!(
-        "webhooks listening on http://{local}{} (Ctrl-C to stop)",
+    crate::output::diagnostic(&format!(
+        "progallery: webhooks listening on http://{local}{} (Ctrl-C to stop)",
         args.path
-    )));
-    let human = match ctx.global.output {
-        Some(OutputFormat::Table) => true,
-        Some(_) => false,
-        None => std::io::stdout().is_terminal(),
-    };
-    let sink = Arc::new(ListenPrinter {
-        human,
-        quiet: ctx.global.quiet,
-    });
+    ));
+    let (reports, mut received) = tokio::sync::mpsc::unbounded_channel();
+    let sink = Arc::new(ChannelSink(reports));
     let options = ListenOptions {
         path: args.path,
         events,
@@ -159,14 +139,18 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         max_body_bytes: listen::MAX_BODY_BYTES,
         dedup_capacity: listen::DEDUP_CAPACITY,
     };
-    let stats = listen::serve(
-        listener,
-        Verifier::new(key),
-        options,
-        sink,
-        shutdown_signal(),
-    )
-    .await?;
+    let serving = listen::serve(listener, Verifier::new(key), options, sink, signals.wait());
+    tokio::pin!(serving);
+    // Print as events arrive; a closed stdout (`| head`) ends the listener like Ctrl-C would.
+    let stats = loop {
+        tokio::select! {
+            Some(report) = received.recv() => print_report(ctx, report)?,
+            served = &mut serving => break served?,
+        }
+    };
+    while let Ok(report) = received.try_recv() {
+        print_report(ctx, report)?;
+    }
     let load = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
     notice(
         ctx,
@@ -181,28 +165,6 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         ),
     );
     Ok(0)
-}
-
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +190,7 @@ fn verify(args: WebhooksVerifyArgs, ctx: &Context) -> Result<i32> {
         .map_err(|_| CliError::usage("not a JWT: the payload is not UTF-8 text"))?;
     match Verifier::new(key).verify(text) {
         Ok(event) => {
-            emit(Out::Event(&event));
+            ctx.printer.json(&event_json(&event)?)?;
             Ok(0)
         }
         Err(err @ VerifyError::Rejected(_)) => {
@@ -306,22 +268,32 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
         instance_id,
         args.gallery_deleted,
     );
-    // The same call the sandbox makes per committed change, so trigger exercises that path.
+    // The envelope and signing the sandbox uses for its own events, so trigger exercises them.
     let signed = sign_mutation(&key, &mutation)?;
     let (event, token) = (signed.event, signed.token);
-    let timeout = std::time::Duration::from_secs(ctx.global.timeout.unwrap_or(30));
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .build()
-        .context("building the HTTP client")?;
+    // Not the API client: the receiver is any URL and gets no credentials.
+    let client = ctx.plain_http_client()?;
     let response = client
         .post(&args.to)
         .header("content-type", "text/plain; charset=utf-8")
         .body(token)
         .send()
         .await
-        .with_context(|| format!("sending the event to {}", args.to))?;
+        .map_err(|err| {
+            CliError::new(
+                Kind::General,
+                format!(
+                    "sending the event to {}: {}",
+                    args.to,
+                    crate::api::client::network_detail(&err, ctx.timeout())
+                ),
+            )
+            .with_hint("is a receiver running there? `progallery webhooks listen` starts one")
+        })?;
     let status = response.status();
+    if ctx.global.verbose {
+        crate::output::diagnostic(&format!("POST {} → {status}", args.to));
+    }
     if !status.is_success() {
         let body = response.text().await.unwrap_or_default();
         let body: String = body.chars().take(300).collect();
@@ -344,7 +316,7 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
             args.to
         ),
     );
-    emit(Out::Event(&event));
+    ctx.printer.json(&event_json(&event)?)?;
     Ok(0)
 }
 

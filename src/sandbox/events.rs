@@ -1,12 +1,14 @@
-//! Mutation events. The sandbox calls `Events::emit` after each committed write; this first version
-//! keeps the most recent events in a bounded in-memory log served at `GET /_sandbox/events`, and is
-//! the single place where webhook delivery hooks in later.
+//! Mutation events. The sandbox calls `Events::emit` after each committed write: the most recent
+//! events are kept in a bounded in-memory log served at `GET /_sandbox/events`, and, when the
+//! sandbox has `--webhook-url`s, each one is queued for signed delivery (see `webhooks.rs`).
 
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use serde_json::Value;
+
+use super::webhooks::Webhooks;
 
 /// Events kept for `/_sandbox/events`; older ones are dropped first.
 const MAX_EVENTS: usize = 10_000;
@@ -49,11 +51,24 @@ pub enum Event {
 #[derive(Default)]
 pub struct Events {
     log: Mutex<VecDeque<Event>>,
+    /// Set when events are delivered as webhooks.
+    webhooks: Option<Arc<Webhooks>>,
 }
 
 impl Events {
+    pub fn new(webhooks: &Arc<Webhooks>) -> Events {
+        Events {
+            log: Mutex::default(),
+            webhooks: webhooks.delivering().then(|| Arc::clone(webhooks)),
+        }
+    }
+
     pub fn emit(&self, event: Event) {
         let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        // Queued under the log's lock, so deliveries go out in the order the log shows.
+        if let Some(webhooks) = &self.webhooks {
+            webhooks.emit(&event);
+        }
         if log.len() >= MAX_EVENTS {
             log.pop_front();
         }

@@ -17,6 +17,7 @@ mod search;
 mod seed;
 mod store;
 mod validate;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -29,11 +30,13 @@ use serde_json::{json, Value};
 
 pub use db::Database;
 pub use faults::Faults;
+pub use webhooks::WebhookOptions;
 
 use db::Pool;
 use events::Events;
 use faults::FaultState;
 use requests::RequestLog;
+use webhooks::Webhooks;
 
 /// The site used when a request has no `wix-site-id` header; it is the one that gets seeded.
 pub const DEFAULT_SITE: &str = "00000000-0000-0000-0000-000000000000";
@@ -50,6 +53,8 @@ pub struct Options {
     pub faults: Faults,
     /// Where the sandbox may keep files of its own (webhook keys, media); created if missing.
     pub data_dir: Option<PathBuf>,
+    /// Signed webhook delivery of every committed change; the default delivers nowhere.
+    pub webhooks: WebhookOptions,
 }
 
 /// Shared state of a running sandbox.
@@ -60,6 +65,7 @@ pub struct App {
     requests: RequestLog,
     api_key: Option<String>,
     media: media::MediaState,
+    webhooks: Arc<Webhooks>,
 }
 
 /// A sandbox serving in the background of this process.
@@ -72,6 +78,7 @@ pub struct Running {
     task: tokio::task::JoinHandle<std::io::Result<()>>,
     /// Media bytes of an in-memory sandbox; removed when this is dropped (after `shutdown`).
     _media_temp: Option<tempfile::TempDir>,
+    webhooks: Arc<Webhooks>,
 }
 
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
@@ -86,6 +93,11 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         Database::Memory => None,
     };
     let seed = options.seed;
+    let webhooks = Arc::new(
+        Webhooks::start(options.webhooks, options.data_dir.clone())
+            .await
+            .context("starting webhook delivery")?,
+    );
     let pool = tokio::task::spawn_blocking(move || -> Result<Arc<Pool>> {
         let pool = Pool::open(&database)?;
         initialise(&pool, seed)?;
@@ -109,11 +121,12 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     )?;
     let app = Arc::new(App {
         pool,
-        events: Events::default(),
+        events: Events::new(&webhooks),
         faults: FaultState::new(options.faults),
         requests: RequestLog::default(),
         api_key: options.api_key.filter(|k| !k.is_empty()),
         media,
+        webhooks: Arc::clone(&webhooks),
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -131,23 +144,27 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         stop_checkpoints,
         task,
         _media_temp: media_temp,
+        webhooks,
     })
 }
 
 impl Running {
-    /// Stops accepting connections, lets in-flight requests finish (briefly), and returns.
+    /// Stops accepting connections, lets in-flight requests finish (briefly), gives queued
+    /// webhook deliveries the same grace, and returns.
     pub async fn shutdown(self) -> Result<()> {
         let _ = self.stop.send(());
         self.stop_checkpoints.store(true, Ordering::Relaxed);
         let mut task = self.task;
-        match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
+        let served = match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
             Ok(Ok(served)) => served.context("sandbox server failed"),
             Ok(Err(join)) => Err(anyhow::anyhow!("sandbox server task failed: {join}")),
             Err(_) => {
                 task.abort();
                 Ok(())
             }
-        }
+        };
+        self.webhooks.shutdown(SHUTDOWN_GRACE).await;
+        served
     }
 }
 

@@ -15,6 +15,7 @@ async fn embedded_start_is_fast_and_shutdown_prompt() {
         seed: true,
         faults: Faults::default(),
         data_dir: Some(dir.path().join("data")),
+        webhooks: Default::default(),
     };
     let addr = "127.0.0.1:0".parse().expect("addr");
     let started = Instant::now();

@@ -9,9 +9,13 @@
 //!   gallery_deleted, item_created, item_updated, item_deleted}` (one per `sandbox::events::Event`
 //!   variant).
 //!
+//! [`delivery::Delivery`] then queues and POSTs the signed events (asynchronously, at least once,
+//! in order per gallery) to the sandbox's `--webhook-url`s.
+//!
 //! This module never speaks to the gallery service; it sends nothing but webhook deliveries.
 
 pub mod dedup;
+pub mod delivery;
 pub mod event;
 pub mod jwt;
 pub mod keys;

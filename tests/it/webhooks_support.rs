@@ -1,7 +1,6 @@
 //! Helpers for the webhooks tests: a key pair made once per test run, tokens built by hand from
 //! the spec (independently of the code under test, so a nesting mistake there cannot hide), a
 //! `webhooks listen` process that reports its URL and output, and a one-shot loopback HTTP receiver.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -208,8 +207,14 @@ pub struct Listener {
 impl Listener {
     /// `webhooks listen --addr 127.0.0.1:0 ARGS` in `home`.
     pub fn start(home: &Path, args: &[&str]) -> Listener {
+        Listener::start_at(home, "127.0.0.1:0", args)
+    }
+
+    /// `webhooks listen --addr ADDR ARGS` in `home` (a pre-chosen port, for a listener that
+    /// comes up after its sender).
+    pub fn start_at(home: &Path, addr: &str, args: &[&str]) -> Listener {
         let mut child = cli_in(home)
-            .args(["webhooks", "listen", "--addr", "127.0.0.1:0"])
+            .args(["webhooks", "listen", "--addr", addr])
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

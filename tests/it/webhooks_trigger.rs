@@ -225,3 +225,20 @@ fn trigger_sends_the_exact_wire_format_wix_sends() {
     assert!(envelope.get("originatedFrom").is_none());
     assert!(identity["identityType"].is_string());
 }
+
+#[test]
+fn trigger_to_a_closed_port_says_why_and_exits_1() {
+    let home = tempfile::tempdir().unwrap();
+    install_sandbox_keys(home.path());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let to = format!("http://127.0.0.1:{port}/webhooks");
+    let out = run(cli_in(home.path()).args(["webhooks", "trigger", "created", "--to", &to]));
+    out.code(1);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(out.stderr.contains("cannot connect"), "{}", out.stderr);
+    assert!(out.stderr.contains("hint: "), "{}", out.stderr);
+}

@@ -4,6 +4,8 @@
 //! - `GET|PUT /_sandbox/faults`: read or change fault injection at runtime (partial bodies allowed);
 //! - `GET|DELETE /_sandbox/events`: the committed mutation events, oldest first;
 //! - `GET /_sandbox/health`: `{"ok": true}`;
+//! - `GET /_sandbox/webhook-public-key`: the PEM webhook receivers verify with (text/plain);
+//! - `GET /_sandbox/webhooks`: the `--webhook-url`s, the key file and per-URL delivery counters;
 //! - `POST /_sandbox/generate` `{"count": N, "galleryId"?: id}`: bulk-creates N image items in one
 //!   transaction (into a new gallery unless one is named) of the request's site, without events.
 //!   It exists so a benchmark can fill a 100,000-item gallery in seconds rather than minutes.
@@ -12,7 +14,8 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
@@ -35,6 +38,8 @@ pub fn router() -> Router<Arc<App>> {
         .route("/_sandbox/faults", get(faults_get).put(faults_put))
         .route("/_sandbox/events", get(events_get).delete(events_clear))
         .route("/_sandbox/health", get(health))
+        .route("/_sandbox/webhook-public-key", get(webhook_public_key))
+        .route("/_sandbox/webhooks", get(webhooks_status))
         .route("/_sandbox/generate", post(generate))
 }
 
@@ -70,6 +75,23 @@ async fn events_clear(State(app): State<Arc<App>>) -> Json<Value> {
 
 async fn health() -> Json<Value> {
     Json(json!({"ok": true}))
+}
+
+async fn webhook_public_key(State(app): State<Arc<App>>) -> ApiResult<Response> {
+    let pair = app
+        .webhooks
+        .key_pair()
+        .await
+        .map_err(|e| ApiError::internal(format!("{e:#}")))?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        pair.public_pem.clone(),
+    )
+        .into_response())
+}
+
+async fn webhooks_status(State(app): State<Arc<App>>) -> Json<Value> {
+    Json(app.webhooks.status())
 }
 
 async fn generate(
