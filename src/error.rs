@@ -129,3 +129,91 @@ fn api_hint(err: &ApiError) -> Option<String> {
     };
     Some(hint.to_string())
 }
+
+/// Turns one of clap's parse errors (several lines: message, detail, tip, usage, "for more
+/// information") into the tool's own shape: one `error:` line with the detail folded in, and a hint
+/// with clap's tip, or else the usage line. Exit code 2 like every usage error.
+pub fn from_clap(err: &clap::Error) -> CliError {
+    let rendered = err.render().to_string();
+    let mut message = String::new();
+    let mut details: Vec<String> = Vec::new();
+    let mut tip: Option<String> = None;
+    let mut usage: Option<String> = None;
+    for line in rendered.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with("For more information") {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix("error: ") {
+            message = rest.to_string();
+        } else if let Some(rest) = trimmed.strip_prefix("tip: ") {
+            tip.get_or_insert_with(|| rest.to_string());
+        } else if let Some(rest) = trimmed.strip_prefix("Usage: ") {
+            usage = Some(rest.to_string());
+        } else if usage.is_none() {
+            details.push(trimmed.to_string());
+        }
+    }
+    if message.is_empty() {
+        message = "invalid command line".to_string();
+    }
+    if !details.is_empty() {
+        message = format!("{message} {}", details.join(", "));
+    }
+    let hint = match (tip, usage) {
+        (Some(tip), _) => tip,
+        (None, Some(usage)) => format!("usage: {usage} (see --help)"),
+        (None, None) => "see `progallery --help`".to_string(),
+    };
+    CliError::usage(message).with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{Arg, Command};
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> CliError {
+        let cmd = Command::new("progallery")
+            .subcommand(
+                Command::new("get")
+                    .arg(Arg::new("GALLERY_ID").required(true))
+                    .arg(Arg::new("ITEM_ID").required(true)),
+            )
+            .subcommand(
+                Command::new("list").arg(
+                    Arg::new("output")
+                        .long("output")
+                        .value_parser(["table", "json"]),
+                ),
+            );
+        let err = cmd.try_get_matches_from(args).expect_err("a parse error");
+        from_clap(&err)
+    }
+
+    #[test]
+    fn missing_arguments_become_one_line_with_the_usage_as_hint() {
+        let err = parse(&["progallery", "get"]);
+        assert_eq!(err.kind, Kind::Usage);
+        assert_eq!(
+            err.message,
+            "the following required arguments were not provided: <GALLERY_ID>, <ITEM_ID>"
+        );
+        assert!(!err.message.contains('\n'));
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("usage: progallery get <GALLERY_ID> <ITEM_ID> (see --help)")
+        );
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_possible_values_and_clap_tips_become_hints() {
+        let err = parse(&["progallery", "list", "--output", "xml"]);
+        assert!(err.message.starts_with("invalid value 'xml' for '--output"));
+        assert!(err.message.contains("[possible values: table, json]"));
+        let err = parse(&["progallery", "lst"]);
+        assert_eq!(err.message, "unrecognized subcommand 'lst'");
+        assert!(err.hint.as_deref().unwrap_or("").contains("'list'"));
+    }
+}

@@ -25,10 +25,13 @@ use crate::config::Source;
 use crate::error::{CliError, Kind};
 
 fn main() {
-    let matches = cli::Cli::command().get_matches();
+    let matches = match cli::Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => exit_on_clap_error(e),
+    };
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => exit_on_clap_error(e),
     };
     let source_of = |id: &str| match matches.value_source(id) {
         Some(ValueSource::CommandLine) => Some(Source::Flag),
@@ -130,6 +133,24 @@ async fn wait_for_interrupt(ctx: &context::Context) -> anyhow::Error {
         let already = ctx.interrupted.swap(true, Ordering::SeqCst);
         if already || !ctx.graceful_interrupt.load(Ordering::SeqCst) {
             return CliError::new(Kind::Interrupted, "interrupted").into();
+        }
+    }
+}
+
+/// `--help` and `--version` print as clap prints them; a parse error becomes one line and a hint,
+/// exit 2, like every other usage error.
+fn exit_on_clap_error(err: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+        _ => {
+            let usage = error::from_clap(&err);
+            let color = !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+                && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            output::report_error(&anyhow::Error::new(usage), color);
+            std::process::exit(Kind::Usage.exit_code());
         }
     }
 }

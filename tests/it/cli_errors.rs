@@ -423,3 +423,44 @@ fn json_output_keeps_unknown_fields_and_number_forms() {
     );
     assert!(run.stdout.contains("1611056409.2088726"), "{}", run.stdout);
 }
+
+#[test]
+fn command_line_mistakes_are_one_error_line_and_a_hint_with_exit_2() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["items", "get"],
+            "progallery: error: the following required arguments were not provided: <GALLERY_ID>, <ITEM_ID>",
+            "hint: usage: progallery items get <GALLERY_ID> <ITEM_ID>",
+        ),
+        (
+            &["galleries", "list", "--limit", "0"],
+            "progallery: error: invalid value '0' for '--limit <N>'",
+            "hint: ",
+        ),
+        (
+            &["-o", "xml", "galleries", "list"],
+            "progallery: error: invalid value 'xml' for '--output <FMT>' [possible values: table, json, jsonl, tsv, id]",
+            "hint: ",
+        ),
+        (
+            &["galleries", "lsx"],
+            "progallery: error: unrecognized subcommand 'lsx'",
+            "hint: some similar subcommands exist: 'list', 'ls'",
+        ),
+    ];
+    for (args, first, second) in cases {
+        let out = run(cli_in(home.path()).args(args));
+        out.code(2);
+        assert_eq!(out.stdout, "", "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {}", out.stderr);
+        assert!(lines[0].starts_with(first), "{args:?}: {}", out.stderr);
+        assert!(lines[1].starts_with(second), "{args:?}: {}", out.stderr);
+    }
+    // Help and version still print to stdout and succeed.
+    run(cli_in(home.path()).arg("--version")).success();
+    let help = run(cli_in(home.path()).args(["items", "--help"]));
+    help.success();
+    assert!(help.stdout.contains("Usage: progallery items"));
+}
