@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use super::answer::{self, CreatedSince};
 use super::client::{Call, Client};
 use super::error::ApiError;
 use super::model::Gallery;
@@ -13,39 +14,6 @@ use super::PREFIX;
 pub struct GalleryPage {
     pub total: Option<u64>,
     pub galleries: Vec<Gallery>,
-}
-
-fn decode<T: serde::de::DeserializeOwned>(
-    what: &str,
-    body: &Value,
-    keys: &[&str],
-) -> Result<T, ApiError> {
-    let field = keys
-        .iter()
-        .find_map(|k| body.get(*k))
-        .ok_or_else(|| ApiError::BadBody {
-            what: what.to_string(),
-            detail: format!("the answer has no `{}` field", keys[0]),
-        })?;
-    T::deserialize(field).map_err(|e| ApiError::BadBody {
-        what: what.to_string(),
-        detail: format!(
-            "the answer's `{}` is not what the API describes: {e}",
-            keys[0]
-        ),
-    })
-}
-
-/// A typed answer is always a JSON object; anything else is a garbled answer.
-pub(super) fn require_object(what: &str, body: Value) -> Result<Value, ApiError> {
-    if body.is_object() {
-        Ok(body)
-    } else {
-        Err(ApiError::BadBody {
-            what: what.to_string(),
-            detail: "the answer is JSON but not an object, as the API describes".to_string(),
-        })
-    }
 }
 
 /// `GET /galleries?offset&limit` (limit 1..10).
@@ -62,11 +30,11 @@ pub async fn list(
     if let Some(n) = item_limit {
         call = call.query("itemLimit", n);
     }
-    let body = require_object(&what, client.send(call).await?)?;
+    let body = answer::require_object(&what, client.send(call).await?)?;
     // `totalGalleriesCount` and `gallery` are the reference example's slips; accept them too.
     let galleries: Vec<Gallery> = match body.get("galleries").or_else(|| body.get("gallery")) {
         None => Vec::new(),
-        Some(_) => decode(&what, &body, &["galleries", "gallery"])?,
+        Some(_) => answer::field(&what, &body, &["galleries", "gallery"])?,
     };
     let total = body
         .get("totalGalleries")
@@ -90,7 +58,7 @@ pub async fn get(
         call = call.query("itemLimit", n);
     }
     let body = client.send(call).await?;
-    decode(&what, &body, &["gallery"])
+    answer::field(&what, &body, &["gallery"])
 }
 
 /// The number of items in a gallery, with the cheapest read there is.
@@ -121,7 +89,7 @@ pub async fn create(
         let started = Utc::now();
         let call = Call::new(Method::POST, format!("{PREFIX}/galleries"), &what).body(&body);
         match client.send(call).await {
-            Ok(answer) => return decode(&what, &answer, &["gallery"]),
+            Ok(reply) => return answer::field(&what, &reply, &["gallery"]),
             Err(error) if error.is_ambiguous() => {
                 // The name to look for: the one sent, else (a clone) the source's.
                 let expected_name = match (gallery.get("name"), clone_from) {
@@ -172,22 +140,13 @@ async fn find_created(
     } else {
         first.galleries
     };
-    // Allow for clock skew between this machine and the service.
-    let since = started - chrono::Duration::seconds(120);
-    let sent_sort = sent.get("sortOrder").and_then(Value::as_f64);
+    let created = CreatedSince::new(started, sent);
     Ok(tail.into_iter().rev().find(|g| {
-        let recent = g
-            .created_date
-            .as_deref()
-            .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
-            .is_some_and(|d| d >= since);
-        let same_sort = match sent_sort {
-            Some(s) => g.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(s),
-            None => true,
-        };
         // A clone has the source's name; never mistake the source for it.
         let not_source = clone_source.is_none() || g.id.as_deref() != clone_source;
-        recent && same_sort && not_source && g.name.as_deref() == name
+        created.admits(g.created_date.as_deref(), g.sort_order.as_ref())
+            && not_source
+            && g.name.as_deref() == name
     }))
 }
 
@@ -196,8 +155,8 @@ pub async fn update(client: &Client, id: &str, changes: Value) -> Result<Gallery
     let what = format!("updating gallery {id}");
     let body = json!({ "galleryId": id, "gallery": changes });
     let call = Call::new(Method::PATCH, format!("{PREFIX}/galleries/{id}"), &what).body(&body);
-    let answer = client.send(call).await?;
-    decode(&what, &answer, &["gallery"])
+    let reply = client.send(call).await?;
+    answer::field(&what, &reply, &["gallery"])
 }
 
 /// `DELETE /galleries/{id}`.

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use super::answer::{self, CreatedSince};
 use super::client::{Call, Client, Idempotency};
 use super::error::ApiError;
 use super::galleries;
@@ -14,21 +15,6 @@ use super::PREFIX;
 pub const MAX_PAGE: u32 = 100;
 /// Largest bulk delete the service accepts.
 pub const MAX_BULK_DELETE: usize = 1000;
-
-fn decode<T: serde::de::DeserializeOwned>(
-    what: &str,
-    body: &Value,
-    key: &str,
-) -> Result<T, ApiError> {
-    let field = body.get(key).ok_or_else(|| ApiError::BadBody {
-        what: what.to_string(),
-        detail: format!("the answer has no `{key}` field"),
-    })?;
-    T::deserialize(field).map_err(|e| ApiError::BadBody {
-        what: what.to_string(),
-        detail: format!("the answer's `{key}` is not what the API describes: {e}"),
-    })
-}
 
 /// `GET /galleries/{g}/items?itemOffset&itemLimit`.
 pub async fn list(
@@ -46,11 +32,11 @@ pub async fn list(
     .query("galleryId", gallery)
     .query("itemOffset", offset)
     .query("itemLimit", limit);
-    let body = galleries::require_object(&what, client.send(call).await?)?;
+    let body = answer::require_object(&what, client.send(call).await?)?;
     match body.get("items") {
         // An empty list may be sent as an absent field.
         None => Ok(Vec::new()),
-        Some(_) => decode(&what, &body, "items"),
+        Some(_) => answer::field(&what, &body, &["items"]),
     }
 }
 
@@ -65,7 +51,7 @@ pub async fn get(client: &Client, gallery: &str, item: &str) -> Result<Item, Api
     .query("galleryId", gallery)
     .query("itemId", item);
     let body = client.send(call).await?;
-    decode(&what, &body, "item")
+    answer::field(&what, &body, &["item"])
 }
 
 /// `POST /galleries/{g}/items`. After an ambiguous failure it looks for the item among the
@@ -88,7 +74,7 @@ pub async fn create(
         )
         .body(&body);
         match client.send(call).await {
-            Ok(answer) => return decode(&what, &answer, "item"),
+            Ok(reply) => return answer::field(&what, &reply, &["item"]),
             Err(error) if error.is_ambiguous() => match find_created(client, gallery, item, started).await {
                 Ok(Some(found)) => return Ok(found),
                 Ok(None) if attempt < attempts.max(1) => attempt += 1,
@@ -130,22 +116,13 @@ async fn find_created(
     } else {
         list(client, gallery, total - u64::from(MAX_PAGE), MAX_PAGE).await?
     };
-    let since = started - chrono::Duration::seconds(120);
+    let created = CreatedSince::new(started, sent);
     let sent_item: Item = serde_json::from_value(sent.clone()).unwrap_or_default();
-    let sent_sort = sent.get("sortOrder").and_then(Value::as_f64);
     Ok(candidates.into_iter().rev().find(|candidate| {
-        let recent = candidate
-            .created_date
-            .as_deref()
-            .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
-            .is_some_and(|d| d >= since);
-        let same_sort = match sent_sort {
-            Some(s) => candidate.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(s),
-            None => true,
-        };
-        recent
-            && same_sort
-            && candidate.media() == sent_item.media()
+        created.admits(
+            candidate.created_date.as_deref(),
+            candidate.sort_order.as_ref(),
+        ) && candidate.media() == sent_item.media()
             && candidate.title == sent_item.title
             && candidate.description == sent_item.description
     }))
@@ -166,8 +143,8 @@ pub async fn update(
         &what,
     )
     .body(&body);
-    let answer = client.send(call).await?;
-    decode(&what, &answer, "item")
+    let reply = client.send(call).await?;
+    answer::field(&what, &reply, &["item"])
 }
 
 /// `DELETE /galleries/{g}/items/{i}`.
@@ -201,12 +178,12 @@ pub async fn bulk_delete_tracked(
     )
     .body(&body)
     .idempotency(Idempotency::Safe);
-    let (answer, may_have_landed) = client.send_tracked(call).await;
-    let decoded = answer
-        .and_then(|answer| galleries::require_object(&what, answer))
-        .and_then(|answer| match answer.get("itemIds") {
+    let (sent, may_have_landed) = client.send_tracked(call).await;
+    let decoded = sent
+        .and_then(|reply| answer::require_object(&what, reply))
+        .and_then(|reply| match reply.get("itemIds") {
             None => Ok(Vec::new()),
-            Some(_) => decode(&what, &answer, "itemIds"),
+            Some(_) => answer::field(&what, &reply, &["itemIds"]),
         });
     (decoded, may_have_landed)
 }

@@ -62,14 +62,7 @@ impl FileDescriptor {
 }
 
 fn decode_file(what: &str, body: &Value) -> Result<FileDescriptor, ApiError> {
-    let file = body.get("file").ok_or_else(|| ApiError::BadBody {
-        what: what.to_string(),
-        detail: "the answer has no `file` field".to_string(),
-    })?;
-    let file = FileDescriptor::deserialize(file).map_err(|e| ApiError::BadBody {
-        what: what.to_string(),
-        detail: format!("the answer's `file` is not what the API describes: {e}"),
-    })?;
+    let file: FileDescriptor = super::answer::field(what, body, &["file"])?;
     if file.id.is_empty() {
         return Err(ApiError::BadBody {
             what: what.to_string(),

@@ -3,6 +3,7 @@
 //! that never print (`media` for the Media Manager); `model` holds the serde types that keep
 //! unknown fields.
 
+mod answer;
 pub mod client;
 pub mod error;
 pub mod galleries;
