@@ -62,6 +62,20 @@ pub fn read_input(source: &str, what: &str) -> Result<String> {
         .map_err(|e| CliError::usage(format!("cannot read {what} from {source}: {e}")).into())
 }
 
+/// Reads `-` (stdin) or a file path as bytes, for input whose parser checks the encoding itself
+/// and can say where a bad byte is (the `items add` manifest).
+pub fn read_input_bytes(source: &str, what: &str) -> Result<Vec<u8>> {
+    if source == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("reading {what} from stdin"))?;
+        return Ok(bytes);
+    }
+    std::fs::read(source)
+        .map_err(|e| CliError::usage(format!("cannot read {what} from {source}: {e}")).into())
+}
+
 /// Parses JSON input, turning a syntax error into a one-line usage error with its position.
 pub fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
     serde_json::from_str(text)

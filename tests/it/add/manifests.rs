@@ -122,3 +122,91 @@ fn jsonl_manifest_mixes_rows_text_and_whole_items() {
     assert_eq!(count_logged(&sandbox, "POST", "/items"), 0);
     assert!(again.stderr.contains("3 already there"), "{}", again.stderr);
 }
+
+#[test]
+fn csv_manifest_quoting_bom_and_bad_bytes() {
+    let sandbox = Sandbox::empty();
+    let g = new_gallery(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.png", &png(20, 10, 10));
+    // Bytes that are not UTF-8 (Latin-1 "é"), from a file and from stdin: exit 2, the line and
+    // column named, nothing sent.
+    let latin1 = b"source,title\na.png,ok\na.png,caf\xe9\n";
+    std::fs::write(d.join("latin1.csv"), latin1).unwrap();
+    sandbox.clear_request_log();
+    let from_file = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("latin1.csv")));
+    from_file.code(2);
+    assert!(
+        from_file
+            .stderr
+            .contains("line 3, column title: not valid UTF-8"),
+        "{}",
+        from_file.stderr
+    );
+    let from_stdin = run_with_stdin(
+        sandbox
+            .cli()
+            .current_dir(d)
+            .args(["items", "add", &g, "--from-file", "-"]),
+        Some(latin1),
+    );
+    from_stdin.code(2);
+    assert!(
+        from_stdin
+            .stderr
+            .contains("stdin line 3, column title: not valid UTF-8"),
+        "{}",
+        from_stdin.stderr
+    );
+    // A row longer than the header (an unquoted comma) and an unclosed quote.
+    std::fs::write(d.join("ragged.csv"), "source,title\na.png,Hello, world\n").unwrap();
+    let ragged = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("ragged.csv")));
+    ragged.code(2);
+    assert!(
+        ragged
+            .stderr
+            .contains("line 2: 3 fields but the header names 2 columns"),
+        "{}",
+        ragged.stderr
+    );
+    std::fs::write(d.join("open.csv"), "source,title\na.png,\"Hello\n").unwrap();
+    let open = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("open.csv")));
+    open.code(2);
+    assert!(
+        open.stderr
+            .contains("line 2: a quoted field is never closed"),
+        "{}",
+        open.stderr
+    );
+    assert!(
+        sandbox.request_log().is_empty(),
+        "nothing may be sent for a bad manifest"
+    );
+
+    // A byte-order mark (as spreadsheets save it), CRLF, and a quoted title holding a comma, a
+    // line break and a doubled quote.
+    let good = "\u{feff}Source,Title,Alt Text\r\na.png,\"Dunes, at dusk\r\nsaid \"\"hi\"\"\",\r\n";
+    std::fs::write(d.join("good.csv"), good).unwrap();
+    let added = run(sandbox
+        .cli()
+        .args(["items", "add", &g, "--from-file"])
+        .arg(d.join("good.csv"))
+        .args(["-o", "id"]));
+    added.success();
+    let items = gallery_items(&sandbox, &g);
+    assert_eq!(titles(&items), ["Dunes, at dusk\r\nsaid \"hi\""]);
+    assert_ne!(
+        items[0]["image"]["imageInfo"]["altText"], "",
+        "an empty cell is not given"
+    );
+}

@@ -12,7 +12,7 @@ use super::sources::{self, Source};
 use super::{manifest, Entry};
 use crate::cli::ItemsAddArgs;
 use crate::commands::items::metadata::Meta;
-use crate::commands::read_input;
+use crate::commands::read_input_bytes;
 use crate::error::CliError;
 
 /// Resolves the sources (arguments, `--text` or a manifest) into entries; every problem found is
@@ -28,7 +28,7 @@ pub(super) fn collect_entries(
     let single;
     if let Some(file) = &args.from_file {
         single = false;
-        let text = read_input(file, "the manifest")?;
+        let text = read_input_bytes(file, "the manifest")?;
         let name = if file == "-" { "stdin" } else { file.as_str() };
         let base = if file == "-" {
             PathBuf::from(".")

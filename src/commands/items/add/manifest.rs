@@ -29,7 +29,7 @@ pub struct Row {
 }
 
 /// The known columns, by normalised name.
-fn column(name: &str) -> Option<&'static str> {
+pub(super) fn column(name: &str) -> Option<&'static str> {
     let key: String = name
         .chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
@@ -51,7 +51,7 @@ fn column(name: &str) -> Option<&'static str> {
     })
 }
 
-const KNOWN: &str = "source, text, title, description, alt, link, linkText, linkTarget, tags, sortOrder, focalPoint";
+pub(super) const KNOWN: &str = "source, text, title, description, alt, link, linkText, linkTarget, tags, sortOrder, focalPoint";
 
 /// Problems found in rows: `(order, message)`.
 pub type RowProblems = Vec<(usize, String)>;
@@ -59,20 +59,31 @@ pub type RowProblems = Vec<(usize, String)>;
 /// Reads a manifest: the good rows and the problems of the others (so the caller can check the
 /// good rows' sources too and report everything at once). `Err` is a file that holds no rows at
 /// all (unreadable JSON, a bad header), one message each.
-pub fn parse(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let trimmed = text.trim_start();
-    let rows = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        parse_json(name, text)?
-    } else if trimmed.is_empty() {
-        return Err(vec![format!("{name} holds no rows")]);
-    } else {
-        parse_csv(name, text)?
+pub fn parse(name: &str, bytes: &[u8]) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let rows = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(vec![format!("{name} holds no rows")]),
+        Some(b'{' | b'[') => parse_json(name, utf8(name, bytes)?)?,
+        // The CSV reader checks UTF-8 itself, so a bad byte is named by line and column.
+        Some(_) => super::manifest_csv::parse_csv(name, bytes)?,
     };
     if rows.0.is_empty() && rows.1.is_empty() {
         return Err(vec![format!("{name} holds no rows")]);
     }
     Ok(rows)
+}
+
+/// The text of a JSON manifest, or the line of its first byte that is not UTF-8.
+fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<String>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        vec![format!(
+            "{name} line {line}: not valid UTF-8 (save the manifest as UTF-8)"
+        )]
+    })
 }
 
 fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
@@ -175,7 +186,7 @@ fn json_row(map: &Map<String, Value>) -> Result<Row, Vec<String>> {
     build_row(cells)
 }
 
-enum CellValue {
+pub(super) enum CellValue {
     Csv(String),
     Json(Value),
 }
@@ -195,7 +206,7 @@ impl CellValue {
     }
 }
 
-fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
+pub(super) fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
     let mut row = Row {
         place: String::new(),
         order: 0,
@@ -290,68 +301,6 @@ fn build_row(cells: Vec<(String, CellValue)>) -> Result<Row, Vec<String>> {
     }
 }
 
-/// CSV with a header row (the records come from `csv.rs`).
-fn parse_csv(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
-    let records = super::csv::split_csv(text).map_err(|e| vec![format!("{name} {e}")])?;
-    let mut records = records.into_iter();
-    let Some((header_line, header)) = records.next() else {
-        return Err(vec![format!("{name} holds no rows")]);
-    };
-    let mut errors = Vec::new();
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    for h in &header {
-        if column(h).is_none() {
-            errors.push(format!(
-                "{name} line {header_line}, column {h}: unknown column (known: {KNOWN})"
-            ));
-        }
-    }
-    if !header
-        .iter()
-        .any(|h| matches!(column(h), Some("source" | "text")))
-    {
-        errors.push(format!(
-            "{name} line {header_line}: the header needs a source (or text) column; the first line of a CSV manifest names its columns"
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    for (line, fields) in records {
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if fields.len() > header.len() {
-            problems.push((line, format!(
-                "{name} line {line}: {} fields but the header names {} columns (quote fields that hold commas)",
-                fields.len(),
-                header.len()
-            )));
-            continue;
-        }
-        let cells = header
-            .iter()
-            .cloned()
-            .zip(fields.into_iter().map(CellValue::Csv))
-            .collect();
-        match build_row(cells) {
-            Ok(mut row) => {
-                row.place = format!("line {line}");
-                row.order = line;
-                rows.push(row);
-            }
-            Err(found) => problems.extend(
-                found
-                    .into_iter()
-                    .map(|p| (line, format!("{name} line {line}, {p}"))),
-            ),
-        }
-    }
-    Ok((rows, problems))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,7 +308,7 @@ mod tests {
     #[test]
     fn csv_with_quotes_and_errors() {
         let text = "source,title,tags,sortOrder\r\na.jpg,\"Hello, world\",\"x, y\",5\n\nb.png,\"multi\nline\",,\n";
-        let (rows, problems) = parse("m.csv", text).unwrap();
+        let (rows, problems) = parse("m.csv", text.as_bytes()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].meta.title.as_deref(), Some("Hello, world"));
@@ -372,13 +321,13 @@ mod tests {
         assert_eq!(rows[1].meta.title.as_deref(), Some("multi\nline"));
 
         let bad = "source,title,sortOrder,colour\na.jpg,x,abc,red\n";
-        let errors = parse("m.csv", bad).unwrap_err();
+        let errors = parse("m.csv", bad.as_bytes()).unwrap_err();
         assert!(
             errors[0].contains("line 1, column colour: unknown column"),
             "{errors:?}"
         );
         let bad = "source,sortOrder,focalPoint,link\na.jpg,abc,2,ftp://x\n,1,,\n";
-        let errors: Vec<String> = parse("m.csv", bad)
+        let errors: Vec<String> = parse("m.csv", bad.as_bytes())
             .unwrap()
             .1
             .into_iter()
@@ -411,16 +360,16 @@ mod tests {
     #[test]
     fn json_rows_and_whole_items() {
         let text = r#"[{"source":"a.jpg","tags":["p","q"],"focalPoint":{"x":0.1,"y":0.2}},{"title":"t","text":{"html":"<p/>"}}]"#;
-        let (rows, _) = parse("m.json", text).unwrap();
+        let (rows, _) = parse("m.json", text.as_bytes()).unwrap();
         assert_eq!(rows[0].meta.focal_point, Some((0.1, 0.2)));
         assert!(rows[1].item.is_some());
         let errors = parse(
             "m.jsonl",
-            "{\"source\":\"a\",\"titel\":\"x\"}\n{\"source\": \n",
+            b"{\"source\":\"a\",\"titel\":\"x\"}\n{\"source\": \n",
         )
         .unwrap_err();
         assert!(errors[0].contains("line 2: not valid JSON"), "{errors:?}");
-        let errors: Vec<String> = parse("m.jsonl", "{\"source\":\"a\",\"titel\":\"x\"}\n")
+        let errors: Vec<String> = parse("m.jsonl", b"{\"source\":\"a\",\"titel\":\"x\"}\n")
             .unwrap()
             .1
             .into_iter()

@@ -11,9 +11,9 @@
 //! order as they finish. A source that fails is reported and the rest go on; the run then exits
 //! 3, and running it again adds only what is missing.
 
-mod csv;
 mod entries;
 mod manifest;
+mod manifest_csv;
 mod plan;
 mod sources;
 mod upload;

@@ -1,0 +1,102 @@
+//! The retry loop of a call: how many attempts, which failures may go again (see the rules in
+//! `mod.rs`), the wait between attempts (exponential backoff with jitter, or `Retry-After`), and
+//! whether a failed attempt may have been applied anyway.
+
+use std::time::Duration;
+
+use rand::Rng;
+use reqwest::header::CONTENT_TYPE;
+use serde_json::Value;
+
+use super::exchange::Failure;
+use super::{Call, Client, Idempotency};
+use crate::api::error::ApiError;
+use crate::output;
+
+impl Client {
+    /// Like [`Client::send`], and also says whether an earlier, failed attempt may have been
+    /// applied by the service (a 5xx other than 503, or a connection lost after sending). A bulk
+    /// delete needs this: ids missing from the answer of a retry were then most likely deleted
+    /// by the attempt whose answer was lost, not "already gone".
+    pub async fn send_tracked(&self, call: Call<'_>) -> (Result<Value, ApiError>, bool) {
+        let url = format!("{}{}", self.options.base_url, call.path);
+        let attempts = self.options.attempts.max(1);
+        let mut attempt = 1;
+        let mut may_have_landed = false;
+        loop {
+            if let Some(limiter) = &self.limiter {
+                limiter.acquire().await;
+            }
+            let outcome = self.send_once(&call, &url).await;
+            let (error, retry_after) = match outcome {
+                Ok(body) => return (Ok(body), may_have_landed),
+                Err(Failure::Final(error)) => return (Err(error), may_have_landed),
+                Err(Failure::Retryable { error, retry_after }) => (error, retry_after),
+            };
+            may_have_landed |= match &error {
+                ApiError::Status { status, .. } => *status >= 500 && *status != 503,
+                ApiError::Network { ambiguous, .. } => *ambiguous,
+                ApiError::BadBody { .. } => true,
+            };
+            if attempt >= attempts {
+                return (Err(error), may_have_landed);
+            }
+            let delay = retry_after.unwrap_or_else(|| backoff(attempt));
+            if self.options.verbose {
+                output::diagnostic(&format!(
+                    "* retrying in {} ms (attempt {} of {attempts}) after: {error}",
+                    delay.as_millis(),
+                    attempt + 1
+                ));
+            }
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    pub(super) async fn send_once(&self, call: &Call<'_>, url: &str) -> Result<Value, Failure> {
+        let mut request = self.http.request(call.method.clone(), url);
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
+        if let Some(body) = call.body {
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .body(serde_json::to_vec(body).unwrap_or_default());
+        }
+        let request = request.build().map_err(|e| {
+            Failure::Final(ApiError::Network {
+                what: call.what.clone(),
+                detail: format!("cannot build the request: {e}"),
+                ambiguous: false,
+            })
+        })?;
+        if self.options.verbose {
+            self.log_request(&request, call.body);
+        }
+        let safe = call.idempotency == Idempotency::Safe;
+        self.exchange(&self.http, request, &call.what, safe).await
+    }
+}
+
+/// Exponential backoff with jitter: attempt 1 waits 200–400 ms, then doubling, capped at 10 s.
+pub(super) fn backoff(attempt: u32) -> Duration {
+    let ceiling_ms = (400u64 << (attempt - 1).min(10)).min(10_000);
+    let ms = rand::thread_rng().gen_range(ceiling_ms / 2..=ceiling_ms);
+    Duration::from_millis(ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        for attempt in 1..30 {
+            let d = backoff(attempt);
+            assert!(d <= Duration::from_secs(10));
+        }
+        assert!(backoff(1) <= Duration::from_millis(400));
+        assert!(backoff(4) >= Duration::from_millis(1600));
+    }
+}

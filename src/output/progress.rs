@@ -1,0 +1,114 @@
+//! Progress bars on stderr: shown only when stderr is a terminal and `--quiet` is off, and
+//! drawn through a small stderr terminal of our own so tests can see them under
+//! `PROGALLERY_FORCE_TTY`.
+
+use std::io::{self, Write};
+
+use super::Printer;
+
+impl Printer {
+    /// A progress bar on stderr, hidden unless stderr is a terminal and `--quiet` is off.
+    pub fn progress(&self, length: u64, message: &str) -> indicatif::ProgressBar {
+        if self.quiet || !self.terminal.stderr_tty {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(length);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} ({rate}, ETA {eta})",
+        ) {
+            // Whole items per second: indicatif's own `per_sec` prints four decimals.
+            let style = style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            );
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(message.to_string());
+        bar
+    }
+
+    /// The progress bar of a transfer (`items add`): bytes sent when there are bytes to send,
+    /// with the items done in its message; items alone otherwise. Hidden like `progress`.
+    pub fn transfer_progress(&self, items: u64, bytes: u64) -> indicatif::ProgressBar {
+        if self.quiet || !self.terminal.stderr_tty {
+            return indicatif::ProgressBar::hidden();
+        }
+        let (length, template) = if bytes > 0 {
+            (
+                bytes,
+                "{msg} [{bar:30}] {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta})",
+            )
+        } else {
+            (items, "{msg} [{bar:30}] ({eta})")
+        };
+        // Drawn on whatever stderr is once the Printer judged it a terminal (indicatif's own
+        // check would hide it under PROGALLERY_FORCE_TTY, which tests use to see it).
+        let width = self.terminal.columns.unwrap_or(100);
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(length),
+            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(StderrTerm { width }), 10),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(format!("adding items 0/{items}"));
+        bar
+    }
+}
+
+/// stderr as indicatif's terminal: plain ANSI cursor moves.
+#[derive(Debug)]
+struct StderrTerm {
+    width: u16,
+}
+
+impl StderrTerm {
+    fn put(&self, text: &str) -> io::Result<()> {
+        io::stderr().write_all(text.as_bytes())
+    }
+}
+
+impl indicatif::TermLike for StderrTerm {
+    fn width(&self) -> u16 {
+        self.width
+    }
+    fn move_cursor_up(&self, n: usize) -> io::Result<()> {
+        if n > 0 {
+            self.put(&format!("\x1b[{n}A"))?;
+        }
+        Ok(())
+    }
+    fn move_cursor_down(&self, n: usize) -> io::Result<()> {
+        if n > 0 {
+            self.put(&format!("\x1b[{n}B"))?;
+        }
+        Ok(())
+    }
+    fn move_cursor_right(&self, n: usize) -> io::Result<()> {
+        if n > 0 {
+            self.put(&format!("\x1b[{n}C"))?;
+        }
+        Ok(())
+    }
+    fn move_cursor_left(&self, n: usize) -> io::Result<()> {
+        if n > 0 {
+            self.put(&format!("\x1b[{n}D"))?;
+        }
+        Ok(())
+    }
+    fn write_line(&self, s: &str) -> io::Result<()> {
+        self.put(s)?;
+        self.put("\n")
+    }
+    fn write_str(&self, s: &str) -> io::Result<()> {
+        self.put(s)
+    }
+    fn clear_line(&self) -> io::Result<()> {
+        self.put("\r\x1b[2K")
+    }
+    fn flush(&self) -> io::Result<()> {
+        io::stderr().flush()
+    }
+}

@@ -1,0 +1,79 @@
+//! The columns galleries and items show in `table` and `tsv` output (their JSON is the
+//! service's object), and the cell shortening a table applies for people.
+
+use serde_json::Value;
+
+use super::Record;
+use crate::api::model::{number_text, Gallery, Item};
+
+/// `2021-01-19T11:40:09.208Z` → `2021-01-19 11:40` for tables; tsv keeps RFC 3339.
+fn short_time(value: &Option<String>, for_table: bool) -> String {
+    let Some(text) = value else {
+        return String::new();
+    };
+    if !for_table {
+        return text.clone();
+    }
+    match chrono::DateTime::parse_from_rfc3339(text) {
+        Ok(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => text.clone(),
+    }
+}
+
+pub(crate) fn shorten(text: &str, max: usize, for_table: bool) -> String {
+    if !for_table || text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+impl Record for Gallery {
+    const HEADERS: &'static [&'static str] = &["ID", "NAME", "ITEMS", "SORT ORDER", "CREATED"];
+
+    fn cells(&self, for_table: bool) -> Vec<String> {
+        vec![
+            self.id.clone().unwrap_or_default(),
+            self.name.clone().unwrap_or_default(),
+            self.total_items.map(|n| n.to_string()).unwrap_or_default(),
+            number_text(&self.sort_order),
+            short_time(&self.created_date, for_table),
+        ]
+    }
+
+    fn id(&self) -> String {
+        self.id.clone().unwrap_or_default()
+    }
+
+    fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+impl Record for Item {
+    const HEADERS: &'static [&'static str] =
+        &["ID", "TYPE", "TITLE", "MEDIA", "SORT ORDER", "CREATED"];
+
+    fn cells(&self, for_table: bool) -> Vec<String> {
+        vec![
+            self.id.clone().unwrap_or_default(),
+            self.kind().to_string(),
+            shorten(self.title.as_deref().unwrap_or_default(), 40, for_table),
+            shorten(&self.media(), 40, for_table),
+            number_text(&self.sort_order),
+            short_time(&self.created_date, for_table),
+        ]
+    }
+
+    fn id(&self) -> String {
+        self.id.clone().unwrap_or_default()
+    }
+
+    fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
