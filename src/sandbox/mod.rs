@@ -60,7 +60,7 @@ pub struct Options {
 /// Shared state of a running sandbox.
 pub struct App {
     pool: Arc<Pool>,
-    events: Events,
+    events: Arc<Events>,
     faults: FaultState,
     requests: RequestLog,
     api_key: Option<String>,
@@ -121,7 +121,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     )?;
     let app = Arc::new(App {
         pool,
-        events: Events::new(&webhooks),
+        events: Arc::new(Events::new(&webhooks)),
         faults: FaultState::new(options.faults),
         requests: RequestLog::default(),
         api_key: options.api_key.filter(|k| !k.is_empty()),

@@ -31,6 +31,7 @@ mod search_sandbox;
 mod search_sandbox_rules;
 mod webhooks_delivery;
 mod webhooks_listen;
+mod webhooks_order;
 mod webhooks_sandbox;
 mod webhooks_sandbox_support;
 mod webhooks_support;

@@ -206,6 +206,18 @@ fn deleting_a_gallery_sends_each_item_deleted_with_its_origin_then_the_gallery_d
     expected.extend(std::iter::repeat("gallery_item_deleted".to_string()).take(5));
     expected.push("deleted".to_string());
     assert_eq!(slugs, expected);
+    // The created event carries the gallery as the API answered it, items left out: its
+    // totalItems counts the items created with it.
+    let mut gallery_without_items = gallery.clone();
+    gallery_without_items["items"] = json!([]);
+    assert_eq!(
+        got[0]["data"]["createdEvent"]["entity"],
+        gallery_without_items
+    );
+    assert_eq!(
+        got[0]["data"]["createdEvent"]["entity"]["totalItems"],
+        json!(5)
+    );
     let deleted: HashSet<String> = got[6..11].iter().map(|e| item_of(&e["data"])).collect();
     assert_eq!(deleted, item_ids);
     for event in &got[6..11] {

@@ -1,5 +1,6 @@
 //! Handlers for the gallery endpoints (#1–#5 of spec §4). They parse and check the request, run
-//! one transaction through the store, emit the committed events, and answer HTTP 200 with JSON.
+//! one transaction through the store (whose events the pool emits once it commits), and answer
+//! HTTP 200 with JSON.
 
 use std::sync::Arc;
 
@@ -59,9 +60,9 @@ pub async fn create(
             )]))
         }
     };
-    let (created, events) = app
+    let created = app
         .pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             galleries::create(
                 tx,
                 &site,
@@ -75,7 +76,6 @@ pub async fn create(
             )
         })
         .await?;
-    app.events.emit_all(events);
     Ok(Json(json!({"gallery": created})))
 }
 
@@ -115,11 +115,12 @@ pub async fn update(
     let item_limit = query.int("itemLimit", 50, 1, Some(100))?;
     let body = body_object(&body)?;
     let patch = required_object(&body, "gallery")?.clone();
-    let (gallery, events) = app
+    let gallery = app
         .pool
-        .write(move |tx| galleries::update(tx, &site, &gallery_id, &patch, item_offset, item_limit))
+        .write_emitting(&app.events, move |tx| {
+            galleries::update(tx, &site, &gallery_id, &patch, item_offset, item_limit)
+        })
         .await?;
-    app.events.emit_all(events);
     Ok(Json(json!({"gallery": gallery})))
 }
 
@@ -130,10 +131,10 @@ pub async fn delete(
     Path(gallery_id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     let id = gallery_id.clone();
-    let events = app
-        .pool
-        .write(move |tx| galleries::delete(tx, &site, &id))
+    app.pool
+        .write_emitting(&app.events, move |tx| {
+            Ok(((), galleries::delete(tx, &site, &id)?))
+        })
         .await?;
-    app.events.emit_all(events);
     Ok(Json(json!({"galleryId": gallery_id})))
 }

@@ -49,13 +49,11 @@ pub async fn create(
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
     let input = required_object(&body, "item")?.clone();
-    let event_site = site.clone();
-    let event_gallery = gallery_id.clone();
     let item = app
         .pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             let mut row = gallery(tx, &site, &gallery_id)?;
-            items::create_item(
+            let item = items::create_item(
                 tx,
                 &mut row,
                 &input,
@@ -64,14 +62,15 @@ pub async fn create(
                     id: None,
                     created: None,
                 },
-            )
+            )?;
+            let event = Event::ItemCreated {
+                site,
+                gallery_id,
+                item: item.clone(),
+            };
+            Ok((item, vec![event]))
         })
         .await?;
-    app.events.emit(Event::ItemCreated {
-        site: event_site,
-        gallery_id: event_gallery,
-        item: item.clone(),
-    });
     Ok(Json(json!({"item": item})))
 }
 
@@ -102,20 +101,19 @@ pub async fn update(
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
     let patch = required_object(&body, "item")?.clone();
-    let event_site = site.clone();
-    let event_gallery = gallery_id.clone();
     let item = app
         .pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             let row = gallery(tx, &site, &gallery_id)?;
-            items::update_item(tx, &row, &item_id, &patch)
+            let item = items::update_item(tx, &row, &item_id, &patch)?;
+            let event = Event::ItemUpdated {
+                site,
+                gallery_id,
+                item: item.clone(),
+            };
+            Ok((item, vec![event]))
         })
         .await?;
-    app.events.emit(Event::ItemUpdated {
-        site: event_site,
-        gallery_id: event_gallery,
-        item: item.clone(),
-    });
     Ok(Json(json!({"item": item})))
 }
 
@@ -125,23 +123,17 @@ pub async fn delete(
     Site(site): Site,
     Path((gallery_id, item_id)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
-    let (event_site, event_gallery, id) = (site.clone(), gallery_id.clone(), item_id.clone());
+    let id = item_id.clone();
     app.pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             let mut row = gallery(tx, &site, &gallery_id)?;
             let deleted = items::delete_items(tx, &mut row, std::slice::from_ref(&id))?;
             if deleted.is_empty() {
                 return Err(ApiError::item_not_found(&gallery_id, &id));
             }
-            Ok(())
+            Ok(((), deleted_events(&site, &gallery_id, &deleted)))
         })
         .await?;
-    app.events.emit(Event::ItemDeleted {
-        site: event_site,
-        gallery_id: event_gallery,
-        item_id: item_id.clone(),
-        gallery_deleted: false,
-    });
     Ok(Json(json!({"itemId": item_id})))
 }
 
@@ -165,16 +157,15 @@ pub async fn bulk_delete(
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
     let ids = id_list(body.get("itemIds"), "itemIds")?;
-    let (event_site, event_gallery) = (site.clone(), gallery_id.clone());
     let deleted = app
         .pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             let mut row = gallery(tx, &site, &gallery_id)?;
-            items::delete_items(tx, &mut row, &ids)
+            let deleted = items::delete_items(tx, &mut row, &ids)?;
+            let events = deleted_events(&site, &gallery_id, &deleted);
+            Ok((deleted, events))
         })
         .await?;
-    app.events
-        .emit_all(deleted_events(&event_site, &event_gallery, &deleted));
     Ok(Json(json!({"itemIds": deleted})))
 }
 
@@ -202,16 +193,14 @@ pub async fn delete_many_deprecated(
     } else {
         ids = check_id_count(ids, "itemsIds")?;
     }
-    let (event_site, event_gallery) = (site.clone(), gallery_id.clone());
-    let (gallery_json, deleted) = app
+    let gallery_json = app
         .pool
-        .write(move |tx| {
+        .write_emitting(&app.events, move |tx| {
             let mut row = gallery(tx, &site, &gallery_id)?;
             let deleted = items::delete_items(tx, &mut row, &ids)?;
-            Ok((row.to_json(Vec::new()), deleted))
+            let events = deleted_events(&site, &gallery_id, &deleted);
+            Ok((row.to_json(Vec::new()), events))
         })
         .await?;
-    app.events
-        .emit_all(deleted_events(&event_site, &event_gallery, &deleted));
     Ok(Json(json!({"gallery": gallery_json})))
 }

@@ -158,10 +158,6 @@ pub fn create(
         order_version: 0,
     };
 
-    let mut events = vec![Event::GalleryCreated {
-        site: site.to_string(),
-        gallery: row.to_json(Vec::new()),
-    }];
     let mut created_items = Vec::new();
     match given_items {
         Some(list) => {
@@ -205,6 +201,14 @@ pub fn create(
             }
         }
     }
+    // The created event carries the gallery as the API answers it (so `totalItems` counts the
+    // items created with it), with `items: []` as spec §5 says; its items follow as their own
+    // events.
+    let mut events = Vec::with_capacity(created_items.len() + 1);
+    events.push(Event::GalleryCreated {
+        site: site.to_string(),
+        gallery: row.to_json(Vec::new()),
+    });
     for item in &created_items {
         events.push(Event::ItemCreated {
             site: site.to_string(),

@@ -5,6 +5,12 @@
 //! calls). Writes therefore start with `BEGIN IMMEDIATE`, which takes the write lock up front and
 //! waits for it under the busy timeout, instead of upgrading a read lock mid-transaction (which in WAL
 //! mode fails at once with "database is locked"). A request either commits whole or rolls back.
+//!
+//! Within one process, write transactions also take the pool's writer lock, and a mutation's
+//! events are emitted after its commit and before that lock is released (`write_emitting`), so
+//! the event log and the webhook queues see each process's changes in commit order. Across
+//! processes sharing a file there is no such order, and none is needed: each process emits and
+//! delivers only the events of its own writes.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -14,9 +20,14 @@ use anyhow::{Context as _, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::errors::{ApiError, ApiResult};
+use super::events::{Event, Events};
 
 /// How long a connection waits for another writer before giving up (then the request is a 503).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The least a write waits for SQLite's lock even after queueing behind this process's writers
+/// for the whole busy timeout: enough to ride out a momentary lock (another process's commit)
+/// instead of failing at once.
+const MIN_PATIENCE: Duration = Duration::from_millis(100);
 /// Idle connections kept per file database.
 const MAX_IDLE: usize = 8;
 
@@ -57,10 +68,20 @@ pub enum Database {
     Memory,
 }
 
-/// Connections to one database. A file database hands out pooled connections (each request gets
-/// its own, so requests run in parallel and SQLite arbitrates); an in-memory database has exactly
-/// one connection, since a private in-memory database cannot be shared between connections.
-pub enum Pool {
+/// Connections to one database, and the writer lock of this process (see the module comment).
+pub struct Pool {
+    conns: Conns,
+    /// Held from before `BEGIN IMMEDIATE` until the transaction's events are emitted. SQLite
+    /// already lets one writer at a time into the database, so this costs no write concurrency;
+    /// what it adds is that the next writer of this process cannot commit (let alone emit) while
+    /// the previous one's events are still on their way to the log.
+    writer: Mutex<()>,
+}
+
+/// A file database hands out pooled connections (each request gets its own, so requests run in
+/// parallel and SQLite arbitrates); an in-memory database has exactly one connection, since a
+/// private in-memory database cannot be shared between connections.
+enum Conns {
     File {
         path: PathBuf,
         idle: Mutex<Vec<Connection>>,
@@ -72,7 +93,7 @@ impl Pool {
     /// Opens the database, applies the pragmas and creates the schema if missing. Returns the pool
     /// and whether the database still needs its seed data (a new or reset database).
     pub fn open(database: &Database) -> Result<Arc<Pool>> {
-        let pool = match database {
+        let conns = match database {
             Database::File(path) => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).with_context(|| {
@@ -80,7 +101,7 @@ impl Pool {
                     })?;
                 }
                 let conn = open_file(path)?;
-                Pool::File {
+                Conns::File {
                     path: path.clone(),
                     idle: Mutex::new(vec![conn]),
                 }
@@ -88,8 +109,12 @@ impl Pool {
             Database::Memory => {
                 let conn = Connection::open_in_memory().context("opening an in-memory database")?;
                 configure(&conn)?;
-                Pool::Memory(Mutex::new(conn))
+                Conns::Memory(Mutex::new(conn))
             }
+        };
+        let pool = Pool {
+            conns,
+            writer: Mutex::new(()),
         };
         pool.with_conn(|conn| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -105,12 +130,12 @@ impl Pool {
 
     /// Runs `f` with a connection of this pool (opening one if none is idle).
     pub fn with_conn<R>(&self, f: impl FnOnce(&mut Connection) -> R) -> rusqlite::Result<R> {
-        match self {
-            Pool::Memory(conn) => {
+        match &self.conns {
+            Conns::Memory(conn) => {
                 let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 Ok(f(&mut guard))
             }
-            Pool::File { path, idle } => {
+            Conns::File { path, idle } => {
                 let taken = idle
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -139,34 +164,73 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
     {
-        self.run(TransactionBehavior::Deferred, f).await
+        self.run(false, None, move |tx| Ok((f(tx)?, Vec::new())))
+            .await
     }
 
     /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`) on a blocking thread; commits if `f`
-    /// returns Ok, rolls back otherwise, so a request never leaves a half-applied write.
+    /// returns Ok, rolls back otherwise, so a request never leaves a half-applied write. For
+    /// writes that produce no events (media bookkeeping, generated test data): a mutation with
+    /// events goes through [`Pool::write_emitting`], never `write` followed by an emit.
     pub async fn write<T, F>(self: &Arc<Self>, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
     {
-        self.run(TransactionBehavior::Immediate, f).await
+        self.run(true, None, move |tx| Ok((f(tx)?, Vec::new())))
+            .await
     }
 
-    async fn run<T, F>(self: &Arc<Self>, behavior: TransactionBehavior, f: F) -> ApiResult<T>
+    /// Like [`Pool::write`], for a mutation: `f` also returns the events of its change, and they
+    /// are emitted once the transaction has committed, before the next writer of this process
+    /// can begin, so events leave in commit order. A transaction that fails or rolls back emits
+    /// nothing. Emitting only appends to the log and queues for delivery (signing and sending
+    /// happen on the delivery tasks), so holding the writer lock for it costs little.
+    pub async fn write_emitting<T, F>(self: &Arc<Self>, events: &Arc<Events>, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<(T, Vec<Event>)> + Send + 'static,
+    {
+        self.run(true, Some(Arc::clone(events)), f).await
+    }
+
+    async fn run<T, F>(
+        self: &Arc<Self>,
+        write: bool,
+        events: Option<Arc<Events>>,
+        f: F,
+    ) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<(T, Vec<Event>)> + Send + 'static,
     {
         let pool = Arc::clone(self);
         let joined = tokio::task::spawn_blocking(move || {
-            pool.with_conn(|conn| {
-                let tx = conn.transaction_with_behavior(behavior)?;
-                let value = f(&tx)?;
-                tx.commit()?;
-                Ok(value)
-            })
-            .map_err(ApiError::from)
-            .and_then(|result| result)
+            let queued = std::time::Instant::now();
+            let _writer = write.then(|| pool.writer.lock().unwrap_or_else(|p| p.into_inner()));
+            let (value, produced) = pool
+                .with_conn(|conn| {
+                    // Time spent queueing behind this process's writers counts against the busy
+                    // timeout, so a write waits for the lock about that long in all, not that
+                    // long per writer ahead of it. Set on every use: connections are reused.
+                    let (behavior, patience) = if write {
+                        let left = BUSY_TIMEOUT.saturating_sub(queued.elapsed());
+                        (TransactionBehavior::Immediate, left.max(MIN_PATIENCE))
+                    } else {
+                        (TransactionBehavior::Deferred, BUSY_TIMEOUT)
+                    };
+                    conn.busy_timeout(patience)?;
+                    let tx = conn.transaction_with_behavior(behavior)?;
+                    let out = f(&tx)?;
+                    tx.commit()?;
+                    Ok(out)
+                })
+                .map_err(ApiError::from)
+                .and_then(|result| result)?;
+            if let Some(events) = events {
+                events.emit_all(produced);
+            }
+            Ok(value)
         })
         .await;
         match joined {
@@ -300,3 +364,6 @@ pub fn meta_set(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;
