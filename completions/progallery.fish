@@ -34,8 +34,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_needs_command" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_needs_command" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_needs_command" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_needs_command" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_needs_command" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_needs_command" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_needs_command" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -43,10 +43,10 @@ complete -c progallery -n "__fish_progallery_needs_command" -s v -l verbose -d '
 complete -c progallery -n "__fish_progallery_needs_command" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_needs_command" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_needs_command" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "galleries" -d 'List, show, create, clone, update and delete galleries'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "gallery" -d 'List, show, create, clone, update and delete galleries'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "items" -d 'List, show, add, update and delete the items of a gallery'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "item" -d 'List, show, add, update and delete the items of a gallery'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "galleries" -d 'List, show, create, clone, update, delete and restore galleries'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "gallery" -d 'List, show, create, clone, update, delete and restore galleries'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "items" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "item" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "auth" -d 'Save, remove and check the credentials of a site'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -64,8 +64,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -95,8 +95,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -117,8 +117,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -137,8 +137,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -159,8 +159,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -179,8 +179,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -200,8 +200,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -219,8 +219,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -240,8 +240,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -262,8 +262,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -289,8 +289,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -320,8 +320,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -342,8 +342,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -362,8 +362,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -384,8 +384,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -404,8 +404,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -425,8 +425,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -444,8 +444,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -465,8 +465,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -487,8 +487,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -514,8 +514,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -549,8 +549,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -572,8 +572,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -592,8 +592,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -615,9 +615,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link-text -d 'Text of the link' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
 _self\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable). With `items update` the tags given replace the item\'s tags; --add-tag and --remove-tag change some of them' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -628,8 +628,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s r -l recursive -d 'Add the supported files of folders\' subfolders too'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l allow-duplicates -d 'Add even what the gallery already holds (same file content, media, video URL or text)'
@@ -651,9 +651,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link-text -d 'Text of the link' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
 _self\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable). With `items update` the tags given replace the item\'s tags; --add-tag and --remove-tag change some of them' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -664,8 +664,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l clear-link -d 'Remove the item\'s link'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -686,8 +686,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l first -d 'Make it the first item'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l last -d 'Make it the last item'
@@ -708,8 +708,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l dry-run -d 'Print the items that would change and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -728,8 +728,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -749,8 +749,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -773,8 +773,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l all -d 'Select every item of the gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
@@ -805,8 +805,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l fuzzy -d 'Tolerate one typo per word (words of three or more characters)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l video -d 'Only video items'
@@ -830,8 +830,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -860,8 +860,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -895,8 +895,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -918,8 +918,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l all -d 'Fetch every page (streams with -o jsonl)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -938,8 +938,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -961,9 +961,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link-text -d 'Text of the link' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
 _self\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l tag -d 'Tag (repeatable). With `items update` the tags given replace the item\'s tags; --add-tag and --remove-tag change some of them' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -974,8 +974,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s r -l recursive -d 'Add the supported files of folders\' subfolders too'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l allow-duplicates -d 'Add even what the gallery already holds (same file content, media, video URL or text)'
@@ -997,9 +997,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link-text -d 'Text of the link' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l link-target -d 'Where the link opens: _blank (a new tab, the default) or _self' -r -f -a "_blank\t''
 _self\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable); replaces all tags on update' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l tag -d 'Tag (repeatable). With `items update` the tags given replace the item\'s tags; --add-tag and --remove-tag change some of them' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l focal-point -d 'Focal point of an image: X,Y as fractions 0..1 from the top left (0.5,0.5 is the centre)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
@@ -1010,8 +1010,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l clear-link -d 'Remove the item\'s link'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -1032,8 +1032,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l first -d 'Make it the first item'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l last -d 'Make it the last item'
@@ -1054,8 +1054,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l dry-run -d 'Print the items that would change and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -1074,8 +1074,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -1095,8 +1095,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l dry-run -d 'Print what would be deleted and change nothing'
@@ -1119,8 +1119,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l all -d 'Select every item of the gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
@@ -1151,8 +1151,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l fuzzy -d 'Tolerate one typo per word (words of three or more characters)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l video -d 'Only video items'
@@ -1176,8 +1176,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1206,8 +1206,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1230,8 +1230,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l api-key-stdin -d 'Read the API key from stdin instead of prompting'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-verify -d 'Save without checking the credentials against the service'
@@ -1251,8 +1251,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1270,8 +1270,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1294,8 +1294,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand api" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand api" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand api" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand api" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1313,8 +1313,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand completions" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand completions" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand completions" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand completions" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1333,8 +1333,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand man" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand man" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand man" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand man" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand man" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1352,8 +1352,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1388,8 +1388,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l memory -d 'Keep everything in memory; nothing is written to disk'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-seed -d 'Do not seed a new database with the reference\'s example galleries'
@@ -1410,8 +1410,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1430,8 +1430,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1453,8 +1453,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1482,8 +1482,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1502,8 +1502,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1525,8 +1525,8 @@ id\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l gallery-deleted -d 'For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
@@ -1539,8 +1539,8 @@ complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fi
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Send one signed sample event to a URL'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "galleries" -d 'List, show, create, clone, update and delete galleries'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "items" -d 'List, show, add, update and delete the items of a gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "galleries" -d 'List, show, create, clone, update, delete and restore galleries'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "items" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "auth" -d 'Save, remove and check the credentials of a site'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "completions" -d 'Print a shell completion script to stdout'

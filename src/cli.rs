@@ -41,8 +41,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags accepted before or after any subcommand.
+/// Flags accepted before or after any subcommand. They get a help heading of their own, so a
+/// verb's `--help` lists the verb's own options first and these after them.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Saved site profile to use (default: the config file's default profile)
     #[arg(long, global = true, env = "PROGALLERY_PROFILE", value_name = "NAME")]
@@ -83,11 +85,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "PROGALLERY_NO_INPUT", value_parser = BoolishValueParser::new(), action = clap::ArgAction::SetTrue)]
     pub no_input: bool,
 
-    /// Per-request timeout in seconds
+    /// Per-request timeout in seconds [default: 30]
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: Option<u64>,
 
-    /// Attempts for retryable failures (429, 5xx, connection errors)
+    /// Attempts for retryable failures (429, 5xx, connection errors) [default: 4]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub retries: Option<u32>,
 
@@ -117,11 +119,11 @@ pub enum ColorWhen {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List, show, create, clone, update and delete galleries
+    /// List, show, create, clone, update, delete and restore galleries
     #[command(subcommand, visible_alias = "gallery", alias = "g")]
     Galleries(GalleriesCmd),
 
-    /// List, show, add, update and delete the items of a gallery
+    /// List, search, add, update, move, reorder, delete and restore the items of a gallery
     #[command(subcommand, visible_alias = "item", alias = "i")]
     Items(ItemsCmd),
 
@@ -146,7 +148,10 @@ pub enum Command {
     Man(ManArgs),
 
     /// Run and manage the local sandbox service
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  progallery --sandbox galleries list          (the embedded sandbox, no server needed)\n  progallery sandbox serve --addr 127.0.0.1:8787\n  progallery sandbox status"
+    )]
     Sandbox(SandboxCmd),
     /// Receive, verify and send Pro Gallery webhook events
     #[command(subcommand)]

@@ -137,7 +137,8 @@ pub struct ItemMetadataArgs {
     #[arg(long, value_name = "TARGET", value_parser = ["_blank", "_self"])]
     pub link_target: Option<String>,
 
-    /// Tag (repeatable); replaces all tags on update
+    /// Tag (repeatable). With `items update` the tags given replace the item's tags; --add-tag and
+    /// --remove-tag change some of them
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
@@ -145,7 +146,8 @@ pub struct ItemMetadataArgs {
     #[arg(long, value_name = "X,Y")]
     pub focal_point: Option<String>,
 
-    /// Exact sortOrder number (items are shown by it, ascending); see also --position and `items move`
+    /// Exact sortOrder number (items are shown by it, ascending); to place an item next to another,
+    /// use `items add --position` or `items move`
     #[arg(long, value_name = "NUMBER", allow_negative_numbers = true)]
     pub sort_order: Option<f64>,
 }

@@ -234,7 +234,7 @@ fn whole_number(
 /// Every item of the site in answer order, with just the document's fields. `g.pk` changes no
 /// order (a gallery id is unique in its site) but tells SQLite the gallery order is total, so it
 /// walks both indexes in order instead of sorting each gallery's items in a temporary B-tree
-/// (about 20% of a 100,000-item scan; see scripts/bench-search.sh).
+/// (about 20% of a 100,000-item scan; see scripts/bench_search.sh).
 const SCAN: &str = "
     SELECT i.id,
            json_extract(i.body, '$.title'),

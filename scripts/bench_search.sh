@@ -2,7 +2,7 @@
 # Site Search on a big site: fills a file-backed release sandbox with N generated items (default
 # 100000, in 5 galleries) and times search requests of each kind against a trivial request
 # (list galleries) in the same run, so the ratios hold on a noisy shared machine.
-#   scripts/bench-search.sh [N] [REPEATS]
+#   scripts/bench_search.sh [N] [REPEATS]
 # Also prints the SQLite plan of the scan and the CLI's `items search --all` wall time for a
 # query matching ~1% of the items.
 set -euo pipefail
