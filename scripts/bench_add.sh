@@ -14,15 +14,7 @@ COUNT=${1:-200}
 LATENCY_MS=${2:-50}
 SIZE_MIB=${3:-500}
 
-cargo build --release --quiet
-bin=$PWD/target/release/progallery
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/bench_common.sh
 
 # COUNT distinct PNGs (valid header, ~200 KB of filler: the sandbox reads headers only) and one
 # SIZE_MIB MiB PNG.
@@ -42,11 +34,9 @@ with open(f'{work}/big.png', 'wb') as f:
         f.write(chunk)
 PY
 
-export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data WIX_API_KEY=bench
-mkfifo "$work/url"
-"$bin" sandbox serve --addr 127.0.0.1:0 --memory --no-seed --latency "$LATENCY_MS" >"$work/url" 2>"$work/serve.log" &
-server_pid=$!
-read -r base <"$work/url"
+export WIX_API_KEY=bench
+start_sandbox --memory --no-seed --latency "$LATENCY_MS"
+base=$url
 export PROGALLERY_BASE_URL=$base
 
 add_timed() { # concurrency -> seconds

@@ -11,21 +11,8 @@ cd "$(dirname "$0")/.."
 HALF=${1:-10000}
 LOOP=${2:-200}
 
-cargo build --release --quiet
-bin=$PWD/target/release/progallery
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
-mkfifo "$work/url"
-"$bin" sandbox serve --addr 127.0.0.1:0 --memory --no-seed >"$work/url" 2>"$work/serve.log" &
-server_pid=$!
-read -r url <"$work/url"
+source scripts/bench_common.sh
+start_sandbox --memory --no-seed
 export PROGALLERY_BASE_URL=$url WIX_API_KEY=IST.bench-key-0000000000000000 WIX_SITE_ID=11111111-2222-3333-4444-555555555555
 auth=(-H "Authorization: $WIX_API_KEY" -H "wix-site-id: $WIX_SITE_ID")
 now_ns() { date +%s%N; }

@@ -10,15 +10,7 @@ cd "$(dirname "$0")/.."
 SIZE_MIB=${1:-500}
 PROFILE=${2:-debug}
 
-if [[ $PROFILE == release ]]; then cargo build --release --quiet; else cargo build --quiet; fi
-bin=$PWD/target/$PROFILE/progallery
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/bench_common.sh
 
 # A PNG header (8000x6000) followed by SIZE_MIB MiB of filler: the sandbox never decodes pixels.
 python3 - "$work/big.png" "$SIZE_MIB" <<'PY'
@@ -31,11 +23,8 @@ with open(path, 'wb') as f:
         f.write(chunk)
 PY
 
-export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
-mkfifo "$work/url"
-"$bin" sandbox serve --addr 127.0.0.1:0 --memory --no-seed >"$work/url" 2>"$work/serve.log" &
-server_pid=$!
-read -r base <"$work/url"
+start_sandbox --memory --no-seed
+base=$url
 rss() { awk -v k="$1:" '$1 == k {print $2 " kB"}' "/proc/$server_pid/status"; }
 echo "idle RSS: $(rss VmRSS)"
 

@@ -9,15 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
 repeats=${2:-7}
-cargo build --release --quiet
-bin=target/release/progallery
-work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
-"$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" --no-seed >"$work/url" 2>/dev/null &
-pid=$!
-for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
-url=$(head -1 "$work/url")
+source scripts/bench_common.sh
+start_sandbox --db "$work/bench.db" --no-seed
 per=$((count / 5))
 for _ in 1 2 3 4 5; do
   curl -sf -XPOST "$url/_sandbox/generate" -H 'content-type: application/json' -d "{\"count\":$per}" >/dev/null

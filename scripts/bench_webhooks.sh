@@ -9,24 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
-if [[ -z ${BIN:-} ]]; then
-  cargo build --release --quiet
-  BIN=$PWD/target/release/progallery
-fi
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export PROGALLERY_CONFIG_DIR=$work/config PROGALLERY_DATA_DIR=$work/data
+source scripts/bench_common.sh
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 listen_port=$(free_port)
 dead_port=$(free_port)
 "$BIN" webhooks listen --addr "127.0.0.1:$listen_port" -o jsonl >/dev/null 2>"$work/listen.log" &
-pids+=($!)
+bench_pids+=($!)
 sleep 1
 
 cat >"$work/creates.py" <<'PY'
@@ -56,12 +45,9 @@ for mode in none listener dead; do
     listener) args=(--webhook-url "http://127.0.0.1:$listen_port/webhooks") ;;
     dead) args=(--webhook-url "http://127.0.0.1:$dead_port/webhooks") ;;
   esac
-  rm -f "$work/url"; mkfifo "$work/url"
-  "$BIN" sandbox serve --memory --no-seed --addr 127.0.0.1:0 "${args[@]}" >"$work/url" 2>"$work/serve.log" &
-  pid=$!
-  read -r url <"$work/url"
+  start_sandbox --memory --no-seed "${args[@]}"
   python3 "$work/creates.py" "${url##*:}" "$N" "$mode"
   sleep 1
   [[ $mode != none ]] && echo "           counters: $(curl -s "$url/_sandbox/webhooks" | python3 -c 'import json,sys; t=json.load(sys.stdin)["targets"][0]; print({k: t[k] for k in ("delivered","pending","retries","dropped")})')"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop_sandbox
 done
