@@ -88,8 +88,7 @@ pub async fn get(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Value>> {
     let query = Query::parse(raw.as_deref());
-    let item_offset = query.int("itemOffset", 0, 0, None)?;
-    let item_limit = query.int("itemLimit", 50, 1, Some(100))?;
+    let (item_offset, item_limit) = query.item_page()?;
     let gallery = app
         .pool
         .read(move |tx| {
@@ -111,8 +110,7 @@ pub async fn update(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let query = Query::parse(raw.as_deref());
-    let item_offset = query.int("itemOffset", 0, 0, None)?;
-    let item_limit = query.int("itemLimit", 50, 1, Some(100))?;
+    let (item_offset, item_limit) = query.item_page()?;
     let body = body_object(&body)?;
     let patch = required_object(&body, "gallery")?.clone();
     let gallery = app

@@ -28,8 +28,7 @@ pub async fn list(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Value>> {
     let query = Query::parse(raw.as_deref());
-    let item_offset = query.int("itemOffset", 0, 0, None)?;
-    let item_limit = query.int("itemLimit", 50, 1, Some(100))?;
+    let (item_offset, item_limit) = query.item_page()?;
     let page = app
         .pool
         .read(move |tx| {

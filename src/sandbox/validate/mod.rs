@@ -41,6 +41,16 @@ impl Query {
 
     /// An integer parameter with a default and an inclusive range; out of range is a 400 with the
     /// violated bound (`MIN`/`MAX`) and its threshold, as the service answers.
+    /// `itemOffset` (≥ 0, default 0) and `itemLimit` (1..100, default 50): the item page of get
+    /// gallery, list items and update gallery (spec §4 #3, #4, #6). `offset`/`limit` are not these
+    /// endpoints' names and are ignored, like any unknown parameter.
+    pub fn item_page(&self) -> ApiResult<(i64, i64)> {
+        Ok((
+            self.int("itemOffset", 0, 0, None)?,
+            self.int("itemLimit", 50, 1, Some(100))?,
+        ))
+    }
+
     pub fn int(&self, name: &str, default: i64, min: i64, max: Option<i64>) -> ApiResult<i64> {
         let Some(text) = self.first(name) else {
             return Ok(default);
