@@ -185,11 +185,21 @@ pub fn run_with_stdin(cmd: &mut Command, stdin: Option<&[u8]>) -> Run {
         cmd.stdin(Stdio::piped());
     }
     let mut child = cmd.spawn().expect("spawn progallery");
-    if let Some(input) = stdin {
+    // Written from a thread so a large input cannot deadlock against the child's output. The
+    // child may exit without reading it all (e.g. on a bad flag): a broken pipe is its choice,
+    // not a test failure.
+    let writer = stdin.map(|input| {
         let mut pipe = child.stdin.take().expect("stdin");
-        pipe.write_all(input).expect("write stdin");
-    }
+        let input = input.to_vec();
+        std::thread::spawn(move || match pipe.write_all(&input) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
+            _ => {}
+        })
+    });
     let output = wait_with_timeout(child, Duration::from_secs(120));
+    if let Some(writer) = writer {
+        writer.join().expect("stdin writer");
+    }
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
