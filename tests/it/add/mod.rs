@@ -8,6 +8,7 @@ mod faults;
 mod files;
 mod imports;
 mod manifests;
+mod videos;
 
 use std::path::Path;
 

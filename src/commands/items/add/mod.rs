@@ -17,6 +17,7 @@ mod manifest_csv;
 mod plan;
 mod sources;
 mod upload;
+mod video;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
