@@ -4,6 +4,7 @@
 //! `media_sandbox` (valid headers, then filler: the sandbox reads headers only).
 
 mod bad_input;
+mod embedded;
 mod faults;
 mod files;
 mod imports;
