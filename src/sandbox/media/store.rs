@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS media_upload_tokens (
 /// came with the seeded files, which live at their Wix static URL, not in the sandbox).
 pub fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(super::servers::SCHEMA)?;
     let has_url: bool = tx.query_row(
         "SELECT COUNT(*) > 0 FROM pragma_table_info('media_files') WHERE name = 'url'",
         [],

@@ -75,3 +75,74 @@ fn a_single_failing_source_is_reported_once() {
     assert!(failed.stderr.contains(unknown), "{}", failed.stderr);
     assert!(failed.stdout.is_empty(), "{}", failed.stdout);
 }
+
+/// The `image.imageInfo.url` of the only item of `gallery`, listed by an embedded command.
+fn embedded_image_url(home: &Path, gallery: &str) -> String {
+    let listed = embedded(home, &["items", "list", gallery, "-o", "json"]);
+    listed.success();
+    listed.json()[0]["image"]["imageInfo"]["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn files_added_in_embedded_mode_are_served_by_a_sandbox_serve_on_the_same_database() {
+    let home = tempfile::tempdir().unwrap();
+    let g = embedded_gallery(home.path());
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = png(12, 7, 900);
+    write(dir.path(), "dune.png", &bytes);
+    let added = embedded(
+        home.path(),
+        &[
+            "items",
+            "add",
+            &g,
+            &dir.path().join("dune.png").to_string_lossy(),
+            "-o",
+            "id",
+        ],
+    );
+    added.success();
+
+    // A server on the same database (its default one in the data dir) is up: every answer,
+    // also an embedded command's, names the media at that server, and it serves the bytes.
+    let serve = Sandbox::start_in(home, &[]);
+    let home = serve.home.path();
+    let url = embedded_image_url(home, &g);
+    assert!(
+        url.starts_with(&format!("{}/_sandbox/media/", serve.base_url)),
+        "{url} is not at {}",
+        serve.base_url
+    );
+    let fetched = ureq_like::Request::new("GET", &url).send();
+    assert_eq!(fetched.status, 200, "{url}: {}", fetched.body);
+    assert_eq!(fetched.raw, bytes);
+    assert_eq!(fetched.header("content-type"), Some("image/png"));
+
+    // The server's own answers agree, and the seed's Wix URLs are left alone.
+    let resp = ureq_like::Request::new(
+        "GET",
+        &serve.url(&format!("/progallery/v2/galleries/{g}/items")),
+    )
+    .header("Authorization", "any")
+    .send();
+    assert_eq!(resp.status, 200, "{}", resp.body);
+    assert_eq!(resp.json()["items"][0]["image"]["imageInfo"]["url"], url);
+    let seeded = embedded(
+        home,
+        &[
+            "items",
+            "list",
+            "a59d43f0-0023-4ef2-8593-e38d2b668795",
+            "-o",
+            "json",
+        ],
+    );
+    seeded.success();
+    assert_eq!(
+        seeded.json()[0]["image"]["imageInfo"]["url"],
+        format!("https://static.wixstatic.com/media/{SEED_IMAGE}")
+    );
+}
