@@ -79,6 +79,8 @@ pub struct Running {
     /// Media bytes of an in-memory sandbox; removed when this is dropped (after `shutdown`).
     _media_temp: Option<tempfile::TempDir>,
     webhooks: Arc<Webhooks>,
+    /// This server's row among the database's live servers; removed on shutdown.
+    registration: Option<media::servers::Registration>,
 }
 
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
@@ -119,6 +121,18 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         options.data_dir.as_deref(),
         format!("http://{local_addr}"),
     )?;
+    // Media URLs name the longest-running live server of this database (see media/servers.rs).
+    let registration = match &options.database {
+        Database::File(_) => {
+            let registration = media::servers::register(&pool, &format!("http://{local_addr}"))
+                .await
+                .map_err(api_error)
+                .context("registering the sandbox server in its database")?;
+            registration.spawn_heartbeat(Arc::clone(&stop_checkpoints));
+            Some(registration)
+        }
+        Database::Memory => None,
+    };
     let app = Arc::new(App {
         pool,
         events: Arc::new(Events::new(&webhooks)),
@@ -145,6 +159,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         task,
         _media_temp: media_temp,
         webhooks,
+        registration,
     })
 }
 
@@ -164,6 +179,9 @@ impl Running {
             }
         };
         self.webhooks.shutdown(SHUTDOWN_GRACE).await;
+        if let Some(registration) = self.registration {
+            registration.deregister().await;
+        }
         served
     }
 }

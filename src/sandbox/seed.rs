@@ -2,6 +2,11 @@
 //! Wix-hosted video, a text item), with the reference's ids, dates and sortOrders, written into the
 //! default site of a new (or reset) database so a newcomer sees real-looking data at once.
 //!
+//! The seeded site's Media Manager knows the Wix media those items show (their images, posters
+//! and Wix-hosted video) as READY files with the items' sizes and Wix static URLs, so
+//! `items add G <a seeded media id>` works as it would on the real site. No bytes are stored for
+//! them: their `url` stays the Wix one.
+//!
 //! The reference mixes units in `sortOrder` (some in seconds, some in milliseconds); the seed writes
 //! them all in seconds, so an item added later with the default sortOrder (now, in seconds) lands
 //! at the end of the gallery, as it would on a real site.
@@ -11,11 +16,15 @@ use serde_json::{json, Map, Value};
 
 use super::db::{meta_get, meta_set};
 use super::errors::{ApiError, ApiResult};
+use super::media::store::{self as media_store, MediaRow};
 use super::store::{find_gallery, galleries, items};
 use super::DEFAULT_SITE;
 
 /// Set once a database has been initialised (seeded, or deliberately left empty with `--no-seed`).
 const INITIALISED_KEY: &str = "initialised";
+/// Set once the seed's media files are in the Media Manager (databases seeded by an earlier
+/// build gain them on their next start).
+const SEED_MEDIA_KEY: &str = "seed-media";
 
 fn image_item() -> Value {
     json!({
@@ -167,7 +176,10 @@ fn seed_galleries() -> Vec<(&'static str, Option<&'static str>, &'static str, Ve
 /// Marks a new database as initialised and, if `seed`, fills the default site. Runs inside the
 /// caller's write transaction, so concurrent first starts on one file seed it once.
 pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
-    if meta_get(tx, INITIALISED_KEY)?.is_some() {
+    if let Some(state) = meta_get(tx, INITIALISED_KEY)? {
+        if state == "seeded" && meta_get(tx, SEED_MEDIA_KEY)?.is_none() {
+            seed_media(tx)?;
+        }
         return Ok(false);
     }
     meta_set(tx, INITIALISED_KEY, if seed { "seeded" } else { "empty" })?;
@@ -217,7 +229,116 @@ pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
             )?;
         }
     }
+    seed_media(tx)?;
     Ok(true)
+}
+
+/// One Wix media file a seed item shows.
+struct SeedFile {
+    id: String,
+    url: String,
+    video: bool,
+    width: Option<i64>,
+    height: Option<i64>,
+    file_name: String,
+    created: String,
+}
+
+/// The Wix media of the seed items: `WIX_MEDIA` images and videos and every poster, each once.
+fn seed_files() -> Vec<SeedFile> {
+    let mut files: Vec<SeedFile> = Vec::new();
+    let mut add = |info: &Value, video: bool, created: &str| {
+        let text = |key: &str| info.get(key).and_then(Value::as_str).unwrap_or_default();
+        let (id, url) = (text("id"), text("url"));
+        if id.is_empty() || url.is_empty() || files.iter().any(|f| f.id == id) {
+            return;
+        }
+        // A video's size is that of its largest resolution.
+        let (width, height) = if video {
+            info.get("resolutions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|r| Some((r.get("width")?.as_i64()?, r.get("height")?.as_i64()?)))
+                .max_by_key(|(w, h)| w * h)
+                .map_or((None, None), |(w, h)| (Some(w), Some(h)))
+        } else {
+            (
+                info.get("width").and_then(Value::as_i64),
+                info.get("height").and_then(Value::as_i64),
+            )
+        };
+        files.push(SeedFile {
+            id: id.to_string(),
+            url: url.to_string(),
+            video,
+            width,
+            height,
+            file_name: Some(text("filename"))
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id)
+                .to_string(),
+            created: created.to_string(),
+        });
+    };
+    for (_, _, _, items) in seed_galleries() {
+        for item in items {
+            let created = item["createdDate"].as_str().unwrap_or_default().to_string();
+            let image = &item["image"];
+            if image["type"] == "WIX_MEDIA" {
+                add(&image["imageInfo"], false, &created);
+            }
+            let video = &item["video"];
+            if video["type"] == "WIX_MEDIA" {
+                add(&video["videoInfo"], true, &created);
+            }
+            for poster in video["videoInfo"]["posters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                add(poster, false, &created);
+            }
+        }
+    }
+    files
+}
+
+/// Puts the seed's media files into the default site's Media Manager (READY, no bytes).
+fn seed_media(tx: &Transaction) -> ApiResult<()> {
+    for file in seed_files() {
+        let mime = if file.video {
+            "video/mp4"
+        } else if file.id.ends_with(".png") {
+            "image/png"
+        } else {
+            "image/jpeg"
+        };
+        media_store::insert_if_absent(
+            tx,
+            &MediaRow {
+                site: DEFAULT_SITE.to_string(),
+                id: file.id,
+                display_name: file.file_name,
+                media_type: if file.video { "VIDEO" } else { "IMAGE" }.to_string(),
+                mime_type: Some(mime.to_string()),
+                status: media_store::READY.to_string(),
+                size_bytes: None,
+                hash: None,
+                width: file.width,
+                height: file.height,
+                path: None,
+                url: Some(file.url),
+                source_url: None,
+                upload_token: None,
+                deadline_ms: None,
+                created_date: file.created.clone(),
+                updated_date: file.created,
+            },
+        )?;
+    }
+    meta_set(tx, SEED_MEDIA_KEY, "1")?;
+    Ok(())
 }
 
 /// Forgets everything: every site's galleries and items, and the initialised mark (so the next

@@ -120,7 +120,7 @@ impl Pool {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
             migrate(&tx)?;
-            tx.execute_batch(super::media::store::SCHEMA)?;
+            super::media::store::create_schema(&tx)?;
             tx.commit()
         })
         .and_then(|created| created)

@@ -106,6 +106,7 @@ pub async fn import_file(
         width: None,
         height: None,
         path: None,
+        url: None,
         source_url: Some(url.to_string()),
         upload_token: None,
         deadline_ms: Some(deadline_ms),

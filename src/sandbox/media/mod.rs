@@ -2,7 +2,8 @@
 //! (`upload.rs`), imports fetched in the background (`import.rs`), get-file-by-id and the stored
 //! bytes served at each file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk
 //! under a size cap while hashing it (`spool.rs`), and a header-only image size reader
-//! (`imagesize.rs`).
+//! (`imagesize.rs`), which server's address media URLs carry when several serve one database
+//! (`servers.rs`), and rewriting stored items' media URLs to it on the way out (`urls.rs`).
 //!
 //! Bytes live in one directory per sandbox: `<data dir>/sandbox-media` for a file database (next
 //! to the database as `<db>.media` when there is no data dir), or a temporary directory for an
@@ -12,9 +13,11 @@
 pub mod imagesize;
 mod import;
 pub mod routes;
+pub mod servers;
 mod spool;
 pub mod store;
 pub mod upload;
+pub mod urls;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

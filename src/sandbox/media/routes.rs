@@ -74,12 +74,18 @@ async fn get_file_by_id(
         return Err(ApiError::validation(vec![Violation::required("fileId")]));
     };
     let lookup = id.clone();
-    let row = app
+    let own = app.media.base_url.clone();
+    // The URL names the server media URLs should carry now (see servers.rs), not necessarily
+    // this one: an embedded command's port is gone when it ends.
+    let (row, base) = app
         .pool
-        .read(move |tx| store::find(tx, &site, &lookup))
-        .await?
-        .ok_or_else(|| file_not_found(&id))?;
-    Ok(Json(json!({"file": app.media.descriptor(&row)})))
+        .read(move |tx| {
+            let row = store::find(tx, &site, &lookup)?;
+            Ok((row, super::servers::public_base(tx, &own)?))
+        })
+        .await?;
+    let row = row.ok_or_else(|| file_not_found(&id))?;
+    Ok(Json(json!({"file": store::descriptor(&row, &base)})))
 }
 
 /// Chunk size when streaming a stored file back.

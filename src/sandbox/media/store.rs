@@ -10,7 +10,7 @@ use crate::sandbox::errors::ApiResult;
 
 /// Created with the rest of the schema (hooked into `db.rs`); `IF NOT EXISTS` makes it a no-op on
 /// an existing database, and the tables are new, so older sandbox databases simply gain them.
-pub const SCHEMA: &str = "
+const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS media_files (
     pk            INTEGER PRIMARY KEY,
     site          TEXT NOT NULL,
@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS media_files (
     width         INTEGER,
     height        INTEGER,
     path          TEXT,
+    url           TEXT,
     source_url    TEXT,
     upload_token  TEXT,
     failure       TEXT,
@@ -41,6 +42,22 @@ CREATE TABLE IF NOT EXISTS media_upload_tokens (
     expires_ms  INTEGER NOT NULL
 );
 ";
+
+/// Creates the media tables, and brings those of an earlier build up to date (the `url` column
+/// came with the seeded files, which live at their Wix static URL, not in the sandbox).
+pub fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(super::servers::SCHEMA)?;
+    let has_url: bool = tx.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('media_files') WHERE name = 'url'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_url {
+        tx.execute_batch("ALTER TABLE media_files ADD COLUMN url TEXT")?;
+    }
+    Ok(())
+}
 
 pub const PENDING: &str = "PENDING";
 pub const READY: &str = "READY";
@@ -63,6 +80,9 @@ pub struct MediaRow {
     /// Absolute path of the stored bytes (absolute, so any process sharing the database can
     /// serve them whatever its own data directory).
     pub path: Option<String>,
+    /// Where the file is served when that is not the sandbox itself (the seeded files' Wix static
+    /// URLs); `None` for the sandbox's own files, served at `<base>/_sandbox/media/<id>`.
+    pub url: Option<String>,
     pub source_url: Option<String>,
     pub upload_token: Option<String>,
     /// For a PENDING import: when its fetch must have ended (epoch ms). Past it the import is
@@ -84,7 +104,7 @@ pub struct Stored {
 }
 
 const COLUMNS: &str = "site, id, display_name, media_type, mime_type, status, size_bytes, hash, \
-     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date";
+     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date, url";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
     Ok(MediaRow {
@@ -104,6 +124,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
         deadline_ms: row.get(13)?,
         created_date: row.get(14)?,
         updated_date: row.get(15)?,
+        url: row.get(16)?,
     })
 }
 
@@ -118,12 +139,22 @@ fn settle_abandoned(mut row: MediaRow) -> MediaRow {
 }
 
 pub fn insert(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
-    tx.prepare_cached(
-        "INSERT INTO media_files (site, id, display_name, media_type, mime_type, status,
+    insert_with(tx, row, "INSERT")
+}
+
+/// Inserts a file unless one with its id exists (seeding again after a reset, which keeps the
+/// media rows).
+pub fn insert_if_absent(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
+    insert_with(tx, row, "INSERT OR IGNORE")
+}
+
+fn insert_with(tx: &Transaction, row: &MediaRow, verb: &str) -> ApiResult<()> {
+    tx.prepare_cached(&format!(
+        "{verb} INTO media_files (site, id, display_name, media_type, mime_type, status,
              size_bytes, hash, width, height, path, source_url, upload_token, deadline_ms,
-             created_date, updated_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
+             created_date, updated_date, url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    ))?
     .execute(params![
         row.site,
         row.id,
@@ -141,6 +172,7 @@ pub fn insert(tx: &Transaction, row: &MediaRow) -> ApiResult<()> {
         row.deadline_ms,
         row.created_date,
         row.updated_date,
+        row.url,
     ])?;
     Ok(())
 }
@@ -266,10 +298,14 @@ pub fn find_token(tx: &Transaction, token: &str) -> ApiResult<Option<UploadToken
         .optional()?)
 }
 
-/// The FileDescriptor of spec §6. `base_url` makes `url` absolute. Fields without a value yet
+/// The FileDescriptor of spec §6. `base_url` makes the sandbox's own files' `url` absolute (it is
+/// computed on every answer, never stored, so it follows the server that answers). Fields without a value yet
 /// (a PENDING import has no size or hash) are omitted, as the service omits empty fields.
 pub fn descriptor(row: &MediaRow, base_url: &str) -> Value {
-    let url = format!("{base_url}{}{}", super::MEDIA_PATH, row.id);
+    let url = row
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("{base_url}{}{}", super::MEDIA_PATH, row.id));
     let mut map = Map::new();
     map.insert("id".into(), json!(row.id));
     map.insert("displayName".into(), json!(row.display_name));

@@ -195,6 +195,7 @@ pub async fn put_upload(
         width: dimensions.map(|(w, _)| i64::from(w)),
         height: dimensions.map(|(_, h)| i64::from(h)),
         path: Some(path.to_string_lossy().into_owned()),
+        url: None,
         source_url: None,
         upload_token: Some(token),
         deadline_ms: None,

@@ -48,13 +48,21 @@ pub fn router(app: Arc<App>) -> Router {
             "/galleries/{gallery_id}/items/{item_id}",
             get(items::get).patch(items::update).delete(items::delete),
         );
+    // Stored items may name the sandbox's media at a server long gone; answers name a live one.
+    let current_media_urls = || {
+        axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            crate::sandbox::media::urls::current_media_urls,
+        )
+    };
+    let api = api.layer(current_media_urls());
     let mut router = Router::new();
     for prefix in PREFIXES {
         router = router.nest(prefix, api.clone());
     }
     router
         .merge(admin::router())
-        .merge(search::router())
+        .merge(search::router().layer(current_media_urls()))
         .merge(crate::sandbox::media::routes::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

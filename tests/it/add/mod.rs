@@ -4,10 +4,12 @@
 //! `media_sandbox` (valid headers, then filler: the sandbox reads headers only).
 
 mod bad_input;
+mod embedded;
 mod faults;
 mod files;
 mod imports;
 mod manifests;
+mod videos;
 
 use std::path::Path;
 

@@ -17,6 +17,7 @@ mod manifest_csv;
 mod plan;
 mod sources;
 mod upload;
+mod video;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -314,7 +315,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                     "{label}: same as {first} earlier in this run, skipped"
                 ))
             }),
-            State::Failed(f) => {
+            // With one source the error at the end says it; said here too it would be twice.
+            State::Failed(f) if !single => {
                 progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", f.message)))
             }
             _ => {}
@@ -352,7 +354,9 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 State::Present(item)
             }
             Some(Err(failed)) => {
-                progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", failed.message)));
+                if !single {
+                    progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", failed.message)));
+                }
                 State::Failed(failed)
             }
         };

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::sources::Source;
 use super::upload::Job;
+use super::video;
 use super::{Entry, State};
 use crate::api::model::Item;
 use crate::api::{media, ApiError};
@@ -52,10 +53,35 @@ pub(super) fn media_ids(item: &Item) -> Vec<String> {
     out
 }
 
-/// What an item shows, as a key comparable with an entry's.
+/// What an item shows, as a key comparable with an entry's. A YouTube or Vimeo video is known by
+/// provider and video id, so another spelling of the same link matches.
 pub(super) fn item_key(item: &Item) -> Option<String> {
+    if let Some(url) = video_link(item) {
+        if video::identity(&url).is_some() {
+            return Some(video::key(&url));
+        }
+    }
     let media = item.media();
     (!media.is_empty()).then(|| format!("{}:{media}", item.kind()))
+}
+
+/// The URL of a video item that is no Wix media (a YouTube or Vimeo link).
+fn video_link(item: &Item) -> Option<String> {
+    let video = item.video.as_ref()?;
+    if video.get("type").and_then(Value::as_str) == Some("WIX_MEDIA") {
+        return None;
+    }
+    let info = video.get("videoInfo")?;
+    info.get("url")
+        .and_then(Value::as_str)
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            info.get("resolutions")?
+                .as_array()?
+                .iter()
+                .find_map(|r| r.get("url")?.as_str())
+        })
+        .map(str::to_string)
 }
 
 /// The same key for an entry (files by content hash, imports by URL).
@@ -64,7 +90,7 @@ pub(super) fn entry_key(source: &Source, hash: Option<&str>) -> Option<String> {
         Source::File { .. } => format!("hash:{}", hash?),
         Source::Import { url } => format!("url:{url}"),
         Source::WixMedia { id, .. } => format!("IMAGE:{id}"),
-        Source::Video { url, .. } => format!("VIDEO:{url}"),
+        Source::Video { url, .. } => video::key(url),
         Source::Text { html } => format!("TEXT:{html}"),
         Source::Item { item } => item_key(&serde_json::from_value::<Item>(item.clone()).ok()?)?,
         Source::Broken { .. } => return None,

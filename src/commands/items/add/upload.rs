@@ -329,18 +329,25 @@ fn media_value(
     file: &FileDescriptor,
     url: Option<&String>,
 ) -> Result<(&'static str, Value), Failed> {
-    let url = url
-        .cloned()
-        .or_else(|| file.url.clone())
-        .unwrap_or_default();
     let name = file.display_name.clone();
     if file.is_video() {
+        // A video plays from the Media Manager's URL (video.wixstatic.com/…), not from the
+        // static.wixstatic.com/media/<id> form a bare media id is given as.
+        let url = file
+            .url
+            .clone()
+            .or_else(|| url.cloned())
+            .unwrap_or_default();
         let mut info = json!({ "id": file.id, "url": url });
         if let Some(name) = name {
             info["filename"] = json!(name);
         }
         return Ok(("video", json!({ "type": "WIX_MEDIA", "videoInfo": info })));
     }
+    let url = url
+        .cloned()
+        .or_else(|| file.url.clone())
+        .unwrap_or_default();
     let Some((width, height)) = file.image_size() else {
         return Err(Failed::new(format!(
             "the Media Manager did not report the size of image {}",
