@@ -2,6 +2,7 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod add;
+mod cleanup_empty;
 mod cleanup_faults;
 mod cleanup_restore;
 mod cleanup_safety;
