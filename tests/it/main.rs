@@ -23,6 +23,7 @@ mod sandbox_galleries;
 mod sandbox_helpers;
 mod sandbox_items;
 mod sandbox_processes;
+mod sandbox_reset;
 mod sandbox_sites;
 mod sandbox_validation;
 mod search_cli;
