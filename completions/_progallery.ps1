@@ -1616,7 +1616,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1667,6 +1667,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when not on a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted and change nothing')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
@@ -1703,7 +1706,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;sandbox;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1951,7 +1954,7 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         }
         'progallery;help;sandbox' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database (seeded again on next use)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database path, its sites and their counts, and the webhook signing key')
             break
         }

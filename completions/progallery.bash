@@ -2841,7 +2841,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__reset)
-            opts="-o -q -v -h -V --db --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --db --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1512,7 +1512,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-            cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
+            cand reset 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
             cand status 'Show the database path, its sites and their counts, and the webhook signing key'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1561,6 +1561,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --timeout 'Per-request timeout in seconds [default: 30]'
             cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
             cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand --dry-run 'Print what would be deleted and change nothing'
             cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
             cand -q 'Print nothing but data on stdout: no progress, no notices'
             cand --quiet 'Print nothing but data on stdout: no progress, no notices'
@@ -1595,7 +1598,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;sandbox;help'= {
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-            cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
+            cand reset 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
             cand status 'Show the database path, its sites and their counts, and the webhook signing key'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1802,7 +1805,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;help;sandbox'= {
             cand serve 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-            cand reset 'Delete every site''s data in the sandbox database (seeded again on next use)'
+            cand reset 'Delete every site''s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
             cand status 'Show the database path, its sites and their counts, and the webhook signing key'
         }
         &'progallery;help;sandbox;serve'= {

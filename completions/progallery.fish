@@ -1362,7 +1362,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not _
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on (loopback by default; port 0 picks a free port)' -r
@@ -1413,6 +1413,8 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print what would be deleted and change nothing'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
@@ -1440,7 +1442,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every site\'s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -1569,7 +1571,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a saved profile'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every site\'s data in the sandbox database (seeded again on next use)'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every site\'s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Receive webhook deliveries: verify, deduplicate, print, forward or run a command'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'

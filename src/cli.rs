@@ -194,8 +194,12 @@ pub enum SandboxCmd {
   progallery sandbox serve --memory --addr 127.0.0.1:0
   progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
     Serve(Box<SandboxServeArgs>),
-    /// Delete every site's data in the sandbox database (seeded again on next use)
-    Reset(SandboxDbArgs),
+    /// Delete every site's data in the sandbox database, its media files and the media cache
+    /// kept for it (seeded again on next use); asks first on a terminal, else needs --yes
+    #[command(after_help = "Examples:
+  progallery sandbox reset --dry-run
+  progallery sandbox reset --yes")]
+    Reset(SandboxResetArgs),
     /// Show the database path, its sites and their counts, and the webhook signing key
     Status(SandboxDbArgs),
 }
@@ -205,6 +209,16 @@ pub struct SandboxDbArgs {
     /// Database file (default: sandbox.db in the data dir)
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxResetArgs {
+    /// Database file (default: sandbox.db in the data dir)
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub destructive: DestructiveArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -47,6 +47,16 @@ pub struct HashCache {
     writer: Mutex<Option<File>>,
 }
 
+/// The service name the embedded sandbox (`--sandbox`) is cached under in place of its base URL:
+/// it listens on a new port every run, and is always the data dir's own `sandbox.db`.
+/// (`items add` spells the same literal; keep them equal.)
+pub const EMBEDDED_SANDBOX: &str = "embedded-sandbox";
+
+/// The cache's root directory, `<data dir>/media-cache`; one folder per site key below it.
+pub fn cache_root(data_dir: &Path) -> PathBuf {
+    data_dir.join("media-cache")
+}
+
 /// A short stable name for a site: the base URL and site id, hashed (no ids in paths that could
 /// collide between a sandbox and the real service).
 pub fn site_key(base_url: &str, site_id: Option<&str>) -> String {
@@ -57,8 +67,7 @@ pub fn site_key(base_url: &str, site_id: Option<&str>) -> String {
 impl HashCache {
     /// Reads the cache of a gallery (an absent file is an empty cache).
     pub fn open(data_dir: &Path, site_key: &str, gallery: &str) -> Result<HashCache> {
-        let path = data_dir
-            .join("media-cache")
+        let path = cache_root(data_dir)
             .join(site_key)
             .join(format!("{gallery}.jsonl"));
         let mut cache = HashCache {

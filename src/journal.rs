@@ -23,6 +23,8 @@ use crate::error::CliError;
 pub struct Journal {
     path: PathBuf,
     file: File,
+    /// Item lines written so far: a run that recorded none leaves no journal behind.
+    items_recorded: usize,
 }
 
 impl Journal {
@@ -58,7 +60,11 @@ impl Journal {
                 }
             }
         };
-        let mut journal = Journal { path, file };
+        let mut journal = Journal {
+            path,
+            file,
+            items_recorded: 0,
+        };
         journal.append(&[json!({
             "kind": "run",
             "command": command,
@@ -86,7 +92,22 @@ impl Journal {
             .iter()
             .map(|item| json!({ "kind": "item", "galleryId": gallery_id, "item": item }))
             .collect();
-        self.append(&lines)
+        self.append(&lines)?;
+        self.items_recorded += items.len();
+        Ok(())
+    }
+
+    /// Item lines written so far.
+    pub fn items_recorded(&self) -> usize {
+        self.items_recorded
+    }
+
+    /// Removes a journal that turned out to be useless (nothing was recorded to restore).
+    pub fn discard(self) -> Result<()> {
+        let Journal { path, file, .. } = self;
+        drop(file);
+        std::fs::remove_file(&path)
+            .with_context(|| format!("removing the empty journal {}", path.display()))
     }
 
     /// Appends lines and syncs them to disk: the delete that follows must not outrun them.

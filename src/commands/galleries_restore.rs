@@ -10,6 +10,7 @@ use anyhow::Result;
 use serde_json::{json, Map};
 
 use super::items::restore::{self, Outcome};
+use super::items::slowdown;
 use crate::api::galleries;
 use crate::api::model::Gallery;
 use crate::api::Client;
@@ -33,7 +34,7 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
         .into());
     };
     let client = ctx.client().await?;
-    let gallery = match find_restored(client, &original).await? {
+    let gallery = match find_restored(ctx, client, &original).await? {
         Some(found) => {
             ctx.printer.notice(&format!(
                 "gallery {} is already back (same name and sortOrder); adding what is missing",
@@ -49,25 +50,35 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
             if let Some(sort_order) = &original.sort_order {
                 spec.insert("sortOrder".into(), json!(sort_order));
             }
-            galleries::create(client, spec.into(), None, ctx.attempts()).await?
+            let spec = serde_json::Value::Object(spec);
+            // A busy service pauses the restore instead of failing it, as for the items.
+            slowdown::patiently(ctx, || {
+                galleries::create(client, spec.clone(), None, ctx.attempts())
+            })
+            .await?
         }
     };
     let id = gallery.id.clone().unwrap_or_default();
     let tally =
         restore::restore_items(ctx, client, &id, &contents.items, |_: Outcome| Ok(())).await?;
-    let current = galleries::get(client, &id, 0, Some(1)).await?;
+    let current = slowdown::patiently(ctx, || galleries::get(client, &id, 0, Some(1))).await?;
     ctx.printer.one(&current)?;
     restore::finish(ctx, &id, &tally)
 }
 
 /// The gallery already at the journaled gallery's position, if it has the same name.
-async fn find_restored(client: &Client, original: &Gallery) -> Result<Option<Gallery>> {
+async fn find_restored(
+    ctx: &Context,
+    client: &Client,
+    original: &Gallery,
+) -> Result<Option<Gallery>> {
     let Some(wanted) = original.sort_order.as_ref().and_then(|n| n.as_f64()) else {
         return Ok(None);
     };
     let mut offset = 0u64;
     loop {
-        let page = galleries::list(client, offset, PAGE, Some(1)).await?;
+        let page =
+            slowdown::patiently(ctx, || galleries::list(client, offset, PAGE, Some(1))).await?;
         let count = page.galleries.len() as u64;
         for gallery in page.galleries {
             if gallery.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(wanted) {

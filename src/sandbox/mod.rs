@@ -221,7 +221,62 @@ pub fn reset(path: &Path) -> Result<()> {
         return Ok(());
     }
     let pool = Pool::open(&Database::File(path.to_path_buf()))?;
-    write_blocking(&pool, seed::reset).context("resetting the sandbox database")
+    write_blocking(&pool, |tx| {
+        seed::reset(tx)?;
+        // The Media Manager's rows go too: their bytes are removed by the caller (see
+        // `owned_files`), and a descriptor left pointing at a removed file would be a lie.
+        tx.execute_batch("DELETE FROM media_files; DELETE FROM media_upload_tokens;")?;
+        Ok(())
+    })
+    .context("resetting the sandbox database")
+}
+
+/// What a database file owns beyond its rows, for `sandbox reset` to remove with them.
+#[derive(Debug, Default)]
+pub struct OwnedFiles {
+    /// Ids of every gallery, any site (the client keeps per-gallery caches named by them).
+    pub gallery_ids: Vec<String>,
+    /// The stored bytes of its Media Manager files, as recorded (absolute paths).
+    pub media_files: Vec<PathBuf>,
+}
+
+/// Reads what `path` owns (nothing for a missing file).
+pub fn owned_files(path: &Path) -> Result<OwnedFiles> {
+    if !path.exists() {
+        return Ok(OwnedFiles::default());
+    }
+    let pool = Pool::open(&Database::File(path.to_path_buf()))?;
+    pool.with_conn(|conn| -> rusqlite::Result<OwnedFiles> {
+        let gallery_ids = conn
+            .prepare("SELECT id FROM galleries ORDER BY id")?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let media_files = conn
+            .prepare("SELECT path FROM media_files WHERE path IS NOT NULL ORDER BY path")?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .map(|p| p.map(PathBuf::from))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(OwnedFiles {
+            gallery_ids,
+            media_files,
+        })
+    })
+    .and_then(|rows| rows)
+    .context("reading the sandbox database")
+}
+
+/// The directories a file database's media bytes may live in: `<data dir>/sandbox-media` when
+/// served with a data dir (as the CLI always does), else `<db>.media` beside it (the same rule
+/// as `media::MediaState::open`).
+pub fn media_dirs(path: &Path, data_dir: Option<&Path>) -> Vec<PathBuf> {
+    let mut beside = path.as_os_str().to_owned();
+    beside.push(".media");
+    let mut dirs = Vec::new();
+    if let Some(data) = data_dir {
+        dirs.push(data.join("sandbox-media"));
+    }
+    dirs.push(PathBuf::from(beside));
+    dirs
 }
 
 /// `sandbox status`: the database path and, per site, its gallery and item counts.

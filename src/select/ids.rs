@@ -33,7 +33,8 @@ pub fn parse_ids(text: &str, source: &str) -> anyhow::Result<Vec<String>> {
     if trimmed.starts_with('{') {
         // One (possibly pretty-printed) object, else one object per line.
         if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
-            return Ok(vec![checked(id_of(&value)?, source)?]);
+            let id = id_of(&value).map_err(|e| e.context(source.to_string()))?;
+            return Ok(vec![checked(id, source)?]);
         }
         let mut ids = Vec::new();
         for (number, line) in text.lines().enumerate() {

@@ -273,3 +273,159 @@ fn restore_under_faults_brings_everything_back_exactly_once() {
     assert_eq!(after.len(), 1200, "nothing duplicated");
     assert_eq!(contents_by_position(&after), contents_by_position(&before));
 }
+
+#[test]
+fn a_large_restore_under_faults_outlasts_the_retries_and_duplicates_nothing() {
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--fault-seed", "7"]);
+    let g = generated_gallery(&sandbox, 1200);
+    let before = all_items(&sandbox, &g);
+    // Every fourth item, so the restored ones sit all over the gallery.
+    let chosen: String = before
+        .iter()
+        .step_by(4)
+        .map(|item| format!("{}\n", item["id"].as_str().unwrap()))
+        .collect();
+    let deleted = run_with_stdin(
+        sandbox.cli().args([
+            "items",
+            "bulk-delete",
+            &g,
+            "--ids-from",
+            "-",
+            "--yes",
+            "-o",
+            "id",
+        ]),
+        Some(chosen.as_bytes()),
+    );
+    deleted.success();
+    assert_eq!(deleted.lines().len(), 300);
+    let journal = journal_path(&deleted);
+    sandbox.clear_request_log();
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.2, "failAfterCommitRate": 0.05}))
+        .send();
+    // Two attempts per request: many 503s outlast the client's retries; the restore must wait
+    // them out, not fail the items (it exited 3 before), and settle the lost answers (504s).
+    let started = std::time::Instant::now();
+    let restored = run(sandbox.cli().args([
+        "--retries",
+        "2",
+        "items",
+        "restore",
+        "--journal",
+        &journal,
+        "-o",
+        "jsonl",
+    ]));
+    let took = started.elapsed();
+    restored.success();
+    assert!(
+        took < std::time::Duration::from_secs(120),
+        "took {took:?}: {}",
+        restored.stderr
+    );
+    assert_eq!(
+        with_status(&jsonl(&restored), "restored").len(),
+        300,
+        "{}",
+        restored.stderr
+    );
+    let log = sandbox.request_log();
+    let creates = |status: u64| {
+        log.iter()
+            .filter(|r| r["method"] == "POST" && r["status"] == status)
+            .count()
+    };
+    assert!(creates(503) > 20, "faults were on: {} 503s", creates(503));
+    assert!(creates(504) > 0, "some answers were lost after the commit");
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"failRate": 0.0, "failAfterCommitRate": 0.0}))
+        .send();
+    let after = all_items(&sandbox, &g);
+    assert_eq!(after.len(), 1200, "nothing duplicated, nothing missing");
+    assert_eq!(contents_by_position(&after), contents_by_position(&before));
+}
+
+#[test]
+fn ctrl_c_stops_a_restore_after_the_creates_in_flight_and_a_rerun_finishes() {
+    use std::time::{Duration, Instant};
+
+    let sandbox = Sandbox::empty();
+    let g = generated_gallery(&sandbox, 200);
+    let before = all_items(&sandbox, &g);
+    let deleted =
+        run(sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--all", "--yes", "-o", "id"]));
+    deleted.success();
+    let journal = journal_path(&deleted);
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"latencyMs": 200}))
+        .send();
+    sandbox.clear_request_log();
+    let mut child = sandbox
+        .cli()
+        .args(["items", "restore", "--journal", &journal, "-o", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !sandbox.request_log().iter().any(|r| r["method"] == "POST") {
+        assert!(Instant::now() < deadline, "no create was sent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = {
+        use std::io::Read;
+        let mut stdout = String::new();
+        let mut stderr = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut stdout)
+            .unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        (stdout, stderr)
+    };
+    let (stdout, stderr) = output;
+    assert_eq!(child.wait().unwrap().code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: restored"), "{stderr}");
+    let outcomes: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let restored = with_status(&outcomes, "restored").len();
+    assert!(
+        (1..200).contains(&restored),
+        "{restored} restored; {stderr}"
+    );
+    sandbox
+        .request("PUT", "/_sandbox/faults")
+        .json(&serde_json::json!({"latencyMs": 0}))
+        .send();
+    assert_eq!(
+        all_items(&sandbox, &g).len(),
+        restored,
+        "the creates in flight finished and were reported"
+    );
+    let rerun = run(sandbox
+        .cli()
+        .args(["items", "restore", "--journal", &journal]));
+    rerun.success();
+    let after = all_items(&sandbox, &g);
+    assert_eq!(contents_by_position(&after), contents_by_position(&before));
+}

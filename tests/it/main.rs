@@ -2,6 +2,7 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod add;
+mod cleanup_empty;
 mod cleanup_faults;
 mod cleanup_restore;
 mod cleanup_safety;
@@ -22,6 +23,7 @@ mod sandbox_galleries;
 mod sandbox_helpers;
 mod sandbox_items;
 mod sandbox_processes;
+mod sandbox_reset;
 mod sandbox_sites;
 mod sandbox_validation;
 mod search_cli;

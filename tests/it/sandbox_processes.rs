@@ -270,7 +270,7 @@ fn status_and_reset_report_and_clear_the_database() {
         text.stdout
     );
 
-    let out = run(cli_in(home.path()).args(["sandbox", "reset"]));
+    let out = run(cli_in(home.path()).args(["sandbox", "reset", "--yes"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let status = run(cli_in(home.path()).args(["sandbox", "status", "-o", "json"])).json();
     assert_eq!(status["sites"], json!([]));

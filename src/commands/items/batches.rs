@@ -2,19 +2,19 @@
 //! once, each journaled (and fsynced) before it is sent, each answer checked against what was
 //! asked. A batch that keeps failing with a server error is split (into tenths, down to single
 //! ids) so that one permanently failing item does not fail its 999 neighbours; 429s and 503s that
-//! outlast the client's own retries slow the run down instead of failing it; auth, a vanished
+//! outlast the client's own retries slow the run down instead of failing it (`slowdown.rs`); auth, a vanished
 //! gallery or a lost connection stop the run. On Ctrl-C no new batch starts; the ones in flight
 //! finish and are reported.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
 
 use futures::future::BoxFuture;
 use futures::{stream, StreamExt};
 use serde_json::{json, Value};
 
+use super::slowdown;
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
 use crate::context::Context;
@@ -24,9 +24,6 @@ use crate::output::Record;
 /// Batches in flight at once: the service's limit is per minute, not per connection, so two
 /// are enough to keep a slow answer from idling the run.
 const CONCURRENT_BATCHES: usize = 2;
-/// How often a batch still answered 429/503 after the client's retries is tried again, with
-/// growing pauses (about two minutes in all) before its items count as failed.
-const SLOWDOWN_ROUNDS: u32 = 8;
 /// A failing batch is split into this many parts, recursively, to isolate the failing ids.
 const SPLIT_INTO: usize = 10;
 
@@ -197,13 +194,9 @@ fn delete_isolating<'a>(
                 Err(error) => error,
             };
             match classify(&error) {
-                Class::SlowDown if round < SLOWDOWN_ROUNDS && !stop.is_set() => {
+                Class::SlowDown if round < slowdown::ROUNDS && !stop.is_set() => {
                     // Ctrl-C does not wait out a rate limit.
-                    let until = tokio::time::Instant::now() + slowdown(round);
-                    while !ctx.was_interrupted() && tokio::time::Instant::now() < until {
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                    }
-                    if ctx.was_interrupted() {
+                    if !slowdown::wait(ctx, round).await {
                         return interrupted_while_waiting(&ids, landed, &error);
                     }
                     round += 1;
@@ -249,11 +242,6 @@ fn interrupted_while_waiting(ids: &[String], landed: bool, error: &ApiError) -> 
             }
         })
         .collect()
-}
-
-/// Pause before sending a rate-limited batch again: 0.5 s, doubling, at most 30 s.
-fn slowdown(round: u32) -> Duration {
-    Duration::from_millis((500u64 << round.min(6)).min(30_000))
 }
 
 /// Checks the service's answer against the request: asked-for ids it reports are deleted; the
@@ -304,12 +292,5 @@ mod tests {
         assert!(after_lost_answer
             .iter()
             .all(|o| o.status == Status::Deleted));
-    }
-
-    #[test]
-    fn slowdown_grows_and_is_capped() {
-        assert_eq!(slowdown(0), Duration::from_millis(500));
-        assert_eq!(slowdown(1), Duration::from_secs(1));
-        assert_eq!(slowdown(20), Duration::from_secs(30));
     }
 }

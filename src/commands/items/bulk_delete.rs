@@ -44,6 +44,22 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
             None,
         )?;
     }
+    if criteria.ids.is_empty() && args.ids_from.is_some() {
+        // An upstream step that found nothing (`items list --where … -o id | bulk-delete
+        // --ids-from -`) leaves nothing to do: that is a success, like a `--where` matching
+        // nothing. Nothing is read or sent and no journal is written.
+        let name = match args.ids_from.as_deref() {
+            Some("-") | None => "stdin",
+            Some(path) => path,
+        };
+        if ctx.printer.format == OutputFormat::Json {
+            ctx.printer.list::<Item>()?.finish()?;
+        }
+        ctx.printer.notice(&format!(
+            "nothing to delete: {name} lists no item ids; nothing was sent"
+        ));
+        return Ok(0);
+    }
     let client = ctx.client().await?;
     let selection = select::select(client, gallery, &criteria, &ctx.printer).await?;
     let selected = selection.items;
@@ -129,6 +145,13 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         .await?;
         progress.finish_and_clear();
         report.stopped_by = stop.take();
+        // Stopped before the first batch (Ctrl-C, an error): the journal holds no item, so it
+        // would only be a file that restores nothing.
+        let journal = journal.into_inner().unwrap_or_else(|e| e.into_inner());
+        if journal.items_recorded() == 0 {
+            journal.discard()?;
+            report.journal = None;
+        }
     }
     report.finish(
         gallery,
@@ -150,14 +173,13 @@ fn criteria(args: &ItemsBulkDeleteArgs) -> Result<Criteria> {
     if let Some(source) = &args.ids_from {
         let text = read_input(source, "item ids")?;
         let name = if source == "-" { "stdin" } else { source };
+        // Empty input (no ids, `[]`) is a valid, empty selection (see `run`); only input that
+        // is not ids at all is an error.
         ids_given.extend(ids::parse_ids(&text, name)?);
-        if ids_given.is_empty() {
-            return Err(CliError::usage(format!("no item ids in {name}")).into());
-        }
     }
     let mut seen = HashSet::new();
     ids_given.retain(|id| seen.insert(id.clone()));
-    if ids_given.is_empty() && !args.all && filter.is_none() {
+    if ids_given.is_empty() && args.ids_from.is_none() && !args.all && filter.is_none() {
         return Err(
             CliError::usage("nothing selected: give ids, --ids-from, --where or --all").into(),
         );

@@ -11,6 +11,7 @@ mod ordering;
 mod reorder;
 pub mod restore;
 mod search;
+pub mod slowdown;
 mod update;
 
 use anyhow::Result;

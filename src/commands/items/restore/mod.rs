@@ -6,16 +6,19 @@
 //! sortOrder *and* the same media (or text) is that item, already back (or never deleted): it is
 //! skipped. The same sortOrder with other content is a conflict, reported as failed, never
 //! overwritten. Creates reconcile after an ambiguous failure (see `api::items::create`), so a
-//! retry inside one run cannot duplicate either.
+//! retry inside one run cannot duplicate either. How the creates go (a few at once, patient with
+//! a busy service, settled by position when an answer was lost) is in `create.rs`.
+
+mod create;
 
 use std::collections::HashMap;
 
 use anyhow::Result;
-use futures::{stream, StreamExt};
 use serde_json::{json, Value};
 
+use super::slowdown;
 use crate::api::model::Item;
-use crate::api::{items, ApiError, Client};
+use crate::api::Client;
 use crate::cli::{ItemsRestoreArgs, OutputFormat};
 use crate::commands::require_guid;
 use crate::context::Context;
@@ -23,9 +26,6 @@ use crate::error::{CliError, Kind};
 use crate::journal;
 use crate::output::Record;
 use crate::select;
-
-/// Creates in flight at once.
-const CONCURRENT_CREATES: usize = 4;
 
 /// What happened to one journaled item: `{"id","originalId","status","error"}`.
 pub struct Outcome {
@@ -141,7 +141,8 @@ pub async fn restore_items(
     journaled: &[Item],
     mut report: impl FnMut(Outcome) -> std::io::Result<()>,
 ) -> Result<Tally> {
-    let existing = select::list_gallery(client, gallery, &ctx.printer).await?;
+    let existing =
+        slowdown::patiently(ctx, || select::list_gallery(client, gallery, &ctx.printer)).await?;
     let by_sort: HashMap<String, &Item> = existing
         .iter()
         .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
@@ -181,95 +182,7 @@ pub async fn restore_items(
         }
     }
     ctx.handle_interrupts();
-    let progress = ctx
-        .printer
-        .progress(to_create.len() as u64, "restoring items");
-    let attempts = ctx.attempts();
-    let mut created = stream::iter(to_create)
-        .map(|item| async move {
-            let original_id = item.id.clone().unwrap_or_default();
-            if ctx.was_interrupted() {
-                return (item, original_id, None);
-            }
-            let result = items::create(client, gallery, &creatable(item), attempts).await;
-            (item, original_id, Some(result))
-        })
-        .buffered(CONCURRENT_CREATES);
-    // Position taken although it was free at the start: most likely our own create, applied
-    // although its answer was lost and not found by the create's reconciliation (which looks at
-    // the last page only in a big gallery). Settled below with one more read of the gallery.
-    let mut position_taken: Vec<(&Item, String, String)> = Vec::new();
-    while let Some((item, original_id, result)) = created.next().await {
-        progress.inc(1);
-        let outcome = match result {
-            None => {
-                tally.not_sent += 1;
-                continue;
-            }
-            Some(Ok(new)) => {
-                tally.restored += 1;
-                Outcome {
-                    id: new.id,
-                    original_id,
-                    status: "restored",
-                    error: None,
-                }
-            }
-            Some(Err(ApiError::Status { status: 409, .. })) if item.sort_order.is_some() => {
-                position_taken.push((
-                    item,
-                    original_id,
-                    "its sortOrder was taken meanwhile".into(),
-                ));
-                continue;
-            }
-            Some(Err(e)) => {
-                tally.failed.push((original_id.clone(), e.to_string()));
-                Outcome {
-                    id: None,
-                    original_id,
-                    status: "failed",
-                    error: Some(e.to_string()),
-                }
-            }
-        };
-        report(outcome)?;
-    }
-    progress.finish_and_clear();
-    if !position_taken.is_empty() {
-        let now = select::list_gallery(client, gallery, &ctx.printer).await?;
-        let by_sort: HashMap<String, &Item> = now
-            .iter()
-            .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
-            .collect();
-        for (item, original_id, why) in position_taken {
-            let occupant = item
-                .sort_order
-                .as_ref()
-                .and_then(|s| by_sort.get(&sort_key(s)));
-            let outcome = match occupant {
-                Some(there) if same_content(there, item) => {
-                    tally.restored += 1;
-                    Outcome {
-                        id: there.id.clone(),
-                        original_id,
-                        status: "restored",
-                        error: None,
-                    }
-                }
-                _ => {
-                    tally.failed.push((original_id.clone(), why.clone()));
-                    Outcome {
-                        id: None,
-                        original_id,
-                        status: "failed",
-                        error: Some(why),
-                    }
-                }
-            };
-            report(outcome)?;
-        }
-    }
+    create::create_missing(ctx, client, gallery, to_create, &mut tally, &mut report).await?;
     Ok(tally)
 }
 

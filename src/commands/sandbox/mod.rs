@@ -1,5 +1,7 @@
 //! `progallery sandbox serve|reset|status`: run the local sandbox service in the foreground, wipe
-//! its database, or show what it holds. The server itself lives in `crate::sandbox`.
+//! its database (`reset.rs`), or show what it holds. The server itself lives in `crate::sandbox`.
+
+mod reset;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -19,14 +21,7 @@ use crate::webhooks::keys;
 pub async fn run(cmd: SandboxCmd, ctx: &Context) -> Result<i32> {
     match cmd {
         SandboxCmd::Serve(args) => serve(*args, ctx).await,
-        SandboxCmd::Reset(args) => {
-            let path = args.db.unwrap_or_else(|| ctx.paths.sandbox_db());
-            let blocking_path = path.clone();
-            tokio::task::spawn_blocking(move || sandbox::reset(&blocking_path)).await??;
-            ctx.printer
-                .notice(&format!("sandbox database {} reset", path.display()));
-            Ok(0)
-        }
+        SandboxCmd::Reset(args) => reset::run(args, ctx).await,
         SandboxCmd::Status(args) => {
             let path = args.db.unwrap_or_else(|| ctx.paths.sandbox_db());
             let mut status = tokio::task::spawn_blocking(move || sandbox::status(&path)).await??;

@@ -1,0 +1,199 @@
+//! The creates of a restore: a few at once, patient with a busy service, and settled by position
+//! when an answer was lost.
+//!
+//! - **Concurrency.** Journaled items carry their sortOrder, and the service places an item by its
+//!   sortOrder, not by when it arrived, so the order in which creates complete does not matter:
+//!   up to `CONCURRENT_CREATES` are in flight (within the client's rate limiter), each outcome
+//!   reported as it completes. Items without a sortOrder would get the next default position, so
+//!   those go one at a time, in journal order.
+//! - **A busy service** (429/503 beyond `--retries`, never acted on) pauses that create and sends
+//!   it again (`slowdown.rs`), like bulk-delete's batches, instead of failing the item.
+//! - **Lost answers.** `api::items::create` reconciles before it repeats a create after an
+//!   ambiguous failure (a 5xx after sending, a timeout). What it cannot settle — its check failed
+//!   too, or the retry met the position taken (409), most likely by our own unseen create — is
+//!   settled here once the creates in flight are done: one read of the gallery says whether the
+//!   item is at its position (restored), something else is (a conflict, failed), or nothing is
+//!   (sent again, in a later pass). A position is unique in a gallery, so no pass can duplicate.
+//! - **Ctrl-C**: no new create starts, the ones in flight finish and are reported, pauses are
+//!   cut short; the caller reports and exits 130.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use futures::{stream, StreamExt};
+
+use super::{creatable, same_content, sort_key, Outcome, Tally};
+use crate::api::model::Item;
+use crate::api::{items, ApiError, Client};
+use crate::commands::items::slowdown;
+use crate::context::Context;
+use crate::select;
+
+/// Creates in flight at once.
+const CONCURRENT_CREATES: usize = 4;
+/// Rounds of "create what is missing, then settle what is unknown by reading the gallery".
+const PASSES: usize = 3;
+
+/// How one create ended.
+enum Attempt {
+    /// Created; the new item's id.
+    Created(Option<String>),
+    /// Not sent: Ctrl-C came first (or during a pause after a 429/503, which did nothing).
+    NotSent,
+    /// It may or may not be there: settled by position after the creates in flight.
+    Unsettled(String),
+    Failed(String),
+}
+
+/// Creates `to_create` in `gallery`, adding to `tally` and calling `report` per item.
+pub(super) async fn create_missing(
+    ctx: &Context,
+    client: &Client,
+    gallery: &str,
+    to_create: Vec<&Item>,
+    tally: &mut Tally,
+    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
+) -> Result<()> {
+    let concurrency = if to_create.iter().all(|item| item.sort_order.is_some()) {
+        CONCURRENT_CREATES
+    } else {
+        1
+    };
+    let progress = ctx
+        .printer
+        .progress(to_create.len() as u64, "restoring items");
+    let mut pending = to_create;
+    for pass in 1..=PASSES {
+        let mut unsettled: Vec<(&Item, String)> = Vec::new();
+        let mut attempts = stream::iter(pending)
+            .map(|item| async move { (item, create_one(ctx, client, gallery, item).await) })
+            .buffer_unordered(concurrency);
+        while let Some((item, attempt)) = attempts.next().await {
+            let original_id = item.id.clone().unwrap_or_default();
+            match attempt {
+                Attempt::Unsettled(why) => {
+                    unsettled.push((item, why));
+                    continue;
+                }
+                Attempt::NotSent => tally.not_sent += 1,
+                Attempt::Created(new_id) => restored(tally, report, new_id, original_id)?,
+                Attempt::Failed(why) => failed(tally, report, original_id, why)?,
+            }
+            progress.inc(1);
+        }
+        drop(attempts);
+        pending = Vec::new();
+        if unsettled.is_empty() {
+            break;
+        }
+        if ctx.was_interrupted() {
+            for (item, why) in unsettled {
+                let why = format!(
+                    "interrupted before it could be checked ({why}); run the restore again to settle it"
+                );
+                failed(tally, report, item.id.clone().unwrap_or_default(), why)?;
+            }
+            break;
+        }
+        // Every create of this pass has its answer: the gallery as read now is the truth.
+        let now = slowdown::patiently(ctx, || select::list_gallery(client, gallery, &ctx.printer))
+            .await?;
+        let by_sort: HashMap<String, &Item> = now
+            .iter()
+            .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
+            .collect();
+        for (item, why) in unsettled {
+            let original_id = item.id.clone().unwrap_or_default();
+            let occupant = item
+                .sort_order
+                .as_ref()
+                .and_then(|s| by_sort.get(&sort_key(s)));
+            match occupant {
+                Some(there) if same_content(there, item) => {
+                    restored(tally, report, there.id.clone(), original_id)?
+                }
+                Some(there) => {
+                    let why = format!(
+                        "its sortOrder was taken meanwhile by item {} with other content; not restored",
+                        there.id.as_deref().unwrap_or("?")
+                    );
+                    failed(tally, report, original_id, why)?
+                }
+                // Not there: the lost answer was of a create that did not land. Send it again.
+                None if pass < PASSES => {
+                    pending.push(item);
+                    continue;
+                }
+                None => failed(tally, report, original_id, why)?,
+            }
+            progress.inc(1);
+        }
+        if pending.is_empty() {
+            break;
+        }
+    }
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// One create, sent again after pauses while the service is busy.
+async fn create_one(ctx: &Context, client: &Client, gallery: &str, item: &Item) -> Attempt {
+    let body = creatable(item);
+    let mut round = 0;
+    loop {
+        if ctx.was_interrupted() {
+            return Attempt::NotSent;
+        }
+        let error = match items::create(client, gallery, &body, ctx.attempts()).await {
+            Ok(new) => return Attempt::Created(new.id),
+            Err(error) => error,
+        };
+        let positioned = item.sort_order.is_some();
+        match error {
+            // Answered before any work: nothing landed, the same create may go again.
+            ref busy if slowdown::is_busy(busy) && round < slowdown::ROUNDS => {
+                if !slowdown::wait(ctx, round).await {
+                    return Attempt::NotSent;
+                }
+                round += 1;
+            }
+            ApiError::Status { status: 409, .. } if positioned => {
+                return Attempt::Unsettled("its sortOrder was taken meanwhile".to_string())
+            }
+            ref lost if lost.is_ambiguous() && positioned => {
+                return Attempt::Unsettled(lost.to_string())
+            }
+            other => return Attempt::Failed(other.to_string()),
+        }
+    }
+}
+
+fn restored(
+    tally: &mut Tally,
+    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
+    id: Option<String>,
+    original_id: String,
+) -> std::io::Result<()> {
+    tally.restored += 1;
+    report(Outcome {
+        id,
+        original_id,
+        status: "restored",
+        error: None,
+    })
+}
+
+fn failed(
+    tally: &mut Tally,
+    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
+    original_id: String,
+    why: String,
+) -> std::io::Result<()> {
+    tally.failed.push((original_id.clone(), why.clone()));
+    report(Outcome {
+        id: None,
+        original_id,
+        status: "failed",
+        error: Some(why),
+    })
+}

@@ -1,0 +1,98 @@
+//! A pipeline that finds nothing to delete succeeds: empty `--ids-from` input (no lines, `[]`)
+//! is an empty selection, exit 0 with a notice, nothing sent and no journal left behind, like a
+//! `--where` that matches nothing; input that is not ids at all is still exit 2.
+
+use crate::cleanup_support::*;
+use crate::common::*;
+
+fn journals(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(sandbox.home.path().join("data").join("journals")) {
+        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
+    let sandbox = Sandbox::empty();
+    let (g, _) = mixed_gallery(&sandbox);
+    let before = all_items(&sandbox, &g);
+    // The pipeline of the README: a listing that matches nothing feeds the delete.
+    let listed = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--where", "tag=none", "-o", "id"]));
+    listed.success();
+    assert_eq!(listed.stdout, "");
+    sandbox.clear_request_log();
+    let piped = run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
+        Some(listed.stdout.as_bytes()),
+    );
+    piped.success();
+    assert!(
+        piped.stderr.contains("nothing to delete"),
+        "{}",
+        piped.stderr
+    );
+    assert_eq!(piped.stdout, "");
+    assert!(sandbox.request_log().is_empty(), "nothing is sent");
+    // An empty JSON array in a file, with -o json: an empty list on stdout.
+    let file = sandbox.home.path().join("ids.json");
+    std::fs::write(&file, "[]\n").unwrap();
+    let from_file = run(sandbox.cli().args([
+        "items",
+        "bulk-delete",
+        &g,
+        "--ids-from",
+        file.to_str().unwrap(),
+        "--yes",
+        "-o",
+        "json",
+    ]));
+    from_file.success();
+    assert_eq!(from_file.stdout.trim(), "[]");
+    assert!(from_file.stderr.contains("nothing to delete"));
+    // With a filter too: the empty id list selects nothing, it does not fall back to the filter.
+    let with_filter = run_with_stdin(
+        sandbox.cli().args([
+            "items",
+            "bulk-delete",
+            &g,
+            "--ids-from",
+            "-",
+            "--where",
+            "type=IMAGE",
+            "--yes",
+        ]),
+        Some(b"# nothing\n\n"),
+    );
+    with_filter.success();
+    assert!(sandbox.request_log().is_empty(), "nothing is sent");
+    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    // A `--where` matching nothing: exit 0, and no journal either.
+    let no_match =
+        run(sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--where", "tag=none", "--yes"]));
+    no_match.success();
+    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    assert_eq!(all_items(&sandbox, &g), before);
+    // Malformed input is still refused, with where it went wrong.
+    for bad in ["[", "{\"title\": 1}", "not-an-id\n"] {
+        let refused = run_with_stdin(
+            sandbox
+                .cli()
+                .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
+            Some(bad.as_bytes()),
+        );
+        refused.code(2);
+        assert!(
+            refused.stderr.contains("stdin"),
+            "{bad}: {}",
+            refused.stderr
+        );
+    }
+    assert!(writes(&sandbox).is_empty());
+}
