@@ -265,17 +265,14 @@ pub fn owned_files(path: &Path) -> Result<OwnedFiles> {
     .context("reading the sandbox database")
 }
 
-/// The directories a file database's media bytes may live in: `<data dir>/sandbox-media` when
-/// served with a data dir (as the CLI always does), else `<db>.media` beside it (the same rule
-/// as `media::MediaState::open`).
+/// The directories a file database's media bytes may live in: the one it gets when served with
+/// this data dir, and the one it gets when served without any (it may have been either).
 pub fn media_dirs(path: &Path, data_dir: Option<&Path>) -> Vec<PathBuf> {
-    let mut beside = path.as_os_str().to_owned();
-    beside.push(".media");
     let mut dirs = Vec::new();
-    if let Some(data) = data_dir {
-        dirs.push(data.join("sandbox-media"));
+    if data_dir.is_some() {
+        dirs.push(media::dir_for_file_database(path, data_dir));
     }
-    dirs.push(PathBuf::from(beside));
+    dirs.push(media::dir_for_file_database(path, None));
     dirs
 }
 

@@ -110,6 +110,20 @@ pub struct MediaState {
     http: reqwest::Client,
 }
 
+/// Where a file database keeps its media bytes: `<data dir>/sandbox-media` when the sandbox has a
+/// data dir (as the CLI always gives it; shared by every database served with it), else
+/// `<db>.media` beside the database file.
+pub fn dir_for_file_database(db: &Path, data_dir: Option<&Path>) -> PathBuf {
+    match data_dir {
+        Some(data) => data.join("sandbox-media"),
+        None => {
+            let mut name = db.as_os_str().to_owned();
+            name.push(".media");
+            PathBuf::from(name)
+        }
+    }
+}
+
 impl MediaState {
     /// Prepares the media directory. Returns the temporary directory to keep alive (and remove
     /// on shutdown) when the database is in memory.
@@ -126,12 +140,7 @@ impl MediaState {
                     .context("creating a temporary directory for sandbox media")?;
                 (temp.path().to_path_buf(), Some(temp))
             }
-            (Database::File(_), Some(data)) => (data.join("sandbox-media"), None),
-            (Database::File(db), None) => {
-                let mut name = db.as_os_str().to_owned();
-                name.push(".media");
-                (PathBuf::from(name), None)
-            }
+            (Database::File(db), data) => (dir_for_file_database(db, data), None),
         };
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("creating the sandbox media directory {}", dir.display()))?;

@@ -140,7 +140,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     };
     // The embedded sandbox listens on a new port every run; it is one site all the same.
     let service = if ctx.embedded_sandbox() {
-        "embedded-sandbox"
+        crate::hashcache::EMBEDDED_SANDBOX
     } else {
         client.base_url()
     };
