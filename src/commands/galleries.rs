@@ -103,7 +103,9 @@ fn gallery_from_file(source: &str) -> Result<Value> {
     };
     if !gallery.is_object() {
         return Err(
-            CliError::usage(format!("{source} must hold a JSON object (a gallery)")).into(),
+            CliError::usage(format!("{source} must hold a JSON object (a gallery)"))
+                .with_hint("give `{\"gallery\": {…}}` or the bare object, as `progallery galleries get ID -o json` prints it")
+                .into(),
         );
     }
     Ok(gallery)
@@ -126,7 +128,7 @@ async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
         gallery["name"] = json!(name);
     }
     if let Some(sort_order) = args.sort_order {
-        gallery["sortOrder"] = json!(sort_order);
+        gallery["sortOrder"] = json!(finite_sort_order(sort_order)?);
     }
     let client = ctx.client().await?;
     let created = galleries::create(client, gallery, None, ctx.attempts()).await?;
@@ -159,10 +161,17 @@ async fn update(args: GalleriesUpdateArgs, ctx: &Context) -> Result<i32> {
         changes.insert("name".into(), json!(name));
     }
     if let Some(sort_order) = args.sort_order {
-        changes.insert("sortOrder".into(), json!(sort_order));
+        changes.insert("sortOrder".into(), json!(finite_sort_order(sort_order)?));
     }
     if changes.is_empty() {
-        return Err(CliError::usage("nothing to change: give --name and/or --sort-order").into());
+        return Err(
+            CliError::usage("nothing to change: give --name and/or --sort-order")
+                .with_hint(format!(
+                    "progallery galleries update {} --name \"New name\"",
+                    args.gallery_id
+                ))
+                .into(),
+        );
     }
     let client = ctx.client().await?;
     let updated = galleries::update(client, &args.gallery_id, Value::Object(changes)).await?;
@@ -220,4 +229,17 @@ async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
         ctx.printer.one(&gallery)?;
     }
     Ok(0)
+}
+
+/// `--sort-order nan` or `inf` parse as numbers but JSON has no such values (serde would send
+/// `null`, silently clearing the field): refuse them before anything is sent.
+fn finite_sort_order(value: f64) -> Result<f64> {
+    if value.is_finite() {
+        return Ok(value);
+    }
+    Err(
+        CliError::usage(format!("--sort-order {value} is not a finite number"))
+            .with_hint("give a plain number such as 3 or -1.5")
+            .into(),
+    )
 }
