@@ -94,10 +94,6 @@ fn print_report(ctx: &Context, report: Report) -> Result<()> {
 }
 
 async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
-    let key = match &args.public_key {
-        Some(path) => keys::decoding_key_from_file(path)?,
-        None => sandbox_key_pair(ctx)?.decoding,
-    };
     let events = if args.events.is_empty() {
         None
     } else {
@@ -109,7 +105,11 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         )
     };
     if !args.path.starts_with('/') {
-        return Err(CliError::usage(format!("--path must start with '/': {:?}", args.path)).into());
+        return Err(
+            CliError::usage(format!("--path must start with '/': {:?}", args.path))
+                .with_hint("e.g. --path /webhooks")
+                .into(),
+        );
     }
     if let Some(url) = &args.forward_to {
         check_http_url(url, "--forward-to")?;
@@ -120,7 +120,23 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
     ctx.handle_interrupts();
     let listener = tokio::net::TcpListener::bind(&args.addr)
         .await
-        .with_context(|| format!("listening on {}", args.addr))?;
+        .map_err(|err| {
+            // An address that does not parse is bad input; a busy or forbidden port is not.
+            let kind = if err.kind() == std::io::ErrorKind::InvalidInput {
+                Kind::Usage
+            } else {
+                Kind::General
+            };
+            CliError::new(kind, format!("cannot listen on {}: {err}", args.addr)).with_hint(
+                "give --addr as HOST:PORT with a free port, e.g. 127.0.0.1:4242 (port 0 picks one)",
+            )
+        })?;
+    // The key comes after every flag is checked and the port is bound, so a bad flag leaves the
+    // data dir as it was (loading the sandbox key creates the pair on first use).
+    let key = match &args.public_key {
+        Some(path) => keys::decoding_key_from_file(path)?,
+        None => sandbox_key_pair(ctx)?.decoding,
+    };
     let local = listener
         .local_addr()
         .context("reading the listening address")?;
@@ -186,17 +202,32 @@ fn verify(args: WebhooksVerifyArgs, ctx: &Context) -> Result<i32> {
         },
     };
     let payload = read_payload(args.input.as_deref())?;
-    let text = std::str::from_utf8(&payload)
-        .map_err(|_| CliError::usage("not a JWT: the payload is not UTF-8 text"))?;
+    let text = std::str::from_utf8(&payload).map_err(|_| {
+        CliError::usage("not a JWT: the payload is not UTF-8 text")
+            .with_hint("pass the raw request body exactly as received (one JWT)")
+    })?;
     match Verifier::new(key).verify(text) {
         Ok(event) => {
             ctx.printer.json(&event_json(&event)?)?;
             Ok(0)
         }
-        Err(err @ VerifyError::Rejected(_)) => {
-            Err(CliError::new(Kind::Auth, err.to_string()).into())
+        Err(err) => {
+            let (kind, hint) = match &err {
+                VerifyError::Rejected(_) => (
+                    Kind::Auth,
+                    "check --public-key: it must be the public key of the app (or sandbox) that signed this payload, and the event must not have expired",
+                ),
+                VerifyError::NotJwt(_) => (
+                    Kind::Usage,
+                    "pass the raw request body exactly as received (one JWT: three base64url parts joined by dots)",
+                ),
+                VerifyError::Malformed(_) => (
+                    Kind::Usage,
+                    "the signature is good but the claims are not a Wix event; `progallery webhooks trigger` sends a well-formed one to compare",
+                ),
+            };
+            Err(CliError::new(kind, err.to_string()).with_hint(hint).into())
         }
-        Err(err) => Err(CliError::usage(err.to_string()).into()),
     }
 }
 
@@ -228,8 +259,10 @@ fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
                 .context("reading the payload from stdin")?;
         }
         Some(path) => {
-            let file = std::fs::File::open(path)
-                .map_err(|err| CliError::usage(format!("cannot read {}: {err}", path.display())))?;
+            let file = std::fs::File::open(path).map_err(|err| {
+                CliError::usage(format!("cannot read {}: {err}", path.display()))
+                    .with_hint("check the path, or pipe the payload to stdin")
+            })?;
             file.take(limit + 1)
                 .read_to_end(&mut payload)
                 .with_context(|| format!("reading {}", path.display()))?;

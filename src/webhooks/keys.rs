@@ -192,12 +192,15 @@ pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
         anyhow::Error::new(CliError::usage(format!(
             "{} is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)",
             path.display()
-        )))
+        ))
+        .with_hint("pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)"))
     })
 }
 
 fn read_key_file(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|err| {
-        CliError::usage(format!("cannot read key file {}: {err}", path.display())).into()
+        CliError::usage(format!("cannot read key file {}: {err}", path.display()))
+            .with_hint("check the path: the key is a PEM file")
+            .into()
     })
 }
