@@ -86,17 +86,30 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())))
+                return Err(CliError::new(
+                    Kind::General,
+                    format!("cannot read the config file {}: {e}", path.display()),
+                )
+                .with_hint("it must be a readable file: fix or remove it, or point PROGALLERY_CONFIG_DIR elsewhere")
+                .into())
             }
         };
         check_private(path)?;
         toml::from_str(&text).map_err(|e| {
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
+            // toml's message can span lines ("invalid array\nexpected `]`"): keep the error on one.
+            let detail = e
+                .message()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
             CliError::usage(format!(
                 "the config file {} is not valid: {} {}",
                 path.display(),
                 first_line,
-                e.message()
+                detail
             ))
             .with_hint(format!(
                 "fix or remove {}, then run `progallery auth login`",

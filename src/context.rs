@@ -296,6 +296,7 @@ pub fn normalise_base_url(url: &str) -> Result<String> {
         return Err(CliError::usage(format!(
             "the base URL {url:?} must be http:// or https:// with a host"
         ))
+        .with_hint("pass something like `--base-url http://127.0.0.1:8787`")
         .into());
     }
     Ok(url.trim_end_matches('/').to_string())

@@ -103,14 +103,31 @@ fn api_kind(err: &ApiError) -> Kind {
     }
 }
 
-/// The hint of the first [`CliError`] in the chain that has one, else the hint for a failed call.
+/// The hint of the first [`CliError`] in the chain that has one, else the hint for a failed call,
+/// else a general one for the error's kind: every usage, auth and not-found error ends with a line
+/// that says what to do next, even where the code that raised it had nothing more specific.
 pub fn hint_of(err: &anyhow::Error) -> Option<String> {
-    err.chain().find_map(|cause| {
-        if let Some(e) = cause.downcast_ref::<CliError>() {
-            return e.hint.clone();
-        }
-        cause.downcast_ref::<ApiError>().and_then(api_hint)
-    })
+    err.chain()
+        .find_map(|cause| {
+            if let Some(e) = cause.downcast_ref::<CliError>() {
+                return e.hint.clone();
+            }
+            cause.downcast_ref::<ApiError>().and_then(api_hint)
+        })
+        .or_else(|| fallback_hint(kind_of(err)).map(str::to_string))
+}
+
+fn fallback_hint(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Usage => Some("fix the input named above; `--help` on the command shows what each argument accepts"),
+        Kind::Auth => Some("check the credentials in use with `progallery auth status`"),
+        Kind::NotFound => Some(
+            "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+        ),
+        Kind::RateLimited => Some("wait a minute and run it again, or raise `--retries`"),
+        // General errors carry their cause; partial and interrupted runs report what was done.
+        Kind::General | Kind::Partial | Kind::Interrupted => None,
+    }
 }
 
 fn api_hint(err: &ApiError) -> Option<String> {

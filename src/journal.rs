@@ -134,6 +134,9 @@ pub struct Contents {
     pub items: Vec<Item>,
 }
 
+/// Every complaint about a journal's contents points at where the real ones are.
+const NOT_A_JOURNAL_HINT: &str = "pass a journal written by a delete: they live in the data dir under journals/, and the path was printed when the delete ran";
+
 /// Reads a journal. A torn last line (a crash mid-write) is ignored; any other bad line is an error.
 pub fn read(path: &Path) -> Result<Contents> {
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -156,11 +159,14 @@ pub fn read(path: &Path) -> Result<Contents> {
                     path.display(),
                     number + 1
                 ))
+                .with_hint(NOT_A_JOURNAL_HINT)
                 .into())
             }
         };
-        let bad =
-            |why: &str| CliError::usage(format!("{} line {}: {why}", path.display(), number + 1));
+        let bad = |why: &str| {
+            CliError::usage(format!("{} line {}: {why}", path.display(), number + 1))
+                .with_hint(NOT_A_JOURNAL_HINT)
+        };
         match value.get("kind").and_then(Value::as_str) {
             Some("run") => {
                 contents.command = value
@@ -200,6 +206,7 @@ pub fn read(path: &Path) -> Result<Contents> {
             "{} is not a progallery journal (no run entry)",
             path.display()
         ))
+        .with_hint(NOT_A_JOURNAL_HINT)
         .into());
     }
     Ok(contents)

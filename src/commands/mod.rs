@@ -58,8 +58,7 @@ pub fn read_input(source: &str, what: &str) -> Result<String> {
             .with_context(|| format!("reading {what} from stdin"))?;
         return Ok(text);
     }
-    std::fs::read_to_string(source)
-        .map_err(|e| CliError::usage(format!("cannot read {what} from {source}: {e}")).into())
+    std::fs::read_to_string(source).map_err(|e| unreadable(source, what, &e))
 }
 
 /// Reads `-` (stdin) or a file path as bytes, for input whose parser checks the encoding itself
@@ -72,14 +71,40 @@ pub fn read_input_bytes(source: &str, what: &str) -> Result<Vec<u8>> {
             .with_context(|| format!("reading {what} from stdin"))?;
         return Ok(bytes);
     }
-    std::fs::read(source)
-        .map_err(|e| CliError::usage(format!("cannot read {what} from {source}: {e}")).into())
+    std::fs::read(source).map_err(|e| unreadable(source, what, &e))
+}
+
+/// A file that cannot be read (missing, a directory, not UTF-8) is a usage error naming the path.
+fn unreadable(source: &str, what: &str, err: &std::io::Error) -> anyhow::Error {
+    let hint = if err.kind() == std::io::ErrorKind::InvalidData {
+        "the file is not UTF-8 text: save it as UTF-8"
+    } else {
+        "check the path (`-` reads stdin)"
+    };
+    CliError::usage(format!("cannot read {what} from {source}: {err}"))
+        .with_hint(hint)
+        .into()
 }
 
 /// Parses JSON input, turning a syntax error into a one-line usage error with its position.
 pub fn parse_json(text: &str, what: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text)
-        .map_err(|e| CliError::usage(format!("{what} is not valid JSON: {e}")).into())
+    serde_json::from_str(text).map_err(|e| {
+        CliError::usage(format!("{what} is not valid JSON: {e}"))
+            .with_hint(json_hint(&e))
+            .into()
+    })
+}
+
+/// What to do about a JSON syntax error: an empty input and a cut-off one are told apart from a
+/// typo, because they usually mean the wrong file or a failed upstream command.
+pub fn json_hint(err: &serde_json::Error) -> &'static str {
+    match err.classify() {
+        serde_json::error::Category::Eof if err.line() == 1 && err.column() == 0 => {
+            "the input is empty: check that the file or the command feeding stdin produced JSON"
+        }
+        serde_json::error::Category::Eof => "the JSON ends early: the file looks truncated",
+        _ => "fix the JSON at the position named (`jq . FILE` points at syntax errors)",
+    }
 }
 
 /// The confirmation a destructive verb needs before it acts. `typed` asks the user to type one

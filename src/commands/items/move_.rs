@@ -18,7 +18,11 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
     for other in [&args.before, &args.after].into_iter().flatten() {
         require_guid(other, "item id")?;
         if other == item_id {
-            return Err(CliError::usage("an item cannot be moved next to itself").into());
+            return Err(CliError::usage("an item cannot be moved next to itself")
+                .with_hint(
+                    "name another item of the gallery with --before/--after, or use --first/--last",
+                )
+                .into());
         }
     }
     let client = ctx.client().await?;

@@ -134,12 +134,15 @@ fn read_ids(source: &str) -> Result<Vec<String>> {
                 "{source} line {}: item {id} is listed twice",
                 number + 1
             ))
+            .with_hint("list each item once, in the wanted order")
             .into());
         }
         ids.push(id.to_string());
     }
     if ids.is_empty() {
-        return Err(CliError::usage(format!("{source} lists no item ids")).into());
+        return Err(CliError::usage(format!("{source} lists no item ids"))
+            .with_hint("write the gallery's ids in the wanted order first: `progallery items list GALLERY_ID --all -o id > order.txt`")
+            .into());
     }
     Ok(ids)
 }

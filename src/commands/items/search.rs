@@ -11,7 +11,7 @@ use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
-use super::super::{parse_json, read_input};
+use super::super::read_input;
 use crate::api::search::{self, ItemDocument, Page, Query};
 use crate::api::{ApiError, Client};
 use crate::cli::ItemsSearchArgs;
@@ -147,7 +147,12 @@ fn build_filter(args: &ItemsSearchArgs) -> Result<Option<Value>> {
             None if source == "-" => read_input("-", "the --filter JSON")?,
             None => source.clone(),
         };
-        let filter = parse_json(&text, "--filter")?;
+        // A shell that ate the quotes is the usual cause, so the hint shows the quoting.
+        let filter: Value = serde_json::from_str(&text).map_err(|e| {
+            CliError::usage(format!("--filter is not valid JSON: {e}")).with_hint(
+                "quote the whole filter for the shell: --filter '{\"title\": {\"$eq\": \"Dunes\"}}', or put it in a file and pass --filter @FILE",
+            )
+        })?;
         match filter {
             Value::Object(map) if map.is_empty() => {}
             Value::Object(_) => conditions.push(filter),
@@ -156,6 +161,7 @@ fn build_filter(args: &ItemsSearchArgs) -> Result<Option<Value>> {
                     "--filter must be a JSON object such as {{\"title\": {{\"$eq\": \"Dunes\"}}}}, got {}",
                     json_kind(&other)
                 ))
+                .with_hint("wrap the condition in an object keyed by the field: title or isVideo")
                 .into())
             }
         }

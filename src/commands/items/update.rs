@@ -112,13 +112,20 @@ impl Edit {
     }
 }
 
+/// What `--from-file` expects, for every error about its contents.
+const EDITS_HINT: &str = "give one JSON object per line (or a JSON array), each with the item's \"id\" and the fields to change, e.g. {\"id\": \"…\", \"title\": \"New\"}";
+
 pub async fn run(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
     if args.from_file.is_some() {
         return from_file(args, ctx).await;
     }
     let Some(item_id) = args.item_id.as_deref() else {
-        return Err(CliError::usage("give ITEM_ID, or --from-file for many items").into());
+        return Err(
+            CliError::usage("give ITEM_ID, or --from-file for many items")
+                .with_hint("progallery items update GALLERY_ID ITEM_ID --title \"New title\"")
+                .into(),
+        );
     };
     require_guid(item_id, "item id")?;
     let edit = Edit {
@@ -132,6 +139,7 @@ pub async fn run(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
         return Err(CliError::usage(
             "nothing to change: give --title, --description, --alt, --link, --tag, --add-tag, --remove-tag, --clear-link, --focal-point, --sort-order or --text",
         )
+        .with_hint(format!("progallery items update {} {item_id} --title \"New title\"", args.gallery_id))
         .into());
     }
     let client = ctx.client().await?;
@@ -249,6 +257,7 @@ fn parse_edits(name: &str, text: &str) -> Result<Vec<(String, String, Edit)>> {
                 }
                 let value = serde_json::from_str::<Value>(line).map_err(|e| {
                     CliError::usage(format!("{name} line {}: not valid JSON: {e}", number + 1))
+                        .with_hint(EDITS_HINT)
                 })?;
                 values.push((format!("line {}", number + 1), value));
             }
@@ -256,7 +265,9 @@ fn parse_edits(name: &str, text: &str) -> Result<Vec<(String, String, Edit)>> {
         }
     };
     if values.is_empty() {
-        return Err(CliError::usage(format!("{name} holds no edits")).into());
+        return Err(CliError::usage(format!("{name} holds no edits"))
+            .with_hint(EDITS_HINT)
+            .into());
     }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -273,12 +284,19 @@ fn parse_edits(name: &str, text: &str) -> Result<Vec<(String, String, Edit)>> {
         }
     }
     if !problems.is_empty() {
-        let mut message = format!("{name}: {} problem(s), nothing was sent:", problems.len());
-        for p in problems.iter().take(20) {
-            message.push_str("\n  ");
-            message.push_str(p);
+        // One problem fits on the error line; several are listed under it.
+        let mut message = if let [only] = problems.as_slice() {
+            format!("{only} (nothing was sent)")
+        } else {
+            format!("{name}: {} problem(s), nothing was sent:", problems.len())
+        };
+        if problems.len() > 1 {
+            for p in problems.iter().take(20) {
+                message.push_str("\n  ");
+                message.push_str(p);
+            }
         }
-        return Err(CliError::usage(message).into());
+        return Err(CliError::usage(message).with_hint(EDITS_HINT).into());
     }
     Ok(rows)
 }

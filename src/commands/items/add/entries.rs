@@ -145,6 +145,11 @@ pub(super) fn collect_entries(
 /// A usage error listing problems (the first 20).
 pub(super) fn too_many(problems: Vec<String>, name: &str) -> CliError {
     let count = problems.len();
+    let hint = "fix the rows named and run it again: nothing was sent, so nothing is duplicated";
+    // One problem fits on the error line; several are listed under it.
+    if let [only] = problems.as_slice() {
+        return CliError::usage(format!("{only} (nothing was sent)")).with_hint(hint);
+    }
     let mut message = format!("{name}: {count} problem(s), nothing was sent:");
     for problem in problems.iter().take(20) {
         message.push_str("\n  ");
@@ -153,7 +158,7 @@ pub(super) fn too_many(problems: Vec<String>, name: &str) -> CliError {
     if count > 20 {
         message.push_str(&format!("\n  … and {} more", count - 20));
     }
-    CliError::usage(message)
+    CliError::usage(message).with_hint(hint)
 }
 
 /// A local file's size, mime type and content hash.

@@ -73,6 +73,7 @@ fn parse_position(text: Option<&str>) -> Result<Position> {
         CliError::usage(format!(
             "--position {text:?}: expected first, last, before:ITEM_ID or after:ITEM_ID"
         ))
+        .with_hint("e.g. --position first, or --position after:ITEM_ID with an id from `progallery items list GALLERY_ID -o id`")
     };
     Ok(match text.trim() {
         "first" => Position::First,
@@ -109,7 +110,9 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         .into());
     }
     if entries.is_empty() {
-        return Err(CliError::usage("nothing to add: the folders hold no supported files (jpeg, png, gif, webp, bmp, mp4, mov, webm)").into());
+        return Err(CliError::usage("nothing to add: the folders hold no supported files (jpeg, png, gif, webp, bmp, mp4, mov, webm)")
+            .with_hint("name the files or a folder that holds them; -r also looks in subfolders")
+            .into());
     }
 
     let client = ctx.client().await?;
@@ -129,6 +132,9 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                     Kind::NotFound,
                     format!("--position: item {id} is not in gallery {gallery}"),
                 )
+                .with_hint(format!(
+                    "an item of this gallery is needed: `progallery items list {gallery} -o id` lists them; nothing was added"
+                ))
                 .into());
             };
             if matches!(position, Position::After(_)) {
