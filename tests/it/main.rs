@@ -2,6 +2,8 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod add;
+mod bad_input;
+mod bad_input_cases;
 mod cleanup_empty;
 mod cleanup_faults;
 mod cleanup_restore;

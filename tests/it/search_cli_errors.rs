@@ -47,7 +47,10 @@ fn bad_input_is_exit_2() {
         let bad = search_run(&sandbox, &["--filter", filter]);
         bad.code(2);
         assert!(bad.stderr.contains(message), "{filter}: {}", bad.stderr);
-        assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
+        // One error line, then the hint that says how to write the filter.
+        let lines: Vec<&str> = bad.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", bad.stderr);
+        assert!(lines[1].starts_with("hint: "), "{}", bad.stderr);
         assert!(bad.stdout.is_empty());
     }
     assert!(logged(&sandbox, "POST", SEARCH).is_empty(), "nothing sent");
