@@ -22,6 +22,7 @@ pub async fn run(args: ApiArgs, ctx: &Context) -> Result<i32> {
             return Err(CliError::usage(format!(
                 "unsupported method {other:?}: use GET, POST, PATCH, PUT or DELETE"
             ))
+            .with_hint("e.g. progallery api GET /progallery/v2/galleries")
             .into())
         }
     };
