@@ -20,7 +20,13 @@ impl Printer {
             let style = style.with_key(
                 "rate",
                 |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                    // Before a second has passed the rate is one tick over microseconds
+                    // (hundreds of thousands per second): show none rather than a wrong one.
+                    if state.elapsed().as_secs_f64() < 1.0 {
+                        let _ = write!(w, "-/s");
+                    } else {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    }
                 },
             );
             bar.set_style(style.progress_chars("=> "));
