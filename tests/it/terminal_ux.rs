@@ -276,3 +276,45 @@ fn ctrl_c_in_a_bulk_delete_table_lists_no_unsent_ids() {
     assert!(!stdout.contains("not_sent"), "{stdout}");
     assert!(stdout.lines().count() < 10, "{stdout}");
 }
+
+#[test]
+fn progress_bars_leave_room_at_the_right_edge() {
+    use crate::common::Sandbox;
+    use crate::media_sandbox::png;
+
+    let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "50"]);
+    let g = sandbox
+        .cli()
+        .args(["galleries", "create", "--name", "bars", "-o", "id"])
+        .output()
+        .unwrap();
+    let g = String::from_utf8_lossy(&g.stdout).trim().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..6 {
+        crate::add::write(dir.path(), &format!("p{i}.png"), &png(40 + i, 30, 20_000));
+    }
+    let out = run(sandbox
+        .cli()
+        .env("PROGALLERY_FORCE_TTY", "1")
+        .env("COLUMNS", "80")
+        .args(["items", "add", &g, "-o", "id"])
+        .arg(dir.path()));
+    out.success();
+    let drawn: Vec<&str> = out
+        .stderr
+        .split(['\n', '\r'])
+        .map(|segment| segment.trim_start_matches("\x1b[2K"))
+        .filter(|segment| segment.starts_with("adding items"))
+        .collect();
+    assert!(!drawn.is_empty(), "{}", out.stderr);
+    // Padded to 77 at most: a terminal's echoed ^C still fits on the bar's line, and the
+    // bar shrinks to fit rather than pushing the text onto a second line.
+    for line in drawn {
+        assert!(line.chars().count() <= 77, "{line:?}");
+        assert!(
+            line.contains("=") || line.contains("[ "),
+            "no room for the bar: {line:?}"
+        );
+        assert!(line.contains("KiB"), "{line:?}");
+    }
+}
