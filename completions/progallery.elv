@@ -794,8 +794,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -v 'Log each HTTP exchange to stderr (secrets masked)'
             cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
             cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -833,8 +833,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -v 'Log each HTTP exchange to stderr (secrets masked)'
             cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
             cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

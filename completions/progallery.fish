@@ -637,7 +637,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l text -d 'New HTML of a text item' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l add-tag -d 'Add a tag, keeping the others (repeatable)' -r
@@ -983,7 +983,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l text -d 'New HTML of a text item' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l add-tag -d 'Add a tag, keeping the others (repeatable)' -r

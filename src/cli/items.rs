@@ -22,8 +22,9 @@ pub enum ItemsCmd {
 
     /// Add items from files, folders, URLs, Wix media, video links, HTML or a manifest
     #[command(
-        long_about = "Add items to a gallery. Local files are uploaded to the site's Media Manager (streamed, several at once), http(s) URLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links are used as they are. Items land in input order. What the gallery already holds (same file content, media, link or text) is skipped, so re-running an add only adds what is missing; a source that fails is reported and the others go on (exit 3).",
-        after_help = "Examples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --alt Dunes\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
+        // The longer description rides in after_help rather than long_about: a long_about makes
+        // `--help` switch to clap's one-flag-per-paragraph layout, so `-h` and `--help` differed.
+        after_help = "Local files are uploaded to the site's Media Manager (streamed, several at once), http(s)\nURLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links\nare used as they are. Items land in input order. What the gallery already holds (same file\ncontent, media, link or text) is skipped, so re-running an add only adds what is missing; a\nsource that fails is reported and the others go on (exit 3).\n\nExamples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --alt Dunes\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
     )]
     Add(ItemsAddArgs),
 

@@ -87,7 +87,7 @@ async fn get(args: GalleryIdArg, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
     let client = ctx.client().await?;
     let gallery = galleries::get(client, &args.gallery_id, 0, None).await?;
-    ctx.printer.one(&gallery)?;
+    ctx.printer.detail(&gallery)?;
     Ok(0)
 }
 

@@ -37,9 +37,16 @@ fn notice(ctx: &Context, text: &str) {
 
 /// One stdout line for a person: when, what, which gallery and item, and the event id.
 fn summary_line(event: &DecodedEvent) -> String {
+    // To the second, in UTC as sent: the microseconds pushed every line past 120 columns.
+    let time = chrono::DateTime::parse_from_rfc3339(event.event_time())
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%d %H:%M:%SZ")
+                .to_string()
+        })
+        .unwrap_or_else(|_| event.event_time().to_string());
     let mut line = format!(
-        "{}  {:<22}  gallery {}",
-        event.event_time(),
+        "{time}  {:<22}  gallery {}",
         event.slug(),
         event.entity_id()
     );

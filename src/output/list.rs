@@ -4,7 +4,7 @@
 
 use std::io;
 
-use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Row, Table};
 use serde_json::Value;
 
 use super::Printer;
@@ -37,6 +37,27 @@ impl Printer {
         }
     }
 
+    /// Prints one record a person asked to look at (`get`): on a table, one `FIELD  value` line
+    /// per column with nothing shortened or dropped, as `gh issue view` does, since a one-row
+    /// table squeezed to the terminal shows less of the object than the person asked for.
+    /// Every other format prints exactly what `one` prints.
+    pub fn detail<R: Record>(&self, record: &R) -> io::Result<()> {
+        if self.format != OutputFormat::Table {
+            return self.one(record);
+        }
+        let details = record.details();
+        let width = details.iter().map(|(h, _)| h.len()).max().unwrap_or(0);
+        let mut text = String::new();
+        for (header, value) in details {
+            // Continuation lines (the HTML of a text item) stay under the value, not the label.
+            let value = value.replace('\n', &format!("\n{:width$}  ", ""));
+            text.push_str(format!("{header:width$}  {value}").trim_end());
+            text.push('\n');
+        }
+        self.write_out(&text)?;
+        self.flush()
+    }
+
     fn table(&self) -> Table {
         let mut table = Table::new();
         // Borderless, like gh: a header line and rows; columns wrap to fit the terminal.
@@ -57,6 +78,15 @@ pub trait Record {
     fn cells(&self, for_table: bool) -> Vec<String>;
     fn id(&self) -> String;
     fn to_json(&self) -> Value;
+    /// The `FIELD  value` lines of the detail view (`get` on a terminal): every column in full
+    /// unless a record has more worth showing.
+    fn details(&self) -> Vec<(&'static str, String)> {
+        Self::HEADERS
+            .iter()
+            .copied()
+            .zip(self.cells(false))
+            .collect()
+    }
 }
 
 pub struct ListWriter<'p, R: Record> {
@@ -110,18 +140,28 @@ impl<R: Record> ListWriter<'_, R> {
             OutputFormat::Table => {
                 let mut table = printer.table();
                 table.set_header(R::HEADERS.to_vec());
+                let width = table.width().map(usize::from);
+                let hidden = columns_to_hide(R::HEADERS, &self.rows, width);
+                // One line per record, cut with "…", so a narrow terminal never stacks a long
+                // title letter by letter; errors are the exception, they are read in full.
+                let one_line = !R::HEADERS.contains(&"ERROR");
                 for row in self.rows {
+                    let mut row = Row::from(row);
+                    if one_line {
+                        row.max_height(1);
+                    }
                     table.add_row(row);
                 }
-                // Ids (what people copy), numbers and dates never wrap; free text takes the squeeze.
+                table.set_truncation_indicator("…");
                 for (index, header) in R::HEADERS.iter().enumerate() {
-                    if !matches!(
-                        *header,
-                        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION" | "ERROR"
-                    ) {
-                        if let Some(column) = table.column_mut(index) {
-                            column.set_constraint(ColumnConstraint::ContentWidth);
-                        }
+                    let Some(column) = table.column_mut(index) else {
+                        continue;
+                    };
+                    if hidden.contains(&index) {
+                        column.set_constraint(ColumnConstraint::Hidden);
+                    } else if !is_free_text(header) {
+                        // Ids (what people copy), numbers and dates never wrap.
+                        column.set_constraint(ColumnConstraint::ContentWidth);
                     }
                 }
                 printer.write_out(&table.to_string())?;
@@ -134,6 +174,69 @@ impl<R: Record> ListWriter<'_, R> {
         }
         printer.flush()
     }
+}
+
+/// Columns of free text: they take the squeeze when the terminal is narrow.
+fn is_free_text(header: &str) -> bool {
+    matches!(
+        header,
+        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION" | "ERROR"
+    )
+}
+
+/// The narrowest a free-text column is squeezed to before whole columns are dropped instead.
+const MIN_FREE_TEXT: usize = 12;
+
+/// Columns a person can do without, the first to go when the terminal is too narrow for every
+/// column at a readable width. Ids, names, titles, statuses and errors are never dropped.
+const DROP_ORDER: &[&str] = &[
+    "SORT ORDER",
+    "CREATED",
+    "MEDIA",
+    "VIDEO",
+    "ORIGINAL ID",
+    "DESCRIPTION",
+    "ITEMS",
+    "TYPE",
+];
+
+/// Which columns to hide so the rest fit `width`: each kept column costs its content (free text
+/// at most `MIN_FREE_TEXT`) plus the two spaces of padding the borderless preset adds.
+fn columns_to_hide(headers: &[&str], rows: &[Vec<String>], width: Option<usize>) -> Vec<usize> {
+    let Some(width) = width else {
+        return Vec::new();
+    };
+    let need: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| {
+            let content = rows
+                .iter()
+                .filter_map(|row| row.get(index))
+                .map(|cell| cell.lines().map(|l| l.chars().count()).max().unwrap_or(0))
+                .chain(std::iter::once(header.chars().count()))
+                .max()
+                .unwrap_or(0);
+            let content = if is_free_text(header) {
+                content.min(MIN_FREE_TEXT)
+            } else {
+                content
+            };
+            content + 2
+        })
+        .collect();
+    let mut hidden = Vec::new();
+    let mut total: usize = need.iter().sum();
+    for drop in DROP_ORDER {
+        if total <= width {
+            break;
+        }
+        if let Some(index) = headers.iter().position(|h| h == drop) {
+            hidden.push(index);
+            total -= need[index];
+        }
+    }
+    hidden
 }
 
 /// TSV cells hold no tabs or newlines: escape them (and the backslash) rather than cut anything.

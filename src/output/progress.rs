@@ -2,25 +2,36 @@
 //! drawn through a small stderr terminal of our own so tests can see them under
 //! `PROGALLERY_FORCE_TTY`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use super::Printer;
 
 impl Printer {
     /// A progress bar on stderr, hidden unless stderr is a terminal and `--quiet` is off.
     pub fn progress(&self, length: u64, message: &str) -> indicatif::ProgressBar {
-        if self.quiet || !self.terminal.stderr_tty {
+        // Only on a real terminal, as before: under PROGALLERY_FORCE_TTY these bars stay out of
+        // the tests' stderr (transfer bars are drawn there on purpose).
+        if self.quiet || !self.terminal.stderr_tty || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let bar = indicatif::ProgressBar::new(length);
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(length),
+            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(self.stderr_term()), 10),
+        );
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} ({rate}, ETA {eta})",
+            "{msg} [{wide_bar}] {pos}/{len} ({rate}, ETA {eta})",
         ) {
             // Whole items per second: indicatif's own `per_sec` prints four decimals.
             let style = style.with_key(
                 "rate",
                 |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                    // Before a second has passed the rate is one tick over microseconds
+                    // (hundreds of thousands per second): show none rather than a wrong one.
+                    if state.elapsed().as_secs_f64() < 1.0 {
+                        let _ = write!(w, "-/s");
+                    } else {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    }
                 },
             );
             bar.set_style(style.progress_chars("=> "));
@@ -38,23 +49,37 @@ impl Printer {
         let (length, template) = if bytes > 0 {
             (
                 bytes,
-                "{msg} [{bar:30}] {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta})",
+                "{msg} [{wide_bar}] {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta})",
             )
         } else {
-            (items, "{msg} [{bar:30}] ({eta})")
+            (items, "{msg} [{wide_bar}] ({eta})")
         };
         // Drawn on whatever stderr is once the Printer judged it a terminal (indicatif's own
         // check would hide it under PROGALLERY_FORCE_TTY, which tests use to see it).
-        let width = self.terminal.columns.unwrap_or(100);
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(length),
-            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(StderrTerm { width }), 10),
+            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(self.stderr_term()), 10),
         );
         if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(format!("adding items 0/{items}"));
         bar
+    }
+}
+
+impl Printer {
+    /// stderr for a bar. indicatif pads a bar's line with spaces to the full width it is given
+    /// (to keep the cursor at the right edge); on the real width, the `^C` a terminal echoes
+    /// wrapped that line, and clearing the bar then cleared only the wrapped part, leaving a
+    /// half-drawn bar above the summary. Three columns spare leave room for the echo. The bar
+    /// itself takes what the text leaves (a fixed 30 overflowed 80 columns during a transfer),
+    /// up to a line of 100 so it does not stretch across a wide screen.
+    fn stderr_term(&self) -> StderrTerm {
+        let columns = self.terminal.stderr_columns.unwrap_or(80);
+        StderrTerm {
+            width: columns.saturating_sub(3).clamp(20, 100),
+        }
     }
 }
 

@@ -76,4 +76,45 @@ impl Record for Item {
     fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+
+    /// The columns plus what a list has no room for; fields the item does not have are left
+    /// out rather than shown empty.
+    fn details(&self) -> Vec<(&'static str, String)> {
+        let text = |value: Option<&Value>| value.and_then(Value::as_str).unwrap_or("").to_string();
+        let alt = text(
+            self.image
+                .as_ref()
+                .and_then(|image| image.pointer("/imageInfo/altText")),
+        );
+        let tags = self
+            .tags
+            .as_ref()
+            .and_then(|tags| tags.get("values"))
+            .and_then(Value::as_array)
+            .map(|values| {
+                values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        let link = self.link.as_ref();
+        let mut rows = vec![
+            ("ID", self.id()),
+            ("TYPE", self.kind().to_string()),
+            ("TITLE", self.title.clone().unwrap_or_default()),
+            ("DESCRIPTION", self.description.clone().unwrap_or_default()),
+            ("MEDIA", self.media()),
+            ("ALT TEXT", alt),
+            ("LINK", text(link.and_then(|l| l.get("url")))),
+            ("LINK TEXT", text(link.and_then(|l| l.get("text")))),
+            ("TAGS", tags),
+            ("SORT ORDER", number_text(&self.sort_order)),
+            ("CREATED", self.created_date.clone().unwrap_or_default()),
+            ("UPDATED", self.updated_date.clone().unwrap_or_default()),
+        ];
+        rows.retain(|(label, value)| !value.is_empty() || matches!(*label, "ID" | "TITLE"));
+        rows
+    }
 }

@@ -11,6 +11,9 @@ pub struct Terminal {
     pub stderr_tty: bool,
     /// Width for tables when it cannot be detected (`COLUMNS`).
     pub columns: Option<u16>,
+    /// Width of the terminal on stderr, where progress bars are drawn: `COLUMNS`, else asked
+    /// of the terminal itself.
+    pub stderr_columns: Option<u16>,
     pub no_color: bool,
     pub clicolor_force: bool,
 }
@@ -29,6 +32,13 @@ impl Terminal {
             stdout_tty: force_tty || io::stdout().is_terminal(),
             stderr_tty: force_tty || io::stderr().is_terminal(),
             columns: columns.or(if force_tty { Some(120) } else { None }),
+            stderr_columns: columns
+                .or(if force_tty { Some(120) } else { None })
+                .or_else(|| {
+                    console::Term::stderr()
+                        .size_checked()
+                        .map(|(_rows, columns)| columns)
+                }),
             no_color,
             clicolor_force,
         }

@@ -33,6 +33,7 @@ mod search_cli_errors;
 mod search_fixture;
 mod search_sandbox;
 mod search_sandbox_rules;
+mod terminal_ux;
 mod webhooks_delivery;
 mod webhooks_listen;
 mod webhooks_order;

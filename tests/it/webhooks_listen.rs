@@ -108,6 +108,13 @@ fn listen_filters_event_types_and_prints_human_lines_as_table() {
         rest[0]
     );
     assert!(rest[0].contains("item "), "{}", rest[0]);
+    // The time to the second ("2026-11-26 20:01:50Z  "), not the event's microseconds.
+    let time = &rest[0][..22];
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(time, "%Y-%m-%d %H:%M:%SZ  ").is_ok(),
+        "{}",
+        rest[0]
+    );
     assert!(
         rest[1].contains(" deleted ") || rest[1].contains("deleted  "),
         "{}",

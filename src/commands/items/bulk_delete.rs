@@ -217,7 +217,7 @@ fn question(gallery: &str, selected: &[Item]) -> String {
 struct Report<'c> {
     ctx: &'c Context,
     out: Option<crate::output::ListWriter<'c, Outcome>>,
-    /// In a table only what did not simply go is shown; collected to print once.
+    /// In a table only what failed or was skipped is shown; collected to print once.
     table_rows: Vec<Outcome>,
     deleted: usize,
     skipped: usize,
@@ -252,7 +252,9 @@ impl<'c> Report<'c> {
         let format = self.ctx.printer.format;
         match format {
             OutputFormat::Table => {
-                if outcome.status != Status::Deleted {
+                // Ids never sent after a Ctrl-C are counted in the summary, whose hint (run it
+                // again) is all a person needs: listing thousands of them buried the failures.
+                if !matches!(outcome.status, Status::Deleted | Status::NotSent) {
                     self.table_rows.push(outcome);
                 }
             }
@@ -300,9 +302,9 @@ impl<'c> Report<'c> {
         }
         if let Some(path) = &self.journal {
             let path = path.display();
-            printer.notice(&format!(
-                "journal: {path} (undo: progallery items restore --journal {path})"
-            ));
+            // Its path was printed as the run began; repeating it whole beside the command
+            // wrapped two long paths over several lines for nothing.
+            printer.notice(&format!("undo: progallery items restore --journal {path}"));
         }
         for failure in self.failed.iter().take(LISTED_FAILURES) {
             printer.warn(&format!(

@@ -115,7 +115,7 @@ async fn get(args: ItemRef, ctx: &Context) -> Result<i32> {
     require_guid(&args.item_id, "item id")?;
     let client = ctx.client().await?;
     let item = items::get(client, &args.gallery_id, &args.item_id).await?;
-    ctx.printer.one(&item)?;
+    ctx.printer.detail(&item)?;
     Ok(0)
 }
 

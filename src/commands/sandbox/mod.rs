@@ -181,6 +181,9 @@ fn print_status(status: &Value, ctx: &Context) -> Result<()> {
         ctx.printer.json(status)?;
         return Ok(());
     }
+    if ctx.printer.format == OutputFormat::Table {
+        return Ok(ctx.printer.text(&status_for_people(status))?);
+    }
     let mut lines = Vec::new();
     let database = status["database"].as_str().unwrap_or("");
     if status["exists"].as_bool() != Some(true) {
@@ -220,4 +223,63 @@ fn print_status(status: &Value, ctx: &Context) -> Result<()> {
     );
     ctx.printer.text(&lines.join("\n"))?;
     Ok(())
+}
+
+/// `sandbox status` on a terminal: aligned `label  value` lines (the tsv lines are for scripts),
+/// one per site with its counts in words, and the PEM, when there is one, below them all.
+fn status_for_people(status: &Value) -> String {
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    let database = status["database"].as_str().unwrap_or("");
+    if status["exists"].as_bool() != Some(true) {
+        rows.push(("database", format!("{database} (not created yet)")));
+    } else {
+        rows.push(("database", database.to_string()));
+        let sites = status["sites"].as_array().cloned().unwrap_or_default();
+        if sites.is_empty() {
+            rows.push(("sites", "none (no galleries)".to_string()));
+        }
+        for (index, site) in sites.iter().enumerate() {
+            let default = if site["default"].as_bool() == Some(true) {
+                " (default)"
+            } else {
+                ""
+            };
+            rows.push((
+                if index == 0 { "sites" } else { "" },
+                format!(
+                    "{}{default}: {} galleries, {} items",
+                    site["site"].as_str().unwrap_or(""),
+                    site["galleries"],
+                    site["items"]
+                ),
+            ));
+        }
+    }
+    let webhooks = &status["webhooks"];
+    let key_path = webhooks["publicKeyPath"].as_str().unwrap_or("");
+    let pem = webhooks["publicKey"].as_str();
+    rows.push((
+        "webhook key",
+        match pem {
+            Some(_) => format!("{key_path} (below)"),
+            None => format!(
+                "{key_path} (not created yet: made by the first `sandbox serve --webhook-url` or `webhooks listen`)"
+            ),
+        },
+    ));
+    rows.push((
+        "webhook URLs",
+        "set per run with `sandbox serve --webhook-url URL`; a running server lists them at GET /_sandbox/webhooks".to_string(),
+    ));
+    let width = rows.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+    let mut text = String::new();
+    for (label, value) in rows {
+        text.push_str(&format!("{label:width$}  {value}\n"));
+    }
+    if let Some(pem) = pem {
+        text.push('\n');
+        text.push_str(pem.trim_end());
+        text.push('\n');
+    }
+    text
 }

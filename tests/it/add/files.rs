@@ -303,6 +303,10 @@ fn ctrl_c_stops_starting_new_files_and_reports_what_was_added() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted: added"), "{stderr}");
+    assert!(
+        stderr.contains("hint: run the same command again to add the rest"),
+        "{stderr}"
+    );
     let printed = String::from_utf8_lossy(&output.stdout).lines().count();
     assert!((1..30).contains(&printed), "{printed} printed; {stderr}");
     assert_eq!(

@@ -422,7 +422,11 @@ fn finish(
         summary.push_str(&format!("; {not_sent} not sent"));
     }
     if ctx.was_interrupted() {
-        return Err(CliError::new(Kind::Interrupted, format!("interrupted: {summary}")).into());
+        return Err(
+            CliError::new(Kind::Interrupted, format!("interrupted: {summary}"))
+                .with_hint("run the same command again to add the rest: what the gallery already holds is skipped")
+                .into(),
+        );
     }
     if failures.is_empty() {
         if single {
