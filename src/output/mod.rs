@@ -156,6 +156,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Prints an error once, at the top: `progallery: error: …` and the hint line.
 pub fn report_error(err: &anyhow::Error, color: bool) {
+    // A declined confirmation or a Ctrl-C is the user's choice, not a failure: say what happened
+    // without the error label (the exit code, 130, still tells scripts).
+    if error::kind_of(err) == error::Kind::Interrupted {
+        eprintln!("progallery: {err:#}");
+        if let Some(hint) = error::hint_of(err) {
+            eprintln!("hint: {hint}");
+        }
+        return;
+    }
     let label = if color {
         "\x1b[31merror\x1b[0m"
     } else {

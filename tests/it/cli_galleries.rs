@@ -145,6 +145,15 @@ fn terminal_confirmation_needs_the_gallery_name_or_id() {
         "{}",
         declined.stderr
     );
+    // Declining is the user's choice: reported plainly, not as an error.
+    assert!(
+        declined
+            .stderr
+            .contains("progallery: not confirmed; nothing was deleted"),
+        "{}",
+        declined.stderr
+    );
+    assert!(!declined.stderr.contains("error"), "{}", declined.stderr);
     assert!(gallery_exists(&sandbox, &id));
 
     let no_input = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
