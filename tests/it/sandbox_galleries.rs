@@ -57,12 +57,7 @@ fn list_galleries_pages_by_creation_and_checks_its_limits() {
 fn list_galleries_embeds_item_limit_items() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..15).map(|n| image_item(&format!("i{n}"))).collect();
-    ok(call(
-        &sb,
-        "POST",
-        "/galleries",
-        Some(json!({"gallery": {"items": items}})),
-    ));
+    gallery_with_items(&sb, items);
     let page = ok(call(&sb, "GET", "/galleries", None));
     assert_eq!(
         page["galleries"][0]["items"].as_array().unwrap().len(),
@@ -181,15 +176,7 @@ fn clone_copies_name_and_items_with_new_ids_and_overrides() {
 fn get_gallery_pages_items_with_item_offset_and_item_limit() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..55).map(|n| image_item(&format!("i{n}"))).collect();
-    let id = ok(call(
-        &sb,
-        "POST",
-        "/galleries",
-        Some(json!({"gallery": {"items": items}})),
-    ))["gallery"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = gallery_with_items(&sb, items);
     let g = ok(call(&sb, "GET", &format!("/galleries/{id}"), None))["gallery"].clone();
     assert_eq!(
         g["items"].as_array().unwrap().len(),

@@ -59,6 +59,20 @@ pub fn new_gallery(sb: &Sandbox, name: &str) -> String {
         .to_string()
 }
 
+/// Creates a gallery holding `items` (each created as by create-item) and returns its id.
+pub fn gallery_with_items(sb: &Sandbox, items: Vec<Value>) -> String {
+    let body = ok(call(
+        sb,
+        "POST",
+        "/galleries",
+        Some(json!({"gallery": {"items": items}})),
+    ));
+    body["gallery"]["id"]
+        .as_str()
+        .expect("gallery id")
+        .to_string()
+}
+
 /// Adds an item to a gallery and returns it.
 pub fn add_item(sb: &Sandbox, gallery: &str, item: Value) -> Value {
     ok(call(

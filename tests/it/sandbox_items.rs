@@ -236,15 +236,7 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
 fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..300).map(|n| image_item(&format!("i{n}"))).collect();
-    let g = ok(call(
-        &sb,
-        "POST",
-        "/galleries",
-        Some(json!({"gallery": {"items": items}})),
-    ))["gallery"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let g = gallery_with_items(&sb, items);
     let mut orders = Vec::new();
     for offset in [0, 100, 200] {
         let page = ok(call(
@@ -275,15 +267,7 @@ fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
 fn list_items_pages_and_checks_limits() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..120).map(|n| text_item(&format!("t{n}"))).collect();
-    let g = ok(call(
-        &sb,
-        "POST",
-        "/galleries",
-        Some(json!({"gallery": {"items": items}})),
-    ))["gallery"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let g = gallery_with_items(&sb, items);
     let titles = |query: &str| -> Vec<String> {
         ok(call(
             &sb,

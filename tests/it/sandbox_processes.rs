@@ -103,14 +103,7 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     let a = serve_on(&db, &["--no-seed"]);
     let b = serve_on(&db, &["--no-seed"]);
     let items: Vec<Value> = (0..200).map(|n| text_item(&format!("t{n}"))).collect();
-    let created = ok(call(
-        &a,
-        "POST",
-        "/galleries",
-        Some(json!({"gallery": {"items": items}})),
-    ))["gallery"]
-        .clone();
-    let g = created["id"].as_str().unwrap().to_string();
+    let g = gallery_with_items(&a, items);
     let mut ids = Vec::new();
     for offset in [0, 100] {
         let page = ok(call(
