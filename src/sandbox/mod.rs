@@ -1,6 +1,7 @@
 //! The local stand-in for the Pro Gallery service (axum + SQLite), written from
-//! `../shared/spec/api.md` on its own: it must not import `crate::api`, so a field name that is
-//! wrong in the client cannot be wrong in the same way here and pass unnoticed.
+//! `../shared/spec/api.md` on its own: it lives in the library target, where the client's
+//! `api` cannot be named, so a field name that is wrong in the client cannot be wrong in the same
+//! way here and pass unnoticed.
 //!
 //! `start` is used both by `progallery sandbox serve` and in-process by the CLI's `--sandbox` mode
 //! (on 127.0.0.1:0), so it does no heavy work: open the database, create the schema if missing,
