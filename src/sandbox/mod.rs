@@ -14,6 +14,7 @@ mod faults;
 mod media;
 mod requests;
 mod routes;
+mod schema;
 mod search;
 mod seed;
 mod store;
