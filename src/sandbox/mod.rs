@@ -9,6 +9,7 @@
 
 mod db;
 mod errors;
+mod event_log;
 pub mod events;
 mod faults;
 mod media;
@@ -35,7 +36,7 @@ pub use faults::Faults;
 pub use webhooks::WebhookOptions;
 
 use db::Pool;
-use events::Events;
+use event_log::Events;
 use faults::FaultState;
 use requests::RequestLog;
 use webhooks::Webhooks;

@@ -21,7 +21,8 @@ use anyhow::{Context as _, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::errors::{ApiError, ApiResult};
-use super::events::{Event, Events};
+use super::event_log::Events;
+use super::events::Event;
 
 /// How long a connection waits for another writer before giving up (then the request is a 503).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
