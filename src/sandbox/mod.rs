@@ -7,6 +7,7 @@
 //! (on 127.0.0.1:0), so it does no heavy work: open the database, create the schema if missing,
 //! seed only a new database, bind, and serve in the background.
 
+mod body;
 mod db;
 mod errors;
 mod event_log;
@@ -18,6 +19,7 @@ mod routes;
 mod schema;
 mod search;
 mod seed;
+mod site;
 mod store;
 mod validate;
 mod webhooks;
