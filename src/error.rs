@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::api::ApiError;
+use crate::webhooks::keys::KeyError;
 
 /// What went wrong, as far as the exit code is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +77,8 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
-/// The kind of an error chain: the first [`CliError`] or [`ApiError`] found in it, else
-/// [`Kind::General`].
+/// The kind of an error chain: the first [`CliError`], [`ApiError`] or [`KeyError`] found in it,
+/// else [`Kind::General`].
 pub fn kind_of(err: &anyhow::Error) -> Kind {
     err.chain()
         .find_map(|cause| {
@@ -85,6 +86,8 @@ pub fn kind_of(err: &anyhow::Error) -> Kind {
                 .downcast_ref::<CliError>()
                 .map(|e| e.kind)
                 .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
+                // A key file the user named is unusable: bad input.
+                .or_else(|| cause.downcast_ref::<KeyError>().map(|_| Kind::Usage))
         })
         .unwrap_or(Kind::General)
 }
@@ -111,6 +114,9 @@ pub fn hint_of(err: &anyhow::Error) -> Option<String> {
         .find_map(|cause| {
             if let Some(e) = cause.downcast_ref::<CliError>() {
                 return e.hint.clone();
+            }
+            if let Some(e) = cause.downcast_ref::<KeyError>() {
+                return key_hint(e).map(str::to_string);
             }
             cause.downcast_ref::<ApiError>().and_then(api_hint)
         })
@@ -145,6 +151,18 @@ fn api_hint(err: &ApiError) -> Option<String> {
         ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",
     };
     Some(hint.to_string())
+}
+
+/// The hint under an unusable key file (the library's [`KeyError`] says what is wrong, the CLI
+/// says which flag to fix); a key that is not RSA gets the general usage hint.
+fn key_hint(err: &KeyError) -> Option<&'static str> {
+    match err {
+        KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file"),
+        KeyError::NotPublicKey { .. } => Some(
+            "pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)",
+        ),
+        KeyError::NotPrivateKey => None,
+    }
 }
 
 /// Turns one of clap's parse errors (several lines: message, detail, tip, usage, "for more

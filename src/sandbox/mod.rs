@@ -1,20 +1,25 @@
 //! The local stand-in for the Pro Gallery service (axum + SQLite), written from
-//! `../shared/spec/api.md` on its own: it must not import `crate::api`, so a field name that is
-//! wrong in the client cannot be wrong in the same way here and pass unnoticed.
+//! `../shared/spec/api.md` on its own: it lives in the library target, where the client's
+//! `api` cannot be named, so a field name that is wrong in the client cannot be wrong in the same
+//! way here and pass unnoticed.
 //!
 //! `start` is used both by `progallery sandbox serve` and in-process by the CLI's `--sandbox` mode
 //! (on 127.0.0.1:0), so it does no heavy work: open the database, create the schema if missing,
 //! seed only a new database, bind, and serve in the background.
 
+mod body;
 mod db;
 mod errors;
+mod event_log;
 pub mod events;
 mod faults;
 mod media;
 mod requests;
 mod routes;
+mod schema;
 mod search;
 mod seed;
+mod site;
 mod store;
 mod validate;
 mod webhooks;
@@ -33,7 +38,7 @@ pub use faults::Faults;
 pub use webhooks::WebhookOptions;
 
 use db::Pool;
-use events::Events;
+use event_log::Events;
 use faults::FaultState;
 use requests::RequestLog;
 use webhooks::Webhooks;

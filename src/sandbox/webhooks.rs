@@ -45,9 +45,7 @@ impl Webhooks {
         };
         if !webhooks.urls.is_empty() {
             let pair = webhooks.key_pair().await?.clone();
-            let notify: Notify = Arc::new(|message: &str| {
-                crate::output::diagnostic(&format!("progallery: {message}"))
-            });
+            let notify: Notify = Arc::new(notice);
             webhooks.delivery = Some(Delivery::start(
                 &webhooks.urls,
                 pair.encoding,
@@ -105,11 +103,17 @@ impl Webhooks {
             return;
         };
         for (url, left) in delivery.shutdown(grace).await {
-            crate::output::diagnostic(&format!(
-                "progallery: webhooks: {left} event(s) not delivered to {url} (the sandbox stopped)"
+            notice(&format!(
+                "webhooks: {left} event(s) not delivered to {url} (the sandbox stopped)"
             ));
         }
     }
+}
+
+/// Tells the sandbox's operator about deliveries (given up, left undelivered): one line on
+/// stderr. The sandbox is a library that cannot name the client's `output`, so it writes it here.
+fn notice(message: &str) {
+    eprintln!("progallery: {message}");
 }
 
 /// The envelope rules live in `crate::webhooks::Mutation`; this only maps the variants.

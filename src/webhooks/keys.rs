@@ -16,8 +16,6 @@ use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding};
 use rsa::RsaPrivateKey;
 
-use crate::error::CliError;
-
 /// Wix signs with RSA keys; 2048 bits is what RS256 deployments use.
 const KEY_BITS: usize = 2048;
 
@@ -30,6 +28,23 @@ pub fn private_key_path(data_dir: &Path) -> PathBuf {
 
 pub fn public_key_path(data_dir: &Path) -> PathBuf {
     data_dir.join(PUBLIC_KEY_FILE)
+}
+
+/// A key that cannot be used because of what the caller gave: a file that cannot be read or does
+/// not hold an RSA key in PEM. It travels in the `anyhow` chain, so a caller can tell bad input
+/// apart from a failure of its own (the CLI makes it a usage error, exit 2, with a hint).
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("cannot read key file {}: {error}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        // Part of the message, not a source: the cause is said once, on this line.
+        error: std::io::Error,
+    },
+    #[error("not an RSA private key in PEM (PKCS#8 or PKCS#1)")]
+    NotPrivateKey,
+    #[error("{} is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)", path.display())]
+    NotPublicKey { path: PathBuf },
 }
 
 /// A signing key pair: PEM texts plus the parsed keys jsonwebtoken needs.
@@ -64,7 +79,7 @@ impl KeyPair {
     pub fn from_private_pem(pem: &str) -> Result<KeyPair> {
         let private = RsaPrivateKey::from_pkcs8_pem(pem)
             .or_else(|_| RsaPrivateKey::from_pkcs1_pem(pem))
-            .map_err(|_| CliError::usage("not an RSA private key in PEM (PKCS#8 or PKCS#1)"))?;
+            .map_err(|_| KeyError::NotPrivateKey)?;
         KeyPair::from_private(&private)
     }
 
@@ -189,18 +204,19 @@ pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
             .decoding);
     }
     DecodingKey::from_rsa_pem(pem.trim().as_bytes()).map_err(|_| {
-        anyhow::Error::new(CliError::usage(format!(
-            "{} is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)",
-            path.display()
-        ))
-        .with_hint("pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)"))
+        KeyError::NotPublicKey {
+            path: path.to_path_buf(),
+        }
+        .into()
     })
 }
 
 fn read_key_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|err| {
-        CliError::usage(format!("cannot read key file {}: {err}", path.display()))
-            .with_hint("check the path: the key is a PEM file")
-            .into()
+    std::fs::read_to_string(path).map_err(|error| {
+        KeyError::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        }
+        .into()
     })
 }

@@ -1,5 +1,6 @@
-//! The SQLite side of the sandbox: opening the database (WAL, busy timeout), the schema, a small
-//! connection pool, and running each request as exactly one transaction on a blocking thread.
+//! The SQLite side of the sandbox: opening the database (WAL, busy timeout) and creating its
+//! tables (`schema.rs`), a small connection pool, and running each request as exactly one
+//! transaction on a blocking thread.
 //!
 //! Several processes may share one database file (parallel `--sandbox` runs, or `serve` plus CLI
 //! calls). Writes therefore start with `BEGIN IMMEDIATE`, which takes the write lock up front and
@@ -20,7 +21,8 @@ use anyhow::{Context as _, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::errors::{ApiError, ApiResult};
-use super::events::{Event, Events};
+use super::event_log::Events;
+use super::events::Event;
 
 /// How long a connection waits for another writer before giving up (then the request is a 503).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -30,36 +32,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 const MIN_PATIENCE: Duration = Duration::from_millis(100);
 /// Idle connections kept per file database.
 const MAX_IDLE: usize = 8;
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS meta (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS galleries (
-    pk           INTEGER PRIMARY KEY,
-    site         TEXT NOT NULL,
-    id           TEXT NOT NULL,
-    name         TEXT,
-    sort_order   REAL NOT NULL,
-    created_ms   INTEGER NOT NULL,
-    created_date TEXT NOT NULL,
-    item_count   INTEGER NOT NULL DEFAULT 0,
-    order_version INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (site, id),
-    UNIQUE (site, sort_order)
-);
-CREATE INDEX IF NOT EXISTS galleries_by_created ON galleries (site, created_ms, id);
-CREATE TABLE IF NOT EXISTS items (
-    pk         INTEGER PRIMARY KEY,
-    gallery_pk INTEGER NOT NULL,
-    id         TEXT NOT NULL,
-    sort_order REAL NOT NULL,
-    body       TEXT NOT NULL,
-    UNIQUE (gallery_pk, id),
-    UNIQUE (gallery_pk, sort_order)
-);
-";
 
 /// Where the data lives.
 #[derive(Debug, Clone)]
@@ -118,9 +90,7 @@ impl Pool {
         };
         pool.with_conn(|conn| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(SCHEMA)?;
-            migrate(&tx)?;
-            super::media::store::create_schema(&tx)?;
+            super::schema::create(&tx)?;
             tx.commit()
         })
         .and_then(|created| created)
@@ -238,21 +208,6 @@ impl Pool {
             Err(err) => Err(ApiError::internal(format!("request task failed: {err}"))),
         }
     }
-}
-
-/// Brings a database made by an earlier build up to the current schema.
-fn migrate(tx: &Transaction) -> rusqlite::Result<()> {
-    let has_version: bool = tx.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('galleries') WHERE name = 'order_version'",
-        [],
-        |row| row.get(0),
-    )?;
-    if !has_version {
-        tx.execute_batch(
-            "ALTER TABLE galleries ADD COLUMN order_version INTEGER NOT NULL DEFAULT 0",
-        )?;
-    }
-    Ok(())
 }
 
 fn open_file(path: &Path) -> Result<Connection> {

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::{Database, Pool};
 use crate::sandbox::errors::ApiError;
-use crate::sandbox::events::{Event, Events};
+use crate::sandbox::event_log::Events;
+use crate::sandbox::events::Event;
 
 fn created(name: &str) -> Event {
     Event::GalleryCreated {

@@ -19,7 +19,7 @@ use super::store::{self, MediaRow, Stored};
 use super::upload::unsupported_mime;
 use super::{classify_mime, essence, guess_from_name, image_extension, new_id, Kind};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
-use crate::sandbox::routes::Site;
+use crate::sandbox::site::Site;
 use crate::sandbox::validate::body_object;
 use crate::sandbox::App;
 

@@ -21,7 +21,7 @@ use tokio::io::AsyncReadExt;
 
 use super::{import, store, upload};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
-use crate::sandbox::routes::Site;
+use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
 use crate::sandbox::App;
 

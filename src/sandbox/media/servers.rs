@@ -20,15 +20,6 @@ use crate::sandbox::db::Pool;
 use crate::sandbox::errors::ApiResult;
 use crate::sandbox::store::now;
 
-pub const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS sandbox_servers (
-    instance    TEXT PRIMARY KEY,
-    base_url    TEXT NOT NULL,
-    started_ms  INTEGER NOT NULL,
-    seen_ms     INTEGER NOT NULL
-);
-";
-
 /// How often a running server says it is alive.
 const HEARTBEAT: Duration = Duration::from_secs(2);
 /// Past this without a heartbeat a server counts as gone. Short, because the two mistakes are

@@ -1,63 +1,12 @@
 //! The Media Manager's rows in SQLite: files (one per upload or import, per site) and upload
-//! tokens, and the FileDescriptor JSON of spec §6 built from a row. Every function runs inside the
-//! caller's request transaction (see `db.rs`), so several processes sharing one database file see
-//! each other's uploads, tokens and import results.
+//! tokens (their tables are created in `schema.rs`), and the FileDescriptor JSON of spec §6 built
+//! from a row. Every function runs inside the caller's request transaction (see `db/`), so several
+//! processes sharing one database file see each other's uploads, tokens and import results.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Map, Value};
 
 use crate::sandbox::errors::ApiResult;
-
-/// Created with the rest of the schema (hooked into `db.rs`); `IF NOT EXISTS` makes it a no-op on
-/// an existing database, and the tables are new, so older sandbox databases simply gain them.
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS media_files (
-    pk            INTEGER PRIMARY KEY,
-    site          TEXT NOT NULL,
-    id            TEXT NOT NULL UNIQUE,
-    display_name  TEXT NOT NULL,
-    media_type    TEXT NOT NULL,
-    mime_type     TEXT,
-    status        TEXT NOT NULL,
-    size_bytes    INTEGER,
-    hash          TEXT,
-    width         INTEGER,
-    height        INTEGER,
-    path          TEXT,
-    url           TEXT,
-    source_url    TEXT,
-    upload_token  TEXT,
-    failure       TEXT,
-    deadline_ms   INTEGER,
-    created_date  TEXT NOT NULL,
-    updated_date  TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS media_files_by_site ON media_files (site, id);
-CREATE INDEX IF NOT EXISTS media_files_by_token ON media_files (upload_token, hash);
-CREATE TABLE IF NOT EXISTS media_upload_tokens (
-    token       TEXT PRIMARY KEY,
-    site        TEXT NOT NULL,
-    mime_type   TEXT NOT NULL,
-    file_name   TEXT,
-    expires_ms  INTEGER NOT NULL
-);
-";
-
-/// Creates the media tables, and brings those of an earlier build up to date (the `url` column
-/// came with the seeded files, which live at their Wix static URL, not in the sandbox).
-pub fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(SCHEMA)?;
-    tx.execute_batch(super::servers::SCHEMA)?;
-    let has_url: bool = tx.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('media_files') WHERE name = 'url'",
-        [],
-        |row| row.get(0),
-    )?;
-    if !has_url {
-        tx.execute_batch("ALTER TABLE media_files ADD COLUMN url TEXT")?;
-    }
-    Ok(())
-}
 
 pub const PENDING: &str = "PENDING";
 pub const READY: &str = "READY";

@@ -4,28 +4,20 @@
 //! hour. `PUT <uploadUrl>?filename=<name>` then streams the raw bytes to disk under the size cap
 //! and answers `{"file": FileDescriptor}` READY. A second PUT of the same bytes to the same URL
 //! answers the file the first one stored, so a retried PUT never duplicates a file.
-//!
-//! Also here: `share_body`, which lets the gate drain an upload body that nobody read (an injected
-//! fault, a refused token, a 413) so the client finishes sending and reads the answer instead of
-//! seeing the connection reset under it.
 
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
+use std::sync::Arc;
 
-use axum::body::{Body, BodyDataStream, Bytes};
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use futures::{Stream, StreamExt};
 use serde_json::{json, Value};
 
 use super::spool::{spool, SpoolError};
 use super::store::{self, MediaRow, UploadToken};
 use super::{classify_mime, new_id, Kind, UPLOAD_PATH};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
-use crate::sandbox::routes::Site;
+use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
 use crate::sandbox::App;
 
@@ -246,70 +238,5 @@ pub fn spool_error(err: SpoolError) -> ApiError {
             "FORMAT",
         ),
         SpoolError::Io(message) => ApiError::internal(message),
-    }
-}
-
-/// The rest of a shared upload body, held by the gate.
-pub struct BodyRemainder {
-    shared: Shared,
-    expects_continue: bool,
-}
-
-#[derive(Clone)]
-struct Shared {
-    stream: Arc<Mutex<BodyDataStream>>,
-    /// Whether anyone asked for body bytes yet (for a client waiting on `100 Continue`, asking is
-    /// what makes hyper send it, and so what makes the client start sending).
-    polled: Arc<AtomicBool>,
-}
-
-struct SharedStream(Shared);
-
-impl Stream for SharedStream {
-    type Item = Result<Bytes, axum::Error>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.0.polled.store(true, Ordering::Relaxed);
-        let mut inner = self.0.stream.lock().unwrap_or_else(|p| p.into_inner());
-        inner.poll_next_unpin(cx)
-    }
-}
-
-/// Splits an upload body into one the handler reads and a remainder the gate can drain after the
-/// handler answered, whether or not the handler read it.
-pub fn share_body(body: Body, headers: &HeaderMap) -> (Body, BodyRemainder) {
-    let shared = Shared {
-        stream: Arc::new(Mutex::new(body.into_data_stream())),
-        polled: Arc::new(AtomicBool::new(false)),
-    };
-    let expects_continue = headers
-        .get("expect")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("100-continue"));
-    (
-        Body::from_stream(SharedStream(shared.clone())),
-        BodyRemainder {
-            shared,
-            expects_continue,
-        },
-    )
-}
-
-impl BodyRemainder {
-    /// Reads and throws away what is left, up to `limit` bytes (past that the connection is
-    /// simply closed: a client sending gigabytes after a refusal should not keep us busy). A
-    /// client still waiting for `100 Continue` is answered without it, so it sends nothing.
-    pub async fn drain(self, limit: u64) {
-        if self.expects_continue && !self.shared.polled.load(Ordering::Relaxed) {
-            return;
-        }
-        let mut stream = SharedStream(self.shared);
-        let mut seen: u64 = 0;
-        while let Some(Ok(chunk)) = stream.next().await {
-            seen = seen.saturating_add(chunk.len() as u64);
-            if seen > limit {
-                break;
-            }
-        }
     }
 }

@@ -20,8 +20,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
-use super::site_of;
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
+use crate::sandbox::site::site_of;
 use crate::sandbox::store::{self, galleries, items, next_default_sort_order};
 use crate::sandbox::validate::body_object;
 use crate::sandbox::App;

@@ -9,8 +9,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use super::Site;
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
+use crate::sandbox::site::Site;
 use crate::sandbox::store::{self, galleries, items};
 use crate::sandbox::validate::{body_object, required_object, Query};
 use crate::sandbox::App;

@@ -4,23 +4,19 @@
 
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use futures::StreamExt;
 use serde_json::Value;
 
-use super::{site_of, MAX_BODY_BYTES};
+use crate::sandbox::body::{read_capped, share_body, DRAIN_LIMIT, MAX_BODY_BYTES};
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::media;
+use crate::sandbox::site::site_of;
 use crate::sandbox::validate::Query;
 use crate::sandbox::App;
-
-/// How much of an oversized body is read and thrown away before answering 413, so the client
-/// finishes sending and reads the answer instead of seeing a reset connection.
-const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
 pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     // Upload PUTs (media/upload.rs) are API requests whose body the handler streams to disk.
@@ -33,7 +29,7 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
     if !upload {
         return buffered(app, parts, body, next, request_id).await;
     }
-    let (body, remainder) = media::upload::share_body(body, &parts.headers);
+    let (body, remainder) = share_body(body, &parts.headers);
     let seq = app.requests.start(
         parts.method.as_str(),
         parts.uri.path(),
@@ -86,28 +82,6 @@ fn finish(app: &App, seq: u64, mut response: Response, request_id: &str) -> Resp
         response.headers_mut().insert("x-wix-request-id", value);
     }
     response
-}
-
-async fn read_capped(body: Body) -> (Bytes, bool) {
-    let mut stream = body.into_data_stream();
-    let mut buf = Vec::new();
-    let mut seen = 0usize;
-    while let Some(chunk) = stream.next().await {
-        let Ok(chunk) = chunk else {
-            break;
-        };
-        seen += chunk.len();
-        if seen <= MAX_BODY_BYTES {
-            buf.extend_from_slice(&chunk);
-        } else if seen > DRAIN_LIMIT {
-            break;
-        }
-    }
-    if seen > MAX_BODY_BYTES {
-        (Bytes::new(), true)
-    } else {
-        (Bytes::from(buf), false)
-    }
 }
 
 async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Response {

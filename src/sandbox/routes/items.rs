@@ -8,9 +8,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::Site;
 use crate::sandbox::errors::{ApiError, ApiResult};
 use crate::sandbox::events::Event;
+use crate::sandbox::site::Site;
 use crate::sandbox::store::{self, items, GalleryRow};
 use crate::sandbox::validate::{body_object, check_id_count, id_list, required_object, Query};
 use crate::sandbox::App;

@@ -9,20 +9,16 @@ mod search;
 
 use std::sync::Arc;
 
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 
+use super::body::MAX_BODY_BYTES;
 use super::errors::ApiError;
 use super::App;
 
 /// The two spellings of the API prefix; both reach the same handlers.
 pub const PREFIXES: [&str; 2] = ["/progallery/v2", "/pro-gallery/v2"];
-
-/// Upper bound of a request body; larger ones get a Wix-shaped 413.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn router(app: Arc<App>) -> Router {
     let api = Router::new()
@@ -84,25 +80,4 @@ async fn method_not_allowed() -> ApiError {
         "METHOD_NOT_ALLOWED",
         "this endpoint does not accept that method",
     )
-}
-
-/// The site a request addresses: its `wix-site-id` header, else the default (seeded) site.
-pub struct Site(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Site {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(Site(site_of(&parts.headers)))
-    }
-}
-
-pub fn site_of(headers: &axum::http::HeaderMap) -> String {
-    headers
-        .get("wix-site-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .unwrap_or(super::DEFAULT_SITE)
-        .to_string()
 }

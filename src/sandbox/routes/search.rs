@@ -13,9 +13,9 @@ use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::Value;
 
-use super::Site;
 use crate::sandbox::errors::{ApiError, ApiResult};
 use crate::sandbox::search;
+use crate::sandbox::site::Site;
 use crate::sandbox::validate::body_object;
 use crate::sandbox::App;
 
