@@ -160,7 +160,8 @@ fn login_off_a_terminal_needs_the_key_on_stdin_and_a_site_id() {
 
 #[test]
 fn a_config_file_readable_by_others_is_refused() {
-    let server = ok_server();
+    // Nothing may be sent.
+    let server = ok_server().expect_requests(0);
     let home = tempfile::tempdir().unwrap();
     write_config(home.path(), &two_profiles(&server.base_url));
     set_mode(&config_path(home.path()), 0o644);
@@ -173,7 +174,8 @@ fn a_config_file_readable_by_others_is_refused() {
 
 #[test]
 fn corrupt_config_unknown_profile_and_missing_credentials() {
-    let server = ok_server();
+    // Nothing may be sent.
+    let server = ok_server().expect_requests(0);
     let home = tempfile::tempdir().unwrap();
     write_config(
         home.path(),

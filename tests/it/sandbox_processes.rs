@@ -5,8 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::{json, Value};
 
-use crate::common::{cli_in, run, Sandbox};
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 fn serve_on(db: &std::path::Path, extra: &[&str]) -> Sandbox {
     let db = db.to_str().unwrap().to_string();
@@ -20,7 +19,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
     let servers: Vec<Sandbox> = (0..3).map(|_| serve_on(&db, &["--no-seed"])).collect();
-    let g = new_gallery(&servers[0], "Shared");
+    let g = servers[0].new_gallery("Shared");
     const PER_THREAD: usize = 25;
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..6)
@@ -30,8 +29,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
                 scope.spawn(move || {
                     let mut failures = Vec::new();
                     for n in 0..PER_THREAD {
-                        let resp = call(
-                            sb,
+                        let resp = sb.call(
                             "POST",
                             &format!("/galleries/{g}/items"),
                             Some(json!({"item": image_item(&format!("t{t}-{n}"))})),
@@ -40,8 +38,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
                             failures.push(resp.body.clone());
                         }
                         if n % 5 == 0 {
-                            let resp = call(
-                                sb,
+                            let resp = sb.call(
                                 "POST",
                                 "/galleries",
                                 Some(json!({"gallery": {"name": format!("t{t}-{n}")}})),
@@ -63,18 +60,17 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
     assert!(failures.is_empty(), "writes failed: {failures:?}");
     // Every process sees every write.
     for sb in &servers {
-        let g_now = ok(call(sb, "GET", &format!("/galleries/{g}"), None));
+        let g_now = ok(sb.call("GET", &format!("/galleries/{g}"), None));
         assert_eq!(g_now["gallery"]["totalItems"], 6 * PER_THREAD);
         assert_eq!(
-            ok(call(sb, "GET", "/galleries", None))["totalGalleries"],
+            ok(sb.call("GET", "/galleries", None))["totalGalleries"],
             1 + 6 * 5
         );
     }
     let mut orders = HashSet::new();
     let mut titles = HashSet::new();
     for offset in (0..6 * PER_THREAD).step_by(100) {
-        let page = ok(call(
-            &servers[1],
+        let page = ok(servers[1].call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
             None,
@@ -103,11 +99,10 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     let a = serve_on(&db, &["--no-seed"]);
     let b = serve_on(&db, &["--no-seed"]);
     let items: Vec<Value> = (0..200).map(|n| text_item(&format!("t{n}"))).collect();
-    let g = gallery_with_items(&a, items);
+    let g = a.gallery_with_items("G", items);
     let mut ids = Vec::new();
     for offset in [0, 100] {
-        let page = ok(call(
-            &a,
+        let page = ok(a.call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
             None,
@@ -122,16 +117,14 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     }
     let deleted: Vec<String> = std::thread::scope(|scope| {
         let h1 = scope.spawn(|| {
-            ok(call(
-                &a,
+            ok(a.call(
                 "POST",
                 &format!("/galleries/{g}/items/delete"),
                 Some(json!({"itemIds": ids})),
             ))
         });
         let h2 = scope.spawn(|| {
-            ok(call(
-                &b,
+            ok(b.call(
                 "POST",
                 &format!("/galleries/{g}/items/delete"),
                 Some(json!({"itemIds": ids})),
@@ -152,7 +145,7 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     assert_eq!(deleted.len(), 200, "each id deleted exactly once overall");
     assert_eq!(deleted.iter().collect::<HashSet<_>>().len(), 200);
     assert_eq!(
-        ok(call(&b, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(b.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         0
     );
 }
@@ -164,25 +157,25 @@ fn a_file_database_is_seeded_once_and_survives_restarts() {
     {
         let sb = serve_on(&db, &[]);
         let list = ok(sb
-            .request("GET", &format!("{P}/galleries"))
+            .request("GET", &format!("{API}/galleries"))
             .without_header("wix-site-id")
             .send());
         assert_eq!(list["totalGalleries"], 2);
         let id = "a59d43f0-0023-4ef2-8593-e38d2b668795";
         ok(sb
-            .request("DELETE", &format!("{P}/galleries/{id}"))
+            .request("DELETE", &format!("{API}/galleries/{id}"))
             .without_header("wix-site-id")
             .send());
-        new_gallery(&sb, "mine");
+        sb.new_gallery("mine");
     }
     let sb = serve_on(&db, &[]);
     let list = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send());
     assert_eq!(list["totalGalleries"], 1, "not seeded again");
     assert_eq!(
-        ok(call(&sb, "GET", "/galleries", None))["galleries"][0]["name"],
+        ok(sb.call("GET", "/galleries", None))["galleries"][0]["name"],
         "mine"
     );
 }
@@ -237,8 +230,8 @@ fn status_and_reset_report_and_clear_the_database() {
     assert!(!db.exists(), "reset of a missing database creates nothing");
     {
         let sb = serve_on(&db, &[]);
-        let g = new_gallery(&sb, "site gallery");
-        add_item(&sb, &g, image_item("x"));
+        let g = sb.new_gallery("site gallery");
+        sb.add_item(&g, image_item("x"));
     }
     let out = run(cli_in(home.path()).args(["sandbox", "status", "-o", "json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -270,7 +263,7 @@ fn status_and_reset_report_and_clear_the_database() {
     // Seeded again on next use.
     let sb = serve_on(&db, &[]);
     let list = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send());
     assert_eq!(list["totalGalleries"], 2);
@@ -328,7 +321,7 @@ fn simultaneous_first_starts_on_a_new_file_seed_it_once() {
     });
     for sb in &servers {
         let list = ok(sb
-            .request("GET", &format!("{P}/galleries"))
+            .request("GET", &format!("{API}/galleries"))
             .without_header("wix-site-id")
             .send());
         assert_eq!(list["totalGalleries"], 2, "seeded exactly once");
