@@ -14,6 +14,7 @@ pub mod http;
 pub mod media;
 mod process;
 mod sandbox;
+pub mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
