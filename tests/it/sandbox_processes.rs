@@ -269,46 +269,73 @@ fn status_and_reset_report_and_clear_the_database() {
     assert_eq!(list["totalGalleries"], 2);
 }
 
-#[test]
-fn serve_stops_cleanly_on_sigterm() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    use assert_cmd::cargo::CommandCargoExt;
-
-    use crate::common::TestEnv;
-
-    let home = tempfile::tempdir().unwrap();
-    let mut child = Command::cargo_bin("progallery")
+/// The names in a directory.
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
         .unwrap()
-        .args(["sandbox", "serve", "--addr", "127.0.0.1:0", "--memory"])
-        .env_clear_test_env(home.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            assert_eq!(exit.code(), Some(0), "serve should exit 0 on SIGTERM");
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("serve did not stop within 10 s of SIGTERM");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn a_stopped_memory_sandbox_leaves_nothing_in_the_temp_dir() {
+    // An in-memory sandbox keeps its media bytes in a temporary directory of its own; stopped
+    // as a service manager (SIGTERM) or a person (Ctrl-C) stops it, it exits 0 without it.
+    for signal in [Signal::Terminate, Signal::Interrupt] {
+        let tmp = tempfile::tempdir().unwrap();
+        let sandbox = Sandbox::start_in_env(
+            tempfile::tempdir().unwrap(),
+            &["--memory", "--no-seed"],
+            &[("TMPDIR", tmp.path())],
+        );
+        let file = crate::media_sandbox::upload(
+            &sandbox,
+            DEFAULT_TEST_SITE,
+            "kept.png",
+            "image/png",
+            &crate::common::media::png(2, 2, 10),
+        );
+        assert_eq!(file["operationStatus"], "READY", "{file}");
+        let made = entries(tmp.path());
+        assert_eq!(made.len(), 1, "{made:?}");
+        assert!(made[0].starts_with("progallery-sandbox-media-"), "{made:?}");
+        let stopped = sandbox.stop_with(signal);
+        assert_eq!(stopped.code, 0, "{signal:?}: {}", stopped.stderr);
+        assert!(
+            stopped.stderr.contains("sandbox listening on"),
+            "{}",
+            stopped.stderr
+        );
+        assert_eq!(
+            entries(tmp.path()),
+            Vec::<String>::new(),
+            "left behind after {signal:?}"
+        );
     }
+}
+
+#[test]
+fn the_embedded_sandbox_leaves_nothing_in_the_temp_dir() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let embedded = |args: &[&str]| {
+        run(cli_in(home.path())
+            .env("TMPDIR", tmp.path())
+            .arg("--sandbox")
+            .args(args))
+    };
+    let created = embedded(&["galleries", "create", "--name", "Temp", "-o", "id"]);
+    created.success();
+    let g = created.stdout.trim().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let image = dir.path().join("a.png");
+    std::fs::write(&image, crate::common::media::png(3, 2, 100)).unwrap();
+    embedded(&["items", "add", &g, image.to_str().unwrap()]).success();
+    assert_eq!(
+        embedded(&["items", "list", &g, "-o", "id"]).lines().len(),
+        1
+    );
+    assert_eq!(entries(tmp.path()), Vec::<String>::new());
 }
 
 #[test]
