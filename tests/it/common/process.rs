@@ -209,10 +209,6 @@ impl Process {
         }
     }
 
-    pub fn id(&self) -> u32 {
-        self.child.id()
-    }
-
     /// The next line of stdout (without its newline); fails the test if stdout ends first.
     #[track_caller]
     pub fn next_line(&self) -> String {

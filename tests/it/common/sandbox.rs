@@ -81,14 +81,6 @@ impl Sandbox {
         self.process.take().expect("running").kill();
     }
 
-    /// The server's stderr so far.
-    pub fn stderr(&self) -> String {
-        self.process
-            .as_ref()
-            .map(Process::stderr)
-            .unwrap_or_default()
-    }
-
     /// The CLI, pointed at this sandbox, in this sandbox's temporary home, with a test API key.
     pub fn cli(&self) -> Command {
         let mut cmd = cli_in(self.home.path());
