@@ -8,7 +8,6 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::common::*;
-use crate::sandbox_helpers::{call, image_item, new_gallery, ok};
 
 /// One bad invocation: what it is, its arguments, its stdin, the exit code and a piece of the
 /// error line that says what is wrong.
@@ -58,10 +57,9 @@ fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
 #[test]
 fn a_batch_of_bad_inputs_gets_one_error_line_a_hint_and_changes_nothing() {
     let sandbox = Sandbox::empty();
-    let gallery = new_gallery(&sandbox, "Mine");
-    let other = new_gallery(&sandbox, "Other");
-    let item = ok(call(
-        &sandbox,
+    let gallery = sandbox.new_gallery("Mine");
+    let other = sandbox.new_gallery("Other");
+    let item = ok(sandbox.call(
         "POST",
         &format!("/galleries/{gallery}/items"),
         Some(serde_json::json!({ "item": image_item("Dunes") })),
@@ -69,8 +67,7 @@ fn a_batch_of_bad_inputs_gets_one_error_line_a_hint_and_changes_nothing() {
         .as_str()
         .expect("item id")
         .to_string();
-    let foreign = ok(call(
-        &sandbox,
+    let foreign = ok(sandbox.call(
         "POST",
         &format!("/galleries/{other}/items"),
         Some(serde_json::json!({ "item": image_item("Elsewhere") })),
@@ -195,17 +192,10 @@ fn a_batch_of_bad_inputs_gets_one_error_line_a_hint_and_changes_nothing() {
 
 /// Every gallery and item of the site, for before/after comparisons.
 fn sandbox_state(sandbox: &Sandbox, galleries: &[&str]) -> Value {
-    let list = ok(call(sandbox, "GET", "/galleries", None));
+    let list = ok(sandbox.call("GET", "/galleries", None));
     let items: Vec<Value> = galleries
         .iter()
-        .map(|g| {
-            ok(call(
-                sandbox,
-                "GET",
-                &format!("/galleries/{g}/items?limit=100"),
-                None,
-            ))
-        })
+        .map(|g| ok(sandbox.call("GET", &format!("/galleries/{g}/items?limit=100"), None)))
         .collect();
     serde_json::json!({ "galleries": list, "items": items })
 }

@@ -65,17 +65,11 @@ fn service_refusals_are_one_line_with_a_hint_and_their_exit_code() {
         .args(["galleries", "list"]));
     assert_one_error_and_a_hint("wrong key", &run1, 4, "403");
 
-    let faults = |body: serde_json::Value| {
-        let resp = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-            .json(&body)
-            .send();
-        assert_eq!(resp.status, 200, "{}", resp.body);
-    };
-    faults(serde_json::json!({"failRate": 1.0}));
+    sandbox.set_faults(serde_json::json!({"failRate": 1.0}));
     let run2 = run(sandbox.cli().args(["--retries", "1", "galleries", "list"]));
     assert_one_error_and_a_hint("unavailable", &run2, 6, "503");
 
-    faults(serde_json::json!({"failRate": 0.0, "rateLimitPerMin": 1}));
+    sandbox.set_faults(serde_json::json!({"failRate": 0.0, "rateLimitPerMin": 1}));
     run(sandbox.cli().args(["galleries", "list"])).success();
     let run3 = run(sandbox.cli().args(["--retries", "1", "galleries", "list"]));
     assert_one_error_and_a_hint("rate limited", &run3, 6, "429");

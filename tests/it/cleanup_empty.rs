@@ -16,7 +16,7 @@ fn journals(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
 fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     let sandbox = Sandbox::empty();
     let (g, _) = mixed_gallery(&sandbox);
-    let before = all_items(&sandbox, &g);
+    let before = sandbox.items(&g);
     // The pipeline of the README: a listing that matches nothing feeds the delete.
     let listed = run(sandbox
         .cli()
@@ -78,7 +78,7 @@ fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
             .args(["items", "bulk-delete", &g, "--where", "tag=none", "--yes"]));
     no_match.success();
     assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
-    assert_eq!(all_items(&sandbox, &g), before);
+    assert_eq!(sandbox.items(&g), before);
     // Malformed input is still refused, with where it went wrong.
     for bad in ["[", "{\"title\": 1}", "not-an-id\n"] {
         let refused = run_with_stdin(
@@ -94,5 +94,5 @@ fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
             refused.stderr
         );
     }
-    assert!(writes(&sandbox).is_empty());
+    assert!(sandbox.writes().is_empty());
 }

@@ -12,8 +12,9 @@ const SELECTION: &str = "title~\"item 1\"";
 
 /// 250 generated items; "item 1" is in the titles of items 1, 10–19 and 100–199: 111 of them.
 fn gallery(sandbox: &Sandbox) -> (String, Vec<Value>) {
-    let g = generated_gallery(sandbox, 250);
-    let selected: Vec<Value> = all_items(sandbox, &g)
+    let g = sandbox.generated_gallery(250);
+    let selected: Vec<Value> = sandbox
+        .items(&g)
         .into_iter()
         .filter(|i| i["title"].as_str().unwrap().contains("item 1"))
         .collect();
@@ -91,7 +92,7 @@ fn dry_run_prints_exactly_the_selection_in_each_format_and_sends_no_write() {
         !sandbox.home.path().join("data/journals").exists(),
         "no journal for a dry run"
     );
-    assert_eq!(all_items(&sandbox, &g).len(), 250);
+    assert_eq!(sandbox.items(&g).len(), 250);
 }
 
 #[test]
@@ -117,8 +118,8 @@ fn max_delete_refuses_the_whole_run() {
         "{}",
         refused.stderr
     );
-    assert!(writes(&sandbox).is_empty());
-    assert_eq!(all_items(&sandbox, &g).len(), 250);
+    assert!(sandbox.writes().is_empty());
+    assert_eq!(sandbox.items(&g).len(), 250);
     let allowed = run(sandbox.cli().args([
         "items",
         "bulk-delete",
@@ -133,7 +134,7 @@ fn max_delete_refuses_the_whole_run() {
     ]));
     allowed.success();
     assert_eq!(allowed.lines().len(), 111);
-    assert_eq!(all_items(&sandbox, &g).len(), 139);
+    assert_eq!(sandbox.items(&g).len(), 139);
 }
 
 #[test]
@@ -197,7 +198,7 @@ fn confirmation_on_a_terminal_and_yes_off_one() {
         declined.stderr
     );
     assert!(declined.stderr.contains("[y/N]"), "{}", declined.stderr);
-    assert!(writes(&sandbox).is_empty());
+    assert!(sandbox.writes().is_empty());
     // Ids read from stdin leave no stdin to answer with: --yes is required even on a terminal.
     let piped = run_with_stdin(
         sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
@@ -215,7 +216,7 @@ fn confirmation_on_a_terminal_and_yes_off_one() {
         "{}",
         piped.stderr
     );
-    assert!(writes(&sandbox).is_empty());
+    assert!(sandbox.writes().is_empty());
     // Accepted: they go.
     let accepted = run_with_stdin(
         sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
@@ -233,14 +234,14 @@ fn confirmation_on_a_terminal_and_yes_off_one() {
         "{}",
         accepted.stderr
     );
-    assert_eq!(all_items(&sandbox, &g).len(), 139);
+    assert_eq!(sandbox.items(&g).len(), 139);
 }
 
 #[test]
 fn the_journal_holds_each_batch_before_it_is_sent() {
     let sandbox = Sandbox::empty();
-    let g = generated_gallery(&sandbox, 1500);
-    let before = all_items(&sandbox, &g);
+    let g = sandbox.generated_gallery(1500);
+    let before = sandbox.items(&g);
     let done =
         run(sandbox
             .cli()
@@ -269,7 +270,8 @@ fn the_journal_holds_each_batch_before_it_is_sent() {
         done.stderr
     );
     // Two batches of at most 1000.
-    let mut sizes: Vec<usize> = writes(&sandbox)
+    let mut sizes: Vec<usize> = sandbox
+        .writes()
         .iter()
         .map(|w| w["body"]["itemIds"].as_array().unwrap().len())
         .collect();
@@ -280,12 +282,9 @@ fn the_journal_holds_each_batch_before_it_is_sent() {
 #[test]
 fn a_progress_bar_with_count_rate_and_eta_on_a_real_terminal_only() {
     let sandbox = Sandbox::empty();
-    let g = generated_gallery(&sandbox, 2000);
+    let g = sandbox.generated_gallery(2000);
     // Slow answers, so the bar is drawn more than once.
-    sandbox
-        .request("PUT", "/_sandbox/faults")
-        .json(&serde_json::json!({"latencyMs": 150}))
-        .send();
+    sandbox.set_faults(serde_json::json!({"latencyMs": 150}));
     let bin = assert_cmd::cargo::cargo_bin("progallery");
     let mut cmd = std::process::Command::new("script");
     cmd.args(["-qec"])
@@ -311,7 +310,7 @@ fn a_progress_bar_with_count_rate_and_eta_on_a_real_terminal_only() {
     );
     assert!(transcript.contains("deleted 2000 of 2000"), "{transcript}");
     // In a pipe: no bar at all, just the summary.
-    let g2 = generated_gallery(&sandbox, 300);
+    let g2 = sandbox.generated_gallery(300);
     let piped =
         run(sandbox
             .cli()

@@ -15,18 +15,15 @@ fn set(ids: &std::collections::BTreeMap<&'static str, String>, names: &[&str]) -
 fn every_filter_term_and_combinations_select_exactly() {
     let sandbox = Sandbox::empty();
     let (g, ids) = mixed_gallery(&sandbox);
-    // A moment after every item was made, then one update after it.
-    std::thread::sleep(std::time::Duration::from_millis(30));
+    // A millisecond after every item was made, then one update a millisecond after it.
+    next_millisecond();
     let between = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    std::thread::sleep(std::time::Duration::from_millis(30));
-    let resp = sandbox
-        .request(
-            "PATCH",
-            &format!("{P}/galleries/{g}/items/{}", ids["notes"]),
-        )
-        .json(&serde_json::json!({"item": {"description": "edited"}}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
+    next_millisecond();
+    sandbox.call_ok(
+        "PATCH",
+        &format!("/galleries/{g}/items/{}", ids["notes"]),
+        Some(serde_json::json!({"item": {"description": "edited"}})),
+    );
 
     let all: Vec<&str> = ids.keys().copied().collect();
     let not_notes: Vec<&str> = all.iter().copied().filter(|n| *n != "notes").collect();
@@ -115,10 +112,11 @@ fn every_filter_term_and_combinations_select_exactly() {
             "bulk-delete --where {expr} --dry-run"
         );
     }
-    assert!(writes(&sandbox)
+    assert!(sandbox
+        .writes()
         .iter()
         .all(|w| w["method"] != "POST" || !w["path"].as_str().unwrap().ends_with("/items/delete")));
-    assert_eq!(all_items(&sandbox, &g).len(), 8);
+    assert_eq!(sandbox.items(&g).len(), 8);
 }
 
 #[test]
@@ -321,7 +319,7 @@ fn all_ids_with_a_filter_and_unknown_ids() {
         "{}",
         done.stderr
     );
-    let posts = writes(&sandbox);
+    let posts = sandbox.writes();
     assert_eq!(posts.len(), 1);
     assert_eq!(
         posts[0]["body"]["itemIds"],

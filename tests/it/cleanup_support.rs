@@ -1,6 +1,6 @@
-//! Helpers of the cleanup tests (selection, safety, journal/restore, faults): filling galleries
-//! fast through the sandbox's generate endpoint or with a small hand-made mix, and reading the
-//! sandbox's state back over raw HTTP, never through the code under test.
+//! Helpers of the cleanup tests (selection, safety, journal/restore, faults): a small hand-made
+//! gallery covering every filter term, and reading runs' outcomes and items' contents. Galleries
+//! of generated items and reading the sandbox back are `Sandbox` helpers (`common`).
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,41 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Value};
 
 use crate::common::*;
-
-pub const P: &str = "/progallery/v2";
-
-/// Creates `count` generated image items ("Generated item N") in a new gallery; returns its id.
-pub fn generated_gallery(sandbox: &Sandbox, count: u64) -> String {
-    let resp = sandbox
-        .request("POST", "/_sandbox/generate")
-        .json(&json!({ "count": count }))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-    resp.json()["galleryId"].as_str().unwrap().to_string()
-}
-
-/// Every item of a gallery as the sandbox has it, in gallery order.
-pub fn all_items(sandbox: &Sandbox, gallery: &str) -> Vec<Value> {
-    let mut all = Vec::new();
-    loop {
-        let resp = sandbox
-            .request(
-                "GET",
-                &format!(
-                    "{P}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
-                    all.len()
-                ),
-            )
-            .send();
-        assert_eq!(resp.status, 200, "{}", resp.body);
-        let page = resp.json()["items"].as_array().cloned().unwrap_or_default();
-        let done = page.len() < 100;
-        all.extend(page);
-        if done {
-            return all;
-        }
-    }
-}
 
 pub fn ids_of(items: &[Value]) -> BTreeSet<String> {
     items
@@ -77,12 +42,7 @@ pub fn contents_by_position(items: &[Value]) -> BTreeMap<String, Value> {
 /// launch-again (v1 again), notes (text), portrait (image m3, no alt, tag draft),
 /// old-draft (text, description "DRAFT notes").
 pub fn mixed_gallery(sandbox: &Sandbox) -> (String, BTreeMap<&'static str, String>) {
-    let resp = sandbox
-        .request("POST", &format!("{P}/galleries"))
-        .json(&json!({"gallery": {"name": "Mixed"}}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-    let gallery = resp.json()["gallery"]["id"].as_str().unwrap().to_string();
+    let gallery = sandbox.new_gallery("Mixed");
     let image = |media: &str, alt: Option<&str>| {
         let mut info = json!({
             "id": media,
@@ -132,15 +92,8 @@ pub fn mixed_gallery(sandbox: &Sandbox) -> (String, BTreeMap<&'static str, Strin
     ];
     let mut ids = BTreeMap::new();
     for (name, item) in specs {
-        let resp = sandbox
-            .request("POST", &format!("{P}/galleries/{gallery}/items"))
-            .json(&json!({ "item": item }))
-            .send();
-        assert_eq!(resp.status, 200, "{name}: {}", resp.body);
-        ids.insert(
-            name,
-            resp.json()["item"]["id"].as_str().unwrap().to_string(),
-        );
+        let created = sandbox.add_item(&gallery, item);
+        ids.insert(name, created["id"].as_str().unwrap().to_string());
     }
     (gallery, ids)
 }
@@ -174,13 +127,4 @@ pub fn journal_path(run: &Run) -> String {
         .find_map(|l| l.strip_prefix("journal: "))
         .map(|rest| rest.split(" (undo").next().unwrap().trim().to_string())
         .unwrap_or_else(|| panic!("no journal line in: {}", run.stderr))
-}
-
-/// Write requests (anything but GET) in the sandbox's request log.
-pub fn writes(sandbox: &Sandbox) -> Vec<Value> {
-    sandbox
-        .request_log()
-        .into_iter()
-        .filter(|r| r["method"] != "GET")
-        .collect()
 }

@@ -2,7 +2,6 @@
 
 use serde_json::Value;
 
-use crate::cli_galleries::logged;
 use crate::common::*;
 
 #[test]
@@ -214,7 +213,7 @@ fn verbose_logs_exchanges_on_stderr_only() {
     assert!(run.stderr.contains("> GET "), "{}", run.stderr);
     assert!(run.stderr.contains("< 200"), "{}", run.stderr);
     assert!(!run.stderr.contains(TEST_API_KEY));
-    let logged_request = &logged(&sandbox, "GET", "/galleries")[0];
+    let logged_request = &sandbox.logged("GET", "/galleries")[0];
     let agent = logged_request["headers"]["user-agent"]
         .as_str()
         .unwrap_or_default();
@@ -254,7 +253,7 @@ fn an_ambiguous_create_is_reconciled_not_duplicated() {
     assert_ne!(clone.json()["id"], id.as_str(), "the clone, not its source");
     assert_eq!(clone.json()["name"], "Ambiguous");
 
-    let posts = logged(&sandbox, "POST", "/progallery/v2/galleries");
+    let posts = sandbox.logged("POST", "/progallery/v2/galleries");
     assert_eq!(
         posts.len(),
         3,

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::terminal::Terminal;
 use crate::common::*;
 
 const SITE_A: &str = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
@@ -160,7 +161,8 @@ fn login_off_a_terminal_needs_the_key_on_stdin_and_a_site_id() {
 
 #[test]
 fn a_config_file_readable_by_others_is_refused() {
-    let server = ok_server();
+    // Nothing may be sent.
+    let server = ok_server().expect_requests(0);
     let home = tempfile::tempdir().unwrap();
     write_config(home.path(), &two_profiles(&server.base_url));
     set_mode(&config_path(home.path()), 0o644);
@@ -173,7 +175,8 @@ fn a_config_file_readable_by_others_is_refused() {
 
 #[test]
 fn corrupt_config_unknown_profile_and_missing_credentials() {
-    let server = ok_server();
+    // Nothing may be sent.
+    let server = ok_server().expect_requests(0);
     let home = tempfile::tempdir().unwrap();
     write_config(
         home.path(),
@@ -314,32 +317,20 @@ fn status_reports_a_rejected_key() {
 
 #[test]
 fn login_on_a_real_terminal_hides_the_key() {
-    // `script` gives the CLI a pseudo-terminal; the key is typed after the prompt appears, so any
-    // echo would be the CLI's fault.
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        panic!("this test needs util-linux `script`");
-    }
+    // On a terminal of the test's own, the key is typed once the prompt is shown and the
+    // terminal no longer echoes: any echo of it would be the CLI's fault.
     let home = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("progallery");
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "(sleep 1; printf '%s\\n' '{KEY_A}'; sleep 1; printf '%s\\n' '{SITE_A}'; sleep 1) | script -qec '{} auth login --no-verify' /dev/null",
-            bin.display()
-        ))
-        .env_clear_test_env(home.path())
-        .env("TERM", "dumb");
-    let run = run(&mut cmd);
-    run.success();
-    let transcript = format!("{}{}", run.stdout, run.stderr);
-    assert!(
-        transcript.contains("API key (input hidden):"),
-        "{transcript}"
-    );
+    let mut cmd = cli_in(home.path());
+    cmd.env("TERM", "dumb")
+        .args(["auth", "login", "--no-verify"]);
+    let terminal = Terminal::spawn(cmd);
+    terminal.wait_for_text("API key (input hidden):");
+    wait_for("the terminal to stop echoing", || !terminal.echoes());
+    terminal.type_line(KEY_A);
+    terminal.wait_for_text("Site id:");
+    terminal.type_line(SITE_A);
+    let (status, transcript) = terminal.finish();
+    assert!(status.success(), "{status}: {transcript}");
     assert!(
         !transcript.contains(KEY_A),
         "the key was echoed: {transcript}"

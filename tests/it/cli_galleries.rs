@@ -1,41 +1,17 @@
 //! `galleries` verbs end to end against a sandbox server, and the output formats: table on a
 //! terminal (simulated with the hidden PROGALLERY_FORCE_TTY), tsv in a pipe, json, jsonl, id.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::common::*;
 
-/// Creates a gallery through the CLI and returns its JSON.
-pub fn create_gallery(sandbox: &Sandbox, name: &str) -> Value {
+/// Creates a gallery through the CLI (the verb under test here) and returns its JSON.
+fn create_gallery(sandbox: &Sandbox, name: &str) -> Value {
     let run = run(sandbox
         .cli()
         .args(["galleries", "create", "--name", name, "-o", "json"]));
     run.success();
     run.json()
-}
-
-/// Creates a gallery with `count` text items in one request, straight to the sandbox.
-pub fn gallery_with_items(sandbox: &Sandbox, name: &str, count: usize) -> String {
-    let items: Vec<Value> = (0..count)
-        .map(|i| json!({ "title": format!("item {i}"), "text": { "html": format!("<p>{i}</p>") } }))
-        .collect();
-    let resp = sandbox
-        .request("POST", "/progallery/v2/galleries")
-        .json(&json!({ "gallery": { "name": name, "items": items } }))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-    resp.json()["gallery"]["id"].as_str().unwrap().to_string()
-}
-
-/// Requests in the sandbox log with this method whose path contains `fragment`.
-pub fn logged(sandbox: &Sandbox, method: &str, fragment: &str) -> Vec<Value> {
-    sandbox
-        .request_log()
-        .into_iter()
-        .filter(|r| {
-            r["method"] == method && r["path"].as_str().unwrap_or_default().contains(fragment)
-        })
-        .collect()
 }
 
 fn gallery_exists(sandbox: &Sandbox, id: &str) -> bool {
@@ -61,7 +37,7 @@ fn create_get_update_clone_delete() {
     assert_eq!(got.json()["id"], id.as_str());
 
     // The SDK habit: ids in the query string too.
-    let gets = logged(&sandbox, "GET", &id);
+    let gets = sandbox.logged("GET", &id);
     assert!(
         gets.iter()
             .any(|r| r["query"].to_string().contains(&format!("galleryId={id}"))),
@@ -79,7 +55,7 @@ fn create_get_update_clone_delete() {
     ]));
     updated.success();
     assert_eq!(updated.json()["name"], "Archive");
-    assert_eq!(logged(&sandbox, "PATCH", &id).len(), 1, "update is a PATCH");
+    assert_eq!(sandbox.logged("PATCH", &id).len(), 1, "update is a PATCH");
 
     let nothing = run(sandbox.cli().args(["galleries", "update", &id]));
     nothing.code(2);
@@ -98,7 +74,7 @@ fn create_get_update_clone_delete() {
     let refused = run(sandbox.cli().args(["galleries", "delete", &id]));
     refused.code(2);
     assert!(refused.stderr.contains("--yes"), "{}", refused.stderr);
-    assert!(logged(&sandbox, "DELETE", "").is_empty());
+    assert!(sandbox.logged("DELETE", "").is_empty());
     assert!(gallery_exists(&sandbox, &id));
 
     let dry = run(sandbox
@@ -108,7 +84,7 @@ fn create_get_update_clone_delete() {
     assert_eq!(dry.stdout.trim(), id);
     assert!(dry.stderr.contains("dry run"), "{}", dry.stderr);
     assert!(
-        logged(&sandbox, "DELETE", "").is_empty(),
+        sandbox.logged("DELETE", "").is_empty(),
         "a dry run deletes nothing"
     );
 
@@ -180,11 +156,7 @@ fn terminal_confirmation_needs_the_gallery_name_or_id() {
 fn list_all_walks_every_page_in_order() {
     let sandbox = Sandbox::empty();
     for i in 0..23 {
-        let resp = sandbox
-            .request("POST", "/progallery/v2/galleries")
-            .json(&json!({ "gallery": { "name": format!("g{i:02}") } }))
-            .send();
-        assert_eq!(resp.status, 200);
+        sandbox.new_gallery(&format!("g{i:02}"));
     }
     // The service's own order, page by page.
     let mut ids = Vec::new();
@@ -210,7 +182,7 @@ fn list_all_walks_every_page_in_order() {
         ids.iter().map(String::as_str).collect::<Vec<_>>()
     );
     assert_eq!(
-        logged(&sandbox, "GET", "/galleries").len(),
+        sandbox.logged("GET", "/galleries").len(),
         3,
         "ceil(23/10) pages"
     );
@@ -310,7 +282,7 @@ fn empty_lists_are_exit_0() {
 #[test]
 fn create_from_a_get_json_round_trips() {
     let sandbox = Sandbox::empty();
-    let source = gallery_with_items(&sandbox, "Source", 3);
+    let source = sandbox.gallery_with_items("Source", text_items(3));
     let home = &sandbox.home;
     let dumped = run(sandbox
         .cli()

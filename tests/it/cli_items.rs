@@ -3,17 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::cli_galleries::{create_gallery, gallery_with_items, logged};
 use crate::common::*;
 
 const MEDIA_ID: &str = "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg";
-
-fn new_gallery(sandbox: &Sandbox) -> String {
-    create_gallery(sandbox, "Items")["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
 
 fn item_count(sandbox: &Sandbox, gallery: &str) -> u64 {
     let resp = sandbox
@@ -29,7 +21,7 @@ fn item_count(sandbox: &Sandbox, gallery: &str) -> u64 {
 #[test]
 fn add_every_kind_then_get_update_delete() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Items");
 
     let image = run(sandbox.cli().args([
         "items",
@@ -63,7 +55,7 @@ fn add_every_kind_then_get_update_delete() {
     assert_eq!(image["link"]["url"], "https://example.com/dunes");
     let image_id = image["id"].as_str().unwrap().to_string();
     // What was sent: the wire shape of spec/api.md, galleryId in the body (the SDK habit).
-    let sent = &logged(&sandbox, "POST", "/items")[0]["body"];
+    let sent = &sandbox.logged("POST", "/items")[0]["body"];
     assert_eq!(sent["galleryId"], g.as_str());
     assert_eq!(sent["item"]["image"]["type"], "WIX_MEDIA");
 
@@ -215,7 +207,7 @@ fn add_every_kind_then_get_update_delete() {
 #[test]
 fn items_table_and_tsv_columns() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Items");
     run(sandbox
         .cli()
         .args(["items", "add", &g, "--text", "<p>Hi</p>", "--title", "Note"]))
@@ -238,7 +230,7 @@ fn items_table_and_tsv_columns() {
 #[test]
 fn list_all_uses_ceil_n_over_100_plus_1_requests_and_keeps_order() {
     let sandbox = Sandbox::empty();
-    let g = gallery_with_items(&sandbox, "Big", 250);
+    let g = sandbox.gallery_with_items("Big", text_items(250));
     sandbox.clear_request_log();
     let all = run(sandbox
         .cli()
@@ -289,8 +281,8 @@ fn list_all_uses_ceil_n_over_100_plus_1_requests_and_keeps_order() {
 #[test]
 fn add_from_json_and_jsonl_files_and_round_trip() {
     let sandbox = Sandbox::empty();
-    let source = gallery_with_items(&sandbox, "Source", 3);
-    let target = new_gallery(&sandbox);
+    let source = sandbox.gallery_with_items("Source", text_items(3));
+    let target = sandbox.new_gallery("Items");
     let dump = run(sandbox
         .cli()
         .args(["items", "list", &source, "--all", "-o", "json"]));
@@ -346,7 +338,7 @@ fn add_from_json_and_jsonl_files_and_round_trip() {
 #[test]
 fn bulk_delete_in_batches_of_at_most_1000() {
     let sandbox = Sandbox::empty();
-    let g = gallery_with_items(&sandbox, "Many", 1203);
+    let g = sandbox.gallery_with_items("Many", text_items(1203));
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &g, "--all", "-o", "id"]));
@@ -416,7 +408,7 @@ fn bulk_delete_in_batches_of_at_most_1000() {
     assert_eq!(outcomes.len(), 1203);
     let stranger_outcome = outcomes.iter().find(|o| o["id"] == stranger).unwrap();
     assert_eq!(stranger_outcome["status"], "skipped");
-    let batches = logged(&sandbox, "POST", "/items/delete");
+    let batches = sandbox.logged("POST", "/items/delete");
     let mut sizes: Vec<usize> = batches
         .iter()
         .map(|b| b["body"]["itemIds"].as_array().unwrap().len())

@@ -3,30 +3,24 @@
 
 use serde_json::json;
 
-use crate::add::{count_logged, gallery_items, titles};
-use crate::cli_galleries::gallery_with_items;
+use crate::add::titles;
 use crate::common::*;
 
-fn ids(sandbox: &Sandbox, gallery: &str) -> Vec<String> {
-    gallery_items(sandbox, gallery)
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
+/// A photo with alt text, a link and tags, then a text item; the gallery and the photo's id.
 fn image_gallery(sandbox: &Sandbox) -> (String, String) {
-    let resp = sandbox
-        .request("POST", "/progallery/v2/galleries")
-        .json(&json!({"gallery": {"name": "E", "items": [{
-            "title": "Photo",
-            "image": {"imageInfo": {"id": "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg", "width": 4, "height": 3, "altText": "old"}},
-            "link": {"type": "EXTERNAL", "url": "https://example.com/a", "target": "_blank"},
-            "tags": {"values": ["keep", "drop"]}
-        }, {"title": "Note", "text": {"html": "<p/>"}}]}}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-    let gallery = resp.json()["gallery"]["id"].as_str().unwrap().to_string();
-    let first = ids(sandbox, &gallery).remove(0);
+    let gallery = sandbox.gallery_with_items(
+        "E",
+        vec![
+            json!({
+                "title": "Photo",
+                "image": {"imageInfo": {"id": "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg", "width": 4, "height": 3, "altText": "old"}},
+                "link": {"type": "EXTERNAL", "url": "https://example.com/a", "target": "_blank"},
+                "tags": {"values": ["keep", "drop"]}
+            }),
+            json!({"title": "Note", "text": {"html": "<p/>"}}),
+        ],
+    );
+    let first = sandbox.item_ids(&gallery).remove(0);
     (gallery, first)
 }
 
@@ -73,7 +67,7 @@ fn update_one_item_by_parts() {
     cleared.success();
     assert!(cleared.json().get("link").is_none(), "{}", cleared.stdout);
     // Nothing to change, or alt text on a text item: usage errors.
-    let note = ids(&sandbox, &g).remove(1);
+    let note = sandbox.item_ids(&g).remove(1);
     run(sandbox.cli().args(["items", "update", &g, &photo])).code(2);
     run(sandbox
         .cli()
@@ -84,8 +78,8 @@ fn update_one_item_by_parts() {
 #[test]
 fn update_many_from_a_file() {
     let sandbox = Sandbox::empty();
-    let g = gallery_with_items(&sandbox, "Many", 6);
-    let all = ids(&sandbox, &g);
+    let g = sandbox.gallery_with_items("Many", text_items(6));
+    let all = sandbox.item_ids(&g);
     let bad = format!(
         "{}\n{}\n{}\n",
         json!({"id": all[0], "title": "ok"}),
@@ -125,7 +119,7 @@ fn update_many_from_a_file() {
     out.code(3);
     assert_eq!(out.lines(), all, "updated items print in file order");
     assert!(out.stderr.contains("line 7"), "{}", out.stderr);
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert!(items
         .iter()
         .enumerate()
@@ -136,8 +130,8 @@ fn update_many_from_a_file() {
 #[test]
 fn move_to_ends_and_between_with_renumbering_when_there_is_no_room() {
     let sandbox = Sandbox::empty();
-    let g = gallery_with_items(&sandbox, "M", 5);
-    let before = ids(&sandbox, &g);
+    let g = sandbox.gallery_with_items("M", text_items(5));
+    let before = sandbox.item_ids(&g);
     let moved = run(sandbox
         .cli()
         .args(["items", "move", &g, &before[4], "--first", "-o", "id"]));
@@ -156,22 +150,21 @@ fn move_to_ends_and_between_with_renumbering_when_there_is_no_room() {
         .args(["items", "move", &g, &before[1], "--before", &before[4]]))
     .success();
     assert_eq!(
-        titles(&gallery_items(&sandbox, &g)),
+        titles(&sandbox.items(&g)),
         ["item 1", "item 4", "item 3", "item 2", "item 0"]
     );
 
     // Two neighbours one double apart: moving between them spreads the fewest items apart.
-    let tight = sandbox
-        .request("POST", "/progallery/v2/galleries")
-        .json(&json!({"gallery": {"name": "T", "items": [
-            {"title": "a", "sortOrder": 1.0, "text": {"html": "a"}},
-            {"title": "b", "sortOrder": 1.0000000000000002, "text": {"html": "b"}},
-            {"title": "c", "sortOrder": 50.0, "text": {"html": "c"}},
-            {"title": "z", "sortOrder": 100.0, "text": {"html": "z"}}
-        ]}}))
-        .send();
-    let t = tight.json()["gallery"]["id"].as_str().unwrap().to_string();
-    let t_ids = ids(&sandbox, &t);
+    let t = sandbox.gallery_with_items(
+        "T",
+        vec![
+            json!({"title": "a", "sortOrder": 1.0, "text": {"html": "a"}}),
+            json!({"title": "b", "sortOrder": 1.0000000000000002, "text": {"html": "b"}}),
+            json!({"title": "c", "sortOrder": 50.0, "text": {"html": "c"}}),
+            json!({"title": "z", "sortOrder": 100.0, "text": {"html": "z"}}),
+        ],
+    );
+    let t_ids = sandbox.item_ids(&t);
     sandbox.clear_request_log();
     let out = run(sandbox
         .cli()
@@ -182,8 +175,8 @@ fn move_to_ends_and_between_with_renumbering_when_there_is_no_room() {
         "{}",
         out.stderr
     );
-    assert_eq!(titles(&gallery_items(&sandbox, &t)), ["a", "z", "b", "c"]);
-    assert_eq!(count_logged(&sandbox, "PATCH", "/items/"), 2);
+    assert_eq!(titles(&sandbox.items(&t)), ["a", "z", "b", "c"]);
+    assert_eq!(sandbox.logged("PATCH", "/items/").len(), 2);
     // Unknown neighbour: not found; next to itself: usage.
     run(sandbox.cli().args([
         "items",
@@ -203,8 +196,8 @@ fn move_to_ends_and_between_with_renumbering_when_there_is_no_room() {
 #[test]
 fn reorder_moves_only_what_is_out_of_place() {
     let sandbox = Sandbox::empty();
-    let g = gallery_with_items(&sandbox, "R", 8);
-    let current = ids(&sandbox, &g);
+    let g = sandbox.gallery_with_items("R", text_items(8));
+    let current = sandbox.item_ids(&g);
     // Move two items: the rest already agree with the wanted order.
     let mut wanted = current.clone();
     let last = wanted.remove(7);
@@ -235,9 +228,9 @@ fn reorder_moves_only_what_is_out_of_place() {
         Some(list.as_bytes()),
     );
     out.success();
-    assert_eq!(ids(&sandbox, &g), wanted);
+    assert_eq!(sandbox.item_ids(&g), wanted);
     assert_eq!(
-        count_logged(&sandbox, "PATCH", "/items/"),
+        sandbox.logged("PATCH", "/items/").len(),
         2,
         "fewest updates"
     );

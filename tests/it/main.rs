@@ -22,7 +22,6 @@ mod media_sandbox;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;
-mod sandbox_helpers;
 mod sandbox_items;
 mod sandbox_processes;
 mod sandbox_reset;

@@ -3,55 +3,46 @@
 
 use serde_json::json;
 
-use crate::common::Sandbox;
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 #[test]
 fn bulk_delete_deletes_exactly_the_existing_ids() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let ids: Vec<String> = (0..5)
         .map(|n| {
-            add_item(&sb, &g, image_item(&format!("i{n}")))["id"]
+            sb.add_item(&g, image_item(&format!("i{n}")))["id"]
                 .as_str()
                 .unwrap()
                 .to_string()
         })
         .collect();
-    let other = new_gallery(&sb, "H");
-    let foreign = add_item(&sb, &other, image_item("foreign"))["id"]
+    let other = sb.new_gallery("H");
+    let foreign = sb.add_item(&other, image_item("foreign"))["id"]
         .as_str()
         .unwrap()
         .to_string();
     let request = json!({"itemIds": [ids[0], "missing", ids[2], ids[0], foreign], "galleryId": g});
-    let resp = ok(call(
-        &sb,
+    let resp = ok(sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete?galleryId={g}"),
         Some(request.clone()),
     ));
     assert_eq!(resp, json!({"itemIds": [ids[0], ids[2]]}));
-    let again = ok(call(
-        &sb,
+    let again = ok(sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete"),
         Some(request),
     ));
     assert_eq!(again, json!({"itemIds": []}), "repeating is safe");
     assert_eq!(
-        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         3
     );
-    ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{other}/items/{foreign}"),
-        None,
-    ));
+    ok(sb.call("GET", &format!("/galleries/{other}/items/{foreign}"), None));
 
     let v = assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items/delete"),
             Some(json!({"itemIds": []})),
@@ -60,8 +51,7 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
     );
     assert_eq!(v["violatedRule"], "MIN");
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items/delete"),
             Some(json!({})),
@@ -70,8 +60,7 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
     );
     let many: Vec<String> = (0..1001).map(|n| format!("id{n}")).collect();
     let v = assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items/delete"),
             Some(json!({"itemIds": many})),
@@ -80,15 +69,13 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
     );
     assert_eq!(v["violatedRule"], "MAX");
     let thousand: Vec<String> = (0..1000).map(|n| format!("id{n}")).collect();
-    ok(call(
-        &sb,
+    ok(sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete"),
         Some(json!({"itemIds": thousand})),
     ));
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items/delete"),
             Some(json!({"itemIds": "x"})),
@@ -96,8 +83,7 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
         "itemIds",
     );
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items/delete"),
             Some(json!({"itemIds": [1]})),
@@ -105,8 +91,7 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
         "itemIds[0]",
     );
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             "/galleries/nope/items/delete",
             Some(json!({"itemIds": ["a"]})),
@@ -119,17 +104,16 @@ fn bulk_delete_deletes_exactly_the_existing_ids() {
 #[test]
 fn deprecated_delete_takes_repeated_items_ids_and_answers_the_gallery() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "Old API");
+    let g = sb.new_gallery("Old API");
     let ids: Vec<String> = (0..4)
         .map(|n| {
-            add_item(&sb, &g, image_item(&format!("i{n}")))["id"]
+            sb.add_item(&g, image_item(&format!("i{n}")))["id"]
                 .as_str()
                 .unwrap()
                 .to_string()
         })
         .collect();
-    let resp = ok(call(
-        &sb,
+    let resp = ok(sb.call(
         "DELETE",
         &format!(
             "/galleries/{g}/items?itemsIds={}&itemsIds={}&itemsIds=missing",
@@ -141,22 +125,20 @@ fn deprecated_delete_takes_repeated_items_ids_and_answers_the_gallery() {
     assert_eq!(resp["gallery"]["name"], "Old API");
     assert_eq!(resp["gallery"]["totalItems"], 2);
     assert_eq!(resp["gallery"]["items"], json!([]));
-    let resp = ok(call(
-        &sb,
+    let resp = ok(sb.call(
         "DELETE",
         &format!("/galleries/{g}/items"),
         Some(json!({"itemIds": [ids[2]]})),
     ));
     assert_eq!(resp["gallery"]["totalItems"], 1);
-    let resp = ok(call(
-        &sb,
+    let resp = ok(sb.call(
         "DELETE",
         &format!("/galleries/{g}/items"),
         Some(json!({"itemsIds": [ids[3]]})),
     ));
     assert_eq!(resp["gallery"]["totalItems"], 0);
     assert_violation(
-        &call(&sb, "DELETE", &format!("/galleries/{g}/items"), None),
+        &sb.call("DELETE", &format!("/galleries/{g}/items"), None),
         "itemIds",
     );
 }

@@ -6,50 +6,41 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::common::ureq_like::Request;
-use crate::common::{Sandbox, TEST_API_KEY};
-use crate::sandbox_helpers::*;
-
-fn put_faults(sb: &Sandbox, body: Value) -> Value {
-    let resp = Request::new("PUT", &sb.url("/_sandbox/faults"))
-        .json(&body)
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-    resp.json()
-}
+use crate::common::http::Request;
+use crate::common::*;
 
 #[test]
 fn auth_needs_a_header_and_with_api_key_the_right_one() {
     let open = Sandbox::empty();
     let resp = open
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("Authorization")
         .send();
     assert_app_error(&resp, 401, "UNAUTHENTICATED");
     ok(open
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .header("Authorization", "anything")
         .send());
 
     let locked = Sandbox::start_with(&["--memory", "--no-seed", "--api-key", TEST_API_KEY]);
-    ok(call(&locked, "GET", "/galleries", None));
+    ok(locked.call("GET", "/galleries", None));
     ok(locked
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .header("Authorization", &format!("Bearer {TEST_API_KEY}"))
         .send());
     let wrong = locked
-        .request("POST", &format!("{P}/galleries"))
+        .request("POST", &format!("{API}/galleries"))
         .header("Authorization", "IST.wrong")
         .json(&json!({}))
         .send();
     assert_app_error(&wrong, 403, "PERMISSION_DENIED");
     let missing = locked
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("Authorization")
         .send();
     assert_app_error(&missing, 401, "UNAUTHENTICATED");
     assert_eq!(
-        ok(call(&locked, "GET", "/galleries", None))["totalGalleries"],
+        ok(locked.call("GET", "/galleries", None))["totalGalleries"],
         0,
         "the refused create did nothing"
     );
@@ -65,37 +56,32 @@ fn auth_needs_a_header_and_with_api_key_the_right_one() {
 #[test]
 fn fail_rate_answers_503_before_doing_anything() {
     let sb = Sandbox::start_with(&["--memory", "--no-seed", "--fail-rate", "1"]);
-    let resp = call(
-        &sb,
+    let resp = sb.call(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "never"}})),
     );
     assert_app_error(&resp, 503, "UNAVAILABLE");
-    put_faults(&sb, json!({"failRate": 0}));
-    assert_eq!(
-        ok(call(&sb, "GET", "/galleries", None))["totalGalleries"],
-        0
-    );
+    sb.set_faults(json!({"failRate": 0}));
+    assert_eq!(ok(sb.call("GET", "/galleries", None))["totalGalleries"], 0);
 }
 
 #[test]
 fn fail_after_commit_answers_504_but_the_write_landed() {
     let sb = Sandbox::start_with(&["--memory", "--no-seed", "--fail-after-commit-rate", "1"]);
-    ok(call(&sb, "GET", "/galleries", None));
-    let resp = call(
-        &sb,
+    ok(sb.call("GET", "/galleries", None));
+    let resp = sb.call(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "ambiguous"}})),
     );
     assert_app_error(&resp, 504, "DEADLINE_EXCEEDED");
-    let list = ok(call(&sb, "GET", "/galleries", None));
+    let list = ok(sb.call("GET", "/galleries", None));
     assert_eq!(list["totalGalleries"], 1);
     assert_eq!(list["galleries"][0]["name"], "ambiguous");
     // A write refused by validation is not turned into a 504.
     assert_violation(
-        &call(&sb, "POST", "/galleries", Some(json!({"gallery": 1}))),
+        &sb.call("POST", "/galleries", Some(json!({"gallery": 1}))),
         "gallery",
     );
 }
@@ -104,21 +90,27 @@ fn fail_after_commit_answers_504_but_the_write_landed() {
 fn latency_delays_api_requests() {
     let sb = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "150"]);
     let start = Instant::now();
-    ok(call(&sb, "GET", "/galleries", None));
+    ok(sb.call("GET", "/galleries", None));
     assert!(start.elapsed() >= Duration::from_millis(150));
-    put_faults(&sb, json!({"latencyMs": 0}));
-    let start = Instant::now();
-    ok(call(&sb, "GET", "/galleries", None));
-    assert!(start.elapsed() < Duration::from_millis(150));
+    // The longest latency, then none: the next call must not sit out the minute. It is given
+    // half of that, far more than an undelayed call ever needs.
+    sb.set_faults(json!({"latencyMs": 60_000}));
+    let faults = sb.set_faults(json!({"latencyMs": 0}));
+    assert_eq!(faults["latencyMs"], 0);
+    let undelayed = sb
+        .request("GET", &format!("{API}/galleries"))
+        .timeout(Duration::from_secs(30))
+        .send();
+    ok(undelayed);
 }
 
 #[test]
 fn rate_limit_answers_429_with_retry_after_per_site() {
     let sb = Sandbox::start_with(&["--memory", "--no-seed", "--rate-limit", "3"]);
     for _ in 0..3 {
-        ok(call(&sb, "GET", "/galleries", None));
+        ok(sb.call("GET", "/galleries", None));
     }
-    let limited = call(&sb, "GET", "/galleries", None);
+    let limited = sb.call("GET", "/galleries", None);
     assert_app_error(&limited, 429, "RESOURCE_EXHAUSTED");
     let retry: u64 = limited
         .header("retry-after")
@@ -128,35 +120,34 @@ fn rate_limit_answers_429_with_retry_after_per_site() {
     assert!((1..=60).contains(&retry), "{retry}");
     // Another site has its own budget.
     ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .header("wix-site-id", "another")
         .send());
-    put_faults(&sb, json!({"rateLimitPerMin": 0}));
-    ok(call(&sb, "GET", "/galleries", None));
+    sb.set_faults(json!({"rateLimitPerMin": 0}));
+    ok(sb.call("GET", "/galleries", None));
 }
 
 #[test]
 fn failing_ids_fail_every_request_naming_them_and_batches_fail_whole() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
-    let good = add_item(&sb, &g, image_item("good"))["id"]
+    let g = sb.new_gallery("G");
+    let good = sb.add_item(&g, image_item("good"))["id"]
         .as_str()
         .unwrap()
         .to_string();
-    let bad = add_item(&sb, &g, image_item("bad"))["id"]
+    let bad = sb.add_item(&g, image_item("bad"))["id"]
         .as_str()
         .unwrap()
         .to_string();
-    let faults = put_faults(&sb, json!({"failIds": [bad]}));
+    let faults = sb.set_faults(json!({"failIds": [bad]}));
     assert_eq!(faults["failIds"], json!([bad]));
     assert_app_error(
-        &call(&sb, "GET", &format!("/galleries/{g}/items/{bad}"), None),
+        &sb.call("GET", &format!("/galleries/{g}/items/{bad}"), None),
         500,
         "INTERNAL",
     );
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "PATCH",
             &format!("/galleries/{g}/items/{bad}"),
             Some(json!({"item": {"title": "x"}})),
@@ -165,20 +156,18 @@ fn failing_ids_fail_every_request_naming_them_and_batches_fail_whole() {
         "INTERNAL",
     );
     assert_app_error(
-        &call(&sb, "DELETE", &format!("/galleries/{g}/items/{bad}"), None),
+        &sb.call("DELETE", &format!("/galleries/{g}/items/{bad}"), None),
         500,
         "INTERNAL",
     );
-    let batch = call(
-        &sb,
+    let batch = sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete"),
         Some(json!({"itemIds": [good, bad]})),
     );
     assert_app_error(&batch, 500, "INTERNAL");
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "DELETE",
             &format!("/galleries/{g}/items?itemsIds={good}&itemsIds={bad}"),
             None,
@@ -187,23 +176,13 @@ fn failing_ids_fail_every_request_naming_them_and_batches_fail_whole() {
         "INTERNAL",
     );
     assert_eq!(
-        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         2,
         "the failed batch deleted nothing"
     );
-    ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{g}/items/{good}"),
-        None,
-    ));
-    put_faults(&sb, json!({"failIds": []}));
-    ok(call(
-        &sb,
-        "DELETE",
-        &format!("/galleries/{g}/items/{bad}"),
-        None,
-    ));
+    ok(sb.call("GET", &format!("/galleries/{g}/items/{good}"), None));
+    sb.set_faults(json!({"failIds": []}));
+    ok(sb.call("DELETE", &format!("/galleries/{g}/items/{bad}"), None));
 }
 
 #[test]
@@ -216,7 +195,7 @@ fn fail_id_flag_fails_a_gallery_id_from_the_start() {
     let resp = sb
         .request(
             "GET",
-            &format!("{P}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63"),
+            &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63"),
         )
         .without_header("wix-site-id")
         .send();
@@ -237,19 +216,14 @@ fn fail_id_flag_fails_a_gallery_id_from_the_start() {
 #[test]
 fn the_request_log_records_api_requests_with_masked_auth() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "Logged");
-    ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{g}?itemLimit=5"),
-        None,
-    ));
-    call(&sb, "GET", "/galleries/missing", None);
+    let g = sb.new_gallery("Logged");
+    ok(sb.call("GET", &format!("/galleries/{g}?itemLimit=5"), None));
+    sb.call("GET", "/galleries/missing", None);
     Request::new("GET", &sb.url("/_sandbox/health")).send();
     let log = sb.request_log();
     assert_eq!(log.len(), 3, "{log:?}");
     assert_eq!(log[0]["method"], "POST");
-    assert_eq!(log[0]["path"], format!("{P}/galleries"));
+    assert_eq!(log[0]["path"], format!("{API}/galleries"));
     assert_eq!(log[0]["status"], 200);
     assert_eq!(log[0]["body"], json!({"gallery": {"name": "Logged"}}));
     assert_eq!(log[0]["headers"]["content-type"], "application/json");
@@ -269,7 +243,7 @@ fn the_request_log_records_api_requests_with_masked_auth() {
     sb.clear_request_log();
     assert!(sb.request_log().is_empty());
     // Rejected requests are logged with their status too.
-    sb.request("GET", &format!("{P}/galleries"))
+    sb.request("GET", &format!("{API}/galleries"))
         .without_header("Authorization")
         .send();
     assert_eq!(sb.request_log()[0]["status"], 401);
@@ -278,29 +252,25 @@ fn the_request_log_records_api_requests_with_masked_auth() {
 #[test]
 fn events_record_committed_mutations_in_order() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "E");
-    let item = add_item(&sb, &g, image_item("e"));
+    let g = sb.new_gallery("E");
+    let item = sb.add_item(&g, image_item("e"));
     let id = item["id"].as_str().unwrap();
-    ok(call(
-        &sb,
+    ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"title": "f"}})),
     ));
-    ok(call(
-        &sb,
+    ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}"),
         Some(json!({"gallery": {"name": "F"}})),
     ));
-    ok(call(
-        &sb,
+    ok(sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete"),
         Some(json!({"itemIds": [id, "missing"]})),
     ));
-    call(
-        &sb,
+    sb.call(
         "POST",
         &format!("/galleries/{g}/items"),
         Some(json!({"item": {}})),
@@ -356,8 +326,7 @@ fn generate_fills_a_gallery_for_benchmarks() {
         .send()
         .json();
     assert_eq!(more["totalItems"], 260);
-    let page = ok(call(
-        &sb,
+    let page = ok(sb.call(
         "GET",
         &format!("/galleries/{g}/items?itemOffset=255&itemLimit=10"),
         None,

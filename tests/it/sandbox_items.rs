@@ -3,18 +3,17 @@
 
 use serde_json::{json, Value};
 
-use crate::common::Sandbox;
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 #[test]
 fn item_lifecycle_create_get_update_delete() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let mut input = image_item("first");
     input["id"] = json!("client-chosen");
     input["type"] = json!("VIDEO");
     input["createdDate"] = json!("2001-01-01T00:00:00Z");
-    let item = add_item(&sb, &g, input);
+    let item = sb.add_item(&g, input);
     let id = item["id"].as_str().unwrap().to_string();
     assert_ne!(id, "client-chosen", "read-only id ignored");
     assert_eq!(item["type"], "IMAGE", "type derived from the media");
@@ -22,17 +21,12 @@ fn item_lifecycle_create_get_update_delete() {
     assert_eq!(item["createdDate"], item["updatedDate"]);
     assert!(item["sortOrder"].is_number());
 
-    let got = ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{g}/items/{id}"),
-        None,
-    ));
+    let got = ok(sb.call("GET", &format!("/galleries/{g}/items/{id}"), None));
     assert_eq!(got["item"], item);
 
-    std::thread::sleep(std::time::Duration::from_millis(5));
-    let updated = ok(call(
-        &sb,
+    // Updated a millisecond after it was made: its dates differ.
+    next_millisecond();
+    let updated = ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"title": "renamed", "description": "now described"}})),
@@ -44,35 +38,24 @@ fn item_lifecycle_create_get_update_delete() {
     assert_eq!(updated["createdDate"], item["createdDate"]);
     assert_ne!(updated["updatedDate"], item["updatedDate"]);
     assert_eq!(
-        ok(call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items/{id}"),
-            None
-        ))["item"],
+        ok(sb.call("GET", &format!("/galleries/{g}/items/{id}"), None))["item"],
         updated
     );
 
-    let deleted = ok(call(
-        &sb,
-        "DELETE",
-        &format!("/galleries/{g}/items/{id}"),
-        None,
-    ));
+    let deleted = ok(sb.call("DELETE", &format!("/galleries/{g}/items/{id}"), None));
     assert_eq!(deleted, json!({"itemId": id}));
     assert_app_error(
-        &call(&sb, "GET", &format!("/galleries/{g}/items/{id}"), None),
+        &sb.call("GET", &format!("/galleries/{g}/items/{id}"), None),
         404,
         "ITEM_NOT_FOUND",
     );
     assert_app_error(
-        &call(&sb, "DELETE", &format!("/galleries/{g}/items/{id}"), None),
+        &sb.call("DELETE", &format!("/galleries/{g}/items/{id}"), None),
         404,
         "ITEM_NOT_FOUND",
     );
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "PATCH",
             &format!("/galleries/{g}/items/{id}"),
             Some(json!({"item": {"title": "x"}})),
@@ -81,13 +64,12 @@ fn item_lifecycle_create_get_update_delete() {
         "ITEM_NOT_FOUND",
     );
     assert_app_error(
-        &call(&sb, "GET", &format!("/galleries/nope/items/{id}"), None),
+        &sb.call("GET", &format!("/galleries/nope/items/{id}"), None),
         404,
         "GALLERY_NOT_FOUND",
     );
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             "/galleries/nope/items",
             Some(json!({"item": image_item("x")})),
@@ -96,7 +78,7 @@ fn item_lifecycle_create_get_update_delete() {
         "GALLERY_NOT_FOUND",
     );
     assert_eq!(
-        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         0
     );
 }
@@ -104,14 +86,14 @@ fn item_lifecycle_create_get_update_delete() {
 #[test]
 fn videos_and_text_items_are_typed_and_durations_are_strings() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
-    let video = add_item(&sb, &g, video_item("v"));
+    let g = sb.new_gallery("G");
+    let video = sb.add_item(&g, video_item("v"));
     assert_eq!(video["type"], "VIDEO");
     assert_eq!(video["video"]["duration"], "20000");
     let mut numeric = video_item("n");
     numeric["video"]["duration"] = json!(1500);
-    assert_eq!(add_item(&sb, &g, numeric)["video"]["duration"], "1500");
-    let text = add_item(&sb, &g, text_item("t"));
+    assert_eq!(sb.add_item(&g, numeric)["video"]["duration"], "1500");
+    let text = sb.add_item(&g, text_item("t"));
     assert_eq!(text["type"], "TEXT");
     assert_eq!(text["text"]["css"], json!({"width": 420}));
 }
@@ -119,7 +101,7 @@ fn videos_and_text_items_are_typed_and_durations_are_strings() {
 #[test]
 fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let mut input = image_item("x");
     input["image"]["imageInfo"]["futureField"] = json!({"nested": [1, 2, null]});
     input["image"]["exif"] = json!({"Model": "X100", "ISO": 200});
@@ -128,22 +110,20 @@ fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
     input["tags"] = json!({"values": ["_fileOrigin_uploaded", "sea"]});
     input["galleryId"] = json!(g);
     input["somethingNew"] = json!(true);
-    let item = add_item(&sb, &g, input.clone());
+    let item = sb.add_item(&g, input.clone());
     assert_eq!(item["image"], input["image"]);
     assert_eq!(item["link"], input["link"]);
     assert_eq!(item["tags"], input["tags"]);
     assert!(item.get("galleryId").is_none() && item.get("somethingNew").is_none());
     let id = item["id"].as_str().unwrap();
     // The SDK repeats ids in the query string and in bodies.
-    let got = ok(call(
-        &sb,
+    let got = ok(sb.call(
         "GET",
         &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
         None,
     ));
     assert_eq!(got["item"], item);
-    let updated = ok(call(
-        &sb,
+    let updated = ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
         Some(
@@ -151,15 +131,13 @@ fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
         ),
     ));
     assert_eq!(updated["item"]["title"], "y");
-    let listed = ok(call(
-        &sb,
+    let listed = ok(sb.call(
         "GET",
         &format!("/galleries/{g}/items?galleryId={g}&unknown=1"),
         None,
     ));
     assert_eq!(listed["items"][0]["image"], input["image"]);
-    ok(call(
-        &sb,
+    ok(sb.call(
         "DELETE",
         &format!("/galleries/{g}/items/{id}?galleryId={g}&itemId={id}"),
         None,
@@ -169,13 +147,13 @@ fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
 #[test]
 fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     for (title, order) in [("c", 30.0), ("a", -5.5), ("b", 10.0)] {
         let mut item = image_item(title);
         item["sortOrder"] = json!(order);
-        assert_eq!(add_item(&sb, &g, item)["sortOrder"], json!(order));
+        assert_eq!(sb.add_item(&g, item)["sortOrder"], json!(order));
     }
-    let listed = ok(call(&sb, "GET", &format!("/galleries/{g}/items"), None));
+    let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     let titles: Vec<&str> = listed["items"]
         .as_array()
         .unwrap()
@@ -191,8 +169,7 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
     let mut dup = image_item("dup");
     dup["sortOrder"] = json!(10.0);
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items"),
             Some(json!({"item": dup.clone()})),
@@ -201,13 +178,12 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
         "SORT_ORDER_ALREADY_EXISTS",
     );
     // The same sortOrder in another gallery is fine.
-    let other = new_gallery(&sb, "H");
-    add_item(&sb, &other, dup);
+    let other = sb.new_gallery("H");
+    sb.add_item(&other, dup);
     // Moving onto a taken sortOrder is a conflict; keeping one's own is not.
     let a = listed["items"][0]["id"].as_str().unwrap();
     assert_app_error(
-        &call(
-            &sb,
+        &sb.call(
             "PATCH",
             &format!("/galleries/{g}/items/{a}"),
             Some(json!({"item": {"sortOrder": 30}})),
@@ -215,20 +191,18 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
         409,
         "SORT_ORDER_ALREADY_EXISTS",
     );
-    ok(call(
-        &sb,
+    ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{a}"),
         Some(json!({"item": {"sortOrder": -5.5}})),
     ));
-    let moved = ok(call(
-        &sb,
+    let moved = ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{a}"),
         Some(json!({"item": {"sortOrder": 99}})),
     ));
     assert_eq!(moved["item"]["sortOrder"], json!(99.0));
-    let listed = ok(call(&sb, "GET", &format!("/galleries/{g}/items"), None));
+    let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     assert_eq!(listed["items"][2]["title"], "a");
 }
 
@@ -236,11 +210,10 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
 fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..300).map(|n| image_item(&format!("i{n}"))).collect();
-    let g = gallery_with_items(&sb, items);
+    let g = sb.gallery_with_items("G", items);
     let mut orders = Vec::new();
     for offset in [0, 100, 200] {
-        let page = ok(call(
-            &sb,
+        let page = ok(sb.call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
             None,
@@ -257,7 +230,7 @@ fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
     assert_eq!(orders.len(), 300);
     assert!(orders.windows(2).all(|w| w[0] < w[1]));
     // Single creates keep increasing too.
-    let next = add_item(&sb, &g, image_item("later"))["sortOrder"]
+    let next = sb.add_item(&g, image_item("later"))["sortOrder"]
         .as_f64()
         .unwrap();
     assert!(next > orders[299]);
@@ -267,14 +240,9 @@ fn default_sort_orders_strictly_increase_even_within_a_millisecond() {
 fn list_items_pages_and_checks_limits() {
     let sb = Sandbox::empty();
     let items: Vec<Value> = (0..120).map(|n| text_item(&format!("t{n}"))).collect();
-    let g = gallery_with_items(&sb, items);
+    let g = sb.gallery_with_items("G", items);
     let titles = |query: &str| -> Vec<String> {
-        ok(call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items{query}"),
-            None,
-        ))["items"]
+        ok(sb.call("GET", &format!("/galleries/{g}/items{query}"), None))["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -297,43 +265,23 @@ fn list_items_pages_and_checks_limits() {
         "offset/limit ignored here"
     );
     assert_violation(
-        &call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items?itemLimit=101"),
-            None,
-        ),
+        &sb.call("GET", &format!("/galleries/{g}/items?itemLimit=101"), None),
         "itemLimit",
     );
     assert_violation(
-        &call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items?itemLimit=0"),
-            None,
-        ),
+        &sb.call("GET", &format!("/galleries/{g}/items?itemLimit=0"), None),
         "itemLimit",
     );
     assert_violation(
-        &call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items?itemOffset=-3"),
-            None,
-        ),
+        &sb.call("GET", &format!("/galleries/{g}/items?itemOffset=-3"), None),
         "itemOffset",
     );
     assert_violation(
-        &call(
-            &sb,
-            "GET",
-            &format!("/galleries/{g}/items?itemOffset=1.5"),
-            None,
-        ),
+        &sb.call("GET", &format!("/galleries/{g}/items?itemOffset=1.5"), None),
         "itemOffset",
     );
     assert_app_error(
-        &call(&sb, "GET", "/galleries/nope/items", None),
+        &sb.call("GET", "/galleries/nope/items", None),
         404,
         "GALLERY_NOT_FOUND",
     );
@@ -342,15 +290,14 @@ fn list_items_pages_and_checks_limits() {
 #[test]
 fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let mut input = image_item("x");
     input["image"]["focalPoint"] = json!({"x": 0.5, "y": 0.5});
     input["description"] = json!("d");
-    let item = add_item(&sb, &g, input);
+    let item = sb.add_item(&g, input);
     let id = item["id"].as_str().unwrap();
     let new_image = json!({"imageInfo": {"url": "https://x/y.jpg", "width": 10, "height": 20}});
-    let updated = ok(call(
-        &sb,
+    let updated = ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"image": new_image, "description": null}})),
@@ -364,30 +311,26 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
     assert_eq!(updated["title"], "x");
     assert_eq!(updated["sortOrder"], item["sortOrder"]);
 
-    let to_video = call(
-        &sb,
+    let to_video = sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"video": video_item("v")["video"]}})),
     );
     assert_violation(&to_video, "item.video");
-    let wrong_id = call(
-        &sb,
+    let wrong_id = sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"id": "other", "title": "t"}})),
     );
     assert_violation(&wrong_id, "item.id");
-    let bad_image = call(
-        &sb,
+    let bad_image = sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"image": {"imageInfo": {"url": "u", "width": 0, "height": 1}}}})),
     );
     assert_violation(&bad_image, "item.image.imageInfo.width");
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "PATCH",
             &format!("/galleries/{g}/items/{id}"),
             Some(json!({"title": "no wrapper"})),
@@ -395,13 +338,7 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
         "item",
     );
     // Nothing of the refused updates landed.
-    let now = ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{g}/items/{id}"),
-        None,
-    ))["item"]
-        .clone();
+    let now = ok(sb.call("GET", &format!("/galleries/{g}/items/{id}"), None))["item"].clone();
     assert_eq!(now, updated);
 }
 
@@ -409,15 +346,9 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
 fn deep_pages_stay_exact_as_the_gallery_changes() {
     // Past 256 items pages start from cached anchors; every change of order must invalidate them.
     let sb = Sandbox::empty();
-    let made = crate::common::ureq_like::Request::new("POST", &sb.url("/_sandbox/generate"))
-        .header("wix-site-id", crate::common::DEFAULT_TEST_SITE)
-        .json(&json!({"count": 700}))
-        .send()
-        .json();
-    let g = made["galleryId"].as_str().unwrap().to_string();
+    let g = sb.generated_gallery(700);
     let titles = |offset: usize, limit: usize| -> Vec<String> {
-        ok(call(
-            &sb,
+        ok(sb.call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit={limit}"),
             None,
@@ -443,19 +374,14 @@ fn deep_pages_stay_exact_as_the_gallery_changes() {
     assert_eq!(titles(699, 10), expect(699..700, 0));
 
     // Delete the first 10: every later page shifts by 10.
-    let first: Vec<String> = ok(call(
-        &sb,
-        "GET",
-        &format!("/galleries/{g}/items?itemLimit=10"),
-        None,
-    ))["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect();
-    ok(call(
-        &sb,
+    let first: Vec<String> =
+        ok(sb.call("GET", &format!("/galleries/{g}/items?itemLimit=10"), None))["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect();
+    ok(sb.call(
         "POST",
         &format!("/galleries/{g}/items/delete"),
         Some(json!({"itemIds": first})),
@@ -464,8 +390,7 @@ fn deep_pages_stay_exact_as_the_gallery_changes() {
     assert_eq!(titles(512, 3), expect(512..515, 10));
 
     // Move the last item to the front: positions past it shift back by one.
-    let last = ok(call(
-        &sb,
+    let last = ok(sb.call(
         "GET",
         &format!("/galleries/{g}/items?itemOffset=689&itemLimit=1"),
         None,
@@ -473,8 +398,7 @@ fn deep_pages_stay_exact_as_the_gallery_changes() {
         .clone();
     assert_eq!(last["title"], "Generated item 699");
     let id = last["id"].as_str().unwrap();
-    ok(call(
-        &sb,
+    ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
         Some(json!({"item": {"sortOrder": -1}})),
@@ -483,10 +407,10 @@ fn deep_pages_stay_exact_as_the_gallery_changes() {
     assert_eq!(titles(300, 2), expect(299..301, 10));
 
     // Add one at the end: it shows on the last page.
-    let added = add_item(&sb, &g, image_item("appended"));
+    let added = sb.add_item(&g, image_item("appended"));
     assert_eq!(titles(690, 5), ["appended"]);
     assert_eq!(
-        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         691
     );
     let _ = added;

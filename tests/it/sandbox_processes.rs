@@ -5,8 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::{json, Value};
 
-use crate::common::{cli_in, run, Sandbox};
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 fn serve_on(db: &std::path::Path, extra: &[&str]) -> Sandbox {
     let db = db.to_str().unwrap().to_string();
@@ -20,7 +19,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
     let servers: Vec<Sandbox> = (0..3).map(|_| serve_on(&db, &["--no-seed"])).collect();
-    let g = new_gallery(&servers[0], "Shared");
+    let g = servers[0].new_gallery("Shared");
     const PER_THREAD: usize = 25;
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..6)
@@ -30,8 +29,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
                 scope.spawn(move || {
                     let mut failures = Vec::new();
                     for n in 0..PER_THREAD {
-                        let resp = call(
-                            sb,
+                        let resp = sb.call(
                             "POST",
                             &format!("/galleries/{g}/items"),
                             Some(json!({"item": image_item(&format!("t{t}-{n}"))})),
@@ -40,8 +38,7 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
                             failures.push(resp.body.clone());
                         }
                         if n % 5 == 0 {
-                            let resp = call(
-                                sb,
+                            let resp = sb.call(
                                 "POST",
                                 "/galleries",
                                 Some(json!({"gallery": {"name": format!("t{t}-{n}")}})),
@@ -63,18 +60,17 @@ fn concurrent_writers_in_several_processes_lose_nothing() {
     assert!(failures.is_empty(), "writes failed: {failures:?}");
     // Every process sees every write.
     for sb in &servers {
-        let g_now = ok(call(sb, "GET", &format!("/galleries/{g}"), None));
+        let g_now = ok(sb.call("GET", &format!("/galleries/{g}"), None));
         assert_eq!(g_now["gallery"]["totalItems"], 6 * PER_THREAD);
         assert_eq!(
-            ok(call(sb, "GET", "/galleries", None))["totalGalleries"],
+            ok(sb.call("GET", "/galleries", None))["totalGalleries"],
             1 + 6 * 5
         );
     }
     let mut orders = HashSet::new();
     let mut titles = HashSet::new();
     for offset in (0..6 * PER_THREAD).step_by(100) {
-        let page = ok(call(
-            &servers[1],
+        let page = ok(servers[1].call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
             None,
@@ -103,11 +99,10 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     let a = serve_on(&db, &["--no-seed"]);
     let b = serve_on(&db, &["--no-seed"]);
     let items: Vec<Value> = (0..200).map(|n| text_item(&format!("t{n}"))).collect();
-    let g = gallery_with_items(&a, items);
+    let g = a.gallery_with_items("G", items);
     let mut ids = Vec::new();
     for offset in [0, 100] {
-        let page = ok(call(
-            &a,
+        let page = ok(a.call(
             "GET",
             &format!("/galleries/{g}/items?itemOffset={offset}&itemLimit=100"),
             None,
@@ -122,16 +117,14 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     }
     let deleted: Vec<String> = std::thread::scope(|scope| {
         let h1 = scope.spawn(|| {
-            ok(call(
-                &a,
+            ok(a.call(
                 "POST",
                 &format!("/galleries/{g}/items/delete"),
                 Some(json!({"itemIds": ids})),
             ))
         });
         let h2 = scope.spawn(|| {
-            ok(call(
-                &b,
+            ok(b.call(
                 "POST",
                 &format!("/galleries/{g}/items/delete"),
                 Some(json!({"itemIds": ids})),
@@ -152,7 +145,7 @@ fn concurrent_bulk_deletes_across_processes_delete_each_item_once() {
     assert_eq!(deleted.len(), 200, "each id deleted exactly once overall");
     assert_eq!(deleted.iter().collect::<HashSet<_>>().len(), 200);
     assert_eq!(
-        ok(call(&b, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(b.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         0
     );
 }
@@ -164,25 +157,25 @@ fn a_file_database_is_seeded_once_and_survives_restarts() {
     {
         let sb = serve_on(&db, &[]);
         let list = ok(sb
-            .request("GET", &format!("{P}/galleries"))
+            .request("GET", &format!("{API}/galleries"))
             .without_header("wix-site-id")
             .send());
         assert_eq!(list["totalGalleries"], 2);
         let id = "a59d43f0-0023-4ef2-8593-e38d2b668795";
         ok(sb
-            .request("DELETE", &format!("{P}/galleries/{id}"))
+            .request("DELETE", &format!("{API}/galleries/{id}"))
             .without_header("wix-site-id")
             .send());
-        new_gallery(&sb, "mine");
+        sb.new_gallery("mine");
     }
     let sb = serve_on(&db, &[]);
     let list = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send());
     assert_eq!(list["totalGalleries"], 1, "not seeded again");
     assert_eq!(
-        ok(call(&sb, "GET", "/galleries", None))["galleries"][0]["name"],
+        ok(sb.call("GET", "/galleries", None))["galleries"][0]["name"],
         "mine"
     );
 }
@@ -237,8 +230,8 @@ fn status_and_reset_report_and_clear_the_database() {
     assert!(!db.exists(), "reset of a missing database creates nothing");
     {
         let sb = serve_on(&db, &[]);
-        let g = new_gallery(&sb, "site gallery");
-        add_item(&sb, &g, image_item("x"));
+        let g = sb.new_gallery("site gallery");
+        sb.add_item(&g, image_item("x"));
     }
     let out = run(cli_in(home.path()).args(["sandbox", "status", "-o", "json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -270,52 +263,79 @@ fn status_and_reset_report_and_clear_the_database() {
     // Seeded again on next use.
     let sb = serve_on(&db, &[]);
     let list = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send());
     assert_eq!(list["totalGalleries"], 2);
 }
 
-#[test]
-fn serve_stops_cleanly_on_sigterm() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    use assert_cmd::cargo::CommandCargoExt;
-
-    use crate::common::TestEnv;
-
-    let home = tempfile::tempdir().unwrap();
-    let mut child = Command::cargo_bin("progallery")
+/// The names in a directory.
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
         .unwrap()
-        .args(["sandbox", "serve", "--addr", "127.0.0.1:0", "--memory"])
-        .env_clear_test_env(home.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.starts_with("http://127.0.0.1:"), "{line:?}");
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            assert_eq!(exit.code(), Some(0), "serve should exit 0 on SIGTERM");
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("serve did not stop within 10 s of SIGTERM");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn a_stopped_memory_sandbox_leaves_nothing_in_the_temp_dir() {
+    // An in-memory sandbox keeps its media bytes in a temporary directory of its own; stopped
+    // as a service manager (SIGTERM) or a person (Ctrl-C) stops it, it exits 0 without it.
+    for signal in [Signal::Terminate, Signal::Interrupt] {
+        let tmp = tempfile::tempdir().unwrap();
+        let sandbox = Sandbox::start_in_env(
+            tempfile::tempdir().unwrap(),
+            &["--memory", "--no-seed"],
+            &[("TMPDIR", tmp.path())],
+        );
+        let file = crate::media_sandbox::upload(
+            &sandbox,
+            DEFAULT_TEST_SITE,
+            "kept.png",
+            "image/png",
+            &crate::common::media::png(2, 2, 10),
+        );
+        assert_eq!(file["operationStatus"], "READY", "{file}");
+        let made = entries(tmp.path());
+        assert_eq!(made.len(), 1, "{made:?}");
+        assert!(made[0].starts_with("progallery-sandbox-media-"), "{made:?}");
+        let stopped = sandbox.stop_with(signal);
+        assert_eq!(stopped.code, 0, "{signal:?}: {}", stopped.stderr);
+        assert!(
+            stopped.stderr.contains("sandbox listening on"),
+            "{}",
+            stopped.stderr
+        );
+        assert_eq!(
+            entries(tmp.path()),
+            Vec::<String>::new(),
+            "left behind after {signal:?}"
+        );
     }
+}
+
+#[test]
+fn the_embedded_sandbox_leaves_nothing_in_the_temp_dir() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let embedded = |args: &[&str]| {
+        run(cli_in(home.path())
+            .env("TMPDIR", tmp.path())
+            .arg("--sandbox")
+            .args(args))
+    };
+    let created = embedded(&["galleries", "create", "--name", "Temp", "-o", "id"]);
+    created.success();
+    let g = created.stdout.trim().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let image = dir.path().join("a.png");
+    std::fs::write(&image, crate::common::media::png(3, 2, 100)).unwrap();
+    embedded(&["items", "add", &g, image.to_str().unwrap()]).success();
+    assert_eq!(
+        embedded(&["items", "list", &g, "-o", "id"]).lines().len(),
+        1
+    );
+    assert_eq!(entries(tmp.path()), Vec::<String>::new());
 }
 
 #[test]
@@ -328,7 +348,7 @@ fn simultaneous_first_starts_on_a_new_file_seed_it_once() {
     });
     for sb in &servers {
         let list = ok(sb
-            .request("GET", &format!("{P}/galleries"))
+            .request("GET", &format!("{API}/galleries"))
             .without_header("wix-site-id")
             .send());
         assert_eq!(list["totalGalleries"], 2, "seeded exactly once");

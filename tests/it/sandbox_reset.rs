@@ -5,9 +5,8 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::common::{cli_in, run, run_with_stdin, Sandbox, DEFAULT_TEST_SITE};
+use crate::common::*;
 use crate::media_sandbox::{png, upload};
-use crate::sandbox_helpers::*;
 
 /// `hashcache::site_key("embedded-sandbox", None)`: where `--sandbox` runs keep their cache.
 fn embedded_site_key() -> String {
@@ -24,8 +23,8 @@ fn reset_asks_or_needs_yes_shows_a_dry_run_and_removes_media_and_cache() {
     let db = data.join("sandbox.db");
     let sandbox = Sandbox::start_in(home, &["--db", db.to_str().unwrap()]);
     let home = sandbox.home.path().to_path_buf();
-    let g = new_gallery(&sandbox, "To reset");
-    add_item(&sandbox, &g, image_item("x"));
+    let g = sandbox.new_gallery("To reset");
+    sandbox.add_item(&g, image_item("x"));
     let file = upload(
         &sandbox,
         DEFAULT_TEST_SITE,

@@ -3,14 +3,13 @@
 
 use serde_json::json;
 
-use crate::common::Sandbox;
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 #[test]
 fn the_default_site_is_seeded_with_the_reference_examples() {
     let sb = Sandbox::start();
     let resp = sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send();
     let body = ok(resp);
@@ -51,7 +50,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
     let added = ok(sb
         .request(
             "POST",
-            &format!("{P}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
+            &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
         )
         .without_header("wix-site-id")
         .json(&json!({"item": image_item("new")}))
@@ -59,20 +58,20 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
     let listed = ok(sb
         .request(
             "GET",
-            &format!("{P}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
+            &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
         )
         .without_header("wix-site-id")
         .send());
     assert_eq!(listed["items"][4]["id"], added["item"]["id"]);
     // The test site (wix-site-id header) is another site: empty.
-    let other = ok(call(&sb, "GET", "/galleries", None));
+    let other = ok(sb.call("GET", "/galleries", None));
     assert_eq!(other, json!({"totalGalleries": 0, "galleries": []}));
 }
 
 #[test]
 fn both_path_prefixes_reach_the_same_data() {
     let sb = Sandbox::empty();
-    let id = new_gallery(&sb, "Shared");
+    let id = sb.new_gallery("Shared");
     let other = sb
         .request("GET", &format!("/pro-gallery/v2/galleries/{id}"))
         .send();
@@ -82,8 +81,7 @@ fn both_path_prefixes_reach_the_same_data() {
         .json(&json!({"item": image_item("x")}))
         .send())["item"]
         .clone();
-    let back = ok(call(
-        &sb,
+    let back = ok(sb.call(
         "GET",
         &format!("/galleries/{id}/items/{}", item["id"].as_str().unwrap()),
         None,
@@ -97,7 +95,7 @@ fn sites_are_isolated_by_the_wix_site_id_header() {
     let site_a = "aaaaaaaa-0000-0000-0000-000000000000";
     let site_b = "bbbbbbbb-0000-0000-0000-000000000000";
     let create = |site: &str, sort: f64| {
-        sb.request("POST", &format!("{P}/galleries"))
+        sb.request("POST", &format!("{API}/galleries"))
             .header("wix-site-id", site)
             .json(&json!({"gallery": {"name": site, "sortOrder": sort}}))
             .send()
@@ -109,23 +107,23 @@ fn sites_are_isolated_by_the_wix_site_id_header() {
     // The same sortOrder is free on another site.
     ok(create(site_b, 7.0));
     let list_b = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .header("wix-site-id", site_b)
         .send());
     assert_eq!(list_b["totalGalleries"], 1);
     assert_eq!(list_b["galleries"][0]["name"], site_b);
     let cross = sb
-        .request("GET", &format!("{P}/galleries/{a}"))
+        .request("GET", &format!("{API}/galleries/{a}"))
         .header("wix-site-id", site_b)
         .send();
     assert_app_error(&cross, 404, "GALLERY_NOT_FOUND");
     let cross_delete = sb
-        .request("DELETE", &format!("{P}/galleries/{a}"))
+        .request("DELETE", &format!("{API}/galleries/{a}"))
         .header("wix-site-id", site_b)
         .send();
     assert_app_error(&cross_delete, 404, "GALLERY_NOT_FOUND");
     let none = ok(sb
-        .request("GET", &format!("{P}/galleries"))
+        .request("GET", &format!("{API}/galleries"))
         .without_header("wix-site-id")
         .send());
     assert_eq!(
@@ -133,7 +131,7 @@ fn sites_are_isolated_by_the_wix_site_id_header() {
         "no header is the default site, which is neither"
     );
     let still = ok(sb
-        .request("GET", &format!("{P}/galleries/{a}"))
+        .request("GET", &format!("{API}/galleries/{a}"))
         .header("wix-site-id", site_a)
         .send());
     assert_eq!(still["gallery"]["name"], site_a);

@@ -3,12 +3,10 @@
 
 use serde_json::{json, Value};
 
-use crate::common::Sandbox;
-use crate::sandbox_helpers::*;
+use crate::common::*;
 
 fn rejects(sb: &Sandbox, gallery: &str, item: Value, field: &str) -> Value {
-    let resp = call(
-        sb,
+    let resp = sb.call(
         "POST",
         &format!("/galleries/{gallery}/items"),
         Some(json!({"item": item})),
@@ -19,7 +17,7 @@ fn rejects(sb: &Sandbox, gallery: &str, item: Value, field: &str) -> Value {
 #[test]
 fn create_item_rules() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let v = rejects(&sb, &g, json!({"title": "nothing"}), "item");
     assert_eq!(v["violatedRule"], "REQUIRED_FIELD");
     let mut two = image_item("two");
@@ -85,7 +83,7 @@ fn create_item_rules() {
     quality["image"]["quality"] = json!(101);
     rejects(&sb, &g, quality.clone(), "item.image.quality");
     quality["image"]["quality"] = json!(30);
-    add_item(&sb, &g, quality);
+    sb.add_item(&g, quality);
     rejects(
         &sb,
         &g,
@@ -156,8 +154,7 @@ fn create_item_rules() {
     );
     rejects(&sb, &g, json!({"image": "pic"}), "item.image");
     // Several problems are all reported.
-    let resp = call(
-        &sb,
+    let resp = sb.call(
         "POST",
         &format!("/galleries/{g}/items"),
         Some(json!({"item": {"title": 1, "image": {"imageInfo": {"url": "u"}}}})),
@@ -169,7 +166,7 @@ fn create_item_rules() {
     assert!(list >= 3, "{}", resp.body);
     // None of the rejected items exists.
     assert_eq!(
-        ok(call(&sb, "GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
+        ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
         1
     );
 }
@@ -177,8 +174,8 @@ fn create_item_rules() {
 #[test]
 fn malformed_bodies_are_400_not_crashes() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
-    let path = format!("{P}/galleries/{g}/items");
+    let g = sb.new_gallery("G");
+    let path = format!("{API}/galleries/{g}/items");
     for raw in [
         &b"{"[..],
         b"not json",
@@ -194,8 +191,7 @@ fn malformed_bodies_are_400_not_crashes() {
         assert_violation(&resp, "body");
     }
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             &format!("/galleries/{g}/items"),
             Some(json!({"item": "x"})),
@@ -203,30 +199,19 @@ fn malformed_bodies_are_400_not_crashes() {
         "item",
     );
     assert_violation(
-        &call(
-            &sb,
-            "POST",
-            &format!("/galleries/{g}/items"),
-            Some(json!({})),
-        ),
+        &sb.call("POST", &format!("/galleries/{g}/items"), Some(json!({}))),
         "item",
     );
     assert_violation(
-        &call(&sb, "POST", "/galleries", Some(json!({"gallery": []}))),
+        &sb.call("POST", "/galleries", Some(json!({"gallery": []}))),
         "gallery",
     );
     assert_violation(
-        &call(
-            &sb,
-            "POST",
-            "/galleries",
-            Some(json!({"cloneFromGalleryId": 5})),
-        ),
+        &sb.call("POST", "/galleries", Some(json!({"cloneFromGalleryId": 5}))),
         "cloneFromGalleryId",
     );
     assert_violation(
-        &call(
-            &sb,
+        &sb.call(
             "POST",
             "/galleries",
             Some(json!({"gallery": {"items": {}}})),
@@ -234,26 +219,25 @@ fn malformed_bodies_are_400_not_crashes() {
         "gallery.items",
     );
     // Still serving.
-    ok(call(&sb, "GET", "/galleries", None));
+    ok(sb.call("GET", "/galleries", None));
 }
 
 #[test]
 fn a_gallery_with_one_bad_item_is_not_created_at_all() {
     let sb = Sandbox::empty();
     let body = json!({"gallery": {"name": "half", "items": [image_item("good"), {"image": {"imageInfo": {"url": "u"}}}]}});
-    let resp = call(&sb, "POST", "/galleries", Some(body));
+    let resp = sb.call("POST", "/galleries", Some(body));
     assert_violation(&resp, "gallery.items[1].image.imageInfo.width");
     let mut dup = image_item("a");
     dup["sortOrder"] = json!(1);
-    let resp = call(
-        &sb,
+    let resp = sb.call(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"items": [dup.clone(), dup]}})),
     );
     assert_app_error(&resp, 409, "SORT_ORDER_ALREADY_EXISTS");
     assert_eq!(
-        ok(call(&sb, "GET", "/galleries", None))["totalGalleries"],
+        ok(sb.call("GET", "/galleries", None))["totalGalleries"],
         0,
         "no half-applied write"
     );
@@ -262,11 +246,10 @@ fn a_gallery_with_one_bad_item_is_not_created_at_all() {
 #[test]
 fn oversized_bodies_get_a_wix_shaped_413() {
     let sb = Sandbox::empty();
-    let g = new_gallery(&sb, "G");
+    let g = sb.new_gallery("G");
     let mut big = image_item("big");
     big["description"] = json!("x".repeat(1024 * 1024 + 10));
-    let resp = call(
-        &sb,
+    let resp = sb.call(
         "POST",
         &format!("/galleries/{g}/items"),
         Some(json!({"item": big})),
@@ -274,31 +257,31 @@ fn oversized_bodies_get_a_wix_shaped_413() {
     assert_app_error(&resp, 413, "PAYLOAD_TOO_LARGE");
     let mut fits = image_item("fits");
     fits["description"] = json!("x".repeat(900 * 1024));
-    add_item(&sb, &g, fits);
+    sb.add_item(&g, fits);
 }
 
 #[test]
 fn unknown_endpoints_and_methods_are_wix_shaped() {
     let sb = Sandbox::empty();
-    assert_app_error(&call(&sb, "GET", "/nothing-here", None), 404, "NOT_FOUND");
+    assert_app_error(&sb.call("GET", "/nothing-here", None), 404, "NOT_FOUND");
     assert_app_error(
         &sb.request("GET", "/progallery/v3/galleries").send(),
         404,
         "NOT_FOUND",
     );
     assert_app_error(
-        &call(&sb, "POST", "/galleries/x/items/y", Some(json!({}))),
+        &sb.call("POST", "/galleries/x/items/y", Some(json!({}))),
         405,
         "METHOD_NOT_ALLOWED",
     );
     assert_app_error(
-        &call(&sb, "GET", "/galleries/%00%2e%2e/items/x", None),
+        &sb.call("GET", "/galleries/%00%2e%2e/items/x", None),
         404,
         "GALLERY_NOT_FOUND",
     );
     // A path that does not decode to UTF-8 is a validation error, still Wix-shaped.
     assert_violation(
-        &call(&sb, "GET", "/galleries/%FF%FE/items/x", None),
+        &sb.call("GET", "/galleries/%FF%FE/items/x", None),
         "request",
     );
 }

@@ -4,7 +4,6 @@
 
 use serde_json::{json, Value};
 
-use crate::cli_galleries::logged;
 use crate::common::*;
 use crate::search_fixture::{seed_fixture, SEARCH};
 
@@ -26,7 +25,8 @@ pub fn titles(run: &Run) -> Vec<String> {
 
 /// The body of the last search request the sandbox saw.
 pub fn last_search_body(sandbox: &Sandbox) -> Value {
-    logged(sandbox, "POST", SEARCH)
+    sandbox
+        .logged("POST", SEARCH)
         .last()
         .expect("a search request")["body"]
         .clone()
@@ -223,11 +223,7 @@ fn output_formats() {
 #[test]
 fn one_page_or_all_pages_to_the_end() {
     let sandbox = Sandbox::empty();
-    let resp = sandbox
-        .request("POST", "/_sandbox/generate")
-        .json(&json!({"count": 230}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
+    sandbox.generated_gallery(230);
     let raw = sandbox
         .request("POST", SEARCH)
         .json(&json!({"documentType": "PROGALLERY_ITEM", "search": {"paging": {"limit": 100, "offset": 200}}}))
@@ -256,7 +252,7 @@ fn one_page_or_all_pages_to_the_end() {
     let unique: std::collections::HashSet<&&str> = lines.iter().collect();
     assert_eq!(unique.len(), 230);
     // ceil(230/100) = 3 requests, each of the largest page.
-    let requests = logged(&sandbox, "POST", SEARCH);
+    let requests = sandbox.logged("POST", SEARCH);
     let mut offsets: Vec<u64> = requests
         .iter()
         .map(|r| {

@@ -4,11 +4,10 @@
 
 use serde_json::{json, Value};
 
-use crate::cli_galleries::logged;
 use crate::common::fake_server::{Answer, FakeServer};
 use crate::common::*;
 use crate::search_cli::{search_run, titles};
-use crate::search_fixture::{seed_fixture, OTHER_SITE, SEARCH};
+use crate::search_fixture::{seed_fixture, SEARCH};
 
 #[test]
 fn an_empty_result_is_exit_0() {
@@ -53,7 +52,7 @@ fn bad_input_is_exit_2() {
         assert!(lines[1].starts_with("hint: "), "{}", bad.stderr);
         assert!(bad.stdout.is_empty());
     }
-    assert!(logged(&sandbox, "POST", SEARCH).is_empty(), "nothing sent");
+    assert!(sandbox.logged("POST", SEARCH).is_empty(), "nothing sent");
 
     // What only the service can reject: its 400 names the field, exit 2.
     for (filter, field) in [
@@ -71,7 +70,7 @@ fn bad_input_is_exit_2() {
         assert!(rejected.stdout.is_empty());
     }
     // A 400 is not retried.
-    assert_eq!(logged(&sandbox, "POST", SEARCH).len(), 3);
+    assert_eq!(sandbox.logged("POST", SEARCH).len(), 3);
 }
 
 #[test]
@@ -98,7 +97,7 @@ fn a_site_without_search_is_exit_5_with_the_hint() {
         assert!(!missing.stderr.contains(TEST_API_KEY));
     }
     // A 404 is not retried.
-    assert_eq!(logged(&sandbox, "POST", SEARCH).len(), 2);
+    assert_eq!(sandbox.logged("POST", SEARCH).len(), 2);
     // The rest of the CLI works on that site.
     run(sandbox.cli().args(["galleries", "list"])).success();
 }
@@ -107,14 +106,11 @@ fn a_site_without_search_is_exit_5_with_the_hint() {
 fn each_profile_site_sees_its_own_items() {
     let sandbox = Sandbox::empty();
     seed_fixture(&sandbox, DEFAULT_TEST_SITE);
-    let resp = sandbox
-        .request("POST", "/progallery/v2/galleries")
-        .header("wix-site-id", OTHER_SITE)
-        .json(&json!({"gallery": {"items": [
-            {"title": "Beach Hut", "text": {"html": "<p>x</p>"}}
-        ]}}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
+    sandbox.gallery_on_site(
+        OTHER_SITE,
+        "Other",
+        vec![json!({"title": "Beach Hut", "text": {"html": "<p>x</p>"}})],
+    );
     let other = run(sandbox
         .cli()
         .env("WIX_SITE_ID", OTHER_SITE)
@@ -157,15 +153,12 @@ fn a_search_is_retried_like_a_read() {
     // A search is a POST but changes nothing: a 504 (or 503) is retried, where a create's is not.
     let sandbox = Sandbox::empty();
     seed_fixture(&sandbox, DEFAULT_TEST_SITE);
-    let faults = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-        .json(&json!({"failAfterCommitRate": 1.0}))
-        .send();
-    assert_eq!(faults.status, 200, "{}", faults.body);
+    sandbox.set_faults(json!({"failAfterCommitRate": 1.0}));
     sandbox.clear_request_log();
     let failed = run(sandbox
         .cli()
         .args(["--retries", "3", "items", "search", "beach"]));
     failed.code(1);
     assert!(failed.stderr.contains("504"), "{}", failed.stderr);
-    assert_eq!(logged(&sandbox, "POST", SEARCH).len(), 3);
+    assert_eq!(sandbox.logged("POST", SEARCH).len(), 3);
 }

@@ -1,12 +1,11 @@
 //! The Site Search fixture shared by the search tests: six items of known title, description and
-//! kind in two galleries of a site, and raw-HTTP helpers to search the sandbox directly.
+//! kind in two galleries of a site, and helpers to search the sandbox directly over HTTP.
 
 use serde_json::{json, Value};
 
 use crate::common::*;
 
 pub const SEARCH: &str = "/site-search/v1/search";
-pub const OTHER_SITE: &str = "99999999-8888-7777-6666-555555555555";
 
 /// The fixture, in the order search answers it (gallery "First", then "Second", each by
 /// sortOrder): (title, description, is a video).
@@ -46,28 +45,23 @@ pub fn seed_fixture(sandbox: &Sandbox, site: &str) -> Vec<String> {
                 item_json(title, description, video, n)
             })
             .collect();
-        let resp = sandbox
-            .request("POST", "/progallery/v2/galleries")
-            .header("wix-site-id", site)
-            .json(&json!({"gallery": {"name": name, "items": items}}))
-            .send();
-        assert_eq!(resp.status, 200, "{}", resp.body);
-        let gallery = resp.json()["gallery"]["id"].as_str().unwrap().to_string();
+        let gallery = sandbox.gallery_on_site(site, name, items);
         let listed = sandbox
-            .request("GET", &format!("/progallery/v2/galleries/{gallery}/items"))
+            .request("GET", &format!("{API}/galleries/{gallery}/items"))
             .header("wix-site-id", site)
             .send();
+        assert_eq!(listed.status, 200, "{}", listed.body);
         for item in listed.json()["items"].as_array().unwrap() {
             ids.push(item["id"].as_str().unwrap().to_string());
         }
         // Galleries are ordered by creation time in ms: keep the two apart.
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        next_millisecond();
     }
     assert_eq!(ids.len(), FIXTURE.len());
     ids
 }
 
-pub fn search_in(sandbox: &Sandbox, site: &str, search: Value) -> ureq_like::Response {
+pub fn search_in(sandbox: &Sandbox, site: &str, search: Value) -> http::Response {
     sandbox
         .request("POST", SEARCH)
         .header("wix-site-id", site)

@@ -215,11 +215,7 @@ fn free_text_fields_and_fuzzy() {
 #[test]
 fn offset_paging_to_the_end() {
     let sandbox = Sandbox::empty();
-    let resp = sandbox
-        .request("POST", "/_sandbox/generate")
-        .json(&json!({"count": 23}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
+    sandbox.generated_gallery(23);
     let everything = search(&sandbox, json!({"paging": {"limit": 100}}));
     let all_ids: Vec<Value> = everything["siteDocumentItems"]
         .as_array()

@@ -5,9 +5,9 @@
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::search_fixture::{search_in, seed_fixture, titles, OTHER_SITE, SEARCH};
+use crate::search_fixture::{search_in, seed_fixture, titles, SEARCH};
 
-fn violations(resp: &ureq_like::Response) -> Vec<String> {
+fn violations(resp: &http::Response) -> Vec<String> {
     assert_eq!(resp.status, 400, "{}", resp.body);
     let body = resp.json();
     assert!(
@@ -149,14 +149,13 @@ fn what_the_schema_does_not_allow_is_a_400_naming_the_field() {
 fn each_site_searches_only_its_own_items() {
     let sandbox = Sandbox::empty();
     seed_fixture(&sandbox, DEFAULT_TEST_SITE);
-    let resp = sandbox
-        .request("POST", "/progallery/v2/galleries")
-        .header("wix-site-id", OTHER_SITE)
-        .json(&json!({"gallery": {"name": "Elsewhere", "items": [
-            {"title": "Beach Hut", "description": "Other site's beach", "text": {"html": "<p>x</p>"}}
-        ]}}))
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
+    sandbox.gallery_on_site(
+        OTHER_SITE,
+        "Elsewhere",
+        vec![
+            json!({"title": "Beach Hut", "description": "Other site's beach", "text": {"html": "<p>x</p>"}}),
+        ],
+    );
     let beach = json!({"search": {"expression": "beach"}});
     let mine = search_in(&sandbox, DEFAULT_TEST_SITE, beach.clone()).json();
     assert_eq!(titles(&mine), ["Beach Sunset", "beach"]);
@@ -203,15 +202,12 @@ fn search_passes_the_same_gate_as_the_other_endpoints() {
     assert_eq!(log[2]["body"], body);
     assert_eq!(log[1]["headers"]["authorization"], "****");
 
-    let faults = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-        .json(&json!({"failRate": 1.0}))
-        .send();
-    assert_eq!(faults.status, 200, "{}", faults.body);
+    sandbox.set_faults(json!({"failRate": 1.0}));
     let failed = sandbox.request("POST", SEARCH).json(&body).send();
     assert_eq!(failed.status, 503, "{}", failed.body);
 }
 
-fn not_installed(resp: &ureq_like::Response) {
+fn not_installed(resp: &http::Response) {
     assert_eq!(resp.status, 404, "{}", resp.body);
     let body = resp.json();
     assert_eq!(
@@ -241,21 +237,15 @@ fn a_site_without_the_search_app_answers_404() {
     );
 
     // At runtime through the faults endpoint: every site, then none.
-    let faults = |patch: Value| {
-        let resp = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-            .json(&patch)
-            .send();
-        assert_eq!(resp.status, 200, "{}", resp.body);
-        resp.json()
-    };
     assert_eq!(
-        faults(json!({"noSearchSites": ["*"]}))["noSearchSites"],
+        sandbox.set_faults(json!({"noSearchSites": ["*"]}))["noSearchSites"],
         json!(["*"])
     );
     not_installed(&search_in(&sandbox, DEFAULT_TEST_SITE, json!({})));
-    faults(json!({"noSearchSites": []}));
+    sandbox.set_faults(json!({"noSearchSites": []}));
     assert_eq!(search_in(&sandbox, OTHER_SITE, json!({})).status, 200);
-    let bad = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
+    let bad = sandbox
+        .admin("PUT", "/_sandbox/faults")
         .json(&json!({"noSearchSites": "everyone"}))
         .send();
     assert_eq!(bad.status, 400, "{}", bad.body);

@@ -226,44 +226,30 @@ fn short_and_long_help_are_the_same_for_every_command() {
 
 #[test]
 fn ctrl_c_in_a_bulk_delete_table_lists_no_unsent_ids() {
-    use crate::cleanup_support::{all_items, generated_gallery};
-    use crate::common::Sandbox;
-    use std::time::{Duration, Instant};
+    use crate::common::{wait_for, Process, Run, Sandbox, Signal};
 
     let sandbox = Sandbox::empty();
-    let g = generated_gallery(&sandbox, 2500);
-    sandbox
-        .request("PUT", "/_sandbox/faults")
-        .json(&serde_json::json!({"latencyMs": 300}))
-        .send();
+    let g = sandbox.generated_gallery(2500);
+    sandbox.set_faults(serde_json::json!({"latencyMs": 300}));
     sandbox.clear_request_log();
-    let child = sandbox
-        .cli()
-        .env("PROGALLERY_FORCE_TTY", "1")
-        .env("COLUMNS", "100")
-        .args(["items", "bulk-delete", &g, "--all", "--yes"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !sandbox.request_log().iter().any(|r| r["method"] == "POST") {
-        assert!(Instant::now() < deadline, "no delete was sent");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
-    sandbox
-        .request("PUT", "/_sandbox/faults")
-        .json(&serde_json::json!({"latencyMs": 0}))
-        .send();
-    let left = all_items(&sandbox, &g).len();
+    let child = Process::spawn(
+        sandbox
+            .cli()
+            .env("PROGALLERY_FORCE_TTY", "1")
+            .env("COLUMNS", "100")
+            .args(["items", "bulk-delete", &g, "--all", "--yes"]),
+    );
+    wait_for("the first delete", || {
+        sandbox.request_log().iter().any(|r| r["method"] == "POST")
+    });
+    let Run {
+        code,
+        stdout,
+        stderr,
+    } = child.stop(Signal::Interrupt);
+    assert_eq!(code, 130, "{stderr}");
+    sandbox.set_faults(serde_json::json!({"latencyMs": 0}));
+    let left = sandbox.items(&g).len();
     assert!(
         left > 0,
         "the interrupt landed after the last batch: {stderr}"
@@ -279,16 +265,11 @@ fn ctrl_c_in_a_bulk_delete_table_lists_no_unsent_ids() {
 
 #[test]
 fn progress_bars_leave_room_at_the_right_edge() {
+    use crate::common::media::png;
     use crate::common::Sandbox;
-    use crate::media_sandbox::png;
 
     let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "50"]);
-    let g = sandbox
-        .cli()
-        .args(["galleries", "create", "--name", "bars", "-o", "id"])
-        .output()
-        .unwrap();
-    let g = String::from_utf8_lossy(&g.stdout).trim().to_string();
+    let g = sandbox.new_gallery("bars");
     let dir = tempfile::tempdir().unwrap();
     for i in 0..6 {
         crate::add::write(dir.path(), &format!("p{i}.png"), &png(40 + i, 30, 20_000));

@@ -2,10 +2,10 @@
 //! `--forward-to`, and 1,000 concurrent deliveries each accepted exactly once.
 
 use std::collections::HashSet;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use crate::common::http::Request;
 use crate::common::{cli_in, run};
 use crate::webhooks_support::*;
 
@@ -34,11 +34,11 @@ fn listen_answers_hostile_payloads_with_the_right_status_and_prints_nothing() {
     assert_eq!(resp.status, 413);
     // Wrong path and wrong method.
     let wrong_path = listener.url.replace("/webhooks", "/other");
-    let resp = crate::common::ureq_like::Request::new("POST", &wrong_path)
+    let resp = Request::new("POST", &wrong_path)
         .raw_body("text/plain", valid_token("p").as_bytes())
         .send();
     assert_eq!(resp.status, 404);
-    let resp = crate::common::ureq_like::Request::new("GET", &listener.url).send();
+    let resp = Request::new("GET", &listener.url).send();
     assert_eq!(resp.status, 405);
     // Still serving: a valid delivery goes through.
     let resp = listener.post(valid_token("after-the-storm").as_bytes());
@@ -194,20 +194,23 @@ fn listen_exec_receives_the_envelope_on_stdin_and_failures_are_retried() {
 fn listen_forwards_the_decoded_envelope() {
     let home = tempfile::tempdir().unwrap();
     install_sandbox_keys(home.path());
-    let (target, received) = receiver(200, 1);
+    let (target, received) = receiver(200);
+    let received = received.expect_requests(1);
     let listener = Listener::start(home.path(), &["-o", "jsonl", "--forward-to", &target]);
     let resp = listener.post(valid_token("fwd-1").as_bytes());
     assert_eq!(resp.status, 200, "{}", resp.body);
-    let (head, body) = received
-        .recv_timeout(Duration::from_secs(20))
-        .expect("forwarded");
-    assert!(head.starts_with("POST /hook "), "{head}");
-    assert!(
-        head.to_ascii_lowercase()
-            .contains("content-type: application/json"),
-        "{head}"
+    let forwarded = received.next_request();
+    assert_eq!(
+        (forwarded.method.as_str(), forwarded.target.as_str()),
+        ("POST", "/hook")
     );
-    let event: Value = serde_json::from_slice(&body).unwrap();
+    assert!(
+        forwarded
+            .header("content-type")
+            .is_some_and(|t| t.contains("application/json")),
+        "{forwarded:?}"
+    );
+    let event: Value = serde_json::from_str(&forwarded.body).unwrap();
     assert_eq!(
         event["eventType"],
         json!("wix.pro_gallery.gallery_v2_gallery_item_created")
@@ -215,7 +218,7 @@ fn listen_forwards_the_decoded_envelope() {
     assert_eq!(event["data"]["id"], json!("fwd-1"));
     assert_eq!(event["identity"]["wixUserId"], json!("user-1"));
     // A target that fails makes the delivery fail, so the sender retries.
-    let (down, _rx) = receiver(500, 1);
+    let (down, _down_server) = receiver(500);
     let listener2 = Listener::start(home.path(), &["-o", "jsonl", "--forward-to", &down]);
     let resp = listener2.post(valid_token("fwd-2").as_bytes());
     assert_eq!(resp.status, 502, "{}", resp.body);
@@ -252,13 +255,13 @@ fn listen_accepts_1000_concurrent_deliveries_exactly_once() {
             std::thread::spawn(move || {
                 let mut statuses = Vec::new();
                 for (n, token) in chunk.iter().enumerate() {
-                    let resp = crate::common::ureq_like::Request::new("POST", &url)
+                    let resp = Request::new("POST", &url)
                         .raw_body("text/plain", token.as_bytes())
                         .send();
                     statuses.push((resp.status, resp.json()["status"].clone()));
                     // Every tenth delivery is redelivered at once, as a retrying sender would.
                     if (n + sender) % 10 == 0 {
-                        let again = crate::common::ureq_like::Request::new("POST", &url)
+                        let again = Request::new("POST", &url)
                             .raw_body("text/plain", token.as_bytes())
                             .send();
                         assert_eq!(again.status, 200);

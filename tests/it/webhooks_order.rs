@@ -6,24 +6,15 @@
 //! `totalItems`, the number of items committed before it. The event log and the deliveries must
 //! tell that same story.
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
-use crate::common::{ureq_like, Sandbox};
+use crate::common::{image_item, Sandbox};
 use crate::webhooks_sandbox_support::*;
 
 /// Concurrent writers and requests per writer: enough that, without ordered emission, some
 /// requests' events overtake those of requests that committed just before them.
 const WRITERS: usize = 8;
 const PER_WRITER: usize = 40;
-
-/// The sandbox's event log (`GET /_sandbox/events`), oldest first.
-fn event_log(sandbox: &Sandbox) -> Vec<Value> {
-    let response = ureq_like::Request::new("GET", &sandbox.url("/_sandbox/events")).send();
-    assert_eq!(response.status, 200, "{}", response.body);
-    response.json().as_array().cloned().expect("an array")
-}
 
 /// Runs `request(writer, n)` from WRITERS threads at once, PER_WRITER times each; returns the
 /// answers.
@@ -116,15 +107,15 @@ fn assert_in_commit_order(what: &str, story: &Story, committed: &[f64]) {
 /// log and the deliveries must both tell the story in commit order.
 fn concurrent_writes_are_emitted_and_delivered_in_commit_order(database: &[&str]) {
     let total = WRITERS * PER_WRITER;
-    let (url, deliveries) = flaky_receiver(|_, _| false, total + 1);
+    let (url, deliveries) = flaky_receiver(|_, _| false);
+    let deliveries = deliveries.expect_requests(total + 1);
     let home = tempfile::tempdir().unwrap();
     let mut args = database.to_vec();
     args.extend(["--no-seed", "--webhook-url", &url]);
     args.extend(FAST_RETRIES);
     let sandbox = Sandbox::start_in(home, &args);
 
-    let gallery = call(
-        &sandbox,
+    let gallery = sandbox.call_ok(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "Busy"}})),
@@ -132,16 +123,14 @@ fn concurrent_writes_are_emitted_and_delivered_in_commit_order(database: &[&str]
     let gid = gallery["gallery"]["id"].as_str().unwrap().to_string();
     let answers = hammer(|w, n| {
         if w % 2 == 0 {
-            call(
-                &sandbox,
+            sandbox.call_ok(
                 "POST",
                 &format!("/galleries/{gid}/items"),
-                Some(image_item(&format!("w{w}-{n}"))),
+                Some(json!({"item": image_item(&format!("w{w}-{n}"))})),
             )["item"]
                 .clone()
         } else {
-            call(
-                &sandbox,
+            sandbox.call_ok(
                 "PATCH",
                 &format!("/galleries/{gid}"),
                 Some(json!({"gallery": {"name": format!("w{w}-{n}")}})),
@@ -157,7 +146,7 @@ fn concurrent_writes_are_emitted_and_delivered_in_commit_order(database: &[&str]
     assert_eq!(committed.len(), WRITERS / 2 * PER_WRITER);
 
     // The event log, oldest first.
-    let logged = event_log(&sandbox);
+    let logged = sandbox.events();
     assert_eq!(logged.len(), total + 1, "one event per write");
     assert_eq!(logged[0]["type"], json!("GalleryCreated"));
     let logged = story(logged[1..].iter().map(|e| match e["type"].as_str() {
@@ -170,11 +159,9 @@ fn concurrent_writes_are_emitted_and_delivered_in_commit_order(database: &[&str]
     // The deliveries, in arrival order (one gallery is one lane: one at a time, in queue order).
     let mut delivered = Vec::new();
     for _ in 0..=total {
-        let (status, body) = deliveries
-            .recv_timeout(Duration::from_secs(20))
-            .expect("a delivery within 20 s");
-        assert_eq!(status, 200);
-        let (_, _, inner, envelope) = decode_by_hand(&body);
+        let delivery = deliveries.next_request();
+        assert_eq!(delivery.status, 200);
+        let (_, _, inner, envelope) = decode_by_hand(&delivery.body);
         delivered.push((inner["eventType"].as_str().unwrap().to_string(), envelope));
     }
     assert_eq!(delivered[0].0, "wix.pro_gallery.gallery_v2_created");

@@ -3,11 +3,10 @@
 //! API's own objects, the cascade on gallery delete, and the public key endpoints.
 
 use std::collections::HashSet;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::common::{cli_in, run, Sandbox, DEFAULT_TEST_SITE};
+use crate::common::{cli_in, image_item, run, wait_for, Sandbox, DEFAULT_TEST_SITE};
 use crate::webhooks_sandbox_support::*;
 use crate::webhooks_support::*;
 
@@ -16,33 +15,30 @@ fn all_six_events_reach_listen_signed_and_carrying_the_apis_objects() {
     let home = tempfile::tempdir().unwrap();
     install_sandbox_keys(home.path());
     let listener = Listener::start(home.path(), &["-o", "jsonl"]);
-    let (raw_url, raw) = receiver(200, 8);
+    let (raw_url, raw) = receiver(200);
+    let raw = raw.expect_requests(8);
     let sandbox = sandbox_delivering_to(home, &[&listener.url, &raw_url], &[]);
 
-    let gallery = call(
-        &sandbox,
+    let gallery = sandbox.call_ok(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "Hooks"}})),
     )["gallery"]
         .clone();
     let gid = gallery["id"].as_str().unwrap().to_string();
-    let first = call(
-        &sandbox,
+    let first = sandbox.call_ok(
         "POST",
         &format!("/galleries/{gid}/items"),
-        Some(image_item("one")),
+        Some(json!({"item": image_item("one")})),
     )["item"]
         .clone();
-    let second = call(
-        &sandbox,
+    let second = sandbox.call_ok(
         "POST",
         &format!("/galleries/{gid}/items"),
-        Some(image_item("two")),
+        Some(json!({"item": image_item("two")})),
     )["item"]
         .clone();
-    let renamed = call(
-        &sandbox,
+    let renamed = sandbox.call_ok(
         "PATCH",
         &format!("/galleries/{gid}"),
         Some(json!({"gallery": {"name": "Hooks 2"}})),
@@ -50,20 +46,18 @@ fn all_six_events_reach_listen_signed_and_carrying_the_apis_objects() {
         .clone();
     let first_id = first["id"].as_str().unwrap().to_string();
     let second_id = second["id"].as_str().unwrap().to_string();
-    let retitled = call(
-        &sandbox,
+    let retitled = sandbox.call_ok(
         "PATCH",
         &format!("/galleries/{gid}/items/{first_id}"),
         Some(json!({"item": {"title": "uno"}})),
     )["item"]
         .clone();
-    call(
-        &sandbox,
+    sandbox.call_ok(
         "DELETE",
         &format!("/galleries/{gid}/items/{first_id}"),
         None,
     );
-    call(&sandbox, "DELETE", &format!("/galleries/{gid}"), None);
+    sandbox.call_ok("DELETE", &format!("/galleries/{gid}"), None);
 
     let got = events(&listener, 8);
     let types: Vec<&str> = got
@@ -139,15 +133,14 @@ fn all_six_events_reach_listen_signed_and_carrying_the_apis_objects() {
     let key = jsonwebtoken::DecodingKey::from_rsa_pem(keys().public_pem.as_bytes()).unwrap();
     let mut wire_ids = HashSet::new();
     for _ in 0..8 {
-        let (head, body) = raw
-            .recv_timeout(Duration::from_secs(20))
-            .expect("raw delivery");
+        let delivery = raw.next_request();
         assert!(
-            head.to_ascii_lowercase()
-                .contains("content-type: text/plain"),
-            "{head}"
+            delivery
+                .header("content-type")
+                .is_some_and(|t| t.contains("text/plain")),
+            "{delivery:?}"
         );
-        let token = String::from_utf8(body).unwrap();
+        let token = String::from_utf8(delivery.raw).unwrap();
         let (header, claims, inner, envelope) = decode_by_hand(&token);
         assert_eq!(header["alg"], json!("RS256"));
         assert_eq!(
@@ -166,7 +159,7 @@ fn all_six_events_reach_listen_signed_and_carrying_the_apis_objects() {
     // The admin log still works, and tells the same story in the same order.
     let log = sandbox_event_log(&sandbox);
     assert_eq!(log, got.iter().map(key_of).collect::<Vec<_>>());
-    let status = webhooks_status(&sandbox);
+    let status = sandbox.webhooks_status();
     for target in status["targets"].as_array().unwrap() {
         assert_eq!(target["delivered"], json!(8), "{status}");
         assert_eq!(target["pending"], json!(0), "{status}");
@@ -179,11 +172,8 @@ fn deleting_a_gallery_sends_each_item_deleted_with_its_origin_then_the_gallery_d
     install_sandbox_keys(home.path());
     let listener = Listener::start(home.path(), &["-o", "jsonl"]);
     let sandbox = sandbox_delivering_to(home, &[&listener.url], &[]);
-    let items: Vec<Value> = (0..5)
-        .map(|i| image_item(&format!("n{i}"))["item"].clone())
-        .collect();
-    let gallery = call(
-        &sandbox,
+    let items: Vec<Value> = (0..5).map(|i| image_item(&format!("n{i}"))).collect();
+    let gallery = sandbox.call_ok(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "Cascade", "items": items}})),
@@ -197,7 +187,7 @@ fn deleting_a_gallery_sends_each_item_deleted_with_its_origin_then_the_gallery_d
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(item_ids.len(), 5);
-    call(&sandbox, "DELETE", &format!("/galleries/{gid}"), None);
+    sandbox.call_ok("DELETE", &format!("/galleries/{gid}"), None);
 
     let got = events(&listener, 12);
     let slugs: Vec<String> = got.iter().map(event_type_slug).collect();
@@ -233,10 +223,14 @@ fn deleting_a_gallery_sends_each_item_deleted_with_its_origin_then_the_gallery_d
         sandbox_event_log(&sandbox),
         got.iter().map(key_of).collect::<Vec<_>>()
     );
-    assert!(
-        listener.lines_within(Duration::from_millis(300)).is_empty(),
-        "no extra events"
-    );
+    // Everything is delivered; stopped now, the listener has printed nothing more.
+    wait_for("the deliveries to settle", || {
+        let target = &sandbox.webhooks_status()["targets"][0];
+        target["delivered"] == json!(12) && target["pending"] == json!(0)
+    });
+    let (code, rest, stderr) = listener.stop();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(rest.is_empty(), "no extra events: {rest:?}");
 }
 
 #[test]
@@ -263,24 +257,21 @@ fn the_public_key_is_served_and_shown_by_status_without_any_webhook_url() {
     );
 
     let sandbox = Sandbox::start_in(home, &["--memory"]);
-    let response =
-        crate::common::ureq_like::Request::new("GET", &sandbox.url("/_sandbox/webhook-public-key"))
-            .send();
+    let response = sandbox.admin("GET", "/_sandbox/webhook-public-key").send();
     assert_eq!(response.status, 200);
     assert!(response
         .header("content-type")
         .unwrap_or_default()
         .starts_with("text/plain"));
     assert_eq!(response.body, keys().public_pem);
-    assert_eq!(webhooks_status(&sandbox)["urls"], json!([]));
+    assert_eq!(sandbox.webhooks_status()["urls"], json!([]));
     // No URL: mutations are logged, nothing is delivered.
-    call(
-        &sandbox,
+    sandbox.call_ok(
         "POST",
         "/galleries",
         Some(json!({"gallery": {"name": "quiet"}})),
     );
-    assert_eq!(webhooks_status(&sandbox)["targets"], json!([]));
+    assert_eq!(sandbox.webhooks_status()["targets"], json!([]));
 }
 
 #[test]

@@ -1,21 +1,18 @@
 //! Helpers for the webhooks tests: a key pair made once per test run, tokens built by hand from
 //! the spec (independently of the code under test, so a nesting mistake there cannot hide), a
-//! `webhooks listen` process that reports its URL and output, and a one-shot loopback HTTP receiver.
+//! `webhooks listen` process that reports its URL and output, and a loopback webhook receiver.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::sync::mpsc::{channel, Receiver};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
 
 use base64::Engine as _;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
 use serde_json::{json, Value};
 
-use crate::common::cli_in;
+use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::http::{Request, Response};
+use crate::common::{cli_in, Process, Signal};
 
 pub struct TestKeys {
     pub name: &'static str,
@@ -196,12 +193,10 @@ pub fn bad_payloads() -> Vec<(&'static str, String, i32, u16)> {
     ]
 }
 
-/// A running `webhooks listen`; killed on drop.
+/// A running `webhooks listen`; stopped with SIGTERM when dropped.
 pub struct Listener {
-    child: Child,
+    process: Process,
     pub url: String,
-    lines: Receiver<String>,
-    stderr: Arc<Mutex<String>>,
 }
 
 impl Listener {
@@ -213,152 +208,53 @@ impl Listener {
     /// `webhooks listen --addr ADDR ARGS` in `home` (a pre-chosen port, for a listener that
     /// comes up after its sender).
     pub fn start_at(home: &Path, addr: &str, args: &[&str]) -> Listener {
-        let mut child = cli_in(home)
-            .args(["webhooks", "listen", "--addr", addr])
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhooks listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut seen = String::new();
+        let process = Process::spawn(
+            cli_in(home)
+                .args(["webhooks", "listen", "--addr", addr])
+                .args(args),
+        );
+        // Its URL is printed once it listens (after its signal handlers are in place).
         let url = loop {
-            let mut line = String::new();
-            let read = stderr.read_line(&mut line).expect("read listen stderr");
-            assert!(read > 0, "webhooks listen exited before listening: {seen}");
-            seen.push_str(&line);
+            let line = process.next_stderr_line();
             if let Some(start) = line.find("http://") {
                 let url = line[start..].split_whitespace().next().unwrap_or_default();
                 break url.to_string();
             }
         };
-        let stderr_text = Arc::new(Mutex::new(seen));
-        let sink = stderr_text.clone();
-        std::thread::spawn(move || {
-            for line in stderr.lines().map_while(Result::ok) {
-                sink.lock().expect("stderr").push_str(&format!("{line}\n"));
-            }
-        });
-        let (tx, lines) = channel();
-        let stdout = child.stdout.take().expect("stdout");
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Listener {
-            child,
-            url,
-            lines,
-            stderr: stderr_text,
-        }
+        Listener { process, url }
     }
 
     /// POSTs `body` to the listener.
-    pub fn post(&self, body: &[u8]) -> crate::common::ureq_like::Response {
-        crate::common::ureq_like::Request::new("POST", &self.url)
+    pub fn post(&self, body: &[u8]) -> Response {
+        Request::new("POST", &self.url)
             .raw_body("text/plain", body)
             .send()
     }
 
-    /// The next stdout line, waiting up to 20 s.
+    /// The next stdout line.
     #[track_caller]
     pub fn next_line(&self) -> String {
-        self.lines
-            .recv_timeout(Duration::from_secs(20))
-            .unwrap_or_else(|_| panic!("no event line from listen; stderr: {}", self.stderr()))
-    }
-
-    /// Stdout lines that arrive within `wait`.
-    pub fn lines_within(&self, wait: Duration) -> Vec<String> {
-        let deadline = Instant::now() + wait;
-        let mut out = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => out.push(line),
-                Err(_) => break,
-            }
-        }
-        out
-    }
-
-    pub fn stderr(&self) -> String {
-        self.stderr.lock().expect("stderr").clone()
+        self.process.next_line()
     }
 
     /// SIGTERM, then the exit code, the stdout lines not yet read and the whole stderr.
-    pub fn stop(mut self) -> (i32, Vec<String>, String) {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let code = loop {
-            if let Some(status) = self.child.try_wait().expect("wait listen") {
-                break status.code().unwrap_or(-1);
-            }
-            assert!(Instant::now() < deadline, "listen did not stop on SIGTERM");
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let rest = self.lines_within(Duration::from_millis(300));
-        std::thread::sleep(Duration::from_millis(100));
-        (code, rest, self.stderr())
+    #[track_caller]
+    pub fn stop(self) -> (i32, Vec<String>, String) {
+        self.stop_with(Signal::Terminate)
+    }
+
+    /// [`Listener::stop`] with another signal.
+    #[track_caller]
+    pub fn stop_with(self, signal: Signal) -> (i32, Vec<String>, String) {
+        let run = self.process.stop(signal);
+        let rest = run.stdout.lines().map(str::to_string).collect();
+        (run.code, rest, run.stderr)
     }
 }
 
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A loopback HTTP server that answers `status` to every request and hands each request body
-/// over the channel. Serves `count` requests, then stops.
-pub fn receiver(status: u16, count: usize) -> (String, Receiver<(String, Vec<u8>)>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind receiver");
-    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for _ in 0..count {
-            let Ok((mut stream, _)) = listener.accept() else {
-                return;
-            };
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(20)));
-            let mut raw = Vec::new();
-            let mut buf = [0u8; 8192];
-            let (head, body_start) = loop {
-                let Ok(n) = stream.read(&mut buf) else { return };
-                if n == 0 {
-                    return;
-                }
-                raw.extend_from_slice(&buf[..n]);
-                if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
-                    break (String::from_utf8_lossy(&raw[..i]).into_owned(), i + 4);
-                }
-            };
-            let length: usize = head
-                .lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-length"))
-                .and_then(|(_, v)| v.trim().parse().ok())
-                .unwrap_or(0);
-            while raw.len() < body_start + length {
-                let Ok(n) = stream.read(&mut buf) else { return };
-                if n == 0 {
-                    break;
-                }
-                raw.extend_from_slice(&buf[..n]);
-            }
-            let body = raw[body_start..].to_vec();
-            let reply =
-                format!("HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-            let _ = stream.write_all(reply.as_bytes());
-            if tx.send((head, body)).is_err() {
-                return;
-            }
-        }
-    });
-    (url, rx)
+/// A loopback webhook receiver answering `status` to every request; read what it got with
+/// `next_request`. Its URL ends in `/hook`.
+pub fn receiver(status: u16) -> (String, FakeServer) {
+    let server = FakeServer::start(move |_, _| Answer::raw(status, "text/plain", b"ok"));
+    (format!("{}/hook", server.base_url), server)
 }

@@ -1,8 +1,6 @@
 //! `webhooks trigger` → `webhooks listen` end to end for all six event types, the wire format
 //! trigger sends, and its errors.
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
 use crate::common::{cli_in, run};
@@ -173,7 +171,8 @@ fn trigger_sends_the_exact_wire_format_wix_sends() {
     // claims nest JSON strings, as spec §5 says.
     let home = tempfile::tempdir().unwrap();
     install_sandbox_keys(home.path());
-    let (target, received) = receiver(200, 1);
+    let (target, received) = receiver(200);
+    let received = received.expect_requests(1);
     run(cli_in(home.path())
         .args([
             "webhooks",
@@ -185,11 +184,12 @@ fn trigger_sends_the_exact_wire_format_wix_sends() {
         ])
         .arg(&target))
     .success();
-    let (head, body) = received
-        .recv_timeout(Duration::from_secs(20))
-        .expect("delivery");
-    assert!(head.starts_with("POST /hook "), "{head}");
-    let token = String::from_utf8(body).expect("utf-8 body");
+    let delivery = received.next_request();
+    assert_eq!(
+        (delivery.method.as_str(), delivery.target.as_str()),
+        ("POST", "/hook")
+    );
+    let token = String::from_utf8(delivery.raw).expect("utf-8 body");
     let key = jsonwebtoken::DecodingKey::from_rsa_pem(keys().public_pem.as_bytes()).unwrap();
     let header = jsonwebtoken::decode_header(&token).expect("a JWT");
     assert_eq!(header.alg, jsonwebtoken::Algorithm::RS256);

@@ -7,7 +7,7 @@ use super::*;
 #[test]
 fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "1-good.png", &png(8, 8, 500));
@@ -21,7 +21,7 @@ fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
     write(d, "5-large.gif", &gif(9, 9, 40_000));
     write(d, "7-good.bmp", &bmp(7, 7, 500));
     std::os::unix::fs::symlink(d.join("nowhere.png"), d.join("6-dangling.png")).unwrap();
-    media_settings(&sandbox, serde_json::json!({ "maxUploadBytes": 20_000 }));
+    sandbox.set_media_settings(serde_json::json!({ "maxUploadBytes": 20_000 }));
     let unknown_media = "0a1b2c_00000000000000000000000000000000~mv2.jpg";
     let names = [
         "1-good.png",
@@ -45,7 +45,7 @@ fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
         2,
         "the good ones are added and printed"
     );
-    assert_eq!(titles(&gallery_items(&sandbox, &g)), ["1-good", "7-good"]);
+    assert_eq!(titles(&sandbox.items(&g)), ["1-good", "7-good"]);
     let err = &first.stderr;
     for (source, why) in [
         ("2-empty.png", "empty"),
@@ -66,17 +66,17 @@ fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
     );
 
     // Fix two of them and run the very same command: only those are added, each in its place.
-    media_settings(&sandbox, serde_json::json!({ "maxUploadBytes": 1_000_000 }));
+    sandbox.set_media_settings(serde_json::json!({ "maxUploadBytes": 1_000_000 }));
     write(d, "2-empty.png", &png(2, 2, 10));
     sandbox.clear_request_log();
     let second = run(&mut cmd);
     second.code(3);
     assert_eq!(
-        titles(&gallery_items(&sandbox, &g)),
+        titles(&sandbox.items(&g)),
         ["1-good", "2-empty", "5-large", "7-good"]
     );
     assert_eq!(
-        count_logged(&sandbox, "PUT", "/_sandbox/upload/"),
+        sandbox.logged("PUT", "/_sandbox/upload/").len(),
         3,
         "the corrupt file is tried again, nothing else"
     );
@@ -95,7 +95,7 @@ fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
 #[test]
 fn sources_that_are_nothing_and_bad_flags_send_nothing() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.png", &png(2, 2, 1));
     let a = dir.path().join("a.png").to_string_lossy().into_owned();

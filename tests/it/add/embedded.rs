@@ -116,13 +116,13 @@ fn files_added_in_embedded_mode_are_served_by_a_sandbox_serve_on_the_same_databa
         "{url} is not at {}",
         serve.base_url
     );
-    let fetched = ureq_like::Request::new("GET", &url).send();
+    let fetched = http::Request::new("GET", &url).send();
     assert_eq!(fetched.status, 200, "{url}: {}", fetched.body);
     assert_eq!(fetched.raw, bytes);
     assert_eq!(fetched.header("content-type"), Some("image/png"));
 
     // The server's own answers agree, and the seed's Wix URLs are left alone.
-    let resp = ureq_like::Request::new(
+    let resp = http::Request::new(
         "GET",
         &serve.url(&format!("/progallery/v2/galleries/{g}/items")),
     )

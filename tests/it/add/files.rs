@@ -8,7 +8,7 @@ use super::*;
 #[test]
 fn folder_in_name_order_every_format_then_rerun_skips_everything() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     let photos = dir.path().join("photos");
     write(&photos, "img10.png", &png(10, 11, 3000));
@@ -27,7 +27,7 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
         .args(["--recursive", "--tag", "trip", "-o", "jsonl"]));
     added.success();
     // Sorted by name, numbers as numbers, subfolder in its place by name.
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert_eq!(titles(&items), ["b", "img1", "img2", "img10", "a"]);
     let sizes: Vec<(u64, u64)> = items
         .iter()
@@ -61,9 +61,9 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
         "{}",
         added.stderr
     );
-    assert_eq!(count_logged(&sandbox, "PUT", "/_sandbox/upload/"), 5);
+    assert_eq!(sandbox.logged("PUT", "/_sandbox/upload/").len(), 5);
     // The upload went without the API key: the URL's token is the credential.
-    let puts = crate::cli_galleries::logged(&sandbox, "PUT", "/_sandbox/upload/");
+    let puts = sandbox.logged("PUT", "/_sandbox/upload/");
     assert!(
         puts.iter()
             .all(|p| p["headers"].get("authorization").is_none()),
@@ -84,8 +84,8 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
         "skipped items still print their ids"
     );
     assert!(again.stderr.contains("5 already there"), "{}", again.stderr);
-    assert_eq!(count_logged(&sandbox, "POST", "generate-upload-url"), 0);
-    assert_eq!(count_logged(&sandbox, "POST", "/items"), 0);
+    assert_eq!(sandbox.logged("POST", "generate-upload-url").len(), 0);
+    assert_eq!(sandbox.logged("POST", "/items").len(), 0);
 
     // Without the cache (another machine): recognised from the Media Manager's hashes.
     std::fs::remove_dir_all(sandbox.home.path().join("data/media-cache")).unwrap();
@@ -97,9 +97,9 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
     ]));
     fresh.success();
     assert!(fresh.stderr.contains("5 already there"), "{}", fresh.stderr);
-    assert_eq!(count_logged(&sandbox, "GET", "get-file-by-id"), 5);
-    assert_eq!(count_logged(&sandbox, "PUT", "/_sandbox/upload/"), 0);
-    assert_eq!(gallery_items(&sandbox, &g).len(), 5);
+    assert_eq!(sandbox.logged("GET", "get-file-by-id").len(), 5);
+    assert_eq!(sandbox.logged("PUT", "/_sandbox/upload/").len(), 0);
+    assert_eq!(sandbox.items(&g).len(), 5);
 
     // A copy of one file under another name, added on its own: same content, skipped.
     write(&photos, "copy.png", &png(10, 11, 3000));
@@ -113,13 +113,13 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
         "{}",
         copy.stderr
     );
-    assert_eq!(gallery_items(&sandbox, &g).len(), 5);
+    assert_eq!(sandbox.items(&g).len(), 5);
 }
 
 #[test]
 fn order_is_input_order_under_concurrency_and_positions_apply() {
     let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "20"]);
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     // The first file is by far the largest, so it finishes last.
     let mut args: Vec<String> = Vec::new();
@@ -137,9 +137,10 @@ fn order_is_input_order_under_concurrency_and_positions_apply() {
     ]));
     added.success();
     let expected: Vec<String> = (0..10).map(|i| format!("p{i:02}")).collect();
-    assert_eq!(titles(&gallery_items(&sandbox, &g)), expected);
+    assert_eq!(titles(&sandbox.items(&g)), expected);
     // Printed in input order too.
-    let ids: Vec<String> = gallery_items(&sandbox, &g)
+    let ids: Vec<String> = sandbox
+        .items(&g)
         .iter()
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect();
@@ -174,14 +175,14 @@ fn order_is_input_order_under_concurrency_and_positions_apply() {
         .arg(dir.path().join("y.gif"))
         .args(["--position", &format!("before:{third}"), "--title", "Y"]));
     before.success();
-    let order = titles(&gallery_items(&sandbox, &g));
+    let order = titles(&sandbox.items(&g));
     assert_eq!(&order[..6], ["x1", "x2", "p00", "p01", "Y", "p02"]);
 }
 
 #[test]
 fn one_file_with_every_metadata_flag_prints_one_object() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "Dune Sea.jpg", &jpeg(1920, 1280, 100));
     let added = run(sandbox
@@ -243,7 +244,7 @@ fn one_file_with_every_metadata_flag_prints_one_object() {
 #[test]
 fn a_video_file_becomes_a_video_item() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     let mut mp4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2".to_vec();
     mp4.extend(filler(5000, 9));
@@ -271,14 +272,14 @@ fn a_video_file_becomes_a_video_item() {
         "{}",
         again.stderr
     );
-    assert_eq!(gallery_items(&sandbox, &g).len(), 1);
+    assert_eq!(sandbox.items(&g).len(), 1);
 }
 
 #[test]
 fn ctrl_c_stops_starting_new_files_and_reports_what_was_added() {
     // Three slow round trips per file, one file at a time: the interrupt lands mid-run.
     let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--latency", "100"]);
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     for i in 0..30u32 {
         write(
@@ -287,30 +288,32 @@ fn ctrl_c_stops_starting_new_files_and_reports_what_was_added() {
             &gif(3, 3 + i as u16, 10),
         );
     }
-    let mut cmd = sandbox.cli();
-    cmd.args(["items", "add", &g])
-        .arg(dir.path())
-        .args(["--concurrency", "1", "-o", "id"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let child = cmd.spawn().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let child = Process::spawn(
+        sandbox
+            .cli()
+            .args(["items", "add", &g])
+            .arg(dir.path())
+            .args(["--concurrency", "1", "-o", "id"]),
+    );
+    // Interrupt once the first item is in the gallery.
+    wait_for("the first item to be created", || {
+        sandbox
+            .logged("POST", &format!("/galleries/{g}/items"))
+            .iter()
+            .any(|r| r["status"] == 200)
+    });
+    let output = child.stop(Signal::Interrupt);
+    let stderr = &output.stderr;
+    assert_eq!(output.code, 130, "{stderr}");
     assert!(stderr.contains("interrupted: added"), "{stderr}");
     assert!(
         stderr.contains("hint: run the same command again to add the rest"),
         "{stderr}"
     );
-    let printed = String::from_utf8_lossy(&output.stdout).lines().count();
+    let printed = output.stdout.lines().count();
     assert!((1..30).contains(&printed), "{printed} printed; {stderr}");
     assert_eq!(
-        gallery_items(&sandbox, &g).len(),
+        sandbox.items(&g).len(),
         printed,
         "what was reported is what happened"
     );

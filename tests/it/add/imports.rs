@@ -1,24 +1,31 @@
 //! URL imports served from a loopback HTTP server: the Media Manager fetches them, the CLI polls
 //! until READY or FAILED (or its timeout), a 404 fails alone, and a re-run imports nothing again.
 
-use std::time::Duration;
-
 use super::*;
-use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::fake_server::{Answer, FakeServer, Gate};
 
 #[test]
 fn imports_from_a_loopback_server_with_failures_and_rerun() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
-    let server = FakeServer::start(|seen, _| match seen.target.as_str() {
+    let g = sandbox.new_gallery("Media");
+    // The slow file is held back until the first run has given up on it.
+    let slow_gate = Gate::new();
+    let held = slow_gate.handle();
+    let server = FakeServer::start(move |seen, _| match seen.target.as_str() {
         "/photos/cat.png" => Answer::raw(200, "image/png", &png(640, 480, 2000)),
         "/photos/dog.jpg" => Answer::raw(200, "image/jpeg", &jpeg(800, 600, 100)),
         "/slow.gif" => {
-            std::thread::sleep(Duration::from_secs(4));
+            held.wait();
             Answer::raw(200, "image/gif", &gif(5, 5, 10))
         }
         _ => Answer::raw(404, "text/plain", b"not here"),
-    });
+    })
+    .expect_targets(&[
+        "/photos/cat.png",
+        "/photos/dog.jpg",
+        "/photos/missing.png",
+        "/slow.gif",
+    ]);
     let cat = format!("{}/photos/cat.png", server.base_url);
     let dog = format!("{}/photos/dog.jpg", server.base_url);
     let missing = format!("{}/photos/missing.png", server.base_url);
@@ -37,7 +44,7 @@ fn imports_from_a_loopback_server_with_failures_and_rerun() {
     .args(["--import-timeout", "1", "-o", "jsonl"]);
     let first = run(&mut cmd);
     first.code(3);
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert_eq!(titles(&items), ["cat", "", "dog"]);
     let info = &items[0]["image"]["imageInfo"];
     assert_eq!(
@@ -61,23 +68,33 @@ fn imports_from_a_loopback_server_with_failures_and_rerun() {
         "{}",
         first.stderr
     );
-    assert_eq!(count_logged(&sandbox, "POST", "/files/import"), 4);
+    assert_eq!(sandbox.logged("POST", "/files/import").len(), 4);
     assert!(
-        count_logged(&sandbox, "GET", "get-file-by-id") >= 3,
+        sandbox.logged("GET", "get-file-by-id").len() >= 3,
         "imports are polled"
     );
 
     // Again: cat, dog and the video are there; the slow import finished meanwhile and is used
     // without importing it again; only the missing one is tried again.
-    std::thread::sleep(Duration::from_secs(4));
+    let slow_import = sandbox
+        .logged("GET", "get-file-by-id")
+        .iter()
+        .flat_map(|r| {
+            url::form_urlencoded::parse(r["query"].as_str().unwrap_or_default().as_bytes())
+                .filter(|(name, _)| name == "fileId")
+                .map(|(_, id)| id.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .find(|id| id.ends_with("~mv2.gif"))
+        .expect("the slow import was polled");
+    slow_gate.open();
+    let done = crate::media_sandbox::wait_for_import(&sandbox, &slow_import);
+    assert_eq!(done["operationStatus"], "READY", "{done}");
     sandbox.clear_request_log();
     let second = run(&mut cmd);
     second.code(3);
-    assert_eq!(count_logged(&sandbox, "POST", "/files/import"), 1);
-    assert_eq!(
-        titles(&gallery_items(&sandbox, &g)),
-        ["cat", "", "dog", "slow"]
-    );
+    assert_eq!(sandbox.logged("POST", "/files/import").len(), 1);
+    assert_eq!(titles(&sandbox.items(&g)), ["cat", "", "dog", "slow"]);
     assert!(
         second.stderr.contains("3 already there"),
         "{}",

@@ -6,7 +6,7 @@ use super::*;
 #[test]
 fn csv_manifest_with_errors_sends_nothing_then_adds_in_order() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "pics/one.png", &png(100, 50, 10));
@@ -72,7 +72,7 @@ fn csv_manifest_with_errors_sends_nothing_then_adds_in_order() {
         .args(["--tag", "from-flags", "-o", "id"]));
     added.success();
     assert_eq!(added.lines().len(), 4);
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     // The explicit sortOrder (-5) puts Three first; the others keep manifest order.
     assert_eq!(titles(&items), ["Three", "Two, the second", "one", "Clip"]);
     let two = &items[1];
@@ -92,7 +92,7 @@ fn csv_manifest_with_errors_sends_nothing_then_adds_in_order() {
 #[test]
 fn jsonl_manifest_mixes_rows_text_and_whole_items() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.webp", &webp(64, 32, 10));
     let rows = format!(
@@ -108,7 +108,7 @@ fn jsonl_manifest_mixes_rows_text_and_whole_items() {
         .arg(dir.path().join("m.jsonl"))
         .args(["-o", "jsonl"]));
     added.success();
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert_eq!(titles(&items), ["A", "Note", "Whole"]);
     assert_eq!(items[0]["image"]["focalPoint"]["y"], 0.9);
     assert_eq!(items[1]["text"]["html"], "<p>Hi</p>");
@@ -119,14 +119,14 @@ fn jsonl_manifest_mixes_rows_text_and_whole_items() {
         .args(["items", "add", &g, "--from-file"])
         .arg(dir.path().join("m.jsonl")));
     again.success();
-    assert_eq!(count_logged(&sandbox, "POST", "/items"), 0);
+    assert_eq!(sandbox.logged("POST", "/items").len(), 0);
     assert!(again.stderr.contains("3 already there"), "{}", again.stderr);
 }
 
 #[test]
 fn csv_manifest_quoting_bom_and_bad_bytes() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "a.png", &png(20, 10, 10));
@@ -203,7 +203,7 @@ fn csv_manifest_quoting_bom_and_bad_bytes() {
         .arg(d.join("good.csv"))
         .args(["-o", "id"]));
     added.success();
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert_eq!(titles(&items), ["Dunes, at dusk\r\nsaid \"hi\""]);
     assert_ne!(
         items[0]["image"]["imageInfo"]["altText"], "",

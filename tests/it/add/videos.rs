@@ -7,7 +7,7 @@ use super::*;
 #[test]
 fn another_spelling_of_a_video_in_the_gallery_is_not_added_again() {
     let sandbox = Sandbox::empty();
-    let g = new_gallery(&sandbox);
+    let g = sandbox.new_gallery("Media");
     run(sandbox.cli().args([
         "items",
         "add",
@@ -18,7 +18,7 @@ fn another_spelling_of_a_video_in_the_gallery_is_not_added_again() {
         "id",
     ]))
     .success();
-    assert_eq!(gallery_items(&sandbox, &g).len(), 2);
+    assert_eq!(sandbox.items(&g).len(), 2);
 
     // One source, another spelling: skipped, the existing item printed, exit 0.
     let again = run(sandbox.cli().args([
@@ -60,7 +60,7 @@ fn another_spelling_of_a_video_in_the_gallery_is_not_added_again() {
         "{}",
         more.stderr
     );
-    let items = gallery_items(&sandbox, &g);
+    let items = sandbox.items(&g);
     assert_eq!(items.len(), 3, "{items:#?}");
     assert_eq!(
         items[2]["video"]["videoInfo"]["url"],

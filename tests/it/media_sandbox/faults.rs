@@ -61,10 +61,7 @@ fn media_requests_are_logged_and_faults_apply_to_them() {
         .iter()
         .any(|(_, p, _)| p.starts_with("/_sandbox/media/")));
 
-    let faults = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-        .json(&json!({"failRate": 1.0}))
-        .send();
-    assert_eq!(faults.status, 200, "{}", faults.body);
+    sandbox.set_faults(json!({"failRate": 1.0}));
     sandbox.clear_request_log();
     let resp = sandbox
         .request("POST", "/site-media/v1/files/generate-upload-url")
@@ -82,9 +79,7 @@ fn media_requests_are_logged_and_faults_apply_to_them() {
         .map(|e| e["status"].as_u64().unwrap())
         .collect();
     assert_eq!(statuses, vec![503, 503, 503]);
-    ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-        .json(&json!({"failRate": 0.0}))
-        .send();
+    sandbox.set_faults(json!({"failRate": 0.0}));
     assert_eq!(get_file(&sandbox, DEFAULT_TEST_SITE, id).status, 200);
 }
 
@@ -113,24 +108,17 @@ fn two_servers_on_one_database_share_tokens_files_and_bytes() {
     assert!(fetch(&first.url(&format!("/_sandbox/media/{id}"))).raw == bytes);
 }
 
-fn set_faults(sandbox: &Sandbox, faults: serde_json::Value) {
-    let resp = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/faults"))
-        .json(&faults)
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
-}
-
 #[test]
 fn a_put_retried_after_a_failure_after_commit_stores_one_file() {
     let (sandbox, media_dir) = file_sandbox();
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
     let bytes = png(30, 40, 5000);
-    set_faults(&sandbox, json!({"failAfterCommitRate": 1.0}));
+    sandbox.set_faults(json!({"failAfterCommitRate": 1.0}));
     let resp = put(&url, "p.png", "image/png", &bytes);
     assert_eq!(resp.status, 504, "{}", resp.body);
     // The ambiguous failure did store the file...
     assert_eq!(files_in(&media_dir).len(), 1);
-    set_faults(&sandbox, json!({"failAfterCommitRate": 0.0}));
+    sandbox.set_faults(json!({"failAfterCommitRate": 0.0}));
     // ...and the retry of the same PUT answers it rather than storing a second copy.
     let resp = put(&url, "p.png", "image/png", &bytes);
     assert_eq!(resp.status, 200, "{}", resp.body);
@@ -150,9 +138,9 @@ fn fail_ids_apply_to_file_ids() {
         &gif(1, 1, 5),
     );
     let id = file["id"].as_str().unwrap();
-    set_faults(&sandbox, json!({"failIds": [id]}));
+    sandbox.set_faults(json!({"failIds": [id]}));
     let resp = get_file(&sandbox, DEFAULT_TEST_SITE, id);
     assert_eq!(resp.status, 500, "{}", resp.body);
-    set_faults(&sandbox, json!({"failIds": []}));
+    sandbox.set_faults(json!({"failIds": []}));
     assert_eq!(get_file(&sandbox, DEFAULT_TEST_SITE, id).status, 200);
 }

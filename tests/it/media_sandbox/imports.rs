@@ -6,22 +6,31 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use super::*;
-use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::fake_server::{Answer, FakeServer, Gate};
 use crate::common::*;
 
 #[test]
 fn imports_from_a_loopback_server_end_ready_or_failed() {
     let image = png(321, 123, 20_000);
     let served = image.clone();
+    // The slow file is not served until the test is over: only the import timeout can end it.
+    let slow = Gate::new();
+    let held = slow.handle();
     let server = FakeServer::start(move |seen, _| match seen.target.as_str() {
         "/photos/sunset.png" => Answer::raw(200, "image/png", &served),
         "/readme.txt" => Answer::raw(200, "text/plain", b"just text"),
         "/slow.png" => {
-            std::thread::sleep(Duration::from_secs(3));
+            held.wait();
             Answer::raw(200, "image/png", &served)
         }
         _ => Answer::raw(404, "text/plain", b"no such file"),
-    });
+    })
+    .expect_targets(&[
+        "/photos/sunset.png",
+        "/missing.png",
+        "/readme.txt",
+        "/slow.png",
+    ]);
     let sandbox = Sandbox::empty();
 
     let url = format!("{}/photos/sunset.png", server.base_url);
@@ -60,18 +69,15 @@ fn imports_from_a_loopback_server_end_ready_or_failed() {
         );
     }
 
-    set_media_settings(&sandbox, json!({"importTimeoutMs": 300}));
-    let started = Instant::now();
+    sandbox.set_media_settings(json!({"importTimeoutMs": 300}));
     let pending = import(
         &sandbox,
         json!({"url": format!("{}/slow.png", server.base_url)}),
     );
+    // FAILED while the server still holds the answer back: the timeout ended it.
     let failed = wait_for_import(&sandbox, pending["id"].as_str().unwrap());
     assert_eq!(failed["operationStatus"], "FAILED");
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "timeout not applied"
-    );
+    slow.open();
 
     for bad in [
         json!({}),
@@ -91,7 +97,7 @@ fn an_import_larger_than_the_cap_fails_without_leaving_a_file() {
     let big = png(5, 5, 300_000);
     let server = FakeServer::start(move |_, _| Answer::raw(200, "image/png", &big));
     let (sandbox, media_dir) = file_sandbox();
-    set_media_settings(&sandbox, json!({"maxUploadBytes": 100_000}));
+    sandbox.set_media_settings(json!({"maxUploadBytes": 100_000}));
     let pending = import(
         &sandbox,
         json!({"url": format!("{}/big.png", server.base_url)}),
@@ -107,8 +113,11 @@ fn an_import_larger_than_the_cap_fails_without_leaving_a_file() {
 
 #[test]
 fn an_import_whose_process_died_ends_failed_for_the_others() {
-    let server = FakeServer::start(|_, _| {
-        std::thread::sleep(Duration::from_secs(8));
+    // Never answered while the test runs: the fetch outlives the process that started it.
+    let never = Gate::new();
+    let held = never.handle();
+    let server = FakeServer::start(move |_, _| {
+        held.wait();
         Answer::raw(200, "image/png", &png(1, 1, 10))
     });
     let home = tempfile::tempdir().unwrap();
@@ -116,14 +125,18 @@ fn an_import_whose_process_died_ends_failed_for_the_others() {
     let db = db.to_str().unwrap();
     let first = Sandbox::start_with(&["--db", db, "--no-seed"]);
     let second = Sandbox::start_with(&["--db", db, "--no-seed"]);
-    set_media_settings(&first, json!({"importTimeoutMs": 200}));
+    // Long enough that the kill below, as soon as the fetch has started, surely comes first.
+    first.set_media_settings(json!({"importTimeoutMs": 1000}));
     let pending = import(
         &first,
         json!({"url": format!("{}/never.png", server.base_url)}),
     );
     let started = Instant::now();
     // The process fetching it dies before its own timeout could mark it FAILED.
-    drop(first);
+    wait_for("the fetch to reach the server", || {
+        !server.requests().is_empty()
+    });
+    first.kill();
     let id = pending["id"].as_str().unwrap();
     let resp = get_file(&second, DEFAULT_TEST_SITE, id);
     assert_eq!(resp.json()["file"]["operationStatus"], "PENDING");

@@ -1,5 +1,5 @@
-//! The sandbox's Media Manager slice (spec §6) over raw HTTP. This file holds hand-built images
-//! (valid headers, then filler: the sandbox never decodes pixels) and request helpers; the tests
+//! The sandbox's Media Manager slice (spec §6) over HTTP. This file holds the media request
+//! helpers (the images are built in `common::media`); the tests
 //! are in `uploads.rs` (upload URLs, PUTs, the size cap, tokens, sites), `imports.rs` (imports
 //! from a loopback server) and `faults.rs` (request log, fault injection, two processes).
 
@@ -8,76 +8,12 @@ mod imports;
 mod uploads;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
+use crate::common::http::{Request, Response};
+pub use crate::common::media::*;
 use crate::common::*;
-
-pub const OTHER_SITE: &str = "99999999-8888-7777-6666-555555555555";
-
-// ---- hand-built images: valid headers, then filler (the sandbox never decodes pixels) ----------
-
-pub fn filler(len: usize, seed: u8) -> Vec<u8> {
-    (0..len)
-        .map(|i| (i as u8).wrapping_mul(31) ^ seed)
-        .collect()
-}
-
-pub fn png(width: u32, height: u32, extra: usize) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
-    b.extend_from_slice(&width.to_be_bytes());
-    b.extend_from_slice(&height.to_be_bytes());
-    b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    b.extend(filler(extra, 1));
-    b
-}
-
-pub fn jpeg(width: u16, height: u16, extra: usize) -> Vec<u8> {
-    let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
-    b.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    // An EXIF-sized APP1 before the frame header, as cameras write.
-    b.extend_from_slice(&[0xFF, 0xE1, 0x4E, 0x22]);
-    b.extend(filler(0x4E20, 2));
-    b.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08]);
-    b.extend_from_slice(&height.to_be_bytes());
-    b.extend_from_slice(&width.to_be_bytes());
-    b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
-    b.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x0C]);
-    b.extend(filler(10 + extra, 3));
-    b.extend_from_slice(&[0xFF, 0xD9]);
-    b
-}
-
-pub fn gif(width: u16, height: u16, extra: usize) -> Vec<u8> {
-    let mut b = b"GIF89a".to_vec();
-    b.extend_from_slice(&width.to_le_bytes());
-    b.extend_from_slice(&height.to_le_bytes());
-    b.extend_from_slice(&[0xF7, 0, 0]);
-    b.extend(filler(extra, 4));
-    b
-}
-
-pub fn webp(width: u32, height: u32, extra: usize) -> Vec<u8> {
-    let mut payload = vec![0x10, 0, 0, 0];
-    payload.extend_from_slice(&(width - 1).to_le_bytes()[..3]);
-    payload.extend_from_slice(&(height - 1).to_le_bytes()[..3]);
-    let mut b = b"RIFF".to_vec();
-    b.extend_from_slice(&((payload.len() + 12 + extra) as u32).to_le_bytes());
-    b.extend_from_slice(b"WEBPVP8X");
-    b.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    b.extend(payload);
-    b.extend(filler(extra, 5));
-    b
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -118,8 +54,8 @@ pub fn upload_url(sandbox: &Sandbox, site: &str, mime: &str) -> String {
 }
 
 /// PUT of raw bytes to an upload URL: no Authorization, no site header, as a client does.
-pub fn put(url: &str, name: &str, content_type: &str, bytes: &[u8]) -> ureq_like::Response {
-    ureq_like::Request::new("PUT", &format!("{url}?filename={name}"))
+pub fn put(url: &str, name: &str, content_type: &str, bytes: &[u8]) -> Response {
+    Request::new("PUT", &format!("{url}?filename={name}"))
         .raw_body(content_type, bytes)
         .send()
 }
@@ -131,7 +67,7 @@ pub fn upload(sandbox: &Sandbox, site: &str, name: &str, mime: &str, bytes: &[u8
     resp.json()["file"].clone()
 }
 
-pub fn get_file(sandbox: &Sandbox, site: &str, id: &str) -> ureq_like::Response {
+pub fn get_file(sandbox: &Sandbox, site: &str, id: &str) -> Response {
     sandbox
         .request(
             "GET",
@@ -141,11 +77,11 @@ pub fn get_file(sandbox: &Sandbox, site: &str, id: &str) -> ureq_like::Response 
         .send()
 }
 
-pub fn fetch(url: &str) -> ureq_like::Response {
-    ureq_like::Request::new("GET", url).send()
+pub fn fetch(url: &str) -> Response {
+    Request::new("GET", url).send()
 }
 
-pub fn code_of(resp: &ureq_like::Response) -> String {
+pub fn code_of(resp: &Response) -> String {
     let body = resp.json();
     body["details"]["applicationError"]["code"]
         .as_str()
@@ -158,19 +94,17 @@ pub fn code_of(resp: &ureq_like::Response) -> String {
         .to_string()
 }
 
-/// Polls get-file-by-id until the import leaves PENDING (bounded).
+/// Polls get-file-by-id until the import leaves PENDING.
+#[track_caller]
 pub fn wait_for_import(sandbox: &Sandbox, id: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    let mut file = Value::Null;
+    wait_for(&format!("import {id} to leave PENDING"), || {
         let resp = get_file(sandbox, DEFAULT_TEST_SITE, id);
         assert_eq!(resp.status, 200, "{}", resp.body);
-        let file = resp.json()["file"].clone();
-        if file["operationStatus"] != "PENDING" {
-            return file;
-        }
-        assert!(Instant::now() < deadline, "import {id} still PENDING");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        file = resp.json()["file"].clone();
+        file["operationStatus"] != "PENDING"
+    });
+    file
 }
 
 pub fn import(sandbox: &Sandbox, body: Value) -> Value {
@@ -182,11 +116,4 @@ pub fn import(sandbox: &Sandbox, body: Value) -> Value {
     let file = resp.json()["file"].clone();
     assert_eq!(file["operationStatus"], "PENDING", "{file}");
     file
-}
-
-pub fn set_media_settings(sandbox: &Sandbox, settings: Value) {
-    let resp = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/media-settings"))
-        .json(&settings)
-        .send();
-    assert_eq!(resp.status, 200, "{}", resp.body);
 }

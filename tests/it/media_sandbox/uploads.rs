@@ -1,7 +1,7 @@
 //! Uploads: generate-upload-url, the PUT of each format and of videos, refusals, the size cap,
 //! tokens, per-site isolation, retried PUTs and clients hanging up mid-body.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 
@@ -119,7 +119,7 @@ fn unsupported_or_unreadable_uploads_are_refused_and_leave_no_file() {
 #[test]
 fn the_size_cap_answers_413_and_leaves_no_partial_file() {
     let (sandbox, media_dir) = file_sandbox();
-    set_media_settings(&sandbox, json!({"maxUploadBytes": 200_000}));
+    sandbox.set_media_settings(json!({"maxUploadBytes": 200_000}));
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
     let resp = put(&url, "huge.png", "image/png", &png(10, 10, 600_000));
     assert_eq!(resp.status, 413, "{}", resp.body);
@@ -134,7 +134,8 @@ fn the_size_cap_answers_413_and_leaves_no_partial_file() {
     assert_eq!(resp.status, 200, "{}", resp.body);
     assert_eq!(files_in(&media_dir).len(), 1);
 
-    let bad = ureq_like::Request::new("PUT", &sandbox.url("/_sandbox/media-settings"))
+    let bad = sandbox
+        .admin("PUT", "/_sandbox/media-settings")
         .json(&json!({"maxUploadBytes": -1}))
         .send();
     assert_eq!(bad.status, 400, "{}", bad.body);
@@ -226,24 +227,13 @@ fn a_client_hanging_up_mid_upload_leaves_no_partial_file() {
     stream.write_all(head.as_bytes()).unwrap();
     stream.write_all(&png(10, 10, 400_000)).unwrap();
     // Wait until the partial file exists, then hang up.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while files_in(&media_dir).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "the upload never reached the disk"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for("the upload to reach the disk", || {
+        !files_in(&media_dir).is_empty()
+    });
     drop(stream);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !files_in(&media_dir).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "partial file left behind: {:?}",
-            files_in(&media_dir)
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for("the partial file to be removed", || {
+        files_in(&media_dir).is_empty()
+    });
     // The server is fine afterwards.
     let resp = put(&url, "ok.png", "image/png", &png(10, 10, 10));
     assert_eq!(resp.status, 200, "{}", resp.body);
@@ -252,13 +242,14 @@ fn a_client_hanging_up_mid_upload_leaves_no_partial_file() {
 #[test]
 fn an_expired_upload_url_is_refused() {
     let sandbox = Sandbox::empty();
-    set_media_settings(&sandbox, json!({"uploadUrlLifetimeMs": 1}));
+    sandbox.set_media_settings(json!({"uploadUrlLifetimeMs": 1}));
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
-    std::thread::sleep(Duration::from_millis(20));
+    // Issued by the time the call returned, so expired a millisecond later; wait past that.
+    wait_until_millis(now_millis() + 2);
     let resp = put(&url, "late.png", "image/png", &png(1, 1, 10));
     assert_eq!(resp.status, 403, "{}", resp.body);
     assert!(resp.body.contains("expired"), "{}", resp.body);
-    set_media_settings(&sandbox, json!({"uploadUrlLifetimeMs": 3_600_000}));
+    sandbox.set_media_settings(json!({"uploadUrlLifetimeMs": 3_600_000}));
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
     assert_eq!(put(&url, "ok.png", "image/png", &png(1, 1, 10)).status, 200);
 }
@@ -267,7 +258,7 @@ fn an_expired_upload_url_is_refused() {
 fn a_client_expecting_100_continue_is_refused_before_sending_its_body() {
     use std::io::{Read, Write};
     let sandbox = Sandbox::empty();
-    set_media_settings(&sandbox, json!({"maxUploadBytes": 1000}));
+    sandbox.set_media_settings(json!({"maxUploadBytes": 1000}));
     let url = upload_url(&sandbox, DEFAULT_TEST_SITE, "image/png");
     let path = url.strip_prefix(&sandbox.base_url).unwrap();
     let host = sandbox.base_url.strip_prefix("http://").unwrap();
