@@ -4,7 +4,8 @@ use anyhow::{Context as _, Result};
 use futures::{stream, StreamExt, TryStreamExt};
 use serde_json::{json, Map, Value};
 
-use super::{confirm_destructive, parse_json, read_input, require_guid};
+use super::confirm_destructive;
+use super::input::{parse_json, read_input, require_guid};
 use crate::api::galleries;
 use crate::api::model::Gallery;
 use crate::cli::{

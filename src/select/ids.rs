@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::error::CliError;
 
 /// Parses ids from `text`; `source` names the input in errors. Every id is checked (GUID shape);

@@ -17,7 +17,8 @@ mod update;
 use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
 
-use super::{confirm_destructive, require_guid};
+use super::confirm_destructive;
+use super::input::require_guid;
 use crate::api::model::Item;
 use crate::api::{galleries, items};
 use crate::cli::{ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs};

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::ordering::{self, Slot};
 use crate::cli::ItemsMoveArgs;
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 

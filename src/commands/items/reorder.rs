@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::ordering::{self, Slot};
 use crate::api::model::Item;
 use crate::cli::ItemsReorderArgs;
-use crate::commands::{read_input, require_guid};
+use crate::commands::input::{read_input, require_guid};
 use crate::context::Context;
 use crate::error::CliError;
 

@@ -11,10 +11,10 @@ use anyhow::Result;
 use futures::{stream, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
-use super::super::read_input;
 use crate::api::search::{self, ItemDocument, Page, Query};
 use crate::api::{ApiError, Client};
 use crate::cli::ItemsSearchArgs;
+use crate::commands::input::read_input;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::output::{shorten, Record};

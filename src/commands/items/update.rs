@@ -20,7 +20,7 @@ use super::ordering;
 use crate::api::items;
 use crate::api::model::Item;
 use crate::cli::ItemsUpdateArgs;
-use crate::commands::{read_input, require_guid};
+use crate::commands::input::{read_input, require_guid};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 

@@ -13,7 +13,6 @@
 
 mod entries;
 mod manifest;
-mod manifest_csv;
 mod plan;
 mod sources;
 mod upload;
@@ -31,7 +30,7 @@ use super::ordering;
 use crate::api::model::Item;
 use crate::api::ApiError;
 use crate::cli::ItemsAddArgs;
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};

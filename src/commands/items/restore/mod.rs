@@ -20,7 +20,7 @@ use super::slowdown;
 use crate::api::model::Item;
 use crate::api::Client;
 use crate::cli::{ItemsRestoreArgs, OutputFormat};
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::journal;

@@ -7,7 +7,7 @@
 
 use ::csv::{ByteRecord, ReaderBuilder, StringRecord};
 
-use super::manifest::{build_row, column, CellValue, Row, RowProblems, KNOWN};
+use super::row::{build_row, column, CellValue, Row, RowProblems, KNOWN};
 
 /// Appended to the input after a line break: it comes back as a record of its own unless an
 /// opening quote is still unclosed, in which case the crate (which ends an open quoted field at
