@@ -11,16 +11,13 @@ use serde_json::{json, Map};
 
 use super::items::restore::{self, Outcome};
 use super::items::slowdown;
-use crate::api::galleries;
+use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
-use crate::api::Client;
+use crate::api::{ApiError, Client};
 use crate::cli::GalleriesRestoreArgs;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::journal;
-
-/// The service's largest page of galleries.
-const PAGE: u32 = 10;
 
 pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
     let contents = journal::read(&args.journal)?;
@@ -75,28 +72,32 @@ async fn find_restored(
     let Some(wanted) = original.sort_order.as_ref().and_then(|n| n.as_f64()) else {
         return Ok(None);
     };
-    let mut offset = 0u64;
-    loop {
-        let page =
-            slowdown::patiently(ctx, || galleries::list(client, offset, PAGE, Some(1))).await?;
-        let count = page.galleries.len() as u64;
-        for gallery in page.galleries {
-            if gallery.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(wanted) {
-                if gallery.name == original.name {
-                    return Ok(Some(gallery));
-                }
-                return Err(CliError::usage(format!(
-                    "gallery {} now holds the deleted gallery's position (sortOrder {wanted}) under another name; not restoring over it",
-                    gallery.id.as_deref().unwrap_or("?")
-                ))
-                .with_hint("restore the items elsewhere: `progallery galleries create`, then `progallery items restore --journal FILE --gallery NEW_ID`")
-                .into());
-            }
-        }
-        offset += count;
-        let total = page.total.unwrap_or(0);
-        if count < u64::from(PAGE) || offset >= total {
-            return Ok(None);
+    // A busy service pauses the search and starts it again, as for the items.
+    let Some(gallery) = slowdown::patiently(ctx, || at_position(client, wanted)).await? else {
+        return Ok(None);
+    };
+    if gallery.name == original.name {
+        return Ok(Some(gallery));
+    }
+    Err(CliError::usage(format!(
+        "gallery {} now holds the deleted gallery's position (sortOrder {wanted}) under another name; not restoring over it",
+        gallery.id.as_deref().unwrap_or("?")
+    ))
+    .with_hint("restore the items elsewhere: `progallery galleries create`, then `progallery items restore --journal FILE --gallery NEW_ID`")
+    .into())
+}
+
+/// The gallery at position `sort_order`, if any: the site's galleries read one page after
+/// another (each with one item, to keep the answers small) until it turns up.
+async fn at_position(client: &Client, sort_order: f64) -> Result<Option<Gallery>, ApiError> {
+    let mut pages = GalleryPages::new(client, Some(1)).concurrency(1);
+    while let Some(page) = pages.next_page().await {
+        let found = page?
+            .into_iter()
+            .find(|g| g.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(sort_order));
+        if found.is_some() {
+            return Ok(found);
         }
     }
+    Ok(None)
 }

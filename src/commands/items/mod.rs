@@ -15,21 +15,16 @@ pub mod slowdown;
 mod update;
 
 use anyhow::Result;
-use futures::{stream, StreamExt, TryStreamExt};
 
 use super::confirm_destructive;
 use super::input::require_guid;
+use crate::api::items::{self, ItemPages};
 use crate::api::model::Item;
-use crate::api::{galleries, items};
+use crate::api::paging;
 use crate::cli::{ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::journal::Journal;
-
-/// Default page size of `items list` (the service's own default).
-const DEFAULT_PAGE: u32 = 50;
-/// Pages fetched at once by `--all`: enough to hide latency, few enough to stay polite.
-const CONCURRENT_PAGES: usize = 4;
 
 pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
     match cmd {
@@ -59,7 +54,7 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
             client,
             gallery,
             args.paging.offset,
-            args.limit.unwrap_or(DEFAULT_PAGE),
+            args.limit.unwrap_or(paging::ITEMS.default),
         )
         .await?;
         for item in &page {
@@ -69,15 +64,11 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
         return Ok(0);
     }
     // List items carries no total: one cheap get-gallery reads it, then every page is known and
-    // they are fetched concurrently but printed in order: ceil(N/100)+1 requests in all. Items
-    // added during the walk are not chased (the walk is of the gallery as it was at the start).
-    let total = galleries::total_items(client, gallery).await?;
-    let page = u64::from(items::MAX_PAGE);
-    let progress = ctx.printer.progress(total, "listing items");
-    let mut pages = stream::iter((0..total).step_by(page as usize))
-        .map(|offset| items::list(client, gallery, offset, items::MAX_PAGE))
-        .buffered(CONCURRENT_PAGES);
-    while let Some(page_items) = pages.try_next().await? {
+    // they are fetched concurrently but printed in order as they come: ceil(N/100)+1 requests.
+    let mut pages = ItemPages::count_first(client, gallery).await?;
+    let progress = ctx.printer.progress(pages.total(), "listing items");
+    while let Some(page_items) = pages.next_page().await {
+        let page_items = page_items?;
         for item in &page_items {
             out.push(item)?;
         }
@@ -86,6 +77,8 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     }
     progress.finish_and_clear();
     out.finish()?;
+    ctx.printer
+        .warn_changed(pages.mismatch(), "items", "the gallery");
     Ok(0)
 }
 

@@ -16,7 +16,6 @@ use super::metadata::{
     check_link_target, check_link_url, check_sort_order, clean_tags, parse_focal_point, LinkSpec,
     Meta,
 };
-use super::ordering;
 use crate::api::items;
 use crate::api::model::Item;
 use crate::cli::ItemsUpdateArgs;
@@ -168,7 +167,7 @@ async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     let client = ctx.client().await?;
     ctx.handle_interrupts();
     let current: HashMap<String, Item> = if rows.iter().any(|(_, _, e)| e.needs_current()) {
-        ordering::all_items(client, gallery)
+        items::list_all(client, gallery)
             .await?
             .into_iter()
             .filter_map(|item| item.id.clone().map(|id| (id, item)))

@@ -116,7 +116,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
 
     let client = ctx.client().await?;
     ctx.handle_interrupts();
-    let existing = ordering::all_items(client, gallery).await?;
+    let existing = crate::api::items::list_all(client, gallery).await?;
     let index_of: HashMap<String, usize> = existing
         .iter()
         .enumerate()
