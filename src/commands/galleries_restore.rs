@@ -9,8 +9,9 @@
 use anyhow::Result;
 use serde_json::{json, Map};
 
-use super::items::restore::{self, Outcome};
+use super::items::restore;
 use super::items::slowdown;
+use super::outcome::{self, Outcome, Report, Rows, Status};
 use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
 use crate::api::{ApiError, Client};
@@ -31,13 +32,13 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
         .into());
     };
     let client = ctx.client().await?;
-    let gallery = match find_restored(ctx, client, &original).await? {
+    let (gallery, status) = match find_restored(ctx, client, &original).await? {
         Some(found) => {
             ctx.printer.notice(&format!(
                 "gallery {} is already back (same name and sortOrder); adding what is missing",
                 found.id.as_deref().unwrap_or("?")
             ));
-            found
+            (found, Status::Present)
         }
         None => {
             let mut spec = Map::new();
@@ -49,18 +50,26 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
             }
             let spec = serde_json::Value::Object(spec);
             // A busy service pauses the restore instead of failing it, as for the items.
-            slowdown::patiently(ctx, || {
+            let created = slowdown::patiently(ctx, || {
                 galleries::create(client, spec.clone(), None, ctx.attempts())
             })
-            .await?
+            .await?;
+            (created, Status::Restored)
         }
     };
     let id = gallery.id.clone().unwrap_or_default();
-    let tally =
-        restore::restore_items(ctx, client, &id, &contents.items, |_: Outcome| Ok(())).await?;
+    // The items' outcomes as for `items restore` (json and jsonl only: a table or `-o id` shows
+    // the gallery), then the gallery's own, as it is once its items are back. The summary
+    // counts the items.
+    let mut report = Report::new(ctx, Rows::Galleries, outcome::RESTORED);
+    restore::restore_items(ctx, client, &id, &contents.items, &mut report).await?;
     let current = slowdown::patiently(ctx, || galleries::get(client, &id, 0, Some(1))).await?;
-    ctx.printer.one(&current)?;
-    restore::finish(ctx, &id, &tally)
+    let mut gallery_outcome = Outcome::new(current.id.clone(), status).with_gallery(current);
+    if let Some(original_id) = &original.id {
+        gallery_outcome = gallery_outcome.with_original_id(original_id.clone());
+    }
+    report.add_uncounted(gallery_outcome)?;
+    report.finish(&id)
 }
 
 /// The gallery already at the journaled gallery's position, if it has the same name.

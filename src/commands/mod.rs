@@ -10,6 +10,7 @@ pub mod galleries;
 mod galleries_restore;
 pub mod input;
 pub mod items;
+pub mod outcome;
 pub mod sandbox;
 pub mod webhooks;
 

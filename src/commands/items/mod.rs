@@ -22,8 +22,8 @@ use crate::api::items::{self, ItemPages};
 use crate::api::model::Item;
 use crate::api::paging;
 use crate::cli::{ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs};
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
-use crate::error::{CliError, Kind};
 use crate::journal::Journal;
 
 pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
@@ -153,47 +153,17 @@ async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
         journal.path().display(),
         journal.path().display()
     ));
-    let mut out = if ctx.printer.format != crate::cli::OutputFormat::Table {
-        Some(ctx.printer.list::<Item>()?)
-    } else {
-        None
-    };
-    let mut failures = Vec::new();
-    for item in &targets {
+    // The same outcomes, summary and exit code as bulk-delete (`commands::outcome`).
+    let mut report = Report::new(ctx, Rows::Deletions, outcome::DELETED);
+    for item in targets {
         let id = item.id.clone().unwrap_or_default();
-        match items::delete(client, gallery, &id).await {
-            Ok(()) => {
-                if let Some(out) = out.as_mut() {
-                    out.push(item)?;
-                }
-            }
-            Err(e) => failures.push((id, e)),
-        }
+        let outcome = match items::delete(client, gallery, &id).await {
+            Ok(()) => Outcome::of_item(item, Status::Deleted),
+            Err(e) => Outcome::new(Some(id), Status::Failed)
+                .with_item(item)
+                .with_cause(e),
+        };
+        report.add(outcome)?;
     }
-    if let Some(out) = out {
-        out.finish()?;
-    }
-    let deleted = targets.len() - failures.len();
-    if deleted == 0 {
-        if let Some((_, e)) = failures.pop() {
-            return Err(e.into());
-        }
-    }
-    if !failures.is_empty() {
-        for (id, e) in &failures {
-            ctx.printer.warn(&format!("item {id}: {e}"));
-        }
-        return Err(CliError::new(
-            Kind::Partial,
-            format!(
-                "deleted {deleted} of {} items; {} failed (listed above)",
-                targets.len(),
-                failures.len()
-            ),
-        )
-        .into());
-    }
-    ctx.printer
-        .notice(&format!("deleted {deleted} item(s) from gallery {gallery}"));
-    Ok(0)
+    report.finish(gallery)
 }
