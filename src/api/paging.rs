@@ -13,7 +13,9 @@
 //!   before (a service that ignores the offset would otherwise repeat itself forever). A last page
 //!   fuller than the total allows means the total is stale: the walk carries on, page by page,
 //!   until a short one. Whenever what was read differs from the total claimed, `mismatch` says
-//!   so, for the caller to warn (the resource changed while it was read).
+//!   so, for the caller to warn (the resource changed while it was read). The one exception is a
+//!   first page embedded in another answer (a get-gallery's items): holding fewer than asked for
+//!   is no end there, the walk goes on from the first entry it lacks.
 //!
 //! Requests: a walk of N entries with a known total costs ceil(N/page) pages; with the total read
 //! by a separate request, one more. Nothing is fetched past the total when the pages agree with it.
@@ -86,6 +88,9 @@ pub struct Walk<'a, T> {
     unstarted: bool,
     /// A page already read (offset 0), handed over first.
     ready: Option<Page<T>>,
+    /// The first page came embedded in another answer (`after_first`), which may hold fewer
+    /// entries than asked for without being the end: the walk goes on from where it stops.
+    embedded_first: bool,
     /// Walking one page at a time until a short page (no total, or a stale one).
     open_ended: bool,
     /// In open-ended mode: the last page was full, so the next one is wanted.
@@ -108,6 +113,7 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
             total: None,
             unstarted: false,
             ready: None,
+            embedded_first: false,
             open_ended: false,
             want_next: false,
             next_offset: 0,
@@ -134,12 +140,16 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
     }
 
     /// A walk whose first page (offset 0, `limit` asked for) was read elsewhere, such as the items
-    /// a get-gallery answer embeds; it is handed over first.
+    /// a get-gallery answer embeds; it is handed over first. Such an answer may embed fewer
+    /// entries than asked for (even none) while its total says there are more: the walk then goes
+    /// on from the first entry it lacks, so it is right whether or not the other answer honours
+    /// the size asked for.
     pub fn after_first(fetch: Fetch<'a, T>, key_of: KeyOf<T>, limit: u32, first: Page<T>) -> Self {
         let mut walk = Walk::new(fetch, key_of, limit);
         walk.total = first.total;
+        walk.next_offset = (first.entries.len() as u64).min(u64::from(walk.limit));
         walk.ready = Some(first);
-        walk.next_offset = u64::from(walk.limit);
+        walk.embedded_first = true;
         walk
     }
 
@@ -238,6 +248,15 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
     fn accept(&mut self, offset: u64, page: Page<T>) -> Option<Vec<T>> {
         let entries = page.entries;
         let count = entries.len() as u64;
+        if std::mem::take(&mut self.embedded_first) {
+            let total = self.total.unwrap_or(0);
+            if count < u64::from(self.limit) && count < total {
+                // Fewer than asked for, fewer than the total: not the end (see `after_first`).
+                self.previous_key = entries.first().and_then(self.key_of);
+                self.read += count;
+                return if count == 0 { None } else { Some(entries) };
+            }
+        }
         let key = entries.first().and_then(self.key_of);
         if count == 0 || (offset > 0 && key.is_some() && key == self.previous_key) {
             self.finish();
@@ -510,6 +529,37 @@ mod tests {
         let mut asked = fake.requests.lock().unwrap().clone();
         asked.sort_unstable();
         assert_eq!(asked, [100, 200], "the first page is not read again");
+
+        // An answer that embeds fewer than asked for (here 50, or none) is not the end when its
+        // total says there is more: the walk goes on from the first entry it lacks.
+        for embedded in [50, 0] {
+            let fake = Arc::new(Fake::default());
+            let fetch: Fetch<'_, u64> = {
+                let fake = fake.clone();
+                Box::new(move |offset, limit| {
+                    let fake = fake.clone();
+                    Box::pin(async move {
+                        fake.requests.lock().unwrap().push(offset);
+                        let end = (offset + u64::from(limit)).min(220);
+                        Ok(Page {
+                            entries: (offset..end).collect(),
+                            total: None,
+                        })
+                    })
+                })
+            };
+            let first = Page {
+                entries: (0..embedded).collect(),
+                total: Some(220),
+            };
+            let (all, mismatch) =
+                walk_all(Walk::after_first(fetch, key, 100, first).concurrency(1)).await;
+            assert_eq!(all, (0..220).collect::<Vec<_>>(), "{embedded} embedded");
+            assert_eq!(mismatch, None);
+            let asked = fake.requests.lock().unwrap().clone();
+            let expected: Vec<u64> = (embedded..220).step_by(100).collect();
+            assert_eq!(asked, expected);
+        }
 
         // A first page that already holds everything: no request at all.
         let fake = Arc::new(Fake::default());
