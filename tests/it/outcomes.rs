@@ -403,6 +403,25 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
     assert_eq!(again.lines(), [a, a, b]);
     assert!(again.stderr.contains("3 already there"), "{}", again.stderr);
     assert_eq!(item_count(&sandbox, &g), 2);
+
+    // The outcomes feed --ids-from as they are: the lines without an item are passed over, so
+    // an add can be undone with its own output.
+    let undo = run_with_stdin(
+        sandbox.cli().args([
+            "items",
+            "bulk-delete",
+            &g,
+            "--ids-from",
+            "-",
+            "--yes",
+            "-o",
+            "id",
+        ]),
+        Some(added.stdout.as_bytes()),
+    );
+    undo.success();
+    assert_eq!(undo.lines(), [a, b]);
+    assert_eq!(item_count(&sandbox, &g), 0);
 }
 
 #[test]
