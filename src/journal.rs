@@ -2,7 +2,8 @@
 //! is appended to `<data dir>/journals/<UTC time>-<gallery id>.jsonl` and flushed to disk (fsync),
 //! so `items restore` / `galleries restore` can put it back even after a crash or Ctrl-C.
 //!
-//! One file per run, one JSON object per line, each with a `kind`:
+//! One file per run, one JSON object per line, each an `Entry` (written and read by this file
+//! alone, through the same serde type), told apart by its `kind`:
 //! - `{"kind":"run","command":…,"galleryId":…,"startedAt":…,"version":…}` first;
 //! - `{"kind":"gallery","gallery":{…}}` for `galleries delete` (the gallery without its items);
 //! - `{"kind":"item","galleryId":…,"item":{…}}` per item, in gallery order.
@@ -15,10 +16,43 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 
 use crate::api::model::{Gallery, Item};
 use crate::error::CliError;
+
+/// One line of a journal.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Entry {
+    /// The first line: which run wrote the journal.
+    Run(Run),
+    /// The gallery a `galleries delete` removed, without its items (they follow as item lines).
+    Gallery { gallery: Gallery },
+    /// One item about to be deleted, as the service had it.
+    Item {
+        #[serde(default, rename = "galleryId", skip_serializing_if = "Option::is_none")]
+        gallery_id: Option<String>,
+        item: Box<Item>,
+    },
+    /// A kind a later version may write: skipped when read, not fatal.
+    #[serde(other)]
+    Other,
+}
+
+/// The run that wrote a journal.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Run {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gallery_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
 
 pub struct Journal {
     path: PathBuf,
@@ -65,12 +99,13 @@ impl Journal {
             file,
             items_recorded: 0,
         };
-        journal.append(&[json!({
-            "kind": "run",
-            "command": command,
-            "galleryId": gallery_id,
-            "startedAt": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            "version": env!("CARGO_PKG_VERSION"),
+        journal.append(&[Entry::Run(Run {
+            command: Some(command.to_string()),
+            gallery_id: Some(gallery_id.to_string()),
+            started_at: Some(
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            ),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
         })])?;
         Ok(journal)
     }
@@ -83,14 +118,17 @@ impl Journal {
     pub fn record_gallery(&mut self, gallery: &Gallery) -> Result<()> {
         let mut gallery = gallery.clone();
         gallery.items = None;
-        self.append(&[json!({ "kind": "gallery", "gallery": gallery })])
+        self.append(&[Entry::Gallery { gallery }])
     }
 
     /// Records items about to be deleted; returns once they are on disk.
     pub fn record_items(&mut self, gallery_id: &str, items: &[Item]) -> Result<()> {
-        let lines: Vec<Value> = items
+        let lines: Vec<Entry> = items
             .iter()
-            .map(|item| json!({ "kind": "item", "galleryId": gallery_id, "item": item }))
+            .map(|item| Entry::Item {
+                gallery_id: Some(gallery_id.to_string()),
+                item: Box::new(item.clone()),
+            })
             .collect();
         self.append(&lines)?;
         self.items_recorded += items.len();
@@ -111,10 +149,12 @@ impl Journal {
     }
 
     /// Appends lines and syncs them to disk: the delete that follows must not outrun them.
-    fn append(&mut self, lines: &[Value]) -> Result<()> {
+    fn append(&mut self, lines: &[Entry]) -> Result<()> {
         let mut text = String::new();
         for line in lines {
-            text.push_str(&line.to_string());
+            let json = serde_json::to_string(line)
+                .with_context(|| format!("writing the journal {}", self.path.display()))?;
+            text.push_str(&json);
             text.push('\n');
         }
         self.file
@@ -150,8 +190,9 @@ pub fn read(path: &Path) -> Result<Contents> {
         if line.trim().is_empty() {
             continue;
         }
-        let value: Value = match serde_json::from_str(line) {
-            Ok(value) => value,
+        let entry: Entry = match serde_json::from_str(line) {
+            Ok(entry) => entry,
+            // A crash in the middle of a write leaves a torn last line: what came before holds.
             Err(_) if number + 1 == lines.len() && !text.ends_with('\n') => break,
             Err(e) => {
                 return Err(CliError::usage(format!(
@@ -163,42 +204,19 @@ pub fn read(path: &Path) -> Result<Contents> {
                 .into())
             }
         };
-        let bad = |why: &str| {
-            CliError::usage(format!("{} line {}: {why}", path.display(), number + 1))
-                .with_hint(NOT_A_JOURNAL_HINT)
-        };
-        match value.get("kind").and_then(Value::as_str) {
-            Some("run") => {
-                contents.command = value
-                    .get("command")
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                contents.gallery_id = value
-                    .get("galleryId")
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
+        match entry {
+            Entry::Run(run) => {
+                contents.command = run.command;
+                contents.gallery_id = run.gallery_id;
             }
-            Some("gallery") => {
-                let gallery = value
-                    .get("gallery")
-                    .cloned()
-                    .and_then(|g| serde_json::from_value(g).ok())
-                    .ok_or_else(|| bad("a gallery entry without a gallery object"))?;
-                contents.gallery = Some(gallery);
-            }
-            Some("item") => {
-                let item: Item = value
-                    .get("item")
-                    .cloned()
-                    .and_then(|i| serde_json::from_value(i).ok())
-                    .ok_or_else(|| bad("an item entry without an item object"))?;
+            Entry::Gallery { gallery } => contents.gallery = Some(gallery),
+            Entry::Item { item, .. } => {
                 let key = item.id.clone().unwrap_or_else(|| format!("line {number}"));
                 if seen.insert(key) {
-                    contents.items.push(item);
+                    contents.items.push(*item);
                 }
             }
-            // Entries a later version may add are skipped, not fatal.
-            _ => {}
+            Entry::Other => {}
         }
     }
     if contents.command.is_none() {
@@ -214,7 +232,70 @@ pub fn read(path: &Path) -> Result<Contents> {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+
+    /// A journal as versions before the serde type wrote it (each line built by hand with
+    /// `json!`), with a line of a kind this version does not know.
+    const WRITTEN_BEFORE: &str = concat!(
+        r#"{"kind":"run","command":"galleries delete","galleryId":"g1","startedAt":"2026-01-02T03:04:05.678Z","version":"0.1.0"}"#,
+        "\n",
+        r#"{"kind":"gallery","gallery":{"id":"g1","name":"Trip","totalItems":2,"sortOrder":1611056409.2088726,"createdDate":"2021-01-19T11:40:09.208Z"}}"#,
+        "\n",
+        r#"{"kind":"item","galleryId":"g1","item":{"id":"a","sortOrder":1642505672333,"title":"A","image":{"imageInfo":{"id":"x~mv2.jpg","width":10,"height":20}},"secondaryMedia":{"k":[1]}}}"#,
+        "\n",
+        r#"{"kind":"note","text":"from a later version"}"#,
+        "\n",
+        r#"{"kind":"item","galleryId":"g1","item":{"id":"b","sortOrder":1644317968.985,"text":{"html":"<p>b</p>"}}}"#,
+        "\n",
+    );
+
+    #[test]
+    fn journals_written_before_still_read_and_lines_are_written_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.jsonl");
+        std::fs::write(&path, WRITTEN_BEFORE).unwrap();
+        let contents = read(&path).unwrap();
+        assert_eq!(contents.command.as_deref(), Some("galleries delete"));
+        assert_eq!(contents.gallery_id.as_deref(), Some("g1"));
+        let gallery = contents.gallery.unwrap();
+        assert_eq!(gallery.name.as_deref(), Some("Trip"));
+        assert_eq!(
+            serde_json::to_value(&gallery).unwrap()["sortOrder"],
+            json!(1611056409.2088726)
+        );
+        let items: Vec<serde_json::Value> = contents
+            .items
+            .iter()
+            .map(|i| serde_json::to_value(i).unwrap())
+            .collect();
+        let old_lines: Vec<serde_json::Value> = WRITTEN_BEFORE
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            items,
+            [old_lines[2]["item"].clone(), old_lines[4]["item"].clone()]
+        );
+
+        // The lines this version writes are the same shape, key for key.
+        let mut journal = Journal::create(dir.path(), "galleries delete", "g1").unwrap();
+        let item: Item = serde_json::from_value(old_lines[2]["item"].clone()).unwrap();
+        let gallery: Gallery = serde_json::from_value(old_lines[1]["gallery"].clone()).unwrap();
+        journal.record_gallery(&gallery).unwrap();
+        journal.record_items("g1", &[item]).unwrap();
+        let written = std::fs::read_to_string(journal.path()).unwrap();
+        let written: Vec<serde_json::Value> = written
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let keys =
+            |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&written[0]), keys(&old_lines[0]));
+        assert_eq!(written[1], old_lines[1]);
+        assert_eq!(written[2], old_lines[2]);
+    }
 
     #[test]
     fn round_trip_dedup_and_a_torn_last_line() {

@@ -1,4 +1,5 @@
-//! Typed calls for galleries (spec/api.md §4, #1–#5). They never print.
+//! Typed calls for galleries (spec/api.md §4, #1–#5), and `GalleryPages`, the one way to read
+//! every gallery of a site. They never print.
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
@@ -8,6 +9,7 @@ use super::answer::{self, CreatedSince};
 use super::client::{Call, Client};
 use super::error::ApiError;
 use super::model::Gallery;
+use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
 
 /// One page of `GET /galleries`.
@@ -41,6 +43,48 @@ pub async fn list(
         .or_else(|| body.get("totalGalleriesCount"))
         .and_then(Value::as_u64);
     Ok(GalleryPage { total, galleries })
+}
+
+/// Every gallery of the site, oldest first, page by page (pages of 10): the first answer says
+/// how many there are, then the other pages are read a few at a time (see `paging` for when the
+/// walk stops). N galleries cost ceil(N/10) requests.
+pub struct GalleryPages<'a> {
+    walk: Walk<'a, Gallery>,
+}
+
+impl<'a> GalleryPages<'a> {
+    /// `item_limit` is how many items each gallery embeds (`None`: the service's default).
+    pub fn new(client: &'a Client, item_limit: Option<u32>) -> Self {
+        let fetch: Fetch<'a, Gallery> = Box::new(move |offset, limit| {
+            Box::pin(async move {
+                let page = list(client, offset, limit, item_limit).await?;
+                Ok(Page {
+                    entries: page.galleries,
+                    total: page.total,
+                })
+            })
+        });
+        GalleryPages {
+            walk: Walk::from_start(fetch, |g: &Gallery| g.id.clone(), paging::GALLERIES.max),
+        }
+    }
+
+    /// Pages in flight at most (default `paging::CONCURRENT_PAGES`).
+    pub fn concurrency(self, pages: usize) -> Self {
+        GalleryPages {
+            walk: self.walk.concurrency(pages),
+        }
+    }
+
+    /// The next page of galleries; `None` at the end.
+    pub async fn next_page(&mut self) -> Option<Result<Vec<Gallery>, ApiError>> {
+        self.walk.next_page().await
+    }
+
+    /// After the walk: how many were read, when that differs from the total claimed.
+    pub fn mismatch(&self) -> Option<Mismatch> {
+        self.walk.mismatch()
+    }
 }
 
 /// `GET /galleries/{id}?itemOffset&itemLimit`.

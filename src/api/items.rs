@@ -1,4 +1,5 @@
-//! Typed calls for the items of a gallery (spec/api.md §4, #6–#11). They never print.
+//! Typed calls for the items of a gallery (spec/api.md §4, #6–#11), and `ItemPages`, the one
+//! way to read every item of a gallery. They never print.
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
@@ -8,11 +9,10 @@ use super::answer::{self, CreatedSince};
 use super::client::{Call, Client, Idempotency};
 use super::error::ApiError;
 use super::galleries;
-use super::model::Item;
+use super::model::{Gallery, Item};
+use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
 
-/// Largest page the service serves (`itemLimit` 1..100).
-pub const MAX_PAGE: u32 = 100;
 /// Largest bulk delete the service accepts.
 pub const MAX_BULK_DELETE: usize = 1000;
 
@@ -97,24 +97,21 @@ pub async fn create(
 
 /// Looks for an item created since `started` whose content matches what was sent. New items get
 /// the largest default `sortOrder`, so they sit on the last page; an explicit `sortOrder` is
-/// unique in a gallery, which makes the match exact wherever it sits.
+/// unique in a gallery, which makes the match exact wherever it sits: a gallery of up to 1000
+/// items is read whole, a bigger one only its last page.
 async fn find_created(
     client: &Client,
     gallery: &str,
     sent: &Value,
     started: DateTime<Utc>,
 ) -> Result<Option<Item>, ApiError> {
-    let total = galleries::total_items(client, gallery).await?;
+    let pages = ItemPages::count_first(client, gallery).await?;
+    let total = pages.total();
     let candidates: Vec<Item> = if total <= 1000 {
-        let mut all = Vec::new();
-        let mut offset = 0;
-        while offset < total {
-            all.extend(list(client, gallery, offset, MAX_PAGE).await?);
-            offset += u64::from(MAX_PAGE);
-        }
-        all
+        pages.all().await?
     } else {
-        list(client, gallery, total - u64::from(MAX_PAGE), MAX_PAGE).await?
+        let page = paging::ITEMS.max;
+        list(client, gallery, total - u64::from(page), page).await?
     };
     let created = CreatedSince::new(started, sent);
     let sent_item: Item = serde_json::from_value(sent.clone()).unwrap_or_default();
@@ -126,6 +123,82 @@ async fn find_created(
             && candidate.title == sent_item.title
             && candidate.description == sent_item.description
     }))
+}
+
+/// Every item of a gallery, in gallery order, page by page (pages of 100, a few in flight; see
+/// `paging` for when the walk stops). List-items carries no total, so the walk starts from one
+/// that get-gallery gave: either a cheap count (`count_first`: ceil(N/100)+1 requests) or a
+/// get-gallery whose answer embeds the first page (`after_first_page`: ceil(N/100)).
+pub struct ItemPages<'a> {
+    walk: Walk<'a, Item>,
+}
+
+impl<'a> ItemPages<'a> {
+    /// Reads the gallery's item count (a get-gallery asking for one item), then its pages.
+    pub async fn count_first(client: &'a Client, gallery: &'a str) -> Result<Self, ApiError> {
+        let total = galleries::total_items(client, gallery).await?;
+        Ok(ItemPages {
+            walk: Walk::counted(fetch(client, gallery), key, paging::ITEMS.max, total),
+        })
+    }
+
+    /// Continues from a get-gallery answer that embeds the first page (as `first_page` asks
+    /// for it: a full page of items): hands that page over, then reads the rest.
+    pub fn after_first_page(client: &'a Client, gallery: &'a str, first: Gallery) -> Self {
+        let page = Page {
+            entries: first.items.unwrap_or_default(),
+            total: Some(first.total_items.unwrap_or(0)),
+        };
+        ItemPages {
+            walk: Walk::after_first(fetch(client, gallery), key, paging::ITEMS.max, page),
+        }
+    }
+
+    /// The get-gallery request whose answer `after_first_page` continues from.
+    pub async fn first_page(client: &Client, gallery: &str) -> Result<Gallery, ApiError> {
+        galleries::get(client, gallery, 0, Some(paging::ITEMS.max)).await
+    }
+
+    /// The number of items the service said the gallery holds.
+    pub fn total(&self) -> u64 {
+        self.walk.total().unwrap_or(0)
+    }
+
+    /// The next page of items, in gallery order; `None` at the end.
+    pub async fn next_page(&mut self) -> Option<Result<Vec<Item>, ApiError>> {
+        self.walk.next_page().await
+    }
+
+    /// After the walk: how many were read, when that differs from the total claimed.
+    pub fn mismatch(&self) -> Option<Mismatch> {
+        self.walk.mismatch()
+    }
+
+    /// Every item, in gallery order.
+    pub async fn all(self) -> Result<Vec<Item>, ApiError> {
+        self.walk.collect().await
+    }
+}
+
+fn fetch<'a>(client: &'a Client, gallery: &'a str) -> Fetch<'a, Item> {
+    Box::new(move |offset, limit| {
+        Box::pin(async move {
+            let entries = list(client, gallery, offset, limit).await?;
+            Ok(Page {
+                entries,
+                total: None,
+            })
+        })
+    })
+}
+
+fn key(item: &Item) -> Option<String> {
+    item.id.clone()
+}
+
+/// Every item of a gallery, in gallery order (`ItemPages::count_first`, read whole).
+pub async fn list_all(client: &Client, gallery: &str) -> Result<Vec<Item>, ApiError> {
+    ItemPages::count_first(client, gallery).await?.all().await
 }
 
 /// `PATCH /galleries/{g}/items/{i}` with the fields to change.

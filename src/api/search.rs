@@ -3,8 +3,8 @@
 //!
 //! Answers are read leniently, because the service's shape has moved over time: documents come in
 //! `siteDocumentItems` (`[{id, document}]`) or, from older services, `siteDocuments` (where each
-//! entry may be the document itself); the paging metadata may be missing, in which case the caller
-//! pages until a short page.
+//! entry may be the document itself); the paging metadata may be missing, in which case
+//! `SearchPages` reads one page after another until a short page.
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -12,13 +12,12 @@ use serde_json::{json, Map, Value};
 
 use super::client::{Call, Client, Idempotency};
 use super::error::ApiError;
+use super::paging::{self, Fetch, Mismatch, Walk};
 
 /// The search endpoint (the path the REST reference documents; `/_api/…` is the browser's).
 pub const PATH: &str = "/site-search/v1/search";
 /// The document type of gallery items.
 pub const DOCUMENT_TYPE: &str = "PROGALLERY_ITEM";
-/// Largest page the service serves.
-pub const MAX_PAGE: u32 = 100;
 
 /// What to search for.
 #[derive(Debug, Clone, Default)]
@@ -90,6 +89,45 @@ pub async fn search(
         .idempotency(Idempotency::Safe);
     let answer = client.send(call).await?;
     parse_page(&what, &answer)
+}
+
+/// Every match of a query, from the start, page by page (pages of 100): the first answer says
+/// how many there are, then the other pages are read a few at a time; without a count, one page
+/// after another until a short one (see `paging`).
+pub struct SearchPages<'a> {
+    walk: Walk<'a, ItemDocument>,
+}
+
+impl<'a> SearchPages<'a> {
+    pub fn new(client: &'a Client, query: &'a Query) -> Self {
+        let fetch: Fetch<'a, ItemDocument> = Box::new(move |offset, limit| {
+            Box::pin(async move {
+                let page = search(client, query, offset, limit).await?;
+                Ok(paging::Page {
+                    entries: page.documents,
+                    total: page.total,
+                })
+            })
+        });
+        SearchPages {
+            walk: Walk::from_start(fetch, |d: &ItemDocument| d.id.clone(), paging::SEARCH.max),
+        }
+    }
+
+    /// The number of matches the service counted, once the first page was read.
+    pub fn total(&self) -> Option<u64> {
+        self.walk.total()
+    }
+
+    /// The next page of matches; `None` at the end.
+    pub async fn next_page(&mut self) -> Option<Result<Vec<ItemDocument>, ApiError>> {
+        self.walk.next_page().await
+    }
+
+    /// After the walk: how many were read, when that differs from the total counted.
+    pub fn mismatch(&self) -> Option<Mismatch> {
+        self.walk.mismatch()
+    }
 }
 
 /// Reads a search answer: `siteDocumentItems` or the older `siteDocuments`, either as

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::{DestructiveArgs, PagingArgs};
+use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
@@ -62,7 +63,7 @@ pub struct GalleriesRestoreArgs {
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesListArgs {
     /// Galleries per page (1..10, the service's maximum)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10), conflicts_with = "all")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(paging::GALLERIES.max)), conflicts_with = "all")]
     pub limit: Option<u32>,
 
     #[command(flatten)]

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::{DestructiveArgs, ItemsSearchArgs, PagingArgs};
+use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
@@ -89,7 +90,7 @@ pub struct ItemsListArgs {
     pub gallery_id: String,
 
     /// Items per page (1..100, the service's maximum; default 50)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with_all = ["all", "where_expr"])]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(paging::ITEMS.max)), conflicts_with_all = ["all", "where_expr"])]
     pub limit: Option<u32>,
 
     /// Only items matching this filter, from the whole gallery (same language as bulk-delete --where)

@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::PagingArgs;
+use crate::api::paging;
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsSearchArgs {
@@ -57,7 +58,7 @@ pub struct ItemsSearchArgs {
     pub filter: Option<String>,
 
     /// Results per page (1..100, the service's maximum; default 10)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100), conflicts_with = "all")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(paging::SEARCH.max)), conflicts_with = "all")]
     pub limit: Option<u32>,
 
     #[command(flatten)]

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use reqwest::Method;
 
-use super::{parse_json, read_input};
+use super::input::{parse_json, read_input};
 use crate::api::client::{Call, Idempotency};
 use crate::cli::ApiArgs;
 use crate::context::Context;

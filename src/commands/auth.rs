@@ -7,7 +7,7 @@ use std::io::Read;
 use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 
-use super::require_guid;
+use super::input::require_guid;
 use crate::api::client::mask_secret;
 use crate::api::{galleries, ApiError, Client};
 use crate::cli::{AuthCmd, AuthLoginArgs, OutputFormat};

@@ -1,12 +1,13 @@
 //! `progallery galleries list|get|create|clone|update|delete`.
 
 use anyhow::{Context as _, Result};
-use futures::{stream, StreamExt, TryStreamExt};
 use serde_json::{json, Map, Value};
 
-use super::{confirm_destructive, parse_json, read_input, require_guid};
-use crate::api::galleries;
+use super::confirm_destructive;
+use super::input::{parse_json, read_input, require_guid};
+use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
+use crate::api::paging;
 use crate::cli::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
     GalleriesUpdateArgs, GalleryIdArg,
@@ -14,11 +15,6 @@ use crate::cli::{
 use crate::context::Context;
 use crate::error::CliError;
 use crate::journal::Journal;
-
-/// The service's largest page of galleries.
-const PAGE: u32 = 10;
-/// Pages fetched at once by `--all`.
-const CONCURRENT_PAGES: usize = 4;
 
 pub async fn run(cmd: GalleriesCmd, ctx: &Context) -> Result<i32> {
     match cmd {
@@ -36,8 +32,8 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
     let client = ctx.client().await?;
     let mut out = ctx.printer.list::<Gallery>()?;
     if !args.paging.all {
-        let page =
-            galleries::list(client, args.paging.offset, args.limit.unwrap_or(PAGE), None).await?;
+        let limit = args.limit.unwrap_or(paging::GALLERIES.default);
+        let page = galleries::list(client, args.paging.offset, limit, None).await?;
         for gallery in &page.galleries {
             out.push(gallery)?;
         }
@@ -45,41 +41,16 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
         return Ok(0);
     }
     // The first page says how many there are; the rest are fetched a few at a time, in order.
-    let first = galleries::list(client, 0, PAGE, None).await?;
-    let first_len = first.galleries.len() as u64;
-    for gallery in &first.galleries {
-        out.push(gallery)?;
-    }
-    out.page_done()?;
-    match first.total {
-        Some(total) => {
-            let offsets = (first_len.max(1)..total).step_by(PAGE as usize);
-            let mut pages = stream::iter(offsets)
-                .map(|offset| galleries::list(client, offset, PAGE, None))
-                .buffered(CONCURRENT_PAGES);
-            while let Some(page) = pages.try_next().await? {
-                for gallery in &page.galleries {
-                    out.push(gallery)?;
-                }
-                out.page_done()?;
-            }
+    let mut pages = GalleryPages::new(client, None);
+    while let Some(page) = pages.next_page().await {
+        for gallery in &page? {
+            out.push(gallery)?;
         }
-        None => {
-            // No total in the answer: walk until a short page.
-            let mut offset = first_len;
-            let mut last_len = first_len;
-            while last_len == u64::from(PAGE) {
-                let page = galleries::list(client, offset, PAGE, None).await?;
-                last_len = page.galleries.len() as u64;
-                offset += last_len;
-                for gallery in &page.galleries {
-                    out.push(gallery)?;
-                }
-                out.page_done()?;
-            }
-        }
+        out.page_done()?;
     }
     out.finish()?;
+    ctx.printer
+        .warn_changed(pages.mismatch(), "galleries", "the site");
     Ok(0)
 }
 

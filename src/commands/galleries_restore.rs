@@ -9,18 +9,16 @@
 use anyhow::Result;
 use serde_json::{json, Map};
 
-use super::items::restore::{self, Outcome};
+use super::items::restore;
 use super::items::slowdown;
-use crate::api::galleries;
+use super::outcome::{self, Outcome, Report, Rows, Status};
+use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
-use crate::api::Client;
+use crate::api::{ApiError, Client};
 use crate::cli::GalleriesRestoreArgs;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::journal;
-
-/// The service's largest page of galleries.
-const PAGE: u32 = 10;
 
 pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
     let contents = journal::read(&args.journal)?;
@@ -34,13 +32,13 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
         .into());
     };
     let client = ctx.client().await?;
-    let gallery = match find_restored(ctx, client, &original).await? {
+    let (gallery, status) = match find_restored(ctx, client, &original).await? {
         Some(found) => {
             ctx.printer.notice(&format!(
                 "gallery {} is already back (same name and sortOrder); adding what is missing",
                 found.id.as_deref().unwrap_or("?")
             ));
-            found
+            (found, Status::Present)
         }
         None => {
             let mut spec = Map::new();
@@ -52,18 +50,26 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
             }
             let spec = serde_json::Value::Object(spec);
             // A busy service pauses the restore instead of failing it, as for the items.
-            slowdown::patiently(ctx, || {
+            let created = slowdown::patiently(ctx, || {
                 galleries::create(client, spec.clone(), None, ctx.attempts())
             })
-            .await?
+            .await?;
+            (created, Status::Restored)
         }
     };
     let id = gallery.id.clone().unwrap_or_default();
-    let tally =
-        restore::restore_items(ctx, client, &id, &contents.items, |_: Outcome| Ok(())).await?;
+    // The items' outcomes as for `items restore` (json and jsonl only: a table or `-o id` shows
+    // the gallery), then the gallery's own, as it is once its items are back. The summary
+    // counts the items.
+    let mut report = Report::new(ctx, Rows::Galleries, outcome::RESTORED);
+    restore::restore_items(ctx, client, &id, &contents.items, &mut report).await?;
     let current = slowdown::patiently(ctx, || galleries::get(client, &id, 0, Some(1))).await?;
-    ctx.printer.one(&current)?;
-    restore::finish(ctx, &id, &tally)
+    let mut gallery_outcome = Outcome::new(current.id.clone(), status).with_gallery(current);
+    if let Some(original_id) = &original.id {
+        gallery_outcome = gallery_outcome.with_original_id(original_id.clone());
+    }
+    report.add_uncounted(gallery_outcome)?;
+    report.finish(&id)
 }
 
 /// The gallery already at the journaled gallery's position, if it has the same name.
@@ -75,28 +81,32 @@ async fn find_restored(
     let Some(wanted) = original.sort_order.as_ref().and_then(|n| n.as_f64()) else {
         return Ok(None);
     };
-    let mut offset = 0u64;
-    loop {
-        let page =
-            slowdown::patiently(ctx, || galleries::list(client, offset, PAGE, Some(1))).await?;
-        let count = page.galleries.len() as u64;
-        for gallery in page.galleries {
-            if gallery.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(wanted) {
-                if gallery.name == original.name {
-                    return Ok(Some(gallery));
-                }
-                return Err(CliError::usage(format!(
-                    "gallery {} now holds the deleted gallery's position (sortOrder {wanted}) under another name; not restoring over it",
-                    gallery.id.as_deref().unwrap_or("?")
-                ))
-                .with_hint("restore the items elsewhere: `progallery galleries create`, then `progallery items restore --journal FILE --gallery NEW_ID`")
-                .into());
-            }
-        }
-        offset += count;
-        let total = page.total.unwrap_or(0);
-        if count < u64::from(PAGE) || offset >= total {
-            return Ok(None);
+    // A busy service pauses the search and starts it again, as for the items.
+    let Some(gallery) = slowdown::patiently(ctx, || at_position(client, wanted)).await? else {
+        return Ok(None);
+    };
+    if gallery.name == original.name {
+        return Ok(Some(gallery));
+    }
+    Err(CliError::usage(format!(
+        "gallery {} now holds the deleted gallery's position (sortOrder {wanted}) under another name; not restoring over it",
+        gallery.id.as_deref().unwrap_or("?")
+    ))
+    .with_hint("restore the items elsewhere: `progallery galleries create`, then `progallery items restore --journal FILE --gallery NEW_ID`")
+    .into())
+}
+
+/// The gallery at position `sort_order`, if any: the site's galleries read one page after
+/// another (each with one item, to keep the answers small) until it turns up.
+async fn at_position(client: &Client, sort_order: f64) -> Result<Option<Gallery>, ApiError> {
+    let mut pages = GalleryPages::new(client, Some(1)).concurrency(1);
+    while let Some(page) = pages.next_page().await {
+        let found = page?
+            .into_iter()
+            .find(|g| g.sort_order.as_ref().and_then(|n| n.as_f64()) == Some(sort_order));
+        if found.is_some() {
+            return Ok(found);
         }
     }
+    Ok(None)
 }

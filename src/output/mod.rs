@@ -82,6 +82,23 @@ impl Printer {
         eprintln!("progallery: warning: {message}");
     }
 
+    /// A warning after reading a whole resource whose count (`what`: "items", "galleries", …)
+    /// differed from the total the service gave: `whole` (the gallery, the site) changed while it
+    /// was read, so the list is of what was there at each page's turn.
+    pub fn warn_changed(
+        &self,
+        mismatch: Option<crate::api::paging::Mismatch>,
+        what: &str,
+        whole: &str,
+    ) {
+        if let Some(m) = mismatch {
+            self.warn(&format!(
+                "the service counted {} {what} but {} were read: {whole} changed while it was read",
+                m.claimed, m.read
+            ));
+        }
+    }
+
     /// Prints a JSON value: pretty for `json` (and `table`, which has no better form for it),
     /// compact on one line for `jsonl`.
     pub fn json(&self, value: &Value) -> io::Result<()> {

@@ -2,11 +2,12 @@
 //! our own commands can be piped back in. Accepted: plain lines (one id per line, or the first
 //! tab-separated column, as `-o id` and `-o tsv` print; blank lines and `#` comments skipped), a
 //! JSON array of ids or of objects with an `id` (`-o json`), one such object, or JSONL objects with
-//! an `id` (`-o jsonl`, including bulk-delete's own outcome lines).
+//! an `id` (`-o jsonl`, including the outcome lines of the bulk verbs; an outcome whose `id` is
+//! null — a source that failed to become an item — names nothing and is passed over).
 
 use serde_json::Value;
 
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::error::CliError;
 
 /// Parses ids from `text`; `source` names the input in errors. Every id is checked (GUID shape);
@@ -20,21 +21,22 @@ pub fn parse_ids(text: &str, source: &str) -> anyhow::Result<Vec<String>> {
             ))
         })?;
         let list = value.as_array().cloned().unwrap_or_default();
-        return list
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                let at = format!("{source} element {}", index + 1);
-                let id = id_of(entry).map_err(|e| e.context(at.clone()))?;
-                checked(id, &at)
-            })
-            .collect();
+        let mut ids = Vec::new();
+        for (index, entry) in list.iter().enumerate() {
+            let at = format!("{source} element {}", index + 1);
+            if let Some(id) = id_of(entry).map_err(|e| e.context(at.clone()))? {
+                ids.push(checked(id, &at)?);
+            }
+        }
+        return Ok(ids);
     }
     if trimmed.starts_with('{') {
         // One (possibly pretty-printed) object, else one object per line.
         if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
-            let id = id_of(&value).map_err(|e| e.context(source.to_string()))?;
-            return Ok(vec![checked(id, source)?]);
+            return match id_of(&value).map_err(|e| e.context(source.to_string()))? {
+                Some(id) => Ok(vec![checked(id, source)?]),
+                None => Ok(Vec::new()),
+            };
         }
         let mut ids = Vec::new();
         for (number, line) in text.lines().enumerate() {
@@ -46,10 +48,9 @@ pub fn parse_ids(text: &str, source: &str) -> anyhow::Result<Vec<String>> {
             let value: Value = serde_json::from_str(line).map_err(|e| {
                 CliError::usage(format!("{at}: not a JSON object (JSONL input): {e}"))
             })?;
-            ids.push(checked(
-                id_of(&value).map_err(|e| e.context(at.clone()))?,
-                &at,
-            )?);
+            if let Some(id) = id_of(&value).map_err(|e| e.context(at.clone()))? {
+                ids.push(checked(id, &at)?);
+            }
         }
         return Ok(ids);
     }
@@ -65,14 +66,19 @@ pub fn parse_ids(text: &str, source: &str) -> anyhow::Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The id of one JSON entry: a string, or an object's `id` (or bulk-delete's older `itemId`).
-fn id_of(value: &Value) -> anyhow::Result<&str> {
+/// The id of one JSON entry: a string, or an object's `id` (or bulk-delete's older `itemId`);
+/// `None` for an outcome line whose object has no id (`{"id": null, "status": "failed", …}`).
+fn id_of(value: &Value) -> anyhow::Result<Option<&str>> {
     match value {
-        Value::String(id) => Ok(id),
+        Value::String(id) => Ok(Some(id)),
+        Value::Object(map) if map.get("id") == Some(&Value::Null) && map.contains_key("status") => {
+            Ok(None)
+        }
         Value::Object(map) => map
             .get("id")
             .or_else(|| map.get("itemId"))
             .and_then(Value::as_str)
+            .map(Some)
             .ok_or_else(|| CliError::usage("an object without a string \"id\" field").into()),
         _ => Err(CliError::usage("neither an id string nor an object with an \"id\"").into()),
     }
@@ -113,6 +119,15 @@ mod tests {
             parse_ids(&format!("{{\n  \"id\": \"{A}\"\n}}\n"), "f").unwrap(),
             vec![A.to_string()]
         );
+        // The outcomes of an add: a source that failed has no item, so no id to name.
+        let outcomes = format!(
+            "{{\"id\":\"{A}\",\"status\":\"added\",\"error\":null}}\n{{\"id\":null,\"status\":\"failed\",\"error\":\"x\"}}\n{{\"id\":\"{B}\",\"status\":\"present\",\"error\":null}}\n"
+        );
+        assert_eq!(parse_ids(&outcomes, "f").unwrap(), want);
+        let array = format!("[{{\"id\":null,\"status\":\"duplicate\"}}, {{\"id\":\"{A}\"}}]");
+        assert_eq!(parse_ids(&array, "f").unwrap(), vec![A.to_string()]);
+        // A null id on anything else is still an error.
+        assert!(parse_ids("[{\"id\": null}]", "f").is_err());
     }
 
     #[test]

@@ -3,24 +3,26 @@
 //! `items list --where` (look) and `items bulk-delete` (act), so what a user looked at is exactly
 //! what gets deleted.
 //!
-//! Request budget: the whole gallery is read in pages of 100, the first through get-gallery (which
-//! also says how many items there are), so N items cost ceil(N/100) reads. A handful of ids in a
-//! big gallery are read one by one instead, when that is fewer requests.
+//! Request budget: the whole gallery is read in pages of 100 (`api::items::ItemPages`), the first
+//! through get-gallery (which also says how many items there are), so N items cost ceil(N/100)
+//! reads. A handful of ids in a big gallery are read one by one instead, when that is fewer
+//! requests.
 
 pub mod filter;
 pub mod ids;
 
 use std::collections::{HashMap, HashSet};
 
-use futures::{stream, StreamExt, TryStreamExt};
+use futures::{stream, StreamExt};
 
-use crate::api::model::Item;
-use crate::api::{galleries, items, ApiError, Client};
+use crate::api::items::{self, ItemPages};
+use crate::api::model::{Gallery, Item};
+use crate::api::{paging, ApiError, Client};
 use crate::output::Printer;
 pub use filter::{Filter, GalleryFacts};
 
-/// Pages (or single items) read at once: enough to hide latency, few enough to stay polite.
-const CONCURRENT_READS: usize = 4;
+/// Single items read at once: as many as pages in a walk.
+const CONCURRENT_READS: usize = paging::CONCURRENT_PAGES;
 
 /// What to select. Ids and a filter together select the given ids that match the filter.
 #[derive(Debug, Default)]
@@ -51,37 +53,37 @@ pub async fn list_gallery(
     gallery: &str,
     printer: &Printer,
 ) -> Result<Vec<Item>, ApiError> {
-    let first = galleries::get(client, gallery, 0, Some(items::MAX_PAGE)).await?;
-    let total = first.total_items.unwrap_or(0);
-    let mut all = first.items.unwrap_or_default();
-    rest_of_gallery(client, gallery, printer, total, &mut all).await?;
-    Ok(all)
+    let first = ItemPages::first_page(client, gallery).await?;
+    read_whole(client, gallery, printer, first).await
 }
 
-/// Reads the pages after the ones already in `all`, up to `total` items.
-async fn rest_of_gallery(
+/// Reads the whole gallery from a get-gallery answer holding its first page; a progress bar
+/// when there is more to read than that page.
+async fn read_whole(
     client: &Client,
     gallery: &str,
     printer: &Printer,
-    total: u64,
-    all: &mut Vec<Item>,
-) -> Result<(), ApiError> {
-    let start = all.len() as u64;
-    if start >= total {
-        return Ok(());
+    first: Gallery,
+) -> Result<Vec<Item>, ApiError> {
+    let total = first.total_items.unwrap_or(0);
+    let mut pages = ItemPages::after_first_page(client, gallery, first);
+    let mut all = Vec::new();
+    let mut progress = None;
+    while let Some(page) = pages.next_page().await {
+        let page = page?;
+        all.extend(page);
+        let read = all.len() as u64;
+        if read < total {
+            progress
+                .get_or_insert_with(|| printer.progress(total, "listing items"))
+                .set_position(read);
+        }
     }
-    let progress = printer.progress(total, "listing items");
-    progress.set_position(start);
-    let page = u64::from(items::MAX_PAGE);
-    let mut pages = stream::iter((start..total).step_by(page as usize))
-        .map(|offset| items::list(client, gallery, offset, items::MAX_PAGE))
-        .buffered(CONCURRENT_READS);
-    while let Some(page_items) = pages.try_next().await? {
-        progress.inc(page_items.len() as u64);
-        all.extend(page_items);
+    if let Some(progress) = progress {
+        progress.finish_and_clear();
     }
-    progress.finish_and_clear();
-    Ok(())
+    printer.warn_changed(pages.mismatch(), "items", "the gallery");
+    Ok(all)
 }
 
 /// Resolves `criteria` against the gallery.
@@ -91,11 +93,11 @@ pub async fn select(
     criteria: &Criteria,
     printer: &Printer,
 ) -> Result<Selection, ApiError> {
-    let first = galleries::get(client, gallery, 0, Some(items::MAX_PAGE)).await?;
+    let first = ItemPages::first_page(client, gallery).await?;
     let total = first.total_items.unwrap_or(0);
-    let mut listed = first.items.unwrap_or_default();
     let whole_gallery = criteria.all || criteria.filter.is_some();
     if !whole_gallery {
+        let listed = first.items.as_deref().unwrap_or_default();
         let on_first_page: HashSet<&str> = listed.iter().filter_map(|i| i.id.as_deref()).collect();
         let unresolved = criteria
             .ids
@@ -104,12 +106,13 @@ pub async fn select(
             .count() as u64;
         let pages_left = total
             .saturating_sub(listed.len() as u64)
-            .div_ceil(u64::from(items::MAX_PAGE));
+            .div_ceil(u64::from(paging::ITEMS.max));
         if unresolved <= pages_left {
-            return select_one_by_one(client, gallery, criteria, listed).await;
+            let first_page = first.items.unwrap_or_default();
+            return select_one_by_one(client, gallery, criteria, first_page).await;
         }
     }
-    rest_of_gallery(client, gallery, printer, total, &mut listed).await?;
+    let listed = read_whole(client, gallery, printer, first).await?;
     let scanned = listed.len() as u64;
     let facts = match &criteria.filter {
         Some(filter) if filter.needs_facts() => GalleryFacts::of(&listed),

@@ -175,8 +175,19 @@ fn galleries_restore_brings_back_the_gallery_and_its_items_once() {
             .cli()
             .args(["galleries", "restore", "--journal", &journal, "-o", "json"]));
     back.success();
-    let restored = back.json();
+    // One outcome per item, then the gallery's own, as it is with its items back.
+    let outcomes = back.json();
+    let outcomes = outcomes.as_array().unwrap();
+    assert_eq!(outcomes.len(), 231, "230 items, then the gallery");
+    assert!(outcomes[..230]
+        .iter()
+        .all(|o| o["status"] == "restored" && o["item"]["id"] == o["id"]));
+    let last = &outcomes[230];
+    assert_eq!(last["status"], "restored");
+    assert_eq!(last["originalId"], big.as_str());
+    let restored = &last["gallery"];
     let new_id = restored["id"].as_str().unwrap().to_string();
+    assert_eq!(last["id"], new_id.as_str());
     assert_ne!(new_id, big);
     assert_eq!(restored["name"], gallery_before["name"]);
     assert_eq!(restored["sortOrder"], gallery_before["sortOrder"]);

@@ -19,6 +19,8 @@ mod cli_items;
 mod common;
 mod items_edit;
 mod media_sandbox;
+mod outcomes;
+mod paging_walks;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;

@@ -12,14 +12,13 @@ use std::sync::Mutex;
 
 use futures::future::BoxFuture;
 use futures::{stream, StreamExt};
-use serde_json::{json, Value};
 
 use super::slowdown;
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
+use crate::commands::outcome::{Outcome, Status};
 use crate::context::Context;
 use crate::journal::Journal;
-use crate::output::Record;
 
 /// Batches in flight at once: the service's limit is per minute, not per connection, so two
 /// are enough to keep a slow answer from idling the run.
@@ -27,60 +26,12 @@ const CONCURRENT_BATCHES: usize = 2;
 /// A failing batch is split into this many parts, recursively, to isolate the failing ids.
 const SPLIT_INTO: usize = 10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Deleted,
-    Skipped,
-    Failed,
-    NotSent,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Deleted => "deleted",
-            Status::Skipped => "skipped",
-            Status::Failed => "failed",
-            Status::NotSent => "not_sent",
-        }
-    }
-}
-
-/// What happened to one id: `{"id","status","error"}` in json/jsonl.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    pub id: String,
-    pub status: Status,
-    pub error: Option<String>,
-}
-
-impl Outcome {
-    pub fn new(id: &str, status: Status, error: Option<String>) -> Outcome {
-        Outcome {
-            id: id.to_string(),
-            status,
-            error,
-        }
-    }
-}
-
-impl Record for Outcome {
-    const HEADERS: &'static [&'static str] = &["ID", "STATUS", "ERROR"];
-
-    fn cells(&self, _for_table: bool) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.status.as_str().to_string(),
-            self.error.clone().unwrap_or_default(),
-        ]
-    }
-
-    fn id(&self) -> String {
-        self.id.clone()
-    }
-
-    fn to_json(&self) -> Value {
-        json!({ "id": self.id, "status": self.status.as_str(), "error": self.error })
+/// What happened to one id (the outcome contract of every bulk verb: `commands::outcome`).
+fn outcome(id: &str, status: Status, error: Option<String>) -> Outcome {
+    let outcome = Outcome::new(Some(id.to_string()), status);
+    match error {
+        Some(error) => outcome.with_error(error),
+        None => outcome,
     }
 }
 
@@ -145,7 +96,7 @@ pub async fn delete_all(
 
 fn not_sent(ids: &[String]) -> Vec<Outcome> {
     ids.iter()
-        .map(|id| Outcome::new(id, Status::NotSent, None))
+        .map(|id| outcome(id, Status::NotSent, None))
         .collect()
 }
 
@@ -216,7 +167,7 @@ fn delete_isolating<'a>(
                     }
                     return ids
                         .iter()
-                        .map(|id| Outcome::new(id, Status::Failed, Some(message.clone())))
+                        .map(|id| outcome(id, Status::Failed, Some(message.clone())))
                         .collect();
                 }
             }
@@ -230,7 +181,7 @@ fn interrupted_while_waiting(ids: &[String], landed: bool, error: &ApiError) -> 
     ids.iter()
         .map(|id| {
             if landed {
-                Outcome::new(
+                outcome(
                     id,
                     Status::Failed,
                     Some(format!(
@@ -238,7 +189,7 @@ fn interrupted_while_waiting(ids: &[String], landed: bool, error: &ApiError) -> 
                     )),
                 )
             } else {
-                Outcome::new(id, Status::NotSent, None)
+                outcome(id, Status::NotSent, None)
             }
         })
         .collect()
@@ -255,14 +206,14 @@ fn verify(requested: &[String], gone: Vec<String>, landed: bool) -> Vec<Outcome>
         .iter()
         .map(|id| {
             if gone.contains(id) || landed {
-                Outcome::new(id, Status::Deleted, None)
+                outcome(id, Status::Deleted, None)
             } else {
-                Outcome::new(id, Status::Skipped, Some("already gone".to_string()))
+                outcome(id, Status::Skipped, Some("already gone".to_string()))
             }
         })
         .collect();
     for stranger in gone.iter().filter(|id| !asked.contains(id.as_str())) {
-        outcomes.push(Outcome::new(
+        outcomes.push(outcome(
             stranger,
             Status::Failed,
             Some("the service reports deleting this id, which was not asked for".to_string()),
@@ -279,7 +230,10 @@ mod tests {
     fn verification_sorts_ids() {
         let asked = vec!["a".to_string(), "b".to_string()];
         let out = verify(&asked, vec!["a".into(), "z".into()], false);
-        let statuses: Vec<(&str, Status)> = out.iter().map(|o| (o.id.as_str(), o.status)).collect();
+        let statuses: Vec<(&str, Status)> = out
+            .iter()
+            .map(|o| (o.id.as_deref().unwrap_or(""), o.status))
+            .collect();
         assert_eq!(
             statuses,
             vec![

@@ -1,27 +1,28 @@
 //! `progallery items bulk-delete`: select (ids, `--ids-from`, `--all`, `--where`), check the
 //! budget (`--max-delete`), show (`--dry-run`) or confirm, journal, then delete in batches (see
-//! `batches.rs`). Per-id outcomes go to stdout (`{"id","status","error"}` in json/jsonl; only
-//! the deleted ids with `-o id`; only what did not simply go in a table), the summary and the
-//! journal path to stderr. Exit 3 when some items failed (listed), 130 on Ctrl-C.
+//! `batches.rs`). Per-id outcomes go to stdout in the shape every bulk verb prints
+//! (`commands::outcome`: only the deleted ids with `-o id`, only what did not simply go in a
+//! table), the summary and the journal path to stderr. Exit 3 when some items failed (listed),
+//! 130 on Ctrl-C.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use anyhow::Result;
 
-use super::batches::{self, Outcome, Status, Stop};
+use super::batches::{self, Stop};
 use crate::api::model::Item;
 use crate::cli::{ItemsBulkDeleteArgs, OutputFormat};
-use crate::commands::{confirm_destructive, read_input, require_guid};
+use crate::commands::confirm_destructive;
+use crate::commands::input::{read_input, require_guid};
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
-use crate::error::{CliError, Kind};
+use crate::error::CliError;
 use crate::journal::Journal;
 use crate::select::{self, ids, Criteria};
 
 /// Items shown in a confirmation prompt.
 const SAMPLE: usize = 5;
-/// Failed ids listed on stderr; the rest are in the -o jsonl outcomes.
-const LISTED_FAILURES: usize = 100;
 
 pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
@@ -94,21 +95,16 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
             .notice(&format!("{notice}; nothing was sent to change anything"));
         return Ok(0);
     }
-    let mut report = Report::new(ctx);
+    let mut report = Report::new(ctx, Rows::Deletions, outcome::DELETED);
     for id in &selection.missing {
-        report.add(Outcome::new(
-            id,
-            Status::Skipped,
-            Some("not in the gallery".to_string()),
-        ))?;
+        report.add(
+            Outcome::new(Some(id.clone()), Status::Skipped).with_error("not in the gallery"),
+        )?;
     }
     for (id, error) in &selection.unreadable {
-        report.add(Outcome::new(
-            id,
-            Status::Failed,
-            Some(format!(
-                "not deleted: could not read it for the journal: {error}"
-            )),
+        report.add(Outcome::failed(
+            Some(id.clone()),
+            format!("not deleted: could not read it for the journal: {error}"),
         ))?;
     }
     if !selected.is_empty() {
@@ -117,11 +113,18 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
             confirm_destructive(ctx, &args.destructive, &question(gallery, &selected), None)?;
         }
         let journal = Journal::create(&ctx.paths.data_dir, "items bulk-delete", gallery)?;
-        let journal_path = journal.path().to_path_buf();
-        ctx.printer
-            .notice(&format!("journal: {}", journal_path.display()));
-        report.journal = Some(journal_path);
+        let journal_path = journal.path().display().to_string();
+        ctx.printer.notice(&format!("journal: {journal_path}"));
+        // Its path was printed as the run began; repeating it whole beside the command wrapped
+        // two long paths over several lines for nothing.
+        report.closing_notice = Some(format!(
+            "undo: progallery items restore --journal {journal_path}"
+        ));
         let journal = Mutex::new(journal);
+        let by_id: HashMap<&str, &Item> = selected
+            .iter()
+            .filter_map(|item| item.id.as_deref().map(|id| (id, item)))
+            .collect();
         ctx.handle_interrupts();
         let stop = Stop::default();
         let progress = ctx
@@ -137,6 +140,12 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
             |outcomes| {
                 progress.inc(outcomes.len() as u64);
                 for outcome in outcomes {
+                    // Each outcome carries the item as it was before it went.
+                    let item = outcome.id.as_deref().and_then(|id| by_id.get(id));
+                    let outcome = match item {
+                        Some(item) => outcome.with_item((*item).clone()),
+                        None => outcome,
+                    };
                     report.add(outcome)?;
                 }
                 Ok(())
@@ -144,19 +153,18 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         )
         .await?;
         progress.finish_and_clear();
-        report.stopped_by = stop.take();
+        if let Some(error) = stop.take() {
+            report.stopped(error);
+        }
         // Stopped before the first batch (Ctrl-C, an error): the journal holds no item, so it
         // would only be a file that restores nothing.
         let journal = journal.into_inner().unwrap_or_else(|e| e.into_inner());
         if journal.items_recorded() == 0 {
             journal.discard()?;
-            report.journal = None;
+            report.closing_notice = None;
         }
     }
-    report.finish(
-        gallery,
-        selected.len() + selection.missing.len() + selection.unreadable.len(),
-    )
+    report.finish(gallery)
 }
 
 /// Parses the selection flags; a bad expression or id fails here, before anything is sent.
@@ -211,139 +219,4 @@ fn question(gallery: &str, selected: &[Item]) -> String {
     }
     text.push_str(&format!("\nDelete these {} item(s)?", selected.len()));
     text
-}
-
-/// Collects outcomes, prints them as they come, and ends with the summary and exit code.
-struct Report<'c> {
-    ctx: &'c Context,
-    out: Option<crate::output::ListWriter<'c, Outcome>>,
-    /// In a table only what failed or was skipped is shown; collected to print once.
-    table_rows: Vec<Outcome>,
-    deleted: usize,
-    skipped: usize,
-    not_sent: usize,
-    failed: Vec<Outcome>,
-    journal: Option<std::path::PathBuf>,
-    stopped_by: Option<anyhow::Error>,
-}
-
-impl<'c> Report<'c> {
-    fn new(ctx: &'c Context) -> Report<'c> {
-        Report {
-            ctx,
-            out: None,
-            table_rows: Vec::new(),
-            deleted: 0,
-            skipped: 0,
-            not_sent: 0,
-            failed: Vec::new(),
-            journal: None,
-            stopped_by: None,
-        }
-    }
-
-    fn add(&mut self, outcome: Outcome) -> std::io::Result<()> {
-        match outcome.status {
-            Status::Deleted => self.deleted += 1,
-            Status::Skipped => self.skipped += 1,
-            Status::NotSent => self.not_sent += 1,
-            Status::Failed => self.failed.push(outcome.clone()),
-        }
-        let format = self.ctx.printer.format;
-        match format {
-            OutputFormat::Table => {
-                // Ids never sent after a Ctrl-C are counted in the summary, whose hint (run it
-                // again) is all a person needs: listing thousands of them buried the failures.
-                if !matches!(outcome.status, Status::Deleted | Status::NotSent) {
-                    self.table_rows.push(outcome);
-                }
-            }
-            OutputFormat::Id if outcome.status != Status::Deleted => {}
-            _ => {
-                if self.out.is_none() {
-                    self.out = Some(self.ctx.printer.list::<Outcome>()?);
-                }
-                if let Some(out) = self.out.as_mut() {
-                    out.push(&outcome)?;
-                    out.page_done()?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(mut self, gallery: &str, total: usize) -> Result<i32> {
-        let printer = &self.ctx.printer;
-        if !self.table_rows.is_empty() {
-            let mut out = printer.list::<Outcome>()?;
-            for row in &self.table_rows {
-                out.push(row)?;
-            }
-            out.finish()?;
-        }
-        match self.out.take() {
-            Some(out) => out.finish()?,
-            // An empty json list is still a list.
-            None if printer.format == OutputFormat::Json => printer.list::<Outcome>()?.finish()?,
-            None => {}
-        }
-        let mut summary = format!(
-            "deleted {} of {total} item(s) from gallery {gallery}",
-            self.deleted
-        );
-        if self.skipped > 0 {
-            summary.push_str(&format!("; {} skipped (already gone)", self.skipped));
-        }
-        if !self.failed.is_empty() {
-            summary.push_str(&format!("; {} failed", self.failed.len()));
-        }
-        if self.not_sent > 0 {
-            summary.push_str(&format!("; {} not sent", self.not_sent));
-        }
-        if let Some(path) = &self.journal {
-            let path = path.display();
-            // Its path was printed as the run began; repeating it whole beside the command
-            // wrapped two long paths over several lines for nothing.
-            printer.notice(&format!("undo: progallery items restore --journal {path}"));
-        }
-        for failure in self.failed.iter().take(LISTED_FAILURES) {
-            printer.warn(&format!(
-                "failed: {} ({})",
-                failure.id,
-                failure.error.as_deref().unwrap_or("unknown error")
-            ));
-        }
-        if self.failed.len() > LISTED_FAILURES {
-            printer.warn(&format!(
-                "… and {} more failed (see -o jsonl)",
-                self.failed.len() - LISTED_FAILURES
-            ));
-        }
-        if self.ctx.was_interrupted() {
-            return Err(
-                CliError::new(Kind::Interrupted, format!("interrupted: {summary}"))
-                    .with_hint("run the same command again to finish: what is gone is skipped")
-                    .into(),
-            );
-        }
-        if let Some(error) = self.stopped_by.take() {
-            if self.deleted == 0 {
-                return Err(error.context(summary));
-            }
-            return Err(
-                CliError::new(Kind::Partial, format!("{summary}; stopped: {error:#}"))
-                    .with_hint(
-                        "fix the cause, then run the same command again: what is gone is skipped",
-                    )
-                    .into(),
-            );
-        }
-        if !self.failed.is_empty() {
-            return Err(CliError::new(Kind::Partial, format!("{summary} (listed above)"))
-                .with_hint("run the same command again to retry the failed ones: what is gone is skipped")
-                .into());
-        }
-        printer.notice(&summary);
-        Ok(0)
-    }
 }

@@ -15,20 +15,16 @@ pub mod slowdown;
 mod update;
 
 use anyhow::Result;
-use futures::{stream, StreamExt, TryStreamExt};
 
-use super::{confirm_destructive, require_guid};
+use super::confirm_destructive;
+use super::input::require_guid;
+use crate::api::items::{self, ItemPages};
 use crate::api::model::Item;
-use crate::api::{galleries, items};
+use crate::api::paging;
 use crate::cli::{ItemRef, ItemsCmd, ItemsDeleteArgs, ItemsListArgs};
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
-use crate::error::{CliError, Kind};
 use crate::journal::Journal;
-
-/// Default page size of `items list` (the service's own default).
-const DEFAULT_PAGE: u32 = 50;
-/// Pages fetched at once by `--all`: enough to hide latency, few enough to stay polite.
-const CONCURRENT_PAGES: usize = 4;
 
 pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
     match cmd {
@@ -58,7 +54,7 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
             client,
             gallery,
             args.paging.offset,
-            args.limit.unwrap_or(DEFAULT_PAGE),
+            args.limit.unwrap_or(paging::ITEMS.default),
         )
         .await?;
         for item in &page {
@@ -68,15 +64,11 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
         return Ok(0);
     }
     // List items carries no total: one cheap get-gallery reads it, then every page is known and
-    // they are fetched concurrently but printed in order: ceil(N/100)+1 requests in all. Items
-    // added during the walk are not chased (the walk is of the gallery as it was at the start).
-    let total = galleries::total_items(client, gallery).await?;
-    let page = u64::from(items::MAX_PAGE);
-    let progress = ctx.printer.progress(total, "listing items");
-    let mut pages = stream::iter((0..total).step_by(page as usize))
-        .map(|offset| items::list(client, gallery, offset, items::MAX_PAGE))
-        .buffered(CONCURRENT_PAGES);
-    while let Some(page_items) = pages.try_next().await? {
+    // they are fetched concurrently but printed in order as they come: ceil(N/100)+1 requests.
+    let mut pages = ItemPages::count_first(client, gallery).await?;
+    let progress = ctx.printer.progress(pages.total(), "listing items");
+    while let Some(page_items) = pages.next_page().await {
+        let page_items = page_items?;
         for item in &page_items {
             out.push(item)?;
         }
@@ -85,6 +77,8 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     }
     progress.finish_and_clear();
     out.finish()?;
+    ctx.printer
+        .warn_changed(pages.mismatch(), "items", "the gallery");
     Ok(0)
 }
 
@@ -159,47 +153,17 @@ async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
         journal.path().display(),
         journal.path().display()
     ));
-    let mut out = if ctx.printer.format != crate::cli::OutputFormat::Table {
-        Some(ctx.printer.list::<Item>()?)
-    } else {
-        None
-    };
-    let mut failures = Vec::new();
-    for item in &targets {
+    // The same outcomes, summary and exit code as bulk-delete (`commands::outcome`).
+    let mut report = Report::new(ctx, Rows::Deletions, outcome::DELETED);
+    for item in targets {
         let id = item.id.clone().unwrap_or_default();
-        match items::delete(client, gallery, &id).await {
-            Ok(()) => {
-                if let Some(out) = out.as_mut() {
-                    out.push(item)?;
-                }
-            }
-            Err(e) => failures.push((id, e)),
-        }
+        let outcome = match items::delete(client, gallery, &id).await {
+            Ok(()) => Outcome::of_item(item, Status::Deleted),
+            Err(e) => Outcome::new(Some(id), Status::Failed)
+                .with_item(item)
+                .with_cause(e),
+        };
+        report.add(outcome)?;
     }
-    if let Some(out) = out {
-        out.finish()?;
-    }
-    let deleted = targets.len() - failures.len();
-    if deleted == 0 {
-        if let Some((_, e)) = failures.pop() {
-            return Err(e.into());
-        }
-    }
-    if !failures.is_empty() {
-        for (id, e) in &failures {
-            ctx.printer.warn(&format!("item {id}: {e}"));
-        }
-        return Err(CliError::new(
-            Kind::Partial,
-            format!(
-                "deleted {deleted} of {} items; {} failed (listed above)",
-                targets.len(),
-                failures.len()
-            ),
-        )
-        .into());
-    }
-    ctx.printer
-        .notice(&format!("deleted {deleted} item(s) from gallery {gallery}"));
-    Ok(0)
+    report.finish(gallery)
 }

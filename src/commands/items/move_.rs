@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::ordering::{self, Slot};
 use crate::cli::ItemsMoveArgs;
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 
@@ -26,7 +26,7 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
         }
     }
     let client = ctx.client().await?;
-    let existing = ordering::all_items(client, gallery).await?;
+    let existing = crate::api::items::list_all(client, gallery).await?;
     let Some(from) = existing
         .iter()
         .position(|i| i.id.as_deref() == Some(item_id))

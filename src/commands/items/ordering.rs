@@ -7,26 +7,6 @@
 //! entries one at a time (each costs one update) until it fits, so it renumbers as few items as
 //! it can.
 
-/// Every item of a gallery, in the gallery's order: one cheap read for the count, then the pages
-/// (100 items each) four at a time.
-pub async fn all_items(
-    client: &crate::api::Client,
-    gallery: &str,
-) -> Result<Vec<crate::api::model::Item>, crate::api::ApiError> {
-    use futures::{StreamExt, TryStreamExt};
-    let total = crate::api::galleries::total_items(client, gallery).await?;
-    let page = u64::from(crate::api::items::MAX_PAGE);
-    let pages: Vec<Vec<crate::api::model::Item>> =
-        futures::stream::iter((0..total).step_by(page as usize))
-            .map(|offset| {
-                crate::api::items::list(client, gallery, offset, crate::api::items::MAX_PAGE)
-            })
-            .buffered(4)
-            .try_collect()
-            .await?;
-    Ok(pages.into_iter().flatten().collect())
-}
-
 /// Sets new `sortOrder`s, a few at a time. An update that collides with a number another item
 /// still holds (409, until that item moves too) is tried again after the others, up to three
 /// rounds. Returns the updated items, in no particular order.

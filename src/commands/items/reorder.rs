@@ -10,7 +10,8 @@ use anyhow::Result;
 use super::ordering::{self, Slot};
 use crate::api::model::Item;
 use crate::cli::ItemsReorderArgs;
-use crate::commands::{read_input, require_guid};
+use crate::commands::input::{read_input, require_guid};
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::CliError;
 
@@ -19,7 +20,7 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
     require_guid(gallery, "gallery id")?;
     let ids = read_ids(&args.ids_from)?;
     let client = ctx.client().await?;
-    let existing = ordering::all_items(client, gallery).await?;
+    let existing = crate::api::items::list_all(client, gallery).await?;
     let by_id: HashMap<&str, &Item> = existing
         .iter()
         .filter_map(|i| i.id.as_deref().map(|id| (id, i)))
@@ -88,24 +89,23 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         return Ok(0);
     }
     let moved = ordering::apply_sort_orders(client, gallery, &updates).await?;
-    let position: HashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
+    let mut moved: HashMap<String, Item> = moved
+        .into_iter()
+        .filter_map(|item| item.id.clone().map(|id| (id, item)))
         .collect();
-    let mut moved = moved;
-    moved.sort_by_key(|item| item.id.as_deref().and_then(|id| position.get(id)).copied());
-    let mut out = ctx.printer.list::<Item>()?;
-    for item in &moved {
-        out.push(item)?;
+    // One outcome per listed item, in the wanted order: moved, or already in place.
+    let mut report = Report::new(ctx, Rows::Items, outcome::MOVED);
+    for id in &ids {
+        let outcome = match (moved.remove(id), by_id.get(id.as_str())) {
+            (Some(item), _) => Outcome::of_item(item, Status::Moved),
+            (None, Some(item)) => {
+                Outcome::of_item((*item).clone(), Status::Skipped).with_error("already in place")
+            }
+            (None, None) => Outcome::new(Some(id.clone()), Status::Skipped),
+        };
+        report.add(outcome)?;
     }
-    out.finish()?;
-    ctx.printer.notice(&format!(
-        "reordered gallery {gallery}: moved {} of {} item(s)",
-        moved.len(),
-        ids.len()
-    ));
-    Ok(0)
+    report.finish(gallery)
 }
 
 fn sample<'a>(ids: impl Iterator<Item = &'a str>) -> String {

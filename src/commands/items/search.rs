@@ -8,21 +8,15 @@
 //! what to do about it, rather than as the generic "check the id" of a missing gallery.
 
 use anyhow::Result;
-use futures::{stream, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
-use super::super::read_input;
-use crate::api::search::{self, ItemDocument, Page, Query};
-use crate::api::{ApiError, Client};
+use crate::api::search::{self, ItemDocument, Page, Query, SearchPages};
+use crate::api::{paging, ApiError, Client};
 use crate::cli::ItemsSearchArgs;
+use crate::commands::input::read_input;
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::output::{shorten, Record};
-
-/// Default page size (the service's own default).
-const DEFAULT_PAGE: u32 = 10;
-/// Pages fetched at once by `--all` once the total is known (as `items list --all`).
-const CONCURRENT_PAGES: usize = 4;
 
 pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
     let query = Query {
@@ -34,7 +28,7 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
     if args.paging.all {
         return search_all(client, &query, ctx).await;
     }
-    let limit = args.limit.unwrap_or(DEFAULT_PAGE);
+    let limit = args.limit.unwrap_or(paging::SEARCH.default);
     // Fetched before the list starts, so a failure prints nothing on stdout (not even `[`).
     let page = fetch(client, &query, args.paging.offset, limit).await?;
     let mut out = ctx.printer.list::<ItemDocument>()?;
@@ -45,55 +39,40 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
     Ok(0)
 }
 
-/// Every result from the start: the first page says how many there are, then the rest are
-/// fetched a few at a time and printed in order. A service that does not count is paged one page
-/// after another until a short page.
+/// Every result from the start (`SearchPages`): the first page says how many there are, then
+/// the rest are fetched a few at a time and printed in order; a service that does not count is
+/// paged one page after another until a short page.
 async fn search_all(client: &Client, query: &Query, ctx: &Context) -> Result<i32> {
-    let limit = search::MAX_PAGE;
-    let step = u64::from(limit);
-    let first = fetch(client, query, 0, limit).await?;
-    let mut out = ctx.printer.list::<ItemDocument>()?;
-    let progress = ctx
-        .printer
-        .progress(first.total.unwrap_or(0), "searching items");
-    let mut previous_first_id = first.documents.first().and_then(|d| d.id.clone());
-    let mut more = first.documents.len() as u64 == step;
-    for document in &first.documents {
-        out.push(document)?;
-    }
-    progress.inc(first.documents.len() as u64);
-    out.page_done()?;
-    if let Some(total) = first.total {
-        let mut pages = stream::iter((step..total).step_by(step as usize))
-            .map(|offset| fetch(client, query, offset, limit))
-            .buffered(CONCURRENT_PAGES);
-        while let Some(page) = pages.try_next().await? {
-            for document in &page.documents {
-                out.push(document)?;
-            }
-            progress.inc(page.documents.len() as u64);
-            out.page_done()?;
-        }
-        more = false;
-    }
-    let mut offset = step;
-    while more {
-        let page = fetch(client, query, offset, limit).await?;
-        let first_id = page.documents.first().and_then(|d| d.id.clone());
-        // A service that ignores the offset would repeat the same page forever.
-        if page.documents.is_empty() || first_id == previous_first_id {
-            break;
-        }
-        for document in &page.documents {
+    let mut pages = SearchPages::new(client, query);
+    // Started once the first page is in, so a failure prints nothing on stdout (not even `[`).
+    let mut out = None;
+    let mut progress = None;
+    while let Some(page) = pages.next_page().await {
+        let page = page.map_err(explain_missing_search)?;
+        let out = match &mut out {
+            Some(out) => out,
+            None => out.insert(ctx.printer.list::<ItemDocument>()?),
+        };
+        for document in &page {
             out.push(document)?;
         }
+        progress
+            .get_or_insert_with(|| {
+                ctx.printer
+                    .progress(pages.total().unwrap_or(0), "searching items")
+            })
+            .inc(page.len() as u64);
         out.page_done()?;
-        more = page.documents.len() as u64 == step;
-        previous_first_id = first_id;
-        offset += step;
     }
-    progress.finish_and_clear();
-    out.finish()?;
+    if let Some(progress) = progress {
+        progress.finish_and_clear();
+    }
+    match out {
+        Some(out) => out.finish()?,
+        None => ctx.printer.list::<ItemDocument>()?.finish()?,
+    }
+    ctx.printer
+        .warn_changed(pages.mismatch(), "matches", "the site");
     Ok(0)
 }
 

@@ -16,13 +16,13 @@ use super::metadata::{
     check_link_target, check_link_url, check_sort_order, clean_tags, parse_focal_point, LinkSpec,
     Meta,
 };
-use super::ordering;
 use crate::api::items;
 use crate::api::model::Item;
 use crate::cli::ItemsUpdateArgs;
-use crate::commands::{read_input, require_guid};
+use crate::commands::input::{read_input, require_guid};
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
-use crate::error::{CliError, Kind};
+use crate::error::CliError;
 
 /// One item's edit.
 #[derive(Debug, Clone, Default)]
@@ -157,8 +157,8 @@ pub async fn run(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
 }
 
 /// Edits for many items: every row is checked first (exit 2 naming line and field, nothing
-/// sent); rows then go `--concurrency` at a time, printed in file order; a failed row is
-/// reported and the others go on (exit 3).
+/// sent); rows then go `--concurrency` at a time, their outcomes printed in file order
+/// (`commands::outcome`); a failed row is reported and the others go on (exit 3).
 async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     let source = args.from_file.as_deref().unwrap_or("-");
     let name = if source == "-" { "stdin" } else { source };
@@ -168,7 +168,7 @@ async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     let client = ctx.client().await?;
     ctx.handle_interrupts();
     let current: HashMap<String, Item> = if rows.iter().any(|(_, _, e)| e.needs_current()) {
-        ordering::all_items(client, gallery)
+        items::list_all(client, gallery)
             .await?
             .into_iter()
             .filter_map(|item| item.id.clone().map(|id| (id, item)))
@@ -176,67 +176,41 @@ async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     } else {
         HashMap::new()
     };
-    let total = rows.len();
-    let progress = ctx.printer.progress(total as u64, "updating items");
+    let progress = ctx.printer.progress(rows.len() as u64, "updating items");
     let current = &current;
     let mut results = stream::iter(rows)
         .map(|(place, id, edit)| async move {
+            let source = format!("{name} {place}");
             if ctx.was_interrupted() {
-                return (place, id, None);
+                return Outcome::new(Some(id), Status::NotSent).with_source(source);
             }
-            let outcome = async {
-                let item = current.get(&id);
-                if edit.needs_current() && item.is_none() {
-                    return Err(format!("item {id} is not in gallery {gallery}"));
+            let item = current.get(&id);
+            let outcome = if edit.needs_current() && item.is_none() {
+                Outcome::failed(
+                    Some(id.clone()),
+                    format!("item {id} is not in gallery {gallery}"),
+                )
+            } else {
+                match edit.changes(item) {
+                    Err(why) => Outcome::failed(Some(id.clone()), why),
+                    Ok(changes) => {
+                        match items::update(client, gallery, &id, Value::Object(changes)).await {
+                            Ok(updated) => Outcome::of_item(updated, Status::Updated),
+                            Err(e) => Outcome::new(Some(id.clone()), Status::Failed).with_cause(e),
+                        }
+                    }
                 }
-                let changes = edit.changes(item)?;
-                items::update(client, gallery, &id, Value::Object(changes))
-                    .await
-                    .map_err(|e| e.to_string())
-            }
-            .await;
-            (place, id, Some(outcome))
+            };
+            outcome.with_source(source)
         })
         .buffered(usize::from(args.concurrency));
-    let mut out = ctx.printer.list::<Item>()?;
-    let (mut updated, mut failed, mut not_sent) = (0, 0, 0);
-    while let Some((place, id, outcome)) = results.next().await {
-        match outcome {
-            Some(Ok(item)) => {
-                updated += 1;
-                out.push(&item)?;
-                out.page_done()?;
-            }
-            Some(Err(why)) => {
-                failed += 1;
-                progress.suspend(|| {
-                    ctx.printer
-                        .warn(&format!("{name} {place} (item {id}): {why}"))
-                });
-            }
-            None => not_sent += 1,
-        }
+    let mut report = Report::new(ctx, Rows::Items, outcome::UPDATED);
+    while let Some(outcome) = results.next().await {
+        report.add(outcome)?;
         progress.inc(1);
     }
     progress.finish_and_clear();
-    out.finish()?;
-    let mut summary = format!("updated {updated} of {total} item(s) in gallery {gallery}");
-    if failed > 0 {
-        summary.push_str(&format!("; {failed} failed (listed above)"));
-    }
-    if not_sent > 0 {
-        summary.push_str(&format!("; {not_sent} not sent"));
-    }
-    if ctx.was_interrupted() {
-        return Err(CliError::new(Kind::Interrupted, format!("interrupted: {summary}")).into());
-    }
-    if failed > 0 {
-        return Err(CliError::new(Kind::Partial, summary)
-            .with_hint("fix the failed rows and run them again: updates are safe to repeat")
-            .into());
-    }
-    ctx.printer.notice(&summary);
-    Ok(0)
+    report.finish(gallery)
 }
 
 /// `(place, item id, edit)` per row of JSONL or a JSON array; all problems reported together.

@@ -46,13 +46,29 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
         .map(|i| i["sortOrder"].as_f64().unwrap())
         .collect();
     assert!(sorts.windows(2).all(|w| w[0] < w[1]), "{sorts:?}");
-    // stdout: the items in input order, as the service returned them.
-    let printed: Vec<Value> = added
+    // stdout: one outcome per source in input order, each with the item as the service
+    // returned it.
+    let outcomes: Vec<Value> = added
         .lines()
         .iter()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| o["status"] == "added" && o["id"] == o["item"]["id"]),
+        "{outcomes:?}"
+    );
+    let printed: Vec<Value> = outcomes.iter().map(|o| o["item"].clone()).collect();
     assert_eq!(titles(&printed), ["b", "img1", "img2", "img10", "a"]);
+    let sources: Vec<&str> = outcomes
+        .iter()
+        .map(|o| o["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources[0].ends_with("photos/b.bmp") && sources[4].ends_with("photos/sub/a.webp"),
+        "{sources:?}"
+    );
     // Progress on stderr (a terminal here): items and bytes.
     assert!(added.stderr.contains("adding items "), "{}", added.stderr);
     assert!(added.stderr.contains("KiB"), "{}", added.stderr);

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use super::sources::{self, Source};
 use super::{manifest, Entry};
 use crate::cli::ItemsAddArgs;
+use crate::commands::input::read_input_bytes;
 use crate::commands::items::metadata::Meta;
-use crate::commands::read_input_bytes;
 use crate::error::CliError;
 
 /// Resolves the sources (arguments, `--text` or a manifest) into entries; every problem found is

@@ -13,7 +13,6 @@
 
 mod entries;
 mod manifest;
-mod manifest_csv;
 mod plan;
 mod sources;
 mod upload;
@@ -29,9 +28,9 @@ use futures::{stream, StreamExt};
 use super::metadata::Meta;
 use super::ordering;
 use crate::api::model::Item;
-use crate::api::ApiError;
 use crate::cli::ItemsAddArgs;
-use crate::commands::require_guid;
+use crate::commands::input::require_guid;
+use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};
@@ -117,7 +116,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
 
     let client = ctx.client().await?;
     ctx.handle_interrupts();
-    let existing = ordering::all_items(client, gallery).await?;
+    let existing = crate::api::items::list_all(client, gallery).await?;
     let index_of: HashMap<String, usize> = existing
         .iter()
         .enumerate()
@@ -283,24 +282,25 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         allow_duplicates: args.allow_duplicates,
         on_bytes,
     };
-    let mut out = if single {
+    // Several sources: one outcome per entry, in input order as they settle (`commands::outcome`).
+    // One source is printed at the end as the item itself, like `items get`.
+    let mut outcomes = if single {
         None
     } else {
-        Some(ctx.printer.list::<Item>()?)
+        Some(Report::new(ctx, Rows::Items, outcome::ADDED))
     };
     let mut printed = 0;
     let mut finished = 0;
     let total = entries.len();
     let mut report = |states: &mut Vec<State>, printed: &mut usize| -> Result<()> {
         while *printed < states.len() {
-            let item = match &states[*printed] {
-                State::New => break,
-                State::Present(item) | State::Added(item) => Some(item.clone()),
-                _ => None,
-            };
-            if let (Some(item), Some(out)) = (item, out.as_mut()) {
-                out.push(&item)?;
-                out.page_done()?;
+            if matches!(states[*printed], State::New) {
+                break;
+            }
+            if let Some(outcomes) = outcomes.as_mut() {
+                // Reported once: what is left behind is never read again.
+                let state = std::mem::replace(&mut states[*printed], State::NotSent);
+                outcomes.add(outcome_of(&entries[*printed], state))?;
             }
             *printed += 1;
         }
@@ -321,10 +321,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                     "{label}: same as {first} earlier in this run, skipped"
                 ))
             }),
-            // With one source the error at the end says it; said here too it would be twice.
-            State::Failed(f) if !single => {
-                progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", f.message)))
-            }
+            // Failures are listed with the summary (with one source, the error says it).
             _ => {}
         }
         if !matches!(state, State::New) {
@@ -359,12 +356,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 });
                 State::Present(item)
             }
-            Some(Err(failed)) => {
-                if !single {
-                    progress.suspend(|| ctx.printer.warn(&format!("{label}: {}", failed.message)));
-                }
-                State::Failed(failed)
-            }
+            Some(Err(failed)) => State::Failed(failed),
         };
         finished += 1;
         progress.set_message(format!("adding items {finished}/{total}"));
@@ -375,52 +367,54 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     }
     drop(running);
     progress.finish_and_clear();
-    if let Some(out) = out.take() {
-        out.finish()?;
+    match outcomes {
+        Some(outcomes) => outcomes.finish(gallery),
+        None => finish_single(ctx, gallery, &entries, states),
     }
-    finish(ctx, gallery, &entries, states, single)
 }
 
-/// Prints the summary and turns the outcome into the exit code.
-fn finish(
+/// The outcome of one entry (several sources).
+fn outcome_of(entry: &Entry, state: State) -> Outcome {
+    let outcome = match state {
+        State::Added(item) => Outcome::of_item(item, Status::Added),
+        State::Present(item) => Outcome::of_item(item, Status::Present),
+        State::Duplicate(first) => Outcome::new(None, Status::Duplicate)
+            .with_error(format!("same as {first} earlier in this run")),
+        State::Failed(failed) => {
+            let outcome = Outcome::failed(None, failed.message);
+            match failed.api {
+                Some(cause) => outcome.with_cause(*cause),
+                None => outcome,
+            }
+        }
+        State::NotSent | State::New => Outcome::new(None, Status::NotSent),
+    };
+    outcome.with_source(entry.label.clone())
+}
+
+/// One source: the item itself on stdout, the error of a failure as it is.
+fn finish_single(
     ctx: &Context,
     gallery: &str,
     entries: &[Entry],
     states: Vec<State>,
-    single: bool,
 ) -> Result<i32> {
-    let total = entries.len();
-    let (mut added, mut present, mut duplicates, mut not_sent) = (0, 0, 0, 0);
-    let mut failures: Vec<(String, Failed)> = Vec::new();
-    let mut only_item = None;
-    for (entry, state) in entries.iter().zip(states) {
-        match state {
-            State::Added(item) => {
-                added += 1;
-                only_item = Some(item);
-            }
-            State::Present(item) => {
-                present += 1;
-                only_item = Some(item);
-            }
-            State::Duplicate(_) => duplicates += 1,
-            State::Failed(f) => failures.push((entry.label.clone(), f)),
-            State::NotSent | State::New => not_sent += 1,
-        }
-    }
-    let mut summary = format!("added {added} of {total} item(s) to gallery {gallery}");
-    if present > 0 {
-        summary.push_str(&format!("; {present} already there"));
-    }
-    if duplicates > 0 {
-        summary.push_str(&format!("; {duplicates} repeated in the input"));
-    }
-    if !failures.is_empty() {
-        summary.push_str(&format!("; {} failed", failures.len()));
-    }
-    if not_sent > 0 {
-        summary.push_str(&format!("; {not_sent} not sent"));
-    }
+    let (Some(entry), Some(state)) = (entries.first(), states.into_iter().next()) else {
+        return Ok(0);
+    };
+    let counts = match &state {
+        State::Added(_) => "added 1 of 1",
+        State::Present(_) => "added 0 of 1",
+        _ => "added 0 of 1",
+    };
+    let tail = match &state {
+        State::Present(_) => "; 1 already there",
+        State::Duplicate(_) => "; 1 repeated in the input",
+        State::Failed(_) => "; 1 failed",
+        State::NotSent | State::New => "; 1 not sent",
+        State::Added(_) => "",
+    };
+    let summary = format!("{counts} item(s) to gallery {gallery}{tail}");
     if ctx.was_interrupted() {
         return Err(
             CliError::new(Kind::Interrupted, format!("interrupted: {summary}"))
@@ -428,47 +422,24 @@ fn finish(
                 .into(),
         );
     }
-    if failures.is_empty() {
-        if single {
-            if let Some(item) = only_item {
-                ctx.printer.one(&item)?;
-            }
-        }
-        if !single || present > 0 {
+    match state {
+        State::Added(item) => ctx.printer.one(&item)?,
+        State::Present(item) => {
+            ctx.printer.one(&item)?;
             ctx.printer.notice(&summary);
         }
-        return Ok(0);
-    }
-    // Nothing went through and the cause is the service or the credentials, not the sources:
-    // that cause's own exit code says more (auth, rate limit, unavailable).
-    if added + present == 0 {
-        let systemic = failures.iter().all(|(_, f)| {
-            matches!(
-                f.api,
-                Some(ref e) if matches!(**e, ApiError::Status { status: 401 | 403 | 429 | 503, .. } | ApiError::Network { .. })
-            )
-        });
-        if systemic {
-            if let Some((label, f)) = failures.into_iter().next() {
-                if let Some(e) = f.api {
-                    return Err(anyhow::Error::new(*e).context(format!("{label}: {summary}")));
-                }
+        State::Failed(failed) => {
+            let label = &entry.label;
+            // The cause is the service or the credentials, not the source: its own exit code
+            // says more (auth, rate limit, unavailable).
+            if let Some(cause) = failed.api.filter(|e| outcome::is_systemic(e)) {
+                return Err(anyhow::Error::new(*cause).context(format!("{label}: {summary}")));
             }
-            return Err(CliError::new(Kind::General, summary).into());
+            return Err(CliError::new(Kind::Partial, format!("{label}: {}", failed.message))
+                .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
+                .into());
         }
+        State::Duplicate(_) | State::NotSent | State::New => {}
     }
-    let mut message = summary;
-    if single {
-        if let Some((label, f)) = failures.first() {
-            message = format!("{label}: {}", f.message);
-        }
-    } else {
-        message.push(':');
-        for (label, f) in &failures {
-            message.push_str(&format!("\n  {label}: {}", f.message));
-        }
-    }
-    Err(CliError::new(Kind::Partial, message)
-        .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
-        .into())
+    Ok(0)
 }

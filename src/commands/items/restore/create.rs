@@ -22,10 +22,11 @@ use std::collections::HashMap;
 use anyhow::Result;
 use futures::{stream, StreamExt};
 
-use super::{creatable, same_content, sort_key, Outcome, Tally};
+use super::{creatable, same_content, sort_key};
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
 use crate::commands::items::slowdown;
+use crate::commands::outcome::{Outcome, Report, Status};
 use crate::context::Context;
 use crate::select;
 
@@ -36,23 +37,22 @@ const PASSES: usize = 3;
 
 /// How one create ended.
 enum Attempt {
-    /// Created; the new item's id.
-    Created(Option<String>),
+    /// Created: the new item.
+    Created(Box<Item>),
     /// Not sent: Ctrl-C came first (or during a pause after a 429/503, which did nothing).
     NotSent,
     /// It may or may not be there: settled by position after the creates in flight.
     Unsettled(String),
-    Failed(String),
+    Failed(ApiError),
 }
 
-/// Creates `to_create` in `gallery`, adding to `tally` and calling `report` per item.
+/// Creates `to_create` in `gallery`, adding each one's outcome to `report`.
 pub(super) async fn create_missing(
     ctx: &Context,
     client: &Client,
     gallery: &str,
     to_create: Vec<&Item>,
-    tally: &mut Tally,
-    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
+    report: &mut Report<'_>,
 ) -> Result<()> {
     let concurrency = if to_create.iter().all(|item| item.sort_order.is_some()) {
         CONCURRENT_CREATES
@@ -75,9 +75,16 @@ pub(super) async fn create_missing(
                     unsettled.push((item, why));
                     continue;
                 }
-                Attempt::NotSent => tally.not_sent += 1,
-                Attempt::Created(new_id) => restored(tally, report, new_id, original_id)?,
-                Attempt::Failed(why) => failed(tally, report, original_id, why)?,
+                Attempt::NotSent => {
+                    report.add(Outcome::new(None, Status::NotSent).with_original_id(original_id))?
+                }
+                Attempt::Created(new) => report
+                    .add(Outcome::of_item(*new, Status::Restored).with_original_id(original_id))?,
+                Attempt::Failed(error) => report.add(
+                    Outcome::new(None, Status::Failed)
+                        .with_cause(error)
+                        .with_original_id(original_id),
+                )?,
             }
             progress.inc(1);
         }
@@ -91,7 +98,8 @@ pub(super) async fn create_missing(
                 let why = format!(
                     "interrupted before it could be checked ({why}); run the restore again to settle it"
                 );
-                failed(tally, report, item.id.clone().unwrap_or_default(), why)?;
+                let original_id = item.id.clone().unwrap_or_default();
+                report.add(Outcome::failed(None, why).with_original_id(original_id))?;
             }
             break;
         }
@@ -109,22 +117,23 @@ pub(super) async fn create_missing(
                 .as_ref()
                 .and_then(|s| by_sort.get(&sort_key(s)));
             match occupant {
-                Some(there) if same_content(there, item) => {
-                    restored(tally, report, there.id.clone(), original_id)?
-                }
+                Some(there) if same_content(there, item) => report.add(
+                    Outcome::of_item((*there).clone(), Status::Restored)
+                        .with_original_id(original_id),
+                )?,
                 Some(there) => {
                     let why = format!(
                         "its sortOrder was taken meanwhile by item {} with other content; not restored",
                         there.id.as_deref().unwrap_or("?")
                     );
-                    failed(tally, report, original_id, why)?
+                    report.add(Outcome::failed(None, why).with_original_id(original_id))?
                 }
                 // Not there: the lost answer was of a create that did not land. Send it again.
                 None if pass < PASSES => {
                     pending.push(item);
                     continue;
                 }
-                None => failed(tally, report, original_id, why)?,
+                None => report.add(Outcome::failed(None, why).with_original_id(original_id))?,
             }
             progress.inc(1);
         }
@@ -145,7 +154,7 @@ async fn create_one(ctx: &Context, client: &Client, gallery: &str, item: &Item) 
             return Attempt::NotSent;
         }
         let error = match items::create(client, gallery, &body, ctx.attempts()).await {
-            Ok(new) => return Attempt::Created(new.id),
+            Ok(new) => return Attempt::Created(Box::new(new)),
             Err(error) => error,
         };
         let positioned = item.sort_order.is_some();
@@ -163,37 +172,7 @@ async fn create_one(ctx: &Context, client: &Client, gallery: &str, item: &Item) 
             ref lost if lost.is_ambiguous() && positioned => {
                 return Attempt::Unsettled(lost.to_string())
             }
-            other => return Attempt::Failed(other.to_string()),
+            other => return Attempt::Failed(other),
         }
     }
-}
-
-fn restored(
-    tally: &mut Tally,
-    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
-    id: Option<String>,
-    original_id: String,
-) -> std::io::Result<()> {
-    tally.restored += 1;
-    report(Outcome {
-        id,
-        original_id,
-        status: "restored",
-        error: None,
-    })
-}
-
-fn failed(
-    tally: &mut Tally,
-    report: &mut impl FnMut(Outcome) -> std::io::Result<()>,
-    original_id: String,
-    why: String,
-) -> std::io::Result<()> {
-    tally.failed.push((original_id.clone(), why.clone()));
-    report(Outcome {
-        id: None,
-        original_id,
-        status: "failed",
-        error: Some(why),
-    })
 }
