@@ -1,9 +1,11 @@
 //! A client-side token bucket, so a long `--all` walk or bulk run stays under the service's
 //! documented 200 requests per minute instead of collecting 429s and backing off.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::sync::Mutex;
+// tokio's clock, so a test can pause time and check the pacing exactly instead of timing it.
+use tokio::time::Instant;
 
 pub struct RateLimiter {
     per_second: f64,
@@ -55,18 +57,26 @@ impl RateLimiter {
 mod tests {
     use super::*;
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn burst_then_steady_rate() {
         let limiter = RateLimiter::new(6000); // 100/s, burst 600
         let start = Instant::now();
         for _ in 0..600 {
             limiter.acquire().await;
         }
-        assert!(start.elapsed() < Duration::from_millis(100));
+        // The clock is paused: only the limiter's own sleeps move it.
+        assert_eq!(
+            start.elapsed(),
+            Duration::ZERO,
+            "the burst waits for nothing"
+        );
         for _ in 0..20 {
             limiter.acquire().await;
         }
-        let waited = start.elapsed();
-        assert!(waited >= Duration::from_millis(180), "{waited:?}");
+        let waited = start.elapsed().as_secs_f64();
+        assert!(
+            (0.195..=0.205).contains(&waited),
+            "20 more at 100/s: {waited}s"
+        );
     }
 }

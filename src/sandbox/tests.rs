@@ -1,13 +1,18 @@
 //! In-process checks of the embedded interface the CLI's `--sandbox` mode uses: `start` on
-//! 127.0.0.1:0 over a file database is quick, serves, and `shutdown` returns promptly even with a
-//! client still holding a keep-alive connection.
+//! 127.0.0.1:0 over a file database serves a seeded site, and `shutdown` returns even with a
+//! client still holding a keep-alive connection. (Start-up speed is a benchmark matter, not a
+//! test assertion.)
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{start, Database, Faults, Options};
 
+/// Only guards against a hang: a shutdown that waited for the client's idle keep-alive
+/// connection would sit here for reqwest's 90 s pool timeout.
+const HANG_CEILING: Duration = Duration::from_secs(30);
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn embedded_start_is_fast_and_shutdown_prompt() {
+async fn embedded_start_serves_and_shutdown_does_not_wait_for_idle_clients() {
     let dir = tempfile::tempdir().expect("temp dir");
     let options = || Options {
         database: Database::File(dir.path().join("data").join("sandbox.db")),
@@ -18,40 +23,43 @@ async fn embedded_start_is_fast_and_shutdown_prompt() {
         webhooks: Default::default(),
     };
     let addr = "127.0.0.1:0".parse().expect("addr");
-    let started = Instant::now();
     let running = start(addr, options()).await.expect("start");
-    let first_start = started.elapsed();
     assert!(running.base_url.starts_with("http://127.0.0.1:"));
     assert!(!running.base_url.ends_with('/'));
 
     let client = reqwest::Client::new();
-    let body: serde_json::Value = client
-        .get(format!("{}/progallery/v2/galleries", running.base_url))
-        .header("Authorization", "k")
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(body["totalGalleries"], 2, "a new database is seeded");
+    let count = |base_url: String| {
+        let client = client.clone();
+        async move {
+            let body: serde_json::Value = client
+                .get(format!("{base_url}/progallery/v2/galleries"))
+                .header("Authorization", "k")
+                .send()
+                .await
+                .expect("request")
+                .json()
+                .await
+                .expect("json");
+            body["totalGalleries"].clone()
+        }
+    };
+    assert_eq!(
+        count(running.base_url.clone()).await,
+        2,
+        "a new database is seeded"
+    );
 
     // The client keeps its connection alive; shutdown must not wait for it to go away.
-    let stopping = Instant::now();
-    running.shutdown().await.expect("shutdown");
-    assert!(
-        stopping.elapsed() < Duration::from_secs(1),
-        "shutdown took {:?}",
-        stopping.elapsed()
-    );
+    tokio::time::timeout(HANG_CEILING, running.shutdown())
+        .await
+        .expect("shutdown waited for an idle keep-alive connection")
+        .expect("shutdown");
 
-    // Second start on the existing database: no seeding, still quick.
-    let started = Instant::now();
+    // Second start on the existing database: served as it was, not seeded again.
     let running = start(addr, options()).await.expect("restart");
-    let second_start = started.elapsed();
-    running.shutdown().await.expect("shutdown");
-    assert!(
-        first_start < Duration::from_millis(500) && second_start < Duration::from_millis(200),
-        "start took {first_start:?} then {second_start:?}"
-    );
+    assert_eq!(count(running.base_url.clone()).await, 2, "seeded once only");
+    tokio::time::timeout(HANG_CEILING, running.shutdown())
+        .await
+        .expect("second shutdown hung")
+        .expect("shutdown");
 }
