@@ -1,23 +1,34 @@
 //! The Media Manager slice of the sandbox (spec §6): upload URLs and the PUT that stores the bytes
-//! (`upload.rs`), imports fetched in the background (`import.rs`), get-file-by-id and the stored
-//! bytes served at each file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk
-//! under a size cap while hashing it (`spool.rs`), and a header-only image size reader
-//! (`imagesize.rs`), which server's address media URLs carry when several serve one database
-//! (`servers.rs`), and rewriting stored items' media URLs to it on the way out (`urls.rs`).
+//! (`upload.rs`), the tus resumable upload for large files (`resumable.rs`), imports fetched in
+//! the background (`import.rs`), get-file-by-id, get-files and the stored bytes served at each
+//! file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk under a size cap while
+//! hashing it (`spool.rs`), a header-only image size reader (`imagesize.rs`), a video's size and
+//! duration from its MP4 header and the renditions and posters built from them (`video.rs`), which
+//! server's address media URLs carry when several serve one database (`servers.rs`), and rewriting
+//! stored items' media URLs to it on the way out (`urls.rs`).
+//!
+//! Like Wix, nothing is usable at once: an uploaded or imported file answers `PENDING` until its
+//! processing time has passed (images briefly, videos longer, as if transcoded), then `READY`, or
+//! `FAILED` when the bytes cannot be processed (an image whose header cannot be read, a video in
+//! no container the sandbox knows). The outcome is decided when the bytes arrive and stored with
+//! the moment it becomes visible (`ready_ms`), so every process sharing the database agrees.
 //!
 //! Bytes live in one directory per sandbox: `<data dir>/sandbox-media` for a file database (next
 //! to the database as `<db>.media` when there is no data dir), or a temporary directory for an
 //! in-memory database, owned by `Running` and removed on shutdown (rows that vanish with the
 //! process should not leave files behind).
 
+mod drop_fault;
 pub mod imagesize;
 mod import;
+mod resumable;
 pub mod routes;
 pub mod servers;
 mod spool;
 pub mod store;
 pub mod upload;
 pub mod urls;
+mod video;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -26,6 +37,8 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
+
+pub use resumable::RESUMABLE_PATH;
 
 use super::db::Database;
 use super::errors::{ApiError, ApiResult, Violation};
@@ -41,12 +54,51 @@ const DEFAULT_MAX_UPLOAD_BYTES: u64 = 1024 * 1024 * 1024;
 const DEFAULT_IMPORT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Default lifetime of an upload URL.
 const DEFAULT_UPLOAD_URL_LIFETIME: Duration = Duration::from_secs(3600);
+/// Default processing time of an image: short, but never "ready at once" (spec §6).
+pub const DEFAULT_IMAGE_READY_AFTER: Duration = Duration::from_millis(300);
+/// Default processing time of a video (its "transcoding"): longer than an image's.
+pub const DEFAULT_VIDEO_READY_AFTER: Duration = Duration::from_millis(1500);
 
-/// Whether a request path is an upload PUT: the gate logs it and applies faults like any API
-/// request, but leaves its body unread (the handler streams it) and skips the Authorization check
-/// (the token in the URL is the credential).
+/// Whether a request path is an upload (a PUT to an upload URL, or any request of the resumable
+/// upload): the gate logs it and applies faults like any API request, but leaves its body unread
+/// (the handler streams it) and skips the Authorization check (the token is the credential).
 pub fn is_upload_path(path: &str) -> bool {
-    path.starts_with(UPLOAD_PATH)
+    path.starts_with(UPLOAD_PATH) || path == RESUMABLE_PATH || path.starts_with(RESUMABLE_PREFIX)
+}
+
+/// Marks the answer to an upload whose connection the dropped-connection fault cut: the gate
+/// must not drain the rest of its body (see `drop_fault.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionDropped;
+
+/// `RESUMABLE_PATH` followed by a slash: the tus uploads and the final commit live below it.
+const RESUMABLE_PREFIX: &str = "/_sandbox/resumable/";
+
+/// What `get-files` does with an id the site's Media Manager does not hold: Wix does not say, so
+/// both readings are offered (`getFilesUnknownIds` in the media settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownIds {
+    /// Answer the files that exist; unknown ids are left out (the default).
+    Omit,
+    /// Answer 404 FILE_NOT_FOUND for the whole request.
+    Fail,
+}
+
+/// The media part of `sandbox::Options`: how long processing takes (`sandbox serve
+/// --media-ready-after / --video-ready-after`).
+#[derive(Debug, Clone, Copy)]
+pub struct MediaOptions {
+    pub image_ready_after: Duration,
+    pub video_ready_after: Duration,
+}
+
+impl Default for MediaOptions {
+    fn default() -> Self {
+        MediaOptions {
+            image_ready_after: DEFAULT_IMAGE_READY_AFTER,
+            video_ready_after: DEFAULT_VIDEO_READY_AFTER,
+        }
+    }
 }
 
 /// Limits changeable at runtime through `PUT /_sandbox/media-settings`.
@@ -56,7 +108,20 @@ pub struct Settings {
     pub import_timeout: Duration,
     /// How long a new upload URL stays valid (tests shorten it to see expiry).
     pub upload_url_lifetime: Duration,
+    /// How long an image stays PENDING after its bytes arrived.
+    pub image_ready_after: Duration,
+    /// How long a video stays PENDING after its bytes arrived.
+    pub video_ready_after: Duration,
+    /// Refuse an image whose header cannot be read at upload time (400), instead of accepting it
+    /// and letting its processing fail (FAILED, the default): Wix documents FAILED "during media
+    /// post processing" and does not say which it does for a corrupt image.
+    pub refuse_unreadable_uploads: bool,
+    pub get_files_unknown_ids: UnknownIds,
 }
+
+/// The settings keys, for the error that names an unknown one.
+const SETTING_KEYS: &str = "maxUploadBytes, importTimeoutMs, uploadUrlLifetimeMs, \
+     imageReadyAfterMs, videoReadyAfterMs, refuseUnreadableUploads, getFilesUnknownIds";
 
 impl Settings {
     pub fn to_json(self) -> Value {
@@ -64,7 +129,22 @@ impl Settings {
             "maxUploadBytes": self.max_upload_bytes,
             "importTimeoutMs": millis(self.import_timeout),
             "uploadUrlLifetimeMs": millis(self.upload_url_lifetime),
+            "imageReadyAfterMs": millis(self.image_ready_after),
+            "videoReadyAfterMs": millis(self.video_ready_after),
+            "refuseUnreadableUploads": self.refuse_unreadable_uploads,
+            "getFilesUnknownIds": match self.get_files_unknown_ids {
+                UnknownIds::Omit => "omit",
+                UnknownIds::Fail => "fail",
+            },
         })
+    }
+
+    /// How long a file of this kind stays PENDING.
+    pub fn ready_after(&self, kind: Kind) -> Duration {
+        match kind {
+            Kind::Image => self.image_ready_after,
+            Kind::Video => self.video_ready_after,
+        }
     }
 
     fn apply(&mut self, patch: &Map<String, Value>) -> ApiResult<()> {
@@ -81,10 +161,31 @@ impl Settings {
                 ("maxUploadBytes" | "importTimeoutMs" | "uploadUrlLifetimeMs", None) => {
                     violations.push(Violation::wrong_type(key.as_str(), "a positive integer"))
                 }
+                // Zero is allowed here: an instant READY is a reading a test may want to see.
+                ("imageReadyAfterMs" | "videoReadyAfterMs", _) => match value.as_u64() {
+                    Some(ms) if key == "imageReadyAfterMs" => {
+                        next.image_ready_after = Duration::from_millis(ms)
+                    }
+                    Some(ms) => next.video_ready_after = Duration::from_millis(ms),
+                    None => violations.push(Violation::wrong_type(
+                        key.as_str(),
+                        "a whole number of milliseconds",
+                    )),
+                },
+                ("refuseUnreadableUploads", _) => match value.as_bool() {
+                    Some(refuse) => next.refuse_unreadable_uploads = refuse,
+                    None => violations.push(Violation::wrong_type(key.as_str(), "true or false")),
+                },
+                ("getFilesUnknownIds", _) => match value.as_str() {
+                    Some("omit") => next.get_files_unknown_ids = UnknownIds::Omit,
+                    Some("fail") => next.get_files_unknown_ids = UnknownIds::Fail,
+                    _ => {
+                        violations.push(Violation::wrong_type(key.as_str(), "\"omit\" or \"fail\""))
+                    }
+                },
                 _ => violations.push(Violation::new(
                     key.as_str(),
-                    "is not a media setting (maxUploadBytes, importTimeoutMs, \
-                     uploadUrlLifetimeMs)",
+                    format!("is not a media setting ({SETTING_KEYS})"),
                     "UNKNOWN_FIELD",
                 )),
             }
@@ -108,6 +209,8 @@ pub struct MediaState {
     settings: Mutex<Settings>,
     /// One client for every import (connection reuse); per-request timeouts come from settings.
     http: reqwest::Client,
+    /// Resumable uploads a PATCH is writing to.
+    resumable_busy: resumable::Busy,
 }
 
 /// Where a file database keeps its media bytes: `<data dir>/sandbox-media` when the sandbox has a
@@ -131,6 +234,7 @@ impl MediaState {
         database: &Database,
         data_dir: Option<&Path>,
         base_url: String,
+        options: MediaOptions,
     ) -> Result<(MediaState, Option<tempfile::TempDir>)> {
         let (dir, temp) = match (database, data_dir) {
             (Database::Memory, _) => {
@@ -159,8 +263,13 @@ impl MediaState {
                     max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
                     import_timeout: DEFAULT_IMPORT_TIMEOUT,
                     upload_url_lifetime: DEFAULT_UPLOAD_URL_LIFETIME,
+                    image_ready_after: options.image_ready_after,
+                    video_ready_after: options.video_ready_after,
+                    refuse_unreadable_uploads: false,
+                    get_files_unknown_ids: UnknownIds::Omit,
                 }),
                 http,
+                resumable_busy: resumable::Busy::default(),
             },
             temp,
         ))
@@ -231,6 +340,20 @@ pub fn guess_from_name(name: &str) -> Option<(Kind, &'static str)> {
         "webm" => (Kind::Video, "webm"),
         _ => return None,
     })
+}
+
+/// The mime type an extension of `guess_from_name` stands for.
+pub fn mime_of_extension(ext: &str) -> &'static str {
+    match ext {
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "mp4" => "video/mp4",
+        "mov" => "video/quicktime",
+        "webm" => "video/webm",
+        _ => "image/jpeg",
+    }
 }
 
 /// The extension an image mime type stands for.
