@@ -277,7 +277,8 @@ async fn fetch_and_store(
                 )
             }
         };
-        let (size, hash) = (spooled.size, spooled.hash.clone());
+        let size = spooled.size;
+        let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
         let path = if ok {
             Some(
                 spooled

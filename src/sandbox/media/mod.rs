@@ -84,6 +84,69 @@ pub enum UnknownIds {
     Fail,
 }
 
+/// What the descriptors' `hash` is: Wix does not document its algorithm (every example is 32 hex
+/// characters, an MD5's length), so each reading is offered (`hashForm` in the media settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HashForm {
+    /// Hex MD5 of the bytes (the default, as every example suggests).
+    Md5,
+    /// Hex SHA-256 of the bytes.
+    Sha256,
+    /// A value whose form names no algorithm (the MD5 digest in base64), for clients that must
+    /// not hold it against a file.
+    Opaque,
+}
+
+impl HashForm {
+    fn name(self) -> &'static str {
+        match self {
+            HashForm::Md5 => "md5",
+            HashForm::Sha256 => "sha256",
+            HashForm::Opaque => "opaque",
+        }
+    }
+
+    /// The `hash` of bytes whose hex MD5 is `md5` and which are at `path` (read again only for
+    /// SHA-256).
+    pub async fn of(self, md5: &str, path: &Path) -> String {
+        match self {
+            HashForm::Md5 => md5.to_string(),
+            HashForm::Sha256 => {
+                let path = path.to_path_buf();
+                tokio::task::spawn_blocking(move || -> std::io::Result<String> {
+                    use std::io::Read;
+                    let mut file = std::fs::File::open(path)?;
+                    let mut hasher = Sha256::new();
+                    let mut buf = vec![0u8; 256 * 1024];
+                    loop {
+                        let n = file.read(&mut buf)?;
+                        if n == 0 {
+                            break;
+                        }
+                        hasher.update(&buf[..n]);
+                    }
+                    Ok(hasher
+                        .finalize()
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect())
+                })
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+            }
+            HashForm::Opaque => {
+                use base64::Engine as _;
+                let bytes: Vec<u8> = (0..md5.len() / 2)
+                    .filter_map(|i| u8::from_str_radix(&md5[2 * i..2 * i + 2], 16).ok())
+                    .collect();
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            }
+        }
+    }
+}
+
 /// The media part of `sandbox::Options`: how long processing takes (`sandbox serve
 /// --media-ready-after / --video-ready-after`).
 #[derive(Debug, Clone, Copy)]
@@ -117,11 +180,12 @@ pub struct Settings {
     /// post processing" and does not say which it does for a corrupt image.
     pub refuse_unreadable_uploads: bool,
     pub get_files_unknown_ids: UnknownIds,
+    pub hash_form: HashForm,
 }
 
 /// The settings keys, for the error that names an unknown one.
 const SETTING_KEYS: &str = "maxUploadBytes, importTimeoutMs, uploadUrlLifetimeMs, \
-     imageReadyAfterMs, videoReadyAfterMs, refuseUnreadableUploads, getFilesUnknownIds";
+     imageReadyAfterMs, videoReadyAfterMs, refuseUnreadableUploads, getFilesUnknownIds, hashForm";
 
 impl Settings {
     pub fn to_json(self) -> Value {
@@ -136,6 +200,7 @@ impl Settings {
                 UnknownIds::Omit => "omit",
                 UnknownIds::Fail => "fail",
             },
+            "hashForm": self.hash_form.name(),
         })
     }
 
@@ -175,6 +240,15 @@ impl Settings {
                 ("refuseUnreadableUploads", _) => match value.as_bool() {
                     Some(refuse) => next.refuse_unreadable_uploads = refuse,
                     None => violations.push(Violation::wrong_type(key.as_str(), "true or false")),
+                },
+                ("hashForm", _) => match value.as_str() {
+                    Some("md5") => next.hash_form = HashForm::Md5,
+                    Some("sha256") => next.hash_form = HashForm::Sha256,
+                    Some("opaque") => next.hash_form = HashForm::Opaque,
+                    _ => violations.push(Violation::wrong_type(
+                        key.as_str(),
+                        "\"md5\", \"sha256\" or \"opaque\"",
+                    )),
                 },
                 ("getFilesUnknownIds", _) => match value.as_str() {
                     Some("omit") => next.get_files_unknown_ids = UnknownIds::Omit,
@@ -267,6 +341,7 @@ impl MediaState {
                     video_ready_after: options.video_ready_after,
                     refuse_unreadable_uploads: false,
                     get_files_unknown_ids: UnknownIds::Omit,
+                    hash_form: HashForm::Md5,
                 }),
                 http,
                 resumable_busy: resumable::Busy::default(),

@@ -261,7 +261,8 @@ pub async fn store_upload(
         }
     };
     let id = new_id(&granted.site, kind, processed.ext);
-    let (size, hash) = (spooled.size, spooled.hash.clone());
+    let size = spooled.size;
+    let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
     // A file that cannot be processed keeps no bytes: there is nothing to serve.
     let path = if processed.ready {
         Some(
