@@ -48,9 +48,7 @@ fn pending_images_and_a_video_are_waited_for_and_each_item_is_created_once() {
         .args(["-o", "jsonl"]));
     added.success();
     assert!(
-        added
-            .stderr
-            .contains("waiting for the Media Manager to process"),
+        added.stderr.contains(" processing ["),
         "the wait is shown: {}",
         added.stderr
     );

@@ -289,9 +289,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             let done = finished.load(Ordering::Relaxed);
             let message = match waiting.load(Ordering::Relaxed) {
                 0 => format!("adding items {done}/{total}"),
-                n => format!(
-                    "adding items {done}/{total}, waiting for the Media Manager to process {n} file(s)"
-                ),
+                // Short: the bar shares the line with it.
+                n => format!("adding items {done}/{total}, {n} processing"),
             };
             bar.set_message(message);
         }
