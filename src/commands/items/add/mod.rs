@@ -7,12 +7,17 @@
 //! recognised (by the hash cache, by asking the Media Manager for the hashes of the gallery's
 //! media, by media id, link or text) and skipped, and the others get their `sortOrder` now, from
 //! input order, between their neighbours (`plan.rs`), so concurrency cannot shuffle them; then
-//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`), printed in input
-//! order as they finish. A source that fails is reported and the rest go on; the run then exits
-//! 3, and running it again adds only what is missing.
+//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`, `import.rs`, what they
+//! share in `job.rs`), each waiting until the Media Manager has processed its file (one waiter
+//! asks about every waiting file at once, `api::media_wait`), its item built from the READY file
+//! (`media_item.rs`), printed in input order as they finish. A source that fails is reported and
+//! the rest go on; the run then exits 3, and running it again adds only what is missing.
 
 mod entries;
+mod import;
+mod job;
 mod manifest;
+mod media_item;
 mod plan;
 mod sources;
 mod upload;
@@ -36,8 +41,8 @@ use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};
+use job::{Done, Failed, Job, Shared};
 use sources::Source;
-use upload::{Done, Failed, Job, Shared};
 
 /// One thing to add, as resolved from the command line or a manifest.
 struct Entry {

@@ -8,8 +8,8 @@ use std::sync::Mutex;
 use futures::{stream, StreamExt};
 use serde_json::Value;
 
+use super::job::{same_content, Job};
 use super::sources::Source;
-use super::upload::{same_content, Job};
 use super::video;
 use super::{Entry, State};
 use crate::api::media::{self, FileDescriptor};
