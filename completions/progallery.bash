@@ -1843,7 +1843,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__add)
-            opts="-r -o -q -v -h -V --recursive --width --height --text --from-file --position --concurrency --import-timeout --allow-duplicates --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-r -o -q -v -h -V --recursive --width --height --text --from-file --position --concurrency --import-timeout --ready-timeout --allow-duplicates --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1870,6 +1870,10 @@ _progallery() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ready-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2891,7 +2895,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --media-ready-after --video-ready-after --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --drop-upload-after --drop-upload-times --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2925,6 +2929,14 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --media-ready-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --video-ready-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2946,6 +2958,14 @@ _progallery() {
                     return 0
                     ;;
                 --no-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drop-upload-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drop-upload-times)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -256,6 +256,15 @@ pub struct SandboxServeArgs {
     #[command(flatten)]
     pub webhook_retry: WebhookRetryArgs,
 
+    /// How long an uploaded or imported image stays PENDING before it is READY, in milliseconds
+    /// (as on Wix, no file is usable at once)
+    #[arg(long, value_name = "MS", default_value_t = 300)]
+    pub media_ready_after: u64,
+
+    /// How long an uploaded or imported video stays PENDING ("transcoding"), in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 1500)]
+    pub video_ready_after: u64,
+
     #[command(flatten)]
     pub faults: FaultArgs,
 }
@@ -303,6 +312,20 @@ pub struct FaultArgs {
     /// with site ids (comma-separated): only those
     #[arg(long = "no-search", value_name = "SITE_ID", num_args = 0..=1, value_delimiter = ',', default_missing_value = "*")]
     pub no_search: Option<Vec<String>>,
+
+    /// Drop the connection of an upload (a PUT, or a resumable upload's PATCH) after this many
+    /// bytes of its body; the bytes that arrived are kept, as a real server keeps them
+    #[arg(long, value_name = "BYTES", default_value_t = 0)]
+    pub drop_upload_after: u64,
+
+    /// How many uploads --drop-upload-after cuts (0: every one)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        requires = "drop_upload_after"
+    )]
+    pub drop_upload_times: u32,
 }
 
 // ---------------------------------------------------------------------------------------------

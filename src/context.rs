@@ -260,6 +260,7 @@ impl Context {
             data_dir: Some(self.paths.data_dir.clone()),
             // The embedded sandbox lives for one command: it delivers no webhooks.
             webhooks: Default::default(),
+            media: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

@@ -10,6 +10,7 @@ pub mod error;
 pub mod galleries;
 pub mod items;
 pub mod media;
+pub mod media_wait;
 pub mod model;
 pub mod paging;
 mod ratelimit;

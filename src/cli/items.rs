@@ -195,9 +195,10 @@ pub struct ItemsAddArgs {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub concurrency: u16,
 
-    /// Give up on a URL import that is not ready after this many seconds
-    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
-    pub import_timeout: u64,
+    /// Give up on an upload or URL import the Media Manager has not made READY after this many
+    /// seconds (files are processed before they can be used; videos are transcoded first)
+    #[arg(long, visible_alias = "import-timeout", value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub ready_timeout: u64,
 
     /// Add even what the gallery already holds (same file content, media, video URL or text)
     #[arg(long)]

@@ -56,6 +56,8 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
             .collect(),
         seed: args.fault_seed,
         no_search_sites: args.no_search.clone().unwrap_or_default(),
+        drop_upload_after_bytes: args.drop_upload_after,
+        drop_upload_times: args.drop_upload_times,
     })
 }
 
@@ -98,6 +100,10 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             faults,
             data_dir: Some(ctx.paths.data_dir.clone()),
             webhooks,
+            media: sandbox::MediaOptions {
+                image_ready_after: Duration::from_millis(args.media_ready_after),
+                video_ready_after: Duration::from_millis(args.video_ready_after),
+            },
         },
     )
     .await

@@ -64,7 +64,7 @@ fn imports_from_a_loopback_server_with_failures_and_rerun() {
         first
             .stderr
             .lines()
-            .any(|l| l.contains("slow.gif") && l.contains("--import-timeout")),
+            .any(|l| l.contains("slow.gif") && l.contains("--ready-timeout")),
         "{}",
         first.stderr
     );

@@ -95,6 +95,28 @@ pub fn mime_from_name(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The extension of a mime type the Media Manager accepts (what an import's display name gets
+/// when its URL has none).
+pub fn extension_of_mime(mime: &str) -> Option<&'static str> {
+    let essence = mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    Some(match essence.as_str() {
+        "image/jpeg" | "image/jpg" | "image/pjpeg" => "jpg",
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/bmp" | "image/x-ms-bmp" => "bmp",
+        "video/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        "video/webm" => "webm",
+        _ => return None,
+    })
+}
+
 /// The mime type a file's first bytes show, when they are one of the accepted formats.
 pub fn mime_from_magic(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -349,5 +371,8 @@ mod tests {
         assert_eq!(mime_from_magic(b"hello"), None);
         assert_eq!(mime_from_name("x.JPEG"), Some("image/jpeg"));
         assert_eq!(mime_from_name("notes.txt"), None);
+        assert_eq!(extension_of_mime("image/JPEG; q=1"), Some("jpg"));
+        assert_eq!(extension_of_mime("video/quicktime"), Some("mov"));
+        assert_eq!(extension_of_mime("application/octet-stream"), None);
     }
 }
