@@ -31,7 +31,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Manage Wix Pro Gallery galleries and items from the command line",
     long_about = None,
     propagate_version = true,
-    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY_ID --all -o jsonl | jq .title\n  progallery items list GALLERY_ID -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes"
+    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY --all -o jsonl | jq .title\n  progallery items list GALLERY -o id | progallery items bulk-delete GALLERY --ids-from - --yes"
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -128,7 +128,7 @@ fn fallback_hint(kind: Kind) -> Option<&'static str> {
         Kind::Usage => Some("fix the input named above; `--help` on the command shows what each argument accepts"),
         Kind::Auth => Some("check the credentials in use with `progallery auth status`"),
         Kind::NotFound => Some(
-            "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+            "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
         ),
         Kind::RateLimited => Some("wait a minute and run it again, or raise `--retries`"),
         // General errors carry their cause; partial and interrupted runs report what was done.
@@ -141,7 +141,7 @@ fn api_hint(err: &ApiError) -> Option<String> {
         ApiError::Status { status, .. } => match status {
             401 => "the API key was not accepted: run `progallery auth login`",
             403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
-            404 => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+            404 => "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
             502..=504 => "the service is unavailable: try again later, or raise `--retries`",
             400 => "the service rejected the input: see the message above",

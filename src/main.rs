@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod context;
 mod error;
+mod gallery_names;
 mod hashcache;
 mod journal;
 mod output;
@@ -28,6 +29,7 @@ use crate::config::Source;
 use crate::error::{CliError, Kind};
 
 fn main() {
+    commands::completions::answer_completion_request();
     let matches = match cli::Cli::command().try_get_matches() {
         Ok(matches) => matches,
         Err(e) => exit_on_clap_error(e),
@@ -89,6 +91,10 @@ async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i3
         let outcome = tokio::select! {
             outcome = commands::dispatch(cli.command, &ctx) => outcome,
             interrupted = wait_for_interrupt(&ctx) => Err(interrupted),
+        };
+        let outcome = match outcome {
+            Err(err) => Err(ctx.explain_not_found(err).await),
+            ok => ok,
         };
         ctx.shutdown().await;
         let flushed = ctx.printer.flush().map_err(anyhow::Error::from);

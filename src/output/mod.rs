@@ -146,6 +146,28 @@ impl Printer {
         Ok(line.trim_end_matches(['\r', '\n']).to_string())
     }
 
+    /// True when a list can be offered to pick from: stdin and stderr are a real terminal (the
+    /// picker draws on it and reads keys from it; `PROGALLERY_FORCE_TTY` does not make one).
+    pub fn can_prompt(&self) -> bool {
+        use std::io::IsTerminal;
+        self.terminal.stdin_tty
+            && self.terminal.stderr_tty
+            && io::stdin().is_terminal()
+            && io::stderr().is_terminal()
+    }
+
+    /// Offers `choices` on the terminal (arrow keys and Enter; Esc or q to give up): the index
+    /// picked, `None` when the user gave up.
+    pub fn pick(&self, prompt: &str, choices: &[String]) -> io::Result<Option<usize>> {
+        dialoguer::Select::new()
+            .with_prompt(prompt)
+            .items(choices)
+            .default(0)
+            .report(false)
+            .interact_on_opt(&console::Term::stderr())
+            .map_err(|dialoguer::Error::IO(e)| e)
+    }
+
     /// Asks for a secret without echoing it.
     pub fn ask_secret(&self, prompt: &str) -> io::Result<String> {
         rpassword::prompt_password(prompt)

@@ -31,13 +31,15 @@ use crate::select;
 pub async fn run(args: ItemsRestoreArgs, ctx: &Context) -> Result<i32> {
     let contents = journal::read(&args.journal)?;
     let target = match (&args.gallery, &contents.gallery_id) {
-        (Some(g), _) => g.clone(),
-        (None, Some(g)) => g.clone(),
+        (Some(g), _) => ctx.resolve_gallery(g).await?,
+        (None, Some(g)) => {
+            require_guid(g, "gallery id")?;
+            g.clone()
+        }
         (None, None) => {
             return Err(CliError::usage("the journal names no gallery: give --gallery").into())
         }
     };
-    require_guid(&target, "gallery id")?;
     let client = ctx.client().await?;
     let mut report = Report::new(ctx, Rows::Restorations, outcome::RESTORED);
     restore_items(ctx, client, &target, &contents.items, &mut report)
