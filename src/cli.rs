@@ -69,6 +69,16 @@ pub struct GlobalArgs {
     )]
     pub output: Option<OutputFormat>,
 
+    /// Columns of table and tsv output: comma-separated dotted JSON paths (id,title,image.imageInfo.url;
+    /// `#` is an item's position)
+    #[arg(long, global = true, value_name = "PATHS", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+
+    /// Filter json/jsonl output through this jq expression (built in; strings print raw, as with
+    /// jq -r). Without -o it implies -o json
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
     /// Print nothing but data on stdout: no progress, no notices
     #[arg(short, long, global = true)]
     pub quiet: bool,

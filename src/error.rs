@@ -82,14 +82,24 @@ impl std::error::Error for CliError {}
 pub fn kind_of(err: &anyhow::Error) -> Kind {
     err.chain()
         .find_map(|cause| {
-            cause
-                .downcast_ref::<CliError>()
+            cli_error(cause)
                 .map(|e| e.kind)
                 .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
                 // A key file the user named is unusable: bad input.
                 .or_else(|| cause.downcast_ref::<KeyError>().map(|_| Kind::Usage))
         })
         .unwrap_or(Kind::General)
+}
+
+/// A [`CliError`] in the chain, also one carried inside an `io::Error` (the Printer's writes
+/// return those: a `--jq` expression that fails on the data is a usage error all the same).
+fn cli_error<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a CliError> {
+    cause.downcast_ref::<CliError>().or_else(|| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(|e| e.get_ref())
+            .and_then(|inner| inner.downcast_ref::<CliError>())
+    })
 }
 
 /// How a failed call to the service maps to an exit code.
@@ -112,7 +122,7 @@ fn api_kind(err: &ApiError) -> Kind {
 pub fn hint_of(err: &anyhow::Error) -> Option<String> {
     err.chain()
         .find_map(|cause| {
-            if let Some(e) = cause.downcast_ref::<CliError>() {
+            if let Some(e) = cli_error(cause) {
                 return e.hint.clone();
             }
             if let Some(e) = cause.downcast_ref::<KeyError>() {

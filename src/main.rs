@@ -77,14 +77,19 @@ fn main() {
 }
 
 async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i32 {
-    let printer = output::Printer::new(
-        cli.global.output,
-        terminal,
-        cli.global.quiet,
-        cli.global.color,
-    );
+    let filters = output_filters(&cli.global);
+    let format = match &filters {
+        Ok((format, _, _)) => *format,
+        Err(_) => cli.global.output,
+    };
+    let printer = output::Printer::new(format, terminal, cli.global.quiet, cli.global.color);
     let color = printer.color_stderr();
+    let (printer, filters) = match filters {
+        Ok((_, fields, jq)) => (printer.with_filters(fields, jq), Ok(())),
+        Err(e) => (printer, Err(e)),
+    };
     let result = async {
+        filters?;
         let paths = paths::Paths::from_env()?;
         let global = resolve_sandbox_vs_base_url(cli.global, &env)?;
         let ctx = context::Context::new(global, paths, printer, env);
@@ -109,6 +114,63 @@ async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i3
             error::kind_of(&err).exit_code()
         }
     }
+}
+
+/// `--fields` and `--jq`, checked against the output format before anything else runs (the jq
+/// expression is compiled only here, and only when given): the format to use (`--jq` alone means
+/// json) and the parsed filters.
+fn output_filters(
+    global: &cli::GlobalArgs,
+) -> anyhow::Result<(
+    Option<cli::OutputFormat>,
+    Option<output::Fields>,
+    Option<output::Jq>,
+)> {
+    use cli::OutputFormat::{Id, Json, Jsonl, Table, Tsv};
+    let mut format = global.output;
+    let fields = match &global.fields {
+        Some(list) => {
+            if let Some(f @ (Json | Jsonl | Id)) = format {
+                return Err(CliError::usage(format!(
+                    "--fields chooses the columns of table and tsv output, not of -o {}",
+                    format_name(f)
+                ))
+                .with_hint("to shape JSON, use --jq, e.g. --jq 'map({id, title})'")
+                .into());
+            }
+            Some(output::Fields::parse(list)?)
+        }
+        None => None,
+    };
+    let jq = match &global.jq {
+        Some(expr) => {
+            if let Some(f @ (Table | Tsv | Id)) = format {
+                return Err(CliError::usage(format!(
+                    "--jq filters json and jsonl output, not -o {}",
+                    format_name(f)
+                ))
+                .with_hint("use -o json (the whole list at once) or -o jsonl (each object as it comes)")
+                .into());
+            }
+            if fields.is_some() {
+                return Err(CliError::usage("--jq and --fields cannot be used together")
+                    .with_hint("--fields is for table and tsv output, --jq for json and jsonl")
+                    .into());
+            }
+            format = Some(format.unwrap_or(Json));
+            Some(output::Jq::compile(expr)?)
+        }
+        None => None,
+    };
+    Ok((format, fields, jq))
+}
+
+fn format_name(format: cli::OutputFormat) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }
 
 /// Resolves `--sandbox` against `--base-url`: both as flags is a usage error; otherwise the one

@@ -6,6 +6,8 @@
 //! `list.rs` (streamed lists and tables), `records.rs` (the columns of galleries and items) and
 //! `progress.rs` (progress bars on stderr).
 
+mod fields;
+mod jq;
 mod list;
 mod progress;
 mod records;
@@ -19,6 +21,8 @@ use serde_json::Value;
 use crate::cli::{ColorWhen, OutputFormat};
 use crate::error;
 
+pub use fields::Fields;
+pub use jq::Jq;
 pub use list::{ListWriter, Record};
 pub(crate) use records::shorten;
 pub use terminal::Terminal;
@@ -27,6 +31,10 @@ pub struct Printer {
     pub format: OutputFormat,
     pub terminal: Terminal,
     pub quiet: bool,
+    /// `--fields`: the columns of table and tsv output.
+    fields: Option<Fields>,
+    /// `--jq`: the filter of json and jsonl output.
+    jq: Option<Jq>,
     color_stderr: bool,
     out: Mutex<BufWriter<Stdout>>,
 }
@@ -54,9 +62,18 @@ impl Printer {
             format,
             terminal,
             quiet,
+            fields: None,
+            jq: None,
             color_stderr,
             out: Mutex::new(BufWriter::new(io::stdout())),
         }
+    }
+
+    /// Applies `--fields` and `--jq` (already checked against the format by `main`).
+    pub fn with_filters(mut self, fields: Option<Fields>, jq: Option<Jq>) -> Printer {
+        self.fields = fields;
+        self.jq = jq;
+        self
     }
 
     fn write_out(&self, text: &str) -> io::Result<()> {
@@ -102,20 +119,18 @@ impl Printer {
     /// Prints a JSON value: pretty for `json` (and `table`, which has no better form for it),
     /// compact on one line for `jsonl`.
     pub fn json(&self, value: &Value) -> io::Result<()> {
-        let text = match self.format {
-            OutputFormat::Jsonl | OutputFormat::Tsv | OutputFormat::Id => value.to_string(),
-            _ => serde_json::to_string_pretty(value).unwrap_or_default(),
-        };
-        self.write_out(&text)?;
-        self.write_out("\n")?;
+        let pretty = !matches!(
+            self.format,
+            OutputFormat::Jsonl | OutputFormat::Tsv | OutputFormat::Id
+        );
+        self.write_json(value, pretty)?;
         self.flush()
     }
 
     /// Prints a JSON value as one compact line and flushes, whatever the format: a stream of
     /// events (`webhooks listen` in a pipe) is JSON lines.
     pub fn json_line(&self, value: &Value) -> io::Result<()> {
-        self.write_out(&value.to_string())?;
-        self.write_out("\n")?;
+        self.write_json(value, false)?;
         self.flush()
     }
 

@@ -79,8 +79,8 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     }
     if args.destructive.dry_run {
         let mut out = ctx.printer.list::<Item>()?;
-        for item in &selected {
-            out.push(item)?;
+        for (index, item) in selected.iter().enumerate() {
+            out.push_at(selection.positions.get(index).copied(), item)?;
         }
         out.finish()?;
         let mut notice = format!(

@@ -64,8 +64,8 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
             args.limit.unwrap_or(paging::ITEMS.default),
         )
         .await?;
-        for item in &page {
-            out.push(item)?;
+        for (index, item) in page.iter().enumerate() {
+            out.push_at(Some(args.paging.offset + index as u64 + 1), item)?;
         }
         out.finish()?;
         return Ok(0);
@@ -74,10 +74,12 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     // they are fetched concurrently but printed in order as they come: ceil(N/100)+1 requests.
     let mut pages = ItemPages::count_first(client, gallery).await?;
     let progress = ctx.printer.progress(pages.total(), "listing items");
+    let mut position = 0;
     while let Some(page_items) = pages.next_page().await {
         let page_items = page_items?;
         for item in &page_items {
-            out.push(item)?;
+            position += 1;
+            out.push_at(Some(position), item)?;
         }
         progress.inc(page_items.len() as u64);
         out.page_done()?;
@@ -103,8 +105,8 @@ async fn list_where(
     let client = ctx.client().await?;
     let selection = crate::select::select(client, gallery, &criteria, &ctx.printer).await?;
     let mut out = ctx.printer.list::<Item>()?;
-    for item in &selection.items {
-        out.push(item)?;
+    for (index, item) in selection.items.iter().enumerate() {
+        out.push_at(selection.positions.get(index).copied(), item)?;
     }
     out.finish()?;
     ctx.printer.notice(&format!(
