@@ -235,6 +235,7 @@ impl Context {
             attempts: self.attempts(),
             rate_limit_per_min,
             verbose: self.global.verbose,
+            wait_observer: Some(self.printer.wait_observer()),
         }
     }
 

@@ -206,6 +206,11 @@ pub async fn wait_until_ready(
 ) -> Result<FileDescriptor, ImportEnd> {
     let started = Instant::now();
     let mut interval = Duration::from_millis(100);
+    // Shown once it has lasted a second (`Client::waiting`), cleared when this returns.
+    let _notice = client.waiting(
+        &format!("media file {id}"),
+        "the Media Manager is still processing it (not READY yet)",
+    );
     loop {
         let file = get_file(client, id).await.map_err(ImportEnd::Api)?;
         match file.status() {

@@ -12,6 +12,7 @@ mod list;
 mod progress;
 mod records;
 mod terminal;
+mod waits;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Mutex;
@@ -37,6 +38,8 @@ pub struct Printer {
     jq: Option<Jq>,
     color_stderr: bool,
     out: Mutex<BufWriter<Stdout>>,
+    /// Where progress bars and wait notices are drawn (`progress.rs`).
+    bars: std::sync::OnceLock<indicatif::MultiProgress>,
 }
 
 impl Printer {
@@ -66,6 +69,7 @@ impl Printer {
             jq: None,
             color_stderr,
             out: Mutex::new(BufWriter::new(io::stdout())),
+            bars: std::sync::OnceLock::new(),
         }
     }
 

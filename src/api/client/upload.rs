@@ -32,9 +32,7 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(what).await;
             let request = http
                 .put(url)
                 .header(CONTENT_TYPE, content_type)
@@ -61,7 +59,9 @@ impl Client {
             if attempt >= attempts {
                 return Err(error);
             }
-            tokio::time::sleep(retry_after.unwrap_or_else(|| backoff(attempt))).await;
+            let why = super::retry::retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
+            self.pause(what, &why, retry_after.unwrap_or_else(|| backoff(attempt)))
+                .await;
             attempt += 1;
         }
     }
