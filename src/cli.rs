@@ -147,6 +147,12 @@ pub enum Command {
     )]
     Api(ApiArgs),
 
+    /// List the journals of recent deletes, with the command that restores each
+    #[command(
+        after_help = "Examples:\n  progallery journals\n  progallery journals --limit 1 -o id          # the latest journal's path\n  progallery journals -o json --jq '.[] | select(.restored | not) | .restoreCommand'"
+    )]
+    Journals(JournalsArgs),
+
     /// Print a shell completion script to stdout
     #[command(
         after_help = "Examples:\n  progallery completions bash > ~/.local/share/bash-completion/completions/progallery\n  progallery completions zsh > ~/.zfunc/_progallery"
@@ -166,6 +172,17 @@ pub enum Command {
     /// Receive, verify and send Pro Gallery webhook events
     #[command(subcommand)]
     Webhooks(WebhooksCmd),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct JournalsArgs {
+    /// Show at most this many, newest first
+    #[arg(long, value_name = "N", default_value_t = 20, conflicts_with = "all")]
+    pub limit: usize,
+
+    /// Show every journal in the data dir
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Paging flags shared by the list verbs.

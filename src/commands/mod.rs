@@ -10,6 +10,7 @@ pub mod galleries;
 mod galleries_restore;
 pub mod input;
 pub mod items;
+pub mod journals;
 pub mod outcome;
 pub mod sandbox;
 pub mod webhooks;
@@ -27,6 +28,7 @@ pub async fn dispatch(command: Command, ctx: &Context) -> Result<i32> {
         Command::Items(cmd) => items::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Api(args) => api::run(args, ctx).await,
+        Command::Journals(args) => journals::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,

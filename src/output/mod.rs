@@ -80,6 +80,11 @@ impl Printer {
         self
     }
 
+    /// True when `--fields` chose the columns.
+    pub fn has_fields(&self) -> bool {
+        self.fields.is_some()
+    }
+
     fn write_out(&self, text: &str) -> io::Result<()> {
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(text.as_bytes())
