@@ -31,7 +31,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Manage Wix Pro Gallery galleries and items from the command line",
     long_about = None,
     propagate_version = true,
-    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY --all -o jsonl | jq .title\n  progallery items list GALLERY -o id | progallery items bulk-delete GALLERY --ids-from - --yes"
+    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY --all -o jsonl --jq .title\n  progallery items list GALLERY -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -143,19 +143,19 @@ pub enum Command {
 
     /// Make a raw API call with the profile's credentials, for anything not covered
     #[command(
-        after_help = "Examples:\n  progallery api GET /progallery/v2/galleries?limit=2\n  progallery api PATCH /progallery/v2/galleries/ID --data '{\"gallery\":{\"name\":\"Spring\"}}'\n  progallery api POST /progallery/v2/galleries --data @gallery.json"
+        after_help = "Examples:\n  progallery api GET /progallery/v2/galleries?limit=2\n  progallery api PATCH /progallery/v2/galleries/ID \\\n    --data '{\"gallery\":{\"name\":\"Spring\"}}'\n  progallery api POST /progallery/v2/galleries --data @gallery.json"
     )]
     Api(ApiArgs),
 
     /// List the journals of recent deletes, with the command that restores each
     #[command(
-        after_help = "Examples:\n  progallery journals\n  progallery journals --limit 1 -o id          # the latest journal's path\n  progallery journals -o json --jq '.[] | select(.restored | not) | .restoreCommand'"
+        after_help = "Examples:\n  progallery journals\n  progallery journals --limit 1 -o id          # the latest journal's path\n  progallery journals -o json \\\n    --jq '.[] | select(.restored | not) | .restoreCommand'"
     )]
     Journals(JournalsArgs),
 
     /// Print a shell completion script to stdout
     #[command(
-        after_help = "Examples:\n  progallery completions bash > ~/.local/share/bash-completion/completions/progallery\n  progallery completions zsh > ~/.zfunc/_progallery"
+        after_help = "Examples:\n  echo 'source <(progallery completions bash)' >> ~/.bashrc\n  echo 'source <(progallery completions zsh)' >> ~/.zshrc"
     )]
     Completions(CompletionsArgs),
 
@@ -166,7 +166,7 @@ pub enum Command {
     /// Run and manage the local sandbox service
     #[command(
         subcommand,
-        after_help = "Examples:\n  progallery --sandbox galleries list          (the embedded sandbox, no server needed)\n  progallery sandbox serve --addr 127.0.0.1:8787\n  progallery sandbox status"
+        after_help = "Examples:\n  progallery --sandbox galleries list      # embedded: no server needed\n  progallery sandbox serve --addr 127.0.0.1:8787\n  progallery sandbox status"
     )]
     Sandbox(SandboxCmd),
     /// Receive, verify and send Pro Gallery webhook events
@@ -219,7 +219,7 @@ pub enum SandboxCmd {
     #[command(after_help = "Examples:
   progallery sandbox serve
   progallery sandbox serve --memory --addr 127.0.0.1:0
-  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
+  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks")]
     Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database, its media files and the media cache
     /// kept for it (seeded again on next use); asks first on a terminal, else needs --yes
@@ -339,15 +339,15 @@ pub struct FaultArgs {
 #[derive(Debug, Subcommand)]
 #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
-  progallery webhooks listen --events gallery_item_created,gallery_item_updated --exec ./mirror.sh
-  progallery webhooks trigger gallery_item_created --to http://127.0.0.1:4242/webhooks
+  progallery webhooks listen --exec ./mirror.sh \\\n    --events gallery_item_created,gallery_item_updated
+  progallery webhooks trigger gallery_item_created \\\n    --to http://127.0.0.1:4242/webhooks
   progallery webhooks verify --public-key wix-public-key.pem payload.jwt")]
 pub enum WebhooksCmd {
     /// Receive webhook deliveries: verify, deduplicate, print, forward or run a command
     #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
-  progallery webhooks listen --public-key wix.pem --forward-to http://localhost:3000/in
-  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'")]
+  progallery webhooks listen --public-key wix.pem \\\n    --forward-to http://localhost:3000/in
+  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> log.jsonl'")]
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
@@ -365,7 +365,7 @@ gallery_item_deleted (or the full wix.pro_gallery.gallery_v2_... name).
 
 Examples:
   progallery webhooks trigger created --to http://127.0.0.1:4242/webhooks
-  progallery webhooks trigger gallery_item_deleted --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d --to http://127.0.0.1:4242/webhooks"
+  progallery webhooks trigger gallery_item_deleted \\\n    --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d \\\n    --to http://127.0.0.1:4242/webhooks"
     )]
     Trigger(WebhooksTriggerArgs),
 }

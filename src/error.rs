@@ -178,7 +178,8 @@ fn key_hint(err: &KeyError) -> Option<&'static str> {
 /// Turns one of clap's parse errors (several lines: message, detail, tip, usage, "for more
 /// information") into the tool's own shape: one `error:` line with the detail folded in, and a hint
 /// with clap's tip, or else the usage line. Exit code 2 like every usage error.
-pub fn from_clap(err: &clap::Error) -> CliError {
+/// `command` is the command line's verb (`progallery items list`), whose `--help` the hint names.
+pub fn from_clap(err: &clap::Error, command: &str) -> CliError {
     let rendered = err.render().to_string();
     let mut message = String::new();
     let mut details: Vec<String> = Vec::new();
@@ -194,7 +195,7 @@ pub fn from_clap(err: &clap::Error) -> CliError {
         } else if let Some(rest) = trimmed.strip_prefix("tip: ") {
             tip.get_or_insert_with(|| rest.to_string());
         } else if let Some(rest) = trimmed.strip_prefix("Usage: ") {
-            usage = Some(rest.to_string());
+            usage = Some(without_global_options(rest));
         } else if usage.is_none() {
             details.push(trimmed.to_string());
         }
@@ -208,9 +209,48 @@ pub fn from_clap(err: &clap::Error) -> CliError {
     let hint = match (tip, usage) {
         (Some(tip), _) => tip,
         (None, Some(usage)) => format!("usage: {usage} (see --help)"),
-        (None, None) => "see `progallery --help`".to_string(),
+        (None, None) => format!("see `{command} --help`"),
     };
     CliError::usage(message).with_hint(hint)
+}
+
+/// Global options that also come from the environment are "present" to clap when their variable
+/// is set (`PROGALLERY_BASE_URL`, `PROGALLERY_OUTPUT`…), and clap then puts them in the usage
+/// line it shows. They are never what a usage error is about: the usage shown leaves every
+/// global option out (`--help` lists them under "Global options").
+fn without_global_options(usage: &str) -> String {
+    const GLOBAL: &[&str] = &[
+        "--profile",
+        "--sandbox",
+        "--base-url",
+        "--output",
+        "-o",
+        "--fields",
+        "--jq",
+        "--quiet",
+        "-q",
+        "--verbose",
+        "-v",
+        "--color",
+        "--no-input",
+        "--timeout",
+        "--retries",
+        "--rate-limit",
+    ];
+    let mut kept = Vec::new();
+    let mut words = usage.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let name = word.split('=').next().unwrap_or(word);
+        if GLOBAL.contains(&name) {
+            // Its value placeholder (`<URL>`) goes with it.
+            if !word.contains('=') && words.peek().is_some_and(|next| next.starts_with('<')) {
+                words.next();
+            }
+            continue;
+        }
+        kept.push(word);
+    }
+    kept.join(" ")
 }
 
 #[cfg(test)]
@@ -234,7 +274,7 @@ mod tests {
                 ),
             );
         let err = cmd.try_get_matches_from(args).expect_err("a parse error");
-        from_clap(&err)
+        from_clap(&err, "progallery list")
     }
 
     #[test]
@@ -249,6 +289,14 @@ mod tests {
         assert_eq!(
             err.hint.as_deref(),
             Some("usage: progallery get <GALLERY_ID> <ITEM_ID> (see --help)")
+        );
+    }
+
+    #[test]
+    fn usage_lines_leave_global_options_out() {
+        assert_eq!(
+            without_global_options("progallery items get --base-url <URL> --output <FMT> -v <GALLERY> <ITEM_ID>"),
+            "progallery items get <GALLERY> <ITEM_ID>"
         );
     }
 

@@ -217,13 +217,31 @@ fn exit_on_clap_error(err: clap::Error) -> ! {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
         _ => {
-            let usage = error::from_clap(&err);
+            let usage = error::from_clap(&err, &command_path());
             let color = !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
                 && std::io::IsTerminal::is_terminal(&std::io::stderr());
             output::report_error(&anyhow::Error::new(usage), color);
             std::process::exit(Kind::Usage.exit_code());
         }
     }
+}
+
+/// The verb the command line names (`progallery items list`), for a hint that points at its
+/// `--help`: the words that name subcommands, options and their values passed over.
+fn command_path() -> String {
+    let mut command = cli::Cli::command();
+    let mut path = vec!["progallery".to_string()];
+    for arg in std::env::args().skip(1) {
+        let found = command
+            .get_subcommands()
+            .find(|sub| sub.get_name() == arg || sub.get_all_aliases().any(|a| a == arg))
+            .cloned();
+        if let Some(sub) = found {
+            path.push(sub.get_name().to_string());
+            command = sub;
+        }
+    }
+    path.join(" ")
 }
 
 fn non_empty_env(name: &str) -> Option<String> {

@@ -42,7 +42,7 @@ pub enum GalleriesCmd {
     /// Delete a gallery and all its items
     #[command(
         visible_alias = "rm",
-        after_help = "Examples:\n  progallery galleries delete GALLERY            # asks you to type its name or id\n  progallery galleries delete GALLERY --yes      # in scripts\n  progallery galleries delete GALLERY --dry-run"
+        after_help = "Examples:\n  progallery galleries delete GALLERY            # asks for its name or id\n  progallery galleries delete GALLERY --yes      # in scripts\n  progallery galleries delete GALLERY --dry-run"
     )]
     Delete(GalleriesDeleteArgs),
 

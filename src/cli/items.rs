@@ -7,7 +7,7 @@ use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery items list GALLERY --all -o jsonl\n  progallery items add GALLERY https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items list GALLERY -o id | progallery items bulk-delete GALLERY --ids-from - --yes"
+    after_help = "Examples:\n  progallery items list GALLERY --all -o jsonl\n  progallery items add GALLERY https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items list GALLERY -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes"
 )]
 pub enum ItemsCmd {
     /// List a gallery's items (one page unless --all)
@@ -25,7 +25,7 @@ pub enum ItemsCmd {
     #[command(
         // The longer description rides in after_help rather than long_about: a long_about makes
         // `--help` switch to clap's one-flag-per-paragraph layout, so `-h` and `--help` differed.
-        after_help = "Local files are uploaded to the site's Media Manager (streamed, several at once), http(s)\nURLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links\nare used as they are. Items land in input order. What the gallery already holds (same file\ncontent, media, link or text) is skipped, so re-running an add only adds what is missing; a\nsource that fails is reported and the others go on (exit 3).\n\nExamples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --alt Dunes\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
+        after_help = "Local files are uploaded to the site's Media Manager (streamed, several at once), http(s)\nURLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links\nare used as they are. Items land in input order. What the gallery already holds (same file\ncontent, media, link or text) is skipped, so re-running an add only adds what is missing; a\nsource that fails is reported and the others go on (exit 3).\n\nExamples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg \\\n    --alt Dunes\n  progallery items add G https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
     )]
     Add(ItemsAddArgs),
 
@@ -43,7 +43,7 @@ pub enum ItemsCmd {
 
     /// Put every item of a gallery in a given order, with the fewest updates
     #[command(
-        after_help = "Examples:\n  progallery items list GALLERY --all -o id | tac | progallery items reorder GALLERY --ids-from -\n  progallery items reorder GALLERY --ids-from order.txt --dry-run"
+        after_help = "Examples:\n  progallery items list GALLERY --all -o id | tac |\n    progallery items reorder GALLERY --ids-from -\n  progallery items reorder GALLERY --ids-from order.txt --dry-run"
     )]
     Reorder(ItemsReorderArgs),
 
@@ -56,13 +56,13 @@ pub enum ItemsCmd {
 
     /// Delete many items, selected by id, by --where filter or --all, journaled for undo
     #[command(
-        after_help = "Examples:\n  progallery items list GALLERY --where 'type=VIDEO and created<90d'          # look first\n  progallery items bulk-delete GALLERY --where 'type=VIDEO and created<90d' --dry-run\n  progallery items bulk-delete GALLERY --where duplicate-media --max-delete 500 --yes\n  progallery items list GALLERY --all -o id | progallery items bulk-delete GALLERY --ids-from - --yes\n  progallery items restore --journal ~/.local/share/progallery/journals/FILE.jsonl\n\nFilter terms (--where): type=IMAGE|VIDEO|TEXT, title=TEXT, title~TEXT (contains, any case),\ndescription~TEXT, tag=TAG, created<DATE, created>DATE, updated<DATE, updated>DATE, media=ID,\nalt-missing, title-missing, duplicate-media (every item after the first showing the same media);\ncombined with and, or, not and ( ). DATE: RFC 3339, YYYY-MM-DD, or an age like 30d, 12h, 2w."
+        after_help = "Examples:\n  progallery items list GALLERY --where 'type=VIDEO and created<90d'\n  progallery items bulk-delete GALLERY --where 'type=VIDEO and created<90d' \\\n    --dry-run\n  progallery items bulk-delete GALLERY --where duplicate-media \\\n    --max-delete 500 --yes\n  progallery items list GALLERY --all -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes\n  progallery items restore --journal \"$(progallery journals --limit 1 -o id)\"\n\nFilter terms (--where): type=IMAGE|VIDEO|TEXT, title=TEXT, title~TEXT (contains, any case),\ndescription~TEXT, tag=TAG, created<DATE, created>DATE, updated<DATE, updated>DATE, media=ID,\nalt-missing, title-missing, duplicate-media (every item after the first showing the same media);\ncombined with and, or, not and ( ). DATE: RFC 3339, YYYY-MM-DD, or an age like 30d, 12h, 2w."
     )]
     BulkDelete(ItemsBulkDeleteArgs),
 
     /// Search every gallery of the site by title and description (needs the Wix Site Search app)
     #[command(
-        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
+        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search \\\n    --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
     )]
     Search(ItemsSearchArgs),
     /// Re-create the items a delete journaled (running it twice adds nothing twice)

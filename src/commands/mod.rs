@@ -49,7 +49,8 @@ pub fn confirm_destructive(
     }
     if ctx.global.no_input || !ctx.printer.terminal.stdin_tty {
         return Err(CliError::usage(format!(
-            "{question}: refusing without --yes when not on a terminal"
+            "{question}: refusing without --yes {}",
+            why_not_asking(ctx)
         ))
         .with_hint("add --yes to confirm, or --dry-run to see what would be deleted")
         .into());
@@ -68,6 +69,16 @@ pub fn confirm_destructive(
         Ok(())
     } else {
         Err(CliError::new(Kind::Interrupted, "not confirmed; nothing was deleted").into())
+    }
+}
+
+/// Why a confirmation cannot be asked: `--no-input` (or `PROGALLERY_NO_INPUT`) when it is set,
+/// else stdin is not a terminal.
+pub fn why_not_asking(ctx: &Context) -> &'static str {
+    if ctx.global.no_input {
+        "under --no-input (or PROGALLERY_NO_INPUT), which forbids asking"
+    } else {
+        "when stdin is not a terminal"
     }
 }
 
