@@ -295,7 +295,9 @@ mod tests {
     #[test]
     fn usage_lines_leave_global_options_out() {
         assert_eq!(
-            without_global_options("progallery items get --base-url <URL> --output <FMT> -v <GALLERY> <ITEM_ID>"),
+            without_global_options(
+                "progallery items get --base-url <URL> --output <FMT> -v <GALLERY> <ITEM_ID>"
+            ),
             "progallery items get <GALLERY> <ITEM_ID>"
         );
     }

@@ -122,9 +122,7 @@ pub fn summaries(data_dir: &Path) -> Result<Vec<Summary>> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!("reading {}", dir.display())))
-        }
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {}", dir.display()))),
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))

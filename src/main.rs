@@ -149,7 +149,9 @@ fn output_filters(
                     "--jq filters json and jsonl output, not -o {}",
                     format_name(f)
                 ))
-                .with_hint("use -o json (the whole list at once) or -o jsonl (each object as it comes)")
+                .with_hint(
+                    "use -o json (the whole list at once) or -o jsonl (each object as it comes)",
+                )
                 .into());
             }
             if fields.is_some() {

@@ -67,7 +67,9 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
 }
 
 async fn get(args: GalleryIdArg, ctx: &Context) -> Result<i32> {
-    let id = ctx.resolve_or_pick_gallery(args.gallery_id.as_deref()).await?;
+    let id = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
     let client = ctx.client().await?;
     let gallery = galleries::get(client, &id, 0, None).await?;
     ctx.printer.detail(&gallery)?;
@@ -120,19 +122,16 @@ async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
 }
 
 async fn clone(args: GalleriesCloneArgs, ctx: &Context) -> Result<i32> {
-    let id = ctx.resolve_or_pick_gallery(args.gallery_id.as_deref()).await?;
+    let id = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
     let mut overrides = Map::new();
     if let Some(name) = &args.name {
         overrides.insert("name".into(), json!(name));
     }
     let client = ctx.client().await?;
-    let created = galleries::create(
-        client,
-        Value::Object(overrides),
-        Some(&id),
-        ctx.attempts(),
-    )
-    .await?;
+    let created =
+        galleries::create(client, Value::Object(overrides), Some(&id), ctx.attempts()).await?;
     ctx.printer.one(&created)?;
     Ok(0)
 }
@@ -155,7 +154,9 @@ async fn update(args: GalleriesUpdateArgs, ctx: &Context) -> Result<i32> {
                 .into(),
         );
     }
-    let id = ctx.resolve_or_pick_gallery(args.gallery_id.as_deref()).await?;
+    let id = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
     let client = ctx.client().await?;
     let updated = galleries::update(client, &id, Value::Object(changes)).await?;
     ctx.printer.one(&updated)?;
@@ -163,7 +164,9 @@ async fn update(args: GalleriesUpdateArgs, ctx: &Context) -> Result<i32> {
 }
 
 async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
-    let id = ctx.resolve_or_pick_gallery(args.gallery_id.as_deref()).await?;
+    let id = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
     let client = ctx.client().await?;
     // Read it first: the confirmation and the dry run show what goes, and a wrong id is a 404 now.
     let gallery = galleries::get(client, &id, 0, Some(1))

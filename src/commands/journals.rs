@@ -105,7 +105,11 @@ impl Row {
             Some(last) => {
                 let at = last.at.as_deref().unwrap_or_default();
                 let at = chrono::DateTime::parse_from_rfc3339(at)
-                    .map(|t| t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M").to_string())
+                    .map(|t| {
+                        t.with_timezone(&chrono::Utc)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
                     .unwrap_or_default();
                 let state = if last.complete {
                     "restored"

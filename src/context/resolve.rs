@@ -65,9 +65,11 @@ impl Context {
         }
         let hint = "give a gallery's id or name: `progallery galleries list` shows them";
         if self.global.no_input {
-            return Err(CliError::usage("no gallery given, and --no-input forbids asking")
-                .with_hint(hint)
-                .into());
+            return Err(
+                CliError::usage("no gallery given, and --no-input forbids asking")
+                    .with_hint(hint)
+                    .into(),
+            );
         }
         if !self.printer.can_prompt() {
             return Err(CliError::usage(
@@ -94,7 +96,9 @@ impl Context {
             .collect();
         match self.printer.pick("Which gallery?", &labels)? {
             Some(index) => Ok(galleries[index].id.clone()),
-            None => Err(CliError::new(Kind::Interrupted, "no gallery picked; nothing was done").into()),
+            None => {
+                Err(CliError::new(Kind::Interrupted, "no gallery picked; nothing was done").into())
+            }
         }
     }
 

@@ -60,7 +60,9 @@ impl Fields {
                 for segment in segments {
                     let next = match value {
                         Value::Object(map) => map.get(segment),
-                        Value::Array(list) => segment.parse::<usize>().ok().and_then(|i| list.get(i)),
+                        Value::Array(list) => {
+                            segment.parse::<usize>().ok().and_then(|i| list.get(i))
+                        }
                         _ => None,
                     };
                     match next {
@@ -99,7 +101,15 @@ mod tests {
         let item = json!({"id": "a", "n": 1.5, "image": {"imageInfo": {"url": "u"}}, "tags": {"values": ["x", "y"]}});
         assert_eq!(
             fields.cells(&item, Some(3)),
-            vec!["3", "a", "u", "y", "", r#"{"imageInfo":{"url":"u"}}"#, "1.5"]
+            vec![
+                "3",
+                "a",
+                "u",
+                "y",
+                "",
+                r#"{"imageInfo":{"url":"u"}}"#,
+                "1.5"
+            ]
         );
         assert!(Fields::parse(&["a..b".into()]).is_err());
         assert!(Fields::parse(&[" ".into()]).is_err());

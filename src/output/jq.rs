@@ -55,7 +55,9 @@ impl Jq {
                     .into_iter()
                     .flat_map(|(_, list)| list)
                     .next()
-                    .map(|(name, undefined)| (name, format!("undefined {} {name}", undefined.as_str())))
+                    .map(|(name, undefined)| {
+                        (name, format!("undefined {} {name}", undefined.as_str()))
+                    })
                     .unwrap_or(("", "an undefined name".to_string()));
                 usage(code, at, &what)
             })?;
@@ -64,9 +66,8 @@ impl Jq {
 
     /// Runs the filter on one JSON value: its results in order, each as the line(s) to print.
     pub fn run(&self, input: &serde_json::Value, pretty: bool) -> Result<Vec<String>, CliError> {
-        let input = jaq_json::read::parse_single(input.to_string().as_bytes()).map_err(|e| {
-            CliError::usage(format!("--jq: cannot read the output as JSON: {e}"))
-        })?;
+        let input = jaq_json::read::parse_single(input.to_string().as_bytes())
+            .map_err(|e| CliError::usage(format!("--jq: cannot read the output as JSON: {e}")))?;
         let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new([]));
         let mut printed = Vec::new();
         for result in self.filter.id.run((ctx, input)).map(jaq_core::unwrap_valr) {
@@ -104,9 +105,10 @@ fn show(value: &Val, pretty: bool) -> String {
 fn load_error(error: jaq_core::load::Error<&str>) -> Option<(&str, String)> {
     use jaq_core::load::Error;
     match error {
-        Error::Lex(list) => list.into_iter().next().map(|(expect, at): lex::Error<&str>| {
-            (at, format!("expected {}", expect.as_str()))
-        }),
+        Error::Lex(list) => list
+            .into_iter()
+            .next()
+            .map(|(expect, at): lex::Error<&str>| (at, format!("expected {}", expect.as_str()))),
         Error::Parse(list) => list
             .into_iter()
             .next()
@@ -155,7 +157,10 @@ mod tests {
         assert_eq!(jq.run(&input, false).unwrap(), vec!["b c"]);
         let jq = Jq::compile("map({id, n})").unwrap();
         let input = json!([{"id": "x", "n": 1.5, "z": 0}]);
-        assert_eq!(jq.run(&input, false).unwrap(), vec![r#"[{"id":"x","n":1.5}]"#]);
+        assert_eq!(
+            jq.run(&input, false).unwrap(),
+            vec![r#"[{"id":"x","n":1.5}]"#]
+        );
         assert_eq!(
             jq.run(&input, true).unwrap(),
             vec!["[\n  {\n    \"id\": \"x\",\n    \"n\": 1.5\n  }\n]"]
@@ -173,7 +178,11 @@ mod tests {
             "{}",
             err.message
         );
-        assert!(err.message.ends_with("\n  .a | nosuchfn\n       ^"), "{}", err.message);
+        assert!(
+            err.message.ends_with("\n  .a | nosuchfn\n       ^"),
+            "{}",
+            err.message
+        );
         // A runtime error is a usage error too.
         let jq = Jq::compile(".a").unwrap();
         assert!(jq.run(&json!([1]), false).is_err());

@@ -161,7 +161,9 @@ impl<R: Record> ListWriter<'_, R> {
                 printer.write_out(&cells.join("\t"))?;
                 printer.write_out("\n")?;
             }
-            (OutputFormat::Json, _) if printer.jq.is_some() => self.collected.push(record.to_json()),
+            (OutputFormat::Json, _) if printer.jq.is_some() => {
+                self.collected.push(record.to_json())
+            }
             (OutputFormat::Json, _) => {
                 let pretty = serde_json::to_string_pretty(&record.to_json()).unwrap_or_default();
                 let indented = pretty.replace('\n', "\n  ");

@@ -69,7 +69,11 @@ type Slot = Arc<Mutex<(bool, Option<ProgressBar>)>>;
 
 /// One notice line: "⠋ waiting 3 s · listing items: the service answered 429 …" counting
 /// down, or "waiting 4s so far · …" counting up.
-fn notice(bars: &indicatif::MultiProgress, message: String, length: Option<Duration>) -> ProgressBar {
+fn notice(
+    bars: &indicatif::MultiProgress,
+    message: String,
+    length: Option<Duration>,
+) -> ProgressBar {
     let bar = bars.add(ProgressBar::with_draw_target(
         None,
         ProgressDrawTarget::hidden(),

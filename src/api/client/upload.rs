@@ -59,7 +59,8 @@ impl Client {
             if attempt >= attempts {
                 return Err(error);
             }
-            let why = super::retry::retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
+            let why =
+                super::retry::retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
             self.pause(what, &why, retry_after.unwrap_or_else(|| backoff(attempt)))
                 .await;
             attempt += 1;

@@ -96,12 +96,8 @@ impl Client {
             return;
         };
         while let Err(wait) = limiter.try_acquire().await {
-            self.pause(
-                what,
-                "keeping to the request budget (--rate-limit)",
-                wait,
-            )
-            .await;
+            self.pause(what, "keeping to the request budget (--rate-limit)", wait)
+                .await;
         }
     }
 }

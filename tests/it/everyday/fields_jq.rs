@@ -41,11 +41,17 @@ fn fields_choose_the_tsv_and_table_columns_of_every_list_verb() {
         assert_eq!(out.stdout, expected, "{args:?}");
     }
     assert_eq!(
-        stdout_of(&sandbox, &["galleries", "list", "--fields", "name,totalItems"]),
+        stdout_of(
+            &sandbox,
+            &["galleries", "list", "--fields", "name,totalItems"]
+        ),
         "Trip\t3\n"
     );
     assert_eq!(
-        stdout_of(&sandbox, &["items", "search", "dunes", "--fields", "id,title,isVideo"]),
+        stdout_of(
+            &sandbox,
+            &["items", "search", "dunes", "--fields", "id,title,isVideo"]
+        ),
         format!("{}\tDunes\tfalse\n", ids[0])
     );
     // A table: the paths are the headers.
@@ -55,10 +61,19 @@ fn fields_choose_the_tsv_and_table_columns_of_every_list_verb() {
         .env("COLUMNS", "80")
         .args(["items", "list", &g, "--fields", "#,title,type"]));
     out.success();
-    let lines: Vec<String> = out.lines().iter().map(|l| l.trim_end().to_string()).collect();
+    let lines: Vec<String> = out
+        .lines()
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .collect();
     assert_eq!(
         lines,
-        [" #  title   type", " 1  Dunes   IMAGE", " 2  Launch  VIDEO", " 3  Note    TEXT"]
+        [
+            " #  title   type",
+            " 1  Dunes   IMAGE",
+            " 2  Launch  VIDEO",
+            " 3  Note    TEXT"
+        ]
     );
 }
 
@@ -73,7 +88,10 @@ fn jq_filters_json_and_jsonl_of_every_list_verb() {
         &["items", "list", &g, "--where", "title~n"][..],
         &["items", "bulk-delete", &g, "--all", "--dry-run"][..],
     ] {
-        let out = run(sandbox.cli().args(args).args(["-o", "jsonl", "--jq", ".title"]));
+        let out = run(sandbox
+            .cli()
+            .args(args)
+            .args(["-o", "jsonl", "--jq", ".title"]));
         out.success();
         assert_eq!(out.stdout, "Dunes\nLaunch\nNote\n", "{args:?}");
         // json: once over the whole array; --jq alone means json.
@@ -82,16 +100,44 @@ fn jq_filters_json_and_jsonl_of_every_list_verb() {
         assert_eq!(out.json(), json!(ids), "{args:?}");
     }
     assert_eq!(
-        stdout_of(&sandbox, &["galleries", "list", "--jq", ".[] | \"\\(.name): \\(.totalItems)\""]),
+        stdout_of(
+            &sandbox,
+            &[
+                "galleries",
+                "list",
+                "--jq",
+                ".[] | \"\\(.name): \\(.totalItems)\""
+            ]
+        ),
         "Trip: 3\n"
     );
     assert_eq!(
-        stdout_of(&sandbox, &["items", "search", "-o", "jsonl", "--jq", "select(.isVideo) | .id"]),
+        stdout_of(
+            &sandbox,
+            &[
+                "items",
+                "search",
+                "-o",
+                "jsonl",
+                "--jq",
+                "select(.isVideo) | .id"
+            ]
+        ),
         format!("{}\n", ids[1])
     );
     // `get` and a single object too.
     assert_eq!(
-        stdout_of(&sandbox, &["items", "get", "Trip", ids[0], "--jq", ".image.imageInfo.width"]),
+        stdout_of(
+            &sandbox,
+            &[
+                "items",
+                "get",
+                "Trip",
+                ids[0],
+                "--jq",
+                ".image.imageInfo.width"
+            ]
+        ),
         "640\n"
     );
 }
@@ -101,13 +147,18 @@ fn journals_take_fields_and_jq_like_any_list() {
     let (sandbox, g, items) = site();
     let first = items[0]["id"].as_str().unwrap();
     run(sandbox.cli().args(["items", "delete", &g, first, "--yes"])).success();
-    let out = run(sandbox.cli().args(["journals", "--fields", "command,galleryId,items"]));
+    let out = run(sandbox
+        .cli()
+        .args(["journals", "--fields", "command,galleryId,items"]));
     out.success();
     assert_eq!(out.stdout, format!("items delete\t{g}\t1\n"));
-    let out = run(sandbox.cli().args(["journals", "-o", "jsonl", "--jq", ".restoreCommand"]));
+    let out = run(sandbox
+        .cli()
+        .args(["journals", "-o", "jsonl", "--jq", ".restoreCommand"]));
     out.success();
     assert!(
-        out.stdout.starts_with("progallery items restore --journal /"),
+        out.stdout
+            .starts_with("progallery items restore --journal /"),
         "{}",
         out.stdout
     );
@@ -117,17 +168,22 @@ fn journals_take_fields_and_jq_like_any_list() {
 fn mistakes_are_exit_2_with_the_column_before_any_request() {
     let (sandbox, g, _) = site();
     sandbox.clear_request_log();
-    let out = run(sandbox.cli().args(["items", "list", &g, "--jq", ".[] | select(.title =="]));
+    let out = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--jq", ".[] | select(.title =="]));
     out.code(2);
     assert_eq!(
         out.stderr,
         "progallery: error: --jq: expected closing parenthesis at column 23\n  .[] | select(.title ==\n                        ^\n\
          hint: fix the expression; it is jq's language (`.[] | .title`, `map(.id)`, `select(.type == \"IMAGE\")`)\n"
     );
-    let out = run(sandbox.cli().args(["items", "list", &g, "--jq", "map(nosuch)"]));
+    let out = run(sandbox
+        .cli()
+        .args(["items", "list", &g, "--jq", "map(nosuch)"]));
     out.code(2);
     assert!(
-        out.stderr.starts_with("progallery: error: --jq: undefined filter nosuch at column 5\n"),
+        out.stderr
+            .starts_with("progallery: error: --jq: undefined filter nosuch at column 5\n"),
         "{}",
         out.stderr
     );
@@ -150,9 +206,19 @@ fn mistakes_are_exit_2_with_the_column_before_any_request() {
         assert!(out.stderr.starts_with(message), "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains("\nhint: "), "{}", out.stderr);
     }
-    assert!(sandbox.request_log().is_empty(), "{:?}", sandbox.request_log());
+    assert!(
+        sandbox.request_log().is_empty(),
+        "{:?}",
+        sandbox.request_log()
+    );
     // An expression that fails on the data: exit 2 as well.
-    let out = run(sandbox.cli().args(["galleries", "list", "--jq", ".[] | .name + 1"]));
+    let out = run(sandbox
+        .cli()
+        .args(["galleries", "list", "--jq", ".[] | .name + 1"]));
     out.code(2);
-    assert!(out.stderr.contains("--jq: cannot calculate"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--jq: cannot calculate"),
+        "{}",
+        out.stderr
+    );
 }

@@ -2,6 +2,8 @@
 //! people read, waits you can see, `journals`, hints that point the right way, default titles.
 
 mod fields_jq;
+mod hints;
+mod journals;
 mod names;
 mod tables;
 mod waits;

@@ -26,18 +26,37 @@ fn a_unique_name_works_exactly_or_ignoring_case_wherever_a_gallery_is_expected()
     out.success();
     assert_eq!(out.lines(), sandbox.item_ids(&trip));
     // Ignoring case, when only one gallery matches so.
-    let out = run(sandbox.cli().args(["galleries", "get", "ARCHIVE", "-o", "id"]));
+    let out = run(sandbox
+        .cli()
+        .args(["galleries", "get", "ARCHIVE", "-o", "id"]));
     out.success();
     assert_eq!(out.stdout.trim(), archive);
     // The id still works, with no lookup: one request, the get.
     sandbox.clear_request_log();
-    run(sandbox.cli().args(["galleries", "get", &archive, "-o", "id"])).success();
+    run(sandbox
+        .cli()
+        .args(["galleries", "get", &archive, "-o", "id"]))
+    .success();
     assert_eq!(sandbox.request_log().len(), 1);
     // Writes too: rename by name, then the old name is unknown.
-    run(sandbox.cli().args(["galleries", "update", "archive", "--name", "Old stuff"])).success();
-    let out = run(sandbox.cli().args(["items", "add", "Old stuff", "--text", "<p>x</p>", "-o", "id"]));
+    run(sandbox
+        .cli()
+        .args(["galleries", "update", "archive", "--name", "Old stuff"]))
+    .success();
+    let out = run(sandbox.cli().args([
+        "items",
+        "add",
+        "Old stuff",
+        "--text",
+        "<p>x</p>",
+        "-o",
+        "id",
+    ]));
     out.success();
-    assert_eq!(sandbox.item_ids(&archive), vec![out.stdout.trim().to_string()]);
+    assert_eq!(
+        sandbox.item_ids(&archive),
+        vec![out.stdout.trim().to_string()]
+    );
 }
 
 #[test]
@@ -45,12 +64,26 @@ fn ambiguous_and_unknown_names_exit_2_listing_the_candidates_and_send_no_write()
     let (sandbox, trip, lower, _) = site();
     sandbox.clear_request_log();
     // Two galleries with the same exact name.
-    let out = run(sandbox.cli().args(["items", "bulk-delete", "Twins", "--all", "--yes"]));
+    let out = run(sandbox
+        .cli()
+        .args(["items", "bulk-delete", "Twins", "--all", "--yes"]));
     out.code(2);
     let mut lines = out.stderr.lines();
-    assert_eq!(lines.next(), Some("progallery: error: 2 galleries are named \"Twins\":"));
-    assert_eq!(out.stderr.matches("\"Twins\"\n").count(), 2, "{}", out.stderr);
-    assert!(out.stderr.contains("hint: pass the id of the one you mean"), "{}", out.stderr);
+    assert_eq!(
+        lines.next(),
+        Some("progallery: error: 2 galleries are named \"Twins\":")
+    );
+    assert_eq!(
+        out.stderr.matches("\"Twins\"\n").count(),
+        2,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("hint: pass the id of the one you mean"),
+        "{}",
+        out.stderr
+    );
     // "TRIP" is "Trip" and "trip " ignoring case? Only "Trip": the other has a trailing space.
     let out = run(sandbox.cli().args(["items", "list", "TRIP", "-o", "id"]));
     out.success();
@@ -59,13 +92,26 @@ fn ambiguous_and_unknown_names_exit_2_listing_the_candidates_and_send_no_write()
     let out = run(sandbox.cli().args(["items", "list", "tri"]));
     out.code(2);
     assert!(
-        out.stderr.starts_with("progallery: error: no gallery is named \"tri\"; the site has:\n"),
+        out.stderr
+            .starts_with("progallery: error: no gallery is named \"tri\"; the site has:\n"),
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains(&format!("  {trip}  \"Trip\"\n")), "{}", out.stderr);
-    assert!(out.stderr.contains(&format!("  {lower}  \"trip \"\n")), "{}", out.stderr);
-    assert!(!out.stderr.contains("Twins"), "only the near names: {}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("  {trip}  \"Trip\"\n")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(&format!("  {lower}  \"trip \"\n")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("Twins"),
+        "only the near names: {}",
+        out.stderr
+    );
     assert!(out.stderr.contains("hint: "), "{}", out.stderr);
     assert_eq!(out.stdout, "");
     assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
@@ -74,8 +120,7 @@ fn ambiguous_and_unknown_names_exit_2_listing_the_candidates_and_send_no_write()
 #[test]
 fn a_name_that_looks_like_a_guid_is_taken_as_an_id_and_the_miss_points_at_it() {
     let (sandbox, _, _, _) = site();
-    let named = sandbox
-        .call_ok("GET", "/galleries?limit=10", None)["galleries"]
+    let named = sandbox.call_ok("GET", "/galleries?limit=10", None)["galleries"]
         .as_array()
         .unwrap()
         .iter()
@@ -92,7 +137,9 @@ fn a_name_that_looks_like_a_guid_is_taken_as_an_id_and_the_miss_points_at_it() {
         out.stderr
     );
     // A GUID that is nobody's id nor name keeps the usual not-found hint.
-    let out = run(sandbox.cli().args(["galleries", "get", "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d"]));
+    let out = run(sandbox
+        .cli()
+        .args(["galleries", "get", "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d"]));
     out.code(5);
     assert!(!out.stderr.contains("named so"), "{}", out.stderr);
 }
@@ -108,13 +155,16 @@ fn a_missing_gallery_is_never_asked_for_off_a_terminal() {
         "progallery: error: no gallery given (a list to pick from is offered only on a terminal)\n\
          hint: give a gallery's id or name: `progallery galleries list` shows them\n"
     );
-    let out = run(sandbox
-        .cli()
-        .env("PROGALLERY_FORCE_TTY", "1")
-        .args(["--no-input", "galleries", "delete", "--yes"]));
+    let out = run(sandbox.cli().env("PROGALLERY_FORCE_TTY", "1").args([
+        "--no-input",
+        "galleries",
+        "delete",
+        "--yes",
+    ]));
     out.code(2);
     assert!(
-        out.stderr.starts_with("progallery: error: no gallery given, and --no-input forbids asking\n"),
+        out.stderr
+            .starts_with("progallery: error: no gallery given, and --no-input forbids asking\n"),
         "{}",
         out.stderr
     );
@@ -149,14 +199,25 @@ fn completion_offers_cached_names_without_asking_the_service() {
         assert_eq!(mode, 0o600);
     }
     sandbox.clear_request_log();
-    let out = run(sandbox
-        .cli()
-        .env("COMPLETE", "fish")
-        .args(["--", "progallery", "items", "list", "tr"]));
+    let out = run(sandbox.cli().env("COMPLETE", "fish").args([
+        "--",
+        "progallery",
+        "items",
+        "list",
+        "tr",
+    ]));
     out.success();
     let names: Vec<&str> = out.lines();
-    assert!(names.iter().any(|l| l.starts_with("Trip\t")), "{}", out.stdout);
-    assert!(names.iter().any(|l| l.starts_with("trip \t")), "{}", out.stdout);
+    assert!(
+        names.iter().any(|l| l.starts_with("Trip\t")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        names.iter().any(|l| l.starts_with("trip \t")),
+        "{}",
+        out.stdout
+    );
     assert!(!out.stdout.contains("Archive"), "{}", out.stdout);
     // Bash inserts candidates as they are: spaces come escaped.
     let out = run(sandbox
@@ -165,6 +226,13 @@ fn completion_offers_cached_names_without_asking_the_service() {
         .env("_CLAP_COMPLETE_INDEX", "3")
         .args(["--", "progallery", "items", "list", "tr"]));
     out.success();
-    assert!(out.stdout.split('\n').any(|c| c == "trip\\ "), "{:?}", out.stdout);
-    assert!(sandbox.request_log().is_empty(), "a Tab never calls the service");
+    assert!(
+        out.stdout.split('\n').any(|c| c == "trip\\ "),
+        "{:?}",
+        out.stdout
+    );
+    assert!(
+        sandbox.request_log().is_empty(),
+        "a Tab never calls the service"
+    );
 }

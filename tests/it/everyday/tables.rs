@@ -15,9 +15,15 @@ fn table(home: &std::path::Path, columns: u16, args: &[&str]) -> Vec<String> {
         .args(args));
     out.success();
     for line in out.lines() {
-        assert!(line.chars().count() <= columns as usize, "{columns}: {line:?}");
+        assert!(
+            line.chars().count() <= columns as usize,
+            "{columns}: {line:?}"
+        );
     }
-    out.lines().iter().map(|l| l.trim_end().to_string()).collect()
+    out.lines()
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .collect()
 }
 
 #[test]
@@ -88,21 +94,43 @@ fn item_tables_at_60_80_110_and_160_columns() {
     ] {
         assert!(wide[row].contains(url), "{}", wide[row]);
     }
-    assert!(wide[1].contains(" 1642505672.333  2022-01-18 11:34"), "{}", wide[1]);
+    assert!(
+        wide[1].contains(" 1642505672.333  2022-01-18 11:34"),
+        "{}",
+        wide[1]
+    );
     assert!(wide[4].contains("Text Item 1") && !wide[4].contains("http"));
     // Positions count from the offset; tsv keeps its columns (the id first) and no `#`.
     assert_eq!(
-        table(home.path(), 60, &["items", "list", SEEDED_GALLERY, "--offset", "2", "--limit", "1"])[1],
+        table(
+            home.path(),
+            60,
+            &[
+                "items",
+                "list",
+                SEEDED_GALLERY,
+                "--offset",
+                "2",
+                "--limit",
+                "1"
+            ]
+        )[1],
         " 3  975a57a1-eccd-4e28-aac5-265be4dbb4f8  Sunset at Sidi…"
     );
     let tsv = run(cli_in(home.path()).args(["--sandbox", "items", "list", SEEDED_GALLERY]));
-    assert!(tsv.lines()[0].starts_with("17c786c6-5d5d-4271-995a-02d007809064\tVIDEO\tVideo\thttps://www.youtube.com/"));
+    assert!(tsv.lines()[0].starts_with(
+        "17c786c6-5d5d-4271-995a-02d007809064\tVIDEO\tVideo\thttps://www.youtube.com/"
+    ));
 }
 
 #[test]
 fn a_where_list_numbers_items_by_their_place_in_the_gallery() {
     let home = tempfile::tempdir().unwrap();
-    let rows = table(home.path(), 60, &["items", "list", SEEDED_GALLERY, "--where", "type=VIDEO"]);
+    let rows = table(
+        home.path(),
+        60,
+        &["items", "list", SEEDED_GALLERY, "--where", "type=VIDEO"],
+    );
     assert_eq!(
         rows,
         [

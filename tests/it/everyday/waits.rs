@@ -45,13 +45,18 @@ fn a_retry_after_wait_is_shown_on_a_terminal_and_cleared() {
     // the last drawing comes the erase, and nothing else is written.
     assert!(out.stderr.contains(NOTICE), "no notice in {:?}", out.stderr);
     assert!(
-        out.stderr.contains(&NOTICE.replace("waiting 3 s", "waiting 1 s")),
+        out.stderr
+            .contains(&NOTICE.replace("waiting 3 s", "waiting 1 s")),
         "no countdown in {:?}",
         out.stderr
     );
     let tail = " · listing galleries (offset 0)";
     let last = out.stderr.rfind(tail).unwrap() + tail.len();
-    assert_eq!(&out.stderr[last..], "\r\x1b[2K", "the notice is not cleared");
+    assert_eq!(
+        &out.stderr[last..],
+        "\r\x1b[2K",
+        "the notice is not cleared"
+    );
 }
 
 #[test]
