@@ -90,7 +90,7 @@ pub fn mark_restored(path: &Path, command: &str, gallery_id: &str, complete: boo
         .with_context(|| format!("marking the journal {} restored", path.display()))?;
     // A journal cut short by a crash ends mid-line: start the mark on a line of its own.
     let ends_cleanly = std::fs::read(path)
-        .map(|bytes| bytes.last().is_none_or(|b| *b == b'\n'))
+        .map(|bytes| bytes.last().map_or(true, |b| *b == b'\n'))
         .unwrap_or(true);
     let text = if ends_cleanly {
         format!("{line}\n")

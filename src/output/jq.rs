@@ -120,10 +120,7 @@ fn load_error(error: jaq_core::load::Error<&str>) -> Option<(&str, String)> {
                 };
                 (at, format!("expected {}, found {found}", expect.as_str()))
             }),
-        Error::Io(list) => list
-            .into_iter()
-            .next()
-            .map(|(path, message)| (path, message)),
+        Error::Io(list) => list.into_iter().next(),
     }
 }
 
