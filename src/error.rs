@@ -219,29 +219,34 @@ pub fn from_clap(err: &clap::Error, command: &str) -> CliError {
 /// line it shows. They are never what a usage error is about: the usage shown leaves every
 /// global option out (`--help` lists them under "Global options").
 fn without_global_options(usage: &str) -> String {
-    const GLOBAL: &[&str] = &[
+    const WITH_VALUE: &[&str] = &[
         "--profile",
-        "--sandbox",
         "--base-url",
         "--output",
         "-o",
         "--fields",
         "--jq",
+        "--color",
+        "--timeout",
+        "--retries",
+        "--rate-limit",
+    ];
+    const FLAGS: &[&str] = &[
+        "--sandbox",
         "--quiet",
         "-q",
         "--verbose",
         "-v",
-        "--color",
         "--no-input",
-        "--timeout",
-        "--retries",
-        "--rate-limit",
     ];
     let mut kept = Vec::new();
     let mut words = usage.split(' ').peekable();
     while let Some(word) = words.next() {
         let name = word.split('=').next().unwrap_or(word);
-        if GLOBAL.contains(&name) {
+        if FLAGS.contains(&name) {
+            continue;
+        }
+        if WITH_VALUE.contains(&name) {
             // Its value placeholder (`<URL>`) goes with it.
             if !word.contains('=') && words.peek().is_some_and(|next| next.starts_with('<')) {
                 words.next();

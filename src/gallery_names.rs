@@ -68,19 +68,22 @@ pub fn match_name(wanted: &str, galleries: &[Named]) -> Match {
     }
 }
 
-/// The candidates of an ambiguous or unknown name, one per line (`  "Name"  ID`), at most
-/// `MAX_LISTED` of them and a count of the rest.
-pub fn candidate_lines(candidates: &[Named]) -> String {
-    const MAX_LISTED: usize = 20;
-    let mut lines: Vec<String> = candidates
+/// The candidates of an ambiguous or unknown name on one line (`"Name" ID, "Other" ID`): an
+/// error stays one error line and one hint. At most `MAX_LISTED`, then a count of the rest.
+pub fn candidate_list(candidates: &[Named]) -> String {
+    const MAX_LISTED: usize = 8;
+    let mut listed: Vec<String> = candidates
         .iter()
         .take(MAX_LISTED)
-        .map(|g| format!("  {}  {:?}", g.id, g.name))
+        .map(|g| format!("{:?} {}", g.name, g.id))
         .collect();
     if candidates.len() > MAX_LISTED {
-        lines.push(format!("  … and {} more", candidates.len() - MAX_LISTED));
+        listed.push(format!(
+            "and {} more (`progallery galleries list --all`)",
+            candidates.len() - MAX_LISTED
+        ));
     }
-    lines.join("\n")
+    listed.join(", ")
 }
 
 /// The names cache on disk.

@@ -13,7 +13,7 @@ use super::Context;
 use crate::api::galleries::GalleryPages;
 use crate::api::model::Gallery;
 use crate::error::{CliError, Kind};
-use crate::gallery_names::{self, candidate_lines, Match, Named};
+use crate::gallery_names::{self, candidate_list, Match, Named};
 
 impl Context {
     /// The id of the gallery `arg` names: a GUID as it is, else the unique gallery of that name
@@ -36,9 +36,9 @@ impl Context {
         match gallery_names::match_name(arg, &galleries) {
             Match::One(gallery) => Ok(gallery.id),
             Match::Ambiguous(candidates) => Err(CliError::usage(format!(
-                "{} galleries are named {arg:?}:\n{}",
+                "{} galleries are named {arg:?}: {}",
                 candidates.len(),
-                candidate_lines(&candidates)
+                candidate_list(&candidates)
             ))
             .with_hint("pass the id of the one you mean")
             .into()),
@@ -48,10 +48,12 @@ impl Context {
             .with_hint("create one with `progallery galleries create --name NAME`")
             .into()),
             Match::Unknown(candidates) => Err(CliError::usage(format!(
-                "no gallery is named {arg:?}; the site has:\n{}",
-                candidate_lines(&candidates)
+                "no gallery is named {arg:?} (and it is not an id)"
             ))
-            .with_hint("pass one of these names (in quotes when it has spaces) or its id")
+            .with_hint(format!(
+                "the site has {}: pass one of these names (quoted) or an id",
+                candidate_list(&candidates)
+            ))
             .into()),
         }
     }
