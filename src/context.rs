@@ -7,6 +7,8 @@
 //! the first use of the client starts the sandbox in this process on 127.0.0.1:0 and points the
 //! very same HTTP client at it.
 
+mod resolve;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -60,6 +62,8 @@ pub struct Context {
     config: OnceCell<Config>,
     client: OnceCell<Client>,
     sandbox: Mutex<Option<crate::sandbox::Running>>,
+    /// GUID-shaped gallery arguments used as ids without a lookup (see `explain_not_found`).
+    ids_taken_as_given: Mutex<Vec<String>>,
 }
 
 impl Context {
@@ -74,6 +78,7 @@ impl Context {
             config: OnceCell::new(),
             client: OnceCell::new(),
             sandbox: Mutex::new(None),
+            ids_taken_as_given: Mutex::new(Vec::new()),
         }
     }
 
@@ -230,6 +235,7 @@ impl Context {
             attempts: self.attempts(),
             rate_limit_per_min,
             verbose: self.global.verbose,
+            wait_observer: Some(self.printer.wait_observer()),
         }
     }
 

@@ -114,6 +114,9 @@ impl Waiter {
     /// Asks for the waiting files until closed and none waits.
     pub async fn run(&self, client: &Client) {
         let mut pause = FIRST_PAUSE;
+        // Shown on stderr once the wait has lasted a second (`Client::waiting`), cleared as soon
+        // as no file waits any more.
+        let mut notice = None;
         loop {
             let ids: Vec<String> = {
                 let state = self.state();
@@ -128,10 +131,17 @@ impl Waiter {
             }
             .unwrap_or_default();
             if ids.is_empty() {
+                notice = None;
                 // Nothing to ask for: sleep until a file joins or the run ends.
                 self.wake.notified().await;
                 pause = FIRST_PAUSE;
                 continue;
+            }
+            if notice.is_none() {
+                notice = Some(client.waiting(
+                    &format!("{} media file(s)", ids.len()),
+                    "the Media Manager is still processing them (not READY yet)",
+                ));
             }
             tokio::time::sleep(pause).await;
             pause = (pause * 3 / 2).min(LONGEST_PAUSE);

@@ -7,7 +7,7 @@ use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries delete GALLERY_ID --yes"
+    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries delete GALLERY --yes"
 )]
 pub enum GalleriesCmd {
     /// List the site's galleries (one page unless --all)
@@ -19,7 +19,7 @@ pub enum GalleriesCmd {
 
     /// Show one gallery
     #[command(
-        after_help = "Examples:\n  progallery galleries get GALLERY_ID\n  progallery galleries get GALLERY_ID -o json > gallery.json"
+        after_help = "Examples:\n  progallery galleries get GALLERY\n  progallery galleries get GALLERY -o json > gallery.json"
     )]
     Get(GalleryIdArg),
 
@@ -31,18 +31,18 @@ pub enum GalleriesCmd {
 
     /// Copy a gallery and its items into a new gallery
     #[command(
-        after_help = "Examples:\n  progallery galleries clone GALLERY_ID --name 'Portfolio (copy)'"
+        after_help = "Examples:\n  progallery galleries clone GALLERY --name 'Portfolio (copy)'"
     )]
     Clone(GalleriesCloneArgs),
 
     /// Rename a gallery or change its position on the site
-    #[command(after_help = "Examples:\n  progallery galleries update GALLERY_ID --name Archive")]
+    #[command(after_help = "Examples:\n  progallery galleries update GALLERY --name Archive")]
     Update(GalleriesUpdateArgs),
 
     /// Delete a gallery and all its items
     #[command(
         visible_alias = "rm",
-        after_help = "Examples:\n  progallery galleries delete GALLERY_ID            # asks you to type its name or id\n  progallery galleries delete GALLERY_ID --yes      # in scripts\n  progallery galleries delete GALLERY_ID --dry-run"
+        after_help = "Examples:\n  progallery galleries delete GALLERY            # asks for its name or id\n  progallery galleries delete GALLERY --yes      # in scripts\n  progallery galleries delete GALLERY --dry-run"
     )]
     Delete(GalleriesDeleteArgs),
 
@@ -72,9 +72,10 @@ pub struct GalleriesListArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleryIdArg {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -94,9 +95,10 @@ pub struct GalleriesCreateArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesCloneArgs {
-    /// Gallery to copy
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// Name of the copy (default: the original's name)
     #[arg(long, value_name = "NAME")]
@@ -105,9 +107,10 @@ pub struct GalleriesCloneArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesUpdateArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// New name
     #[arg(long, value_name = "NAME")]
@@ -120,9 +123,10 @@ pub struct GalleriesUpdateArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesDeleteArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     #[command(flatten)]
     pub destructive: DestructiveArgs,

@@ -69,7 +69,15 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
         gallery_outcome = gallery_outcome.with_original_id(original_id.clone());
     }
     report.add_uncounted(gallery_outcome)?;
-    report.finish(&id)
+    let result = report.finish(&id);
+    super::items::restore::mark_restored(
+        ctx,
+        &args.journal,
+        "galleries restore",
+        &id,
+        result.is_ok(),
+    );
+    result
 }
 
 /// The gallery already at the journaled gallery's position, if it has the same name.

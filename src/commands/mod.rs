@@ -10,6 +10,7 @@ pub mod galleries;
 mod galleries_restore;
 pub mod input;
 pub mod items;
+pub mod journals;
 pub mod outcome;
 pub mod sandbox;
 pub mod webhooks;
@@ -27,6 +28,7 @@ pub async fn dispatch(command: Command, ctx: &Context) -> Result<i32> {
         Command::Items(cmd) => items::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Api(args) => api::run(args, ctx).await,
+        Command::Journals(args) => journals::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
@@ -47,7 +49,8 @@ pub fn confirm_destructive(
     }
     if ctx.global.no_input || !ctx.printer.terminal.stdin_tty {
         return Err(CliError::usage(format!(
-            "{question}: refusing without --yes when not on a terminal"
+            "{question}: refusing without --yes {}",
+            why_not_asking(ctx)
         ))
         .with_hint("add --yes to confirm, or --dry-run to see what would be deleted")
         .into());
@@ -66,6 +69,16 @@ pub fn confirm_destructive(
         Ok(())
     } else {
         Err(CliError::new(Kind::Interrupted, "not confirmed; nothing was deleted").into())
+    }
+}
+
+/// Why a confirmation cannot be asked: `--no-input` (or `PROGALLERY_NO_INPUT`) when it is set,
+/// else stdin is not a terminal.
+pub fn why_not_asking(ctx: &Context) -> &'static str {
+    if ctx.global.no_input {
+        "under --no-input (or PROGALLERY_NO_INPUT), which forbids asking"
+    } else {
+        "when stdin is not a terminal"
     }
 }
 

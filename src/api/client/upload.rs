@@ -48,9 +48,7 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(what).await;
             let request = http
                 .put(url)
                 .header(CONTENT_TYPE, content_type)
@@ -77,7 +75,10 @@ impl Client {
             if attempt >= attempts {
                 return Err(error);
             }
-            tokio::time::sleep(retry_after.unwrap_or_else(|| backoff(attempt))).await;
+            let why =
+                super::retry::retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
+            self.pause(what, &why, retry_after.unwrap_or_else(|| backoff(attempt)))
+                .await;
             attempt += 1;
         }
     }
@@ -111,9 +112,7 @@ impl Client {
         let mut progressed_to = 0u64;
         while offset < file.length {
             let remaining = file.length - offset;
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(what).await;
             if self.options.verbose {
                 output::diagnostic(&format!(
                     "> PATCH {} (bytes {offset}..{} of {})",
@@ -149,7 +148,12 @@ impl Client {
                 TusOutcome::Final(error) => return Err(error),
             };
             failures += 1;
-            tokio::time::sleep(backoff(failures)).await;
+            self.pause(
+                what,
+                "the upload connection broke; resuming from the server's offset",
+                backoff(failures),
+            )
+            .await;
             offset = self.tus_offset(http, &location, what).await?;
             if offset > progressed_to {
                 progressed_to = offset;
@@ -187,9 +191,7 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(what).await;
             if self.options.verbose {
                 output::diagnostic(&format!(
                     "> POST {} (tus creation, {} bytes)",
@@ -225,7 +227,12 @@ impl Client {
             if attempt >= attempts {
                 return Err(error);
             }
-            tokio::time::sleep(backoff(attempt)).await;
+            self.pause(
+                what,
+                "retrying the resumable upload after a failure",
+                backoff(attempt),
+            )
+            .await;
             attempt += 1;
         }
     }
@@ -240,9 +247,7 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(what).await;
             let request = http
                 .head(location)
                 .header("Tus-Resumable", TUS_VERSION)
@@ -261,7 +266,12 @@ impl Client {
             if attempt >= attempts {
                 return Err(error);
             }
-            tokio::time::sleep(backoff(attempt)).await;
+            self.pause(
+                what,
+                "retrying the resumable upload after a failure",
+                backoff(attempt),
+            )
+            .await;
             attempt += 1;
         }
     }

@@ -92,7 +92,7 @@ fn explain_missing_search(error: ApiError) -> anyhow::Error {
         )
         .with_hint(
             "install the Wix Site Search app on the site (Wix dashboard: Apps > Wix Site Search); \
-             searching needs it. `progallery items list GALLERY_ID` works without it",
+             searching needs it. `progallery items list GALLERY` works without it",
         )
         .into(),
         _ => error.into(),

@@ -45,7 +45,8 @@ fn imports_from_a_loopback_server_with_failures_and_rerun() {
     let first = run(&mut cmd);
     first.code(3);
     let items = sandbox.items(&g);
-    assert_eq!(titles(&items), ["cat", "", "dog"]);
+    // The Vimeo link is titled by its video id.
+    assert_eq!(titles(&items), ["cat", "76979871", "dog"]);
     let info = &items[0]["image"]["imageInfo"];
     assert_eq!(
         (info["width"].as_u64(), info["height"].as_u64()),
@@ -94,7 +95,10 @@ fn imports_from_a_loopback_server_with_failures_and_rerun() {
     let second = run(&mut cmd);
     second.code(3);
     assert_eq!(sandbox.logged("POST", "/files/import").len(), 1);
-    assert_eq!(titles(&sandbox.items(&g)), ["cat", "", "dog", "slow"]);
+    assert_eq!(
+        titles(&sandbox.items(&g)),
+        ["cat", "76979871", "dog", "slow"]
+    );
     assert!(
         second.stderr.contains("3 already there"),
         "{}",

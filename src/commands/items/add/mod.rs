@@ -79,7 +79,7 @@ fn parse_position(text: Option<&str>) -> Result<Position> {
         CliError::usage(format!(
             "--position {text:?}: expected first, last, before:ITEM_ID or after:ITEM_ID"
         ))
-        .with_hint("e.g. --position first, or --position after:ITEM_ID with an id from `progallery items list GALLERY_ID -o id`")
+        .with_hint("e.g. --position first, or --position after:ITEM_ID with an id from `progallery items list GALLERY -o id`")
     };
     Ok(match text.trim() {
         "first" => Position::First,
@@ -99,8 +99,6 @@ fn parse_position(text: Option<&str>) -> Result<Position> {
 }
 
 pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
-    let gallery = args.gallery_id.as_str();
     let flags = Meta::from_args(&args.metadata)?;
     let size = match (args.width, args.height) {
         (Some(w), Some(h)) => Some((w, h)),
@@ -121,6 +119,10 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             .into());
     }
 
+    let gallery = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     ctx.handle_interrupts();
     let existing = crate::api::items::list_all(client, gallery).await?;

@@ -38,8 +38,24 @@ pub enum Source {
     Broken { reason: String },
 }
 
+/// The last non-empty segment of a URL's path, percent-decoded.
+fn last_segment(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()?
+        .path_segments()?
+        .rev()
+        .find(|s| !s.is_empty())
+        .map(|s| {
+            url::form_urlencoded::parse(format!("x={s}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_else(|| s.to_string())
+        })
+}
+
 impl Source {
-    /// The default title: a file's or URL's name without its extension.
+    /// The default title: a file's or URL's name without its extension (a video link's video
+    /// id, a Wix media id or the file name at the end of its URL). `--title ''` still gives none.
     pub fn default_title(&self) -> Option<String> {
         let name = self.file_name()?;
         let stem = match name.rsplit_once('.') {
@@ -53,17 +69,20 @@ impl Source {
     pub fn file_name(&self) -> Option<String> {
         Some(match self {
             Source::File { path, .. } => path.file_name()?.to_string_lossy().into_owned(),
-            Source::Import { url } => url::Url::parse(url)
-                .ok()?
-                .path_segments()?
-                .next_back()
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    url::form_urlencoded::parse(format!("x={s}").as_bytes())
-                        .next()
-                        .map(|(_, v)| v.into_owned())
-                        .unwrap_or_else(|| s.to_string())
-                })?,
+            Source::Import { url } => last_segment(url)?,
+            // The Media Manager's URLs end in the media id, or in a file name after `/v1/…`.
+            Source::WixMedia { url, id, .. } => last_segment(url).unwrap_or_else(|| id.clone()),
+            // `youtube.com/watch?v=ID` names its video in the query, `youtu.be/ID` and
+            // `vimeo.com/ID` at the end of the path.
+            Source::Video { url, .. } => {
+                let parsed = url::Url::parse(url).ok()?;
+                parsed
+                    .query_pairs()
+                    .find(|(k, _)| k == "v")
+                    .map(|(_, v)| v.into_owned())
+                    .filter(|v| !v.is_empty())
+                    .or_else(|| last_segment(url))?
+            }
             _ => return None,
         })
     }
@@ -359,6 +378,16 @@ mod tests {
             .default_title(),
             Some("a b".into())
         );
+        // Links and media ids are titled too.
+        for (source, title) in [
+            ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3", "dQw4w9WgXcQ"),
+            ("https://youtu.be/dQw4w9WgXcQ", "dQw4w9WgXcQ"),
+            ("https://vimeo.com/76979871", "76979871"),
+            ("11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg", "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2"),
+            ("https://static.wixstatic.com/media/11062b_abc~mv2.jpeg/v1/fill/w_640,h_480/dunes.jpg", "dunes"),
+        ] {
+            assert_eq!(one(source).default_title().as_deref(), Some(title), "{source}");
+        }
     }
 
     #[test]
