@@ -2,7 +2,8 @@
 //! (`upload.rs`), imports fetched in the background (`import.rs`), get-file-by-id and the stored
 //! bytes served at each file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk
 //! under a size cap while hashing it (`spool.rs`), and a header-only image size reader
-//! (`imagesize.rs`), which server's address media URLs carry when several serve one database
+//! (`imagesize.rs`), originals out through download URLs (`download.rs`, with the seeded media's
+//! bytes in `seed_bytes.rs`), which server's address media URLs carry when several serve one database
 //! (`servers.rs`), and rewriting stored items' media URLs to it on the way out (`urls.rs`).
 //!
 //! Bytes live in one directory per sandbox: `<data dir>/sandbox-media` for a file database (next
@@ -10,9 +11,11 @@
 //! in-memory database, owned by `Running` and removed on shutdown (rows that vanish with the
 //! process should not leave files behind).
 
+mod download;
 pub mod imagesize;
 mod import;
 pub mod routes;
+mod seed_bytes;
 pub mod servers;
 mod spool;
 pub mod store;
