@@ -39,10 +39,10 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('galleries', 'galleries', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete and restore galleries')
-            [CompletionResult]::new('gallery', 'gallery', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete and restore galleries')
-            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete and restore the items of a gallery')
-            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete and restore the items of a gallery')
+            [CompletionResult]::new('galleries', 'galleries', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete, restore, export, import and copy galleries')
+            [CompletionResult]::new('gallery', 'gallery', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete, restore, export, import and copy galleries')
+            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Save, remove and check the credentials of a site')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make a raw API call with the profile''s credentials, for anything not covered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
@@ -80,6 +80,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a gallery to another site (a saved profile): export and import in one step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -111,6 +114,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a gallery to another site (a saved profile): export and import in one step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -530,6 +536,158 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'progallery;galleries;export' {
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Export every gallery of the site, each into a folder of its own under DIR')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files downloaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--no-media', '--no-media', [CompletionResultType]::ParameterName, 'Write gallery.json only: no media files, no manifest, no contact sheet')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;gallery;export' {
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Export every gallery of the site, each into a folder of its own under DIR')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files downloaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--no-media', '--no-media', [CompletionResultType]::ParameterName, 'Write gallery.json only: no media files, no manifest, no contact sheet')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;galleries;import' {
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Items uploaded and created at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;gallery;import' {
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Items uploaded and created at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;galleries;copy' {
+            [CompletionResult]::new('--to-profile', '--to-profile', [CompletionResultType]::ParameterName, 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)')
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Items copied at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;gallery;copy' {
+            [CompletionResult]::new('--to-profile', '--to-profile', [CompletionResultType]::ParameterName, 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)')
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Items copied at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Fill a gallery that already holds items without asking (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'progallery;galleries;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the site''s galleries (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one gallery')
@@ -538,6 +696,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a gallery to another site (a saved profile): export and import in one step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -562,6 +723,15 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;galleries;help;restore' {
             break
         }
+        'progallery;galleries;help;export' {
+            break
+        }
+        'progallery;galleries;help;import' {
+            break
+        }
+        'progallery;galleries;help;copy' {
+            break
+        }
         'progallery;galleries;help;help' {
             break
         }
@@ -573,6 +743,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a gallery to another site (a saved profile): export and import in one step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -595,6 +768,15 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;gallery;help;restore' {
+            break
+        }
+        'progallery;gallery;help;export' {
+            break
+        }
+        'progallery;gallery;help;import' {
+            break
+        }
+        'progallery;gallery;help;copy' {
             break
         }
         'progallery;gallery;help;help' {
@@ -631,6 +813,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -665,6 +849,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1326,6 +1512,110 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'progallery;items;download' {
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only the items matching this filter (the language of `items list --where`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files downloaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;download' {
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only the items matching this filter (the language of `items list --where`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files downloaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;items;sync' {
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, changing nothing, when it would remove more than N items')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files uploaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing the gallery (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing the gallery (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'progallery;item;sync' {
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse the whole run, changing nothing, when it would remove more than N items')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Files uploaded at once')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved site profile to use (default: the config file''s default profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Talk to another server, such as a `progallery sandbox serve` instance')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (default: table on a terminal, tsv in a pipe)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing the gallery (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing the gallery (needed off a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in local sandbox site (no Wix account needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data on stdout: no progress, no notices')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a usage error where a prompt would be needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'progallery;items;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
@@ -1337,6 +1627,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1370,6 +1662,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;items;help;restore' {
             break
         }
+        'progallery;items;help;download' {
+            break
+        }
+        'progallery;items;help;sync' {
+            break
+        }
         'progallery;items;help;help' {
             break
         }
@@ -1384,6 +1682,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1415,6 +1715,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;item;help;restore' {
+            break
+        }
+        'progallery;item;help;download' {
+            break
+        }
+        'progallery;item;help;sync' {
             break
         }
         'progallery;item;help;help' {
@@ -1843,8 +2149,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help' {
-            [CompletionResult]::new('galleries', 'galleries', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete and restore galleries')
-            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete and restore the items of a gallery')
+            [CompletionResult]::new('galleries', 'galleries', [CompletionResultType]::ParameterValue, 'List, show, create, clone, update, delete, restore, export, import and copy galleries')
+            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Save, remove and check the credentials of a site')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Make a raw API call with the profile''s credentials, for anything not covered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
@@ -1862,6 +2168,9 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Rename a gallery or change its position on the site')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a gallery and all its items')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring back a deleted gallery and its items from the journal its delete wrote')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a gallery to another site (a saved profile): export and import in one step')
             break
         }
         'progallery;help;galleries;list' {
@@ -1885,6 +2194,15 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
         'progallery;help;galleries;restore' {
             break
         }
+        'progallery;help;galleries;export' {
+            break
+        }
+        'progallery;help;galleries;import' {
+            break
+        }
+        'progallery;help;galleries;copy' {
+            break
+        }
         'progallery;help;items' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a gallery''s items (one page unless --all)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one item')
@@ -1896,6 +2214,8 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             [CompletionResult]::new('bulk-delete', 'bulk-delete', [CompletionResultType]::ParameterValue, 'Delete many items, selected by id, by --where filter or --all, journaled for undo')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every gallery of the site by title and description (needs the Wix Site Search app)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create the items a delete journaled (running it twice adds nothing twice)')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove')
             break
         }
         'progallery;help;items;list' {
@@ -1926,6 +2246,12 @@ Register-ArgumentCompleter -Native -CommandName 'progallery' -ScriptBlock {
             break
         }
         'progallery;help;items;restore' {
+            break
+        }
+        'progallery;help;items;download' {
+            break
+        }
+        'progallery;help;items;sync' {
             break
         }
         'progallery;help;auth' {

@@ -76,17 +76,26 @@ _progallery() {
             progallery__subcmd__galleries,clone)
                 cmd="progallery__subcmd__galleries__subcmd__clone"
                 ;;
+            progallery__subcmd__galleries,copy)
+                cmd="progallery__subcmd__galleries__subcmd__copy"
+                ;;
             progallery__subcmd__galleries,create)
                 cmd="progallery__subcmd__galleries__subcmd__create"
                 ;;
             progallery__subcmd__galleries,delete)
                 cmd="progallery__subcmd__galleries__subcmd__delete"
                 ;;
+            progallery__subcmd__galleries,export)
+                cmd="progallery__subcmd__galleries__subcmd__export"
+                ;;
             progallery__subcmd__galleries,get)
                 cmd="progallery__subcmd__galleries__subcmd__get"
                 ;;
             progallery__subcmd__galleries,help)
                 cmd="progallery__subcmd__galleries__subcmd__help"
+                ;;
+            progallery__subcmd__galleries,import)
+                cmd="progallery__subcmd__galleries__subcmd__import"
                 ;;
             progallery__subcmd__galleries,list)
                 cmd="progallery__subcmd__galleries__subcmd__list"
@@ -106,17 +115,26 @@ _progallery() {
             progallery__subcmd__galleries__subcmd__help,clone)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__clone"
                 ;;
+            progallery__subcmd__galleries__subcmd__help,copy)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__copy"
+                ;;
             progallery__subcmd__galleries__subcmd__help,create)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__create"
                 ;;
             progallery__subcmd__galleries__subcmd__help,delete)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__delete"
                 ;;
+            progallery__subcmd__galleries__subcmd__help,export)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__export"
+                ;;
             progallery__subcmd__galleries__subcmd__help,get)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__get"
                 ;;
             progallery__subcmd__galleries__subcmd__help,help)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__help"
+                ;;
+            progallery__subcmd__galleries__subcmd__help,import)
+                cmd="progallery__subcmd__galleries__subcmd__help__subcmd__import"
                 ;;
             progallery__subcmd__galleries__subcmd__help,list)
                 cmd="progallery__subcmd__galleries__subcmd__help__subcmd__list"
@@ -166,14 +184,23 @@ _progallery() {
             progallery__subcmd__help__subcmd__galleries,clone)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__clone"
                 ;;
+            progallery__subcmd__help__subcmd__galleries,copy)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__copy"
+                ;;
             progallery__subcmd__help__subcmd__galleries,create)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__create"
                 ;;
             progallery__subcmd__help__subcmd__galleries,delete)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__delete"
                 ;;
+            progallery__subcmd__help__subcmd__galleries,export)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__export"
+                ;;
             progallery__subcmd__help__subcmd__galleries,get)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__get"
+                ;;
+            progallery__subcmd__help__subcmd__galleries,import)
+                cmd="progallery__subcmd__help__subcmd__galleries__subcmd__import"
                 ;;
             progallery__subcmd__help__subcmd__galleries,list)
                 cmd="progallery__subcmd__help__subcmd__galleries__subcmd__list"
@@ -193,6 +220,9 @@ _progallery() {
             progallery__subcmd__help__subcmd__items,delete)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__delete"
                 ;;
+            progallery__subcmd__help__subcmd__items,download)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__download"
+                ;;
             progallery__subcmd__help__subcmd__items,get)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__get"
                 ;;
@@ -210,6 +240,9 @@ _progallery() {
                 ;;
             progallery__subcmd__help__subcmd__items,search)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__search"
+                ;;
+            progallery__subcmd__help__subcmd__items,sync)
+                cmd="progallery__subcmd__help__subcmd__items__subcmd__sync"
                 ;;
             progallery__subcmd__help__subcmd__items,update)
                 cmd="progallery__subcmd__help__subcmd__items__subcmd__update"
@@ -241,6 +274,9 @@ _progallery() {
             progallery__subcmd__items,delete)
                 cmd="progallery__subcmd__items__subcmd__delete"
                 ;;
+            progallery__subcmd__items,download)
+                cmd="progallery__subcmd__items__subcmd__download"
+                ;;
             progallery__subcmd__items,get)
                 cmd="progallery__subcmd__items__subcmd__get"
                 ;;
@@ -268,6 +304,9 @@ _progallery() {
             progallery__subcmd__items,search)
                 cmd="progallery__subcmd__items__subcmd__search"
                 ;;
+            progallery__subcmd__items,sync)
+                cmd="progallery__subcmd__items__subcmd__sync"
+                ;;
             progallery__subcmd__items,update)
                 cmd="progallery__subcmd__items__subcmd__update"
                 ;;
@@ -279,6 +318,9 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,delete)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__delete"
+                ;;
+            progallery__subcmd__items__subcmd__help,download)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__download"
                 ;;
             progallery__subcmd__items__subcmd__help,get)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__get"
@@ -300,6 +342,9 @@ _progallery() {
                 ;;
             progallery__subcmd__items__subcmd__help,search)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__search"
+                ;;
+            progallery__subcmd__items__subcmd__help,sync)
+                cmd="progallery__subcmd__items__subcmd__help__subcmd__sync"
                 ;;
             progallery__subcmd__items__subcmd__help,update)
                 cmd="progallery__subcmd__items__subcmd__help__subcmd__update"
@@ -763,7 +808,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore export import copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +861,68 @@ _progallery() {
             fi
             case "${prev}" in
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__copy)
+            opts="-y -o -q -v -h -V --to-profile --into --keep --yes --concurrency --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -962,6 +1069,60 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__galleries__subcmd__export)
+            opts="-o -q -v -h -V --all --no-media --concurrency --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --all)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__galleries__subcmd__get)
             opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1009,7 +1170,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help)
-            opts="list get create clone update delete restore help"
+            opts="list get create clone update delete restore export import copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1184,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__clone)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1064,6 +1239,20 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1079,6 +1268,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1127,6 +1330,60 @@ _progallery() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__galleries__subcmd__import)
+            opts="-y -o -q -v -h -V --into --yes --concurrency --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1391,7 +1648,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__galleries)
-            opts="list get create clone update delete restore"
+            opts="list get create clone update delete restore export import copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1405,6 +1662,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__galleries__subcmd__clone)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1446,7 +1717,35 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__help__subcmd__galleries__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__galleries__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1517,7 +1816,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items)
-            opts="list get add update move reorder delete bulk-delete search restore"
+            opts="list get add update move reorder delete bulk-delete search restore download sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,6 +1858,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__download)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1643,6 +1956,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__help__subcmd__items__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__help__subcmd__items__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1797,7 +2124,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update move reorder delete rm bulk-delete search restore help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update move reorder delete rm bulk-delete search restore download sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2383,60 @@ _progallery() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        progallery__subcmd__items__subcmd__download)
+            opts="-o -q -v -h -V --where --concurrency --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         progallery__subcmd__items__subcmd__get)
             opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2103,7 +2484,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help)
-            opts="list get add update move reorder delete bulk-delete search restore help"
+            opts="list get add update move reorder delete bulk-delete search restore download sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,6 +2526,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__help__subcmd__download)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2243,6 +2638,20 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2530,6 +2939,68 @@ _progallery() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        progallery__subcmd__items__subcmd__sync)
+            opts="-y -o -q -v -h -V --delete --max-delete --order --metadata --dry-run --yes --concurrency --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max-delete)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -36,10 +36,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand galleries 'List, show, create, clone, update, delete and restore galleries'
-            cand gallery 'List, show, create, clone, update, delete and restore galleries'
-            cand items 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
-            cand item 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
+            cand galleries 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+            cand gallery 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+            cand items 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
+            cand item 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
             cand auth 'Save, remove and check the credentials of a site'
             cand api 'Make a raw API call with the profile''s credentials, for anything not covered'
             cand completions 'Print a shell completion script to stdout'
@@ -76,6 +76,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
             cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
+            cand export 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+            cand import 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order'
+            cand copy 'Copy a gallery to another site (a saved profile): export and import in one step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery'= {
@@ -106,6 +109,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand delete 'Delete a gallery and all its items'
             cand rm 'Delete a gallery and all its items'
             cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
+            cand export 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+            cand import 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order'
+            cand copy 'Copy a gallery to another site (a saved profile): export and import in one step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;list'= {
@@ -506,6 +512,152 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'progallery;galleries;export'= {
+            cand --all 'Export every gallery of the site, each into a folder of its own under DIR'
+            cand --concurrency 'Files downloaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --no-media 'Write gallery.json only: no media files, no manifest, no contact sheet'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;gallery;export'= {
+            cand --all 'Export every gallery of the site, each into a folder of its own under DIR'
+            cand --concurrency 'Files downloaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --no-media 'Write gallery.json only: no media files, no manifest, no contact sheet'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;galleries;import'= {
+            cand --into 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items'
+            cand --concurrency 'Items uploaded and created at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand -y 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --yes 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;gallery;import'= {
+            cand --into 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items'
+            cand --concurrency 'Items uploaded and created at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand -y 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --yes 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;galleries;copy'= {
+            cand --to-profile 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)'
+            cand --into 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items'
+            cand --keep 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder'
+            cand --concurrency 'Items copied at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand -y 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --yes 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;gallery;copy'= {
+            cand --to-profile 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)'
+            cand --into 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items'
+            cand --keep 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder'
+            cand --concurrency 'Items copied at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand -y 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --yes 'Fill a gallery that already holds items without asking (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'progallery;galleries;help'= {
             cand list 'List the site''s galleries (one page unless --all)'
             cand get 'Show one gallery'
@@ -514,6 +666,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
+            cand export 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+            cand import 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order'
+            cand copy 'Copy a gallery to another site (a saved profile): export and import in one step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;galleries;help;list'= {
@@ -530,6 +685,12 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;galleries;help;restore'= {
         }
+        &'progallery;galleries;help;export'= {
+        }
+        &'progallery;galleries;help;import'= {
+        }
+        &'progallery;galleries;help;copy'= {
+        }
         &'progallery;galleries;help;help'= {
         }
         &'progallery;gallery;help'= {
@@ -540,6 +701,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
+            cand export 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+            cand import 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order'
+            cand copy 'Copy a gallery to another site (a saved profile): export and import in one step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;gallery;help;list'= {
@@ -555,6 +719,12 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;gallery;help;delete'= {
         }
         &'progallery;gallery;help;restore'= {
+        }
+        &'progallery;gallery;help;export'= {
+        }
+        &'progallery;gallery;help;import'= {
+        }
+        &'progallery;gallery;help;copy'= {
         }
         &'progallery;gallery;help;help'= {
         }
@@ -589,6 +759,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
             cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+            cand download 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where'
+            cand sync 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item'= {
@@ -622,6 +794,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
             cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+            cand download 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where'
+            cand sync 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;list'= {
@@ -1258,6 +1432,106 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'progallery;items;download'= {
+            cand --where 'Only the items matching this filter (the language of `items list --where`)'
+            cand --concurrency 'Files downloaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;download'= {
+            cand --where 'Only the items matching this filter (the language of `items list --where`)'
+            cand --concurrency 'Files downloaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;items;sync'= {
+            cand --max-delete 'Refuse the whole run, changing nothing, when it would remove more than N items'
+            cand --order 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)'
+            cand --metadata 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)'
+            cand --concurrency 'Files uploaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --delete 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)'
+            cand --dry-run 'Show the plan and change nothing'
+            cand -y 'Do not ask before changing the gallery (needed off a terminal)'
+            cand --yes 'Do not ask before changing the gallery (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'progallery;item;sync'= {
+            cand --max-delete 'Refuse the whole run, changing nothing, when it would remove more than N items'
+            cand --order 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)'
+            cand --metadata 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)'
+            cand --concurrency 'Files uploaded at once'
+            cand --profile 'Saved site profile to use (default: the config file''s default profile)'
+            cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
+            cand -o 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --output 'Output format (default: table on a terminal, tsv in a pipe)'
+            cand --color 'When to use colour'
+            cand --timeout 'Per-request timeout in seconds [default: 30]'
+            cand --retries 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]'
+            cand --rate-limit 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server''s budget per site per minute, answered 429 + Retry-After beyond it'
+            cand --delete 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)'
+            cand --dry-run 'Show the plan and change nothing'
+            cand -y 'Do not ask before changing the gallery (needed off a terminal)'
+            cand --yes 'Do not ask before changing the gallery (needed off a terminal)'
+            cand --sandbox 'Run against the built-in local sandbox site (no Wix account needed)'
+            cand -q 'Print nothing but data on stdout: no progress, no notices'
+            cand --quiet 'Print nothing but data on stdout: no progress, no notices'
+            cand -v 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --verbose 'Log each HTTP exchange to stderr (secrets masked)'
+            cand --no-input 'Never prompt; fail with a usage error where a prompt would be needed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'progallery;items;help'= {
             cand list 'List a gallery''s items (one page unless --all)'
             cand get 'Show one item'
@@ -1269,6 +1543,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
             cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+            cand download 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where'
+            cand sync 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;items;help;list'= {
@@ -1291,6 +1567,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;items;help;restore'= {
         }
+        &'progallery;items;help;download'= {
+        }
+        &'progallery;items;help;sync'= {
+        }
         &'progallery;items;help;help'= {
         }
         &'progallery;item;help'= {
@@ -1304,6 +1584,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
             cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+            cand download 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where'
+            cand sync 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'progallery;item;help;list'= {
@@ -1325,6 +1607,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;item;help;search'= {
         }
         &'progallery;item;help;restore'= {
+        }
+        &'progallery;item;help;download'= {
+        }
+        &'progallery;item;help;sync'= {
         }
         &'progallery;item;help;help'= {
         }
@@ -1721,8 +2007,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;webhooks;help;help'= {
         }
         &'progallery;help'= {
-            cand galleries 'List, show, create, clone, update, delete and restore galleries'
-            cand items 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
+            cand galleries 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+            cand items 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
             cand auth 'Save, remove and check the credentials of a site'
             cand api 'Make a raw API call with the profile''s credentials, for anything not covered'
             cand completions 'Print a shell completion script to stdout'
@@ -1739,6 +2025,9 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand update 'Rename a gallery or change its position on the site'
             cand delete 'Delete a gallery and all its items'
             cand restore 'Bring back a deleted gallery and its items from the journal its delete wrote'
+            cand export 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+            cand import 'Recreate an exported gallery in this profile''s site: media re-uploaded, items in order'
+            cand copy 'Copy a gallery to another site (a saved profile): export and import in one step'
         }
         &'progallery;help;galleries;list'= {
         }
@@ -1754,6 +2043,12 @@ set edit:completion:arg-completer[progallery] = {|@words|
         }
         &'progallery;help;galleries;restore'= {
         }
+        &'progallery;help;galleries;export'= {
+        }
+        &'progallery;help;galleries;import'= {
+        }
+        &'progallery;help;galleries;copy'= {
+        }
         &'progallery;help;items'= {
             cand list 'List a gallery''s items (one page unless --all)'
             cand get 'Show one item'
@@ -1765,6 +2060,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand bulk-delete 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
             cand search 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
             cand restore 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+            cand download 'Download the media files of a gallery''s items, with a mapping.jsonl of what is where'
+            cand sync 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
         }
         &'progallery;help;items;list'= {
         }
@@ -1785,6 +2082,10 @@ set edit:completion:arg-completer[progallery] = {|@words|
         &'progallery;help;items;search'= {
         }
         &'progallery;help;items;restore'= {
+        }
+        &'progallery;help;items;download'= {
+        }
+        &'progallery;help;items;sync'= {
         }
         &'progallery;help;auth'= {
             cand login 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'

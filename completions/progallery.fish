@@ -43,10 +43,10 @@ complete -c progallery -n "__fish_progallery_needs_command" -s v -l verbose -d '
 complete -c progallery -n "__fish_progallery_needs_command" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_needs_command" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_needs_command" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "galleries" -d 'List, show, create, clone, update, delete and restore galleries'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "gallery" -d 'List, show, create, clone, update, delete and restore galleries'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "items" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
-complete -c progallery -n "__fish_progallery_needs_command" -f -a "item" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "galleries" -d 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "gallery" -d 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "items" -d 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
+complete -c progallery -n "__fish_progallery_needs_command" -f -a "item" -d 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "auth" -d 'Save, remove and check the credentials of a site'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -54,35 +54,38 @@ complete -c progallery -n "__fish_progallery_needs_command" -f -a "man" -d 'Writ
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "sandbox" -d 'Run and manage the local sandbox service'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "webhooks" -d 'Receive, verify and send Pro Gallery webhook events'
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "get" -d 'Show one gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "update" -d 'Rename a gallery or change its position on the site'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "delete" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "rm" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
-complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "get" -d 'Show one gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "update" -d 'Rename a gallery or change its position on the site'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "rm" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "export" -d 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "import" -d 'Recreate an exported gallery in this profile\'s site: media re-uploaded, items in order'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "copy" -d 'Copy a gallery to another site (a saved profile): export and import in one step'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l limit -d 'Galleries per page (1..10, the service\'s maximum)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -271,6 +274,74 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l all -d 'Export every gallery of the site, each into a folder of its own under DIR' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l concurrency -d 'Files downloaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l no-media -d 'Write gallery.json only: no media files, no manifest, no contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l into -d 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l concurrency -d 'Items uploaded and created at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s y -l yes -d 'Fill a gallery that already holds items without asking (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l to-profile -d 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l into -d 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l keep -d 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l concurrency -d 'Items copied at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Fill a gallery that already holds items without asking (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
@@ -278,36 +349,42 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a gallery and all its items'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "import" -d 'Recreate an exported gallery in this profile\'s site: media re-uploaded, items in order'
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy a gallery to another site (a saved profile): export and import in one step'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "get" -d 'Show one gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "update" -d 'Rename a gallery or change its position on the site'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "delete" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "rm" -d 'Delete a gallery and all its items'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
-complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "ls" -d 'List the site\'s galleries (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "get" -d 'Show one gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "clone" -d 'Copy a gallery and its items into a new gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "update" -d 'Rename a gallery or change its position on the site'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "delete" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "rm" -d 'Delete a gallery and all its items'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "export" -d 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "import" -d 'Recreate an exported gallery in this profile\'s site: media re-uploaded, items in order'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "copy" -d 'Copy a gallery to another site (a saved profile): export and import in one step'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore export import copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l limit -d 'Galleries per page (1..10, the service\'s maximum)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
@@ -496,6 +573,74 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l all -d 'Export every gallery of the site, each into a folder of its own under DIR' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l concurrency -d 'Files downloaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l no-media -d 'Write gallery.json only: no media files, no manifest, no contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l into -d 'Fill this existing gallery (one made in the Editor, say) instead of creating one; asks first when it already holds items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l concurrency -d 'Items uploaded and created at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s y -l yes -d 'Fill a gallery that already holds items without asking (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l to-profile -d 'Saved profile of the site to copy into (`progallery auth login --profile NAME`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l into -d 'Fill this existing gallery of the other site instead of creating one; asks first when it already holds items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l keep -d 'Keep a full export here (as `galleries export` writes it) instead of streaming each file through a temporary folder' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l concurrency -d 'Items copied at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Fill a gallery that already holds items without asking (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the site\'s galleries (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a gallery, empty or from a JSON file (such as `galleries get -o json` output)'
@@ -503,39 +648,44 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a gallery and all its items'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "import" -d 'Recreate an exported gallery in this profile\'s site: media re-uploaded, items in order'
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy a gallery to another site (a saved profile): export and import in one step'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "move" -d 'Move an item before or after another, or to either end'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
-complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "download" -d 'Download the media files of a gallery\'s items, with a mapping.jsonl of what is where'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "sync" -d 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
@@ -839,6 +989,53 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l where -d 'Only the items matching this filter (the language of `items list --where`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l concurrency -d 'Files downloaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l max-delete -d 'Refuse the whole run, changing nothing, when it would remove more than N items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l order -d 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l metadata -d 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l concurrency -d 'Files uploaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l delete -d 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show the plan and change nothing'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Do not ask before changing the gallery (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
@@ -849,39 +1046,43 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download the media files of a gallery\'s items, with a mapping.jsonl of what is where'
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
 tsv\t''
 id\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s h -l help -d 'Print help'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "get" -d 'Show one item'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "move" -d 'Move an item before or after another, or to either end'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "delete" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "rm" -d 'Delete one or more items'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
-complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "ls" -d 'List a gallery\'s items (one page unless --all)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "get" -d 'Show one item'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "update" -d 'Change one item\'s title, description, alt text, link, tags, focal point or position, or many from a file'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "move" -d 'Move an item before or after another, or to either end'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "reorder" -d 'Put every item of a gallery in a given order, with the fewest updates'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "delete" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "rm" -d 'Delete one or more items'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "download" -d 'Download the media files of a gallery\'s items, with a mapping.jsonl of what is where'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "sync" -d 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore download sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l limit -d 'Items per page (1..100, the service\'s maximum; default 50)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l where -d 'Only items matching this filter, from the whole gallery (same language as bulk-delete --where)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
@@ -1185,6 +1386,53 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l where -d 'Only the items matching this filter (the language of `items list --where`)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l concurrency -d 'Files downloaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l max-delete -d 'Refuse the whole run, changing nothing, when it would remove more than N items' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l order -d 'The order of the items: a file listing file names, one per line (default: DIR/order.txt when it exists, else the files sorted by name)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l metadata -d 'Titles, descriptions, alt texts, links and tags per file: a manifest as `items add --from-file` reads it, its `source` the file name (default: DIR/metadata.csv, .jsonl or .json when one exists)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l concurrency -d 'Files uploaded at once' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
+json\t''
+jsonl\t''
+tsv\t''
+id\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l delete -d 'Also remove the items whose file is gone from the folder (journaled: `items restore` undoes it)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show the plan and change nothing'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Do not ask before changing the gallery (needed off a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
@@ -1195,6 +1443,8 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download the media files of a gallery\'s items, with a mapping.jsonl of what is where'
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
@@ -1541,8 +1791,8 @@ complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fi
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Send one signed sample event to a URL'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "galleries" -d 'List, show, create, clone, update, delete and restore galleries'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "items" -d 'List, search, add, update, move, reorder, delete and restore the items of a gallery'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "galleries" -d 'List, show, create, clone, update, delete, restore, export, import and copy galleries'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "items" -d 'List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "auth" -d 'Save, remove and check the credentials of a site'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "api" -d 'Make a raw API call with the profile\'s credentials, for anything not covered'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and not __fish_seen_subcommand_from galleries items auth api completions man sandbox webhooks help" -f -a "completions" -d 'Print a shell completion script to stdout'
@@ -1557,6 +1807,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "update" -d 'Rename a gallery or change its position on the site'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "delete" -d 'Delete a gallery and all its items'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "restore" -d 'Bring back a deleted gallery and its items from the journal its delete wrote'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "export" -d 'Write a gallery to a folder: its JSON, every media file and an offline contact sheet'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "import" -d 'Recreate an exported gallery in this profile\'s site: media re-uploaded, items in order'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from galleries" -f -a "copy" -d 'Copy a gallery to another site (a saved profile): export and import in one step'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "list" -d 'List a gallery\'s items (one page unless --all)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "get" -d 'Show one item'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "add" -d 'Add items from files, folders, URLs, Wix media, video links, HTML or a manifest'
@@ -1567,6 +1820,8 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "download" -d 'Download the media files of a gallery\'s items, with a mapping.jsonl of what is where'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "sync" -d 'Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a saved profile'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'

@@ -25,6 +25,9 @@ pub async fn run(cmd: GalleriesCmd, ctx: &Context) -> Result<i32> {
         GalleriesCmd::Update(args) => update(args, ctx).await,
         GalleriesCmd::Delete(args) => delete(args, ctx).await,
         GalleriesCmd::Restore(args) => super::galleries_restore::run(args, ctx).await,
+        GalleriesCmd::Export(args) => super::portable::export::run(args, ctx).await,
+        GalleriesCmd::Import(args) => super::portable::import::run(args, ctx).await,
+        GalleriesCmd::Copy(args) => super::portable::copy::run(args, ctx).await,
     }
 }
 

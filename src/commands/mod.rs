@@ -11,6 +11,7 @@ mod galleries_restore;
 pub mod input;
 pub mod items;
 pub mod outcome;
+pub mod portable;
 pub mod sandbox;
 pub mod webhooks;
 

@@ -2,12 +2,12 @@
 //! moving, reordering and bulk deleting have their own files (they grow: local files and the
 //! Media Manager, positions, filters and journals); `ordering` is the positioning they share.
 
-mod add;
-mod batches;
+pub(crate) mod add;
+pub(crate) mod batches;
 mod bulk_delete;
-mod metadata;
+pub(crate) mod metadata;
 mod move_;
-mod ordering;
+pub(crate) mod ordering;
 mod reorder;
 pub mod restore;
 mod search;
@@ -38,6 +38,8 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
         ItemsCmd::Search(args) => search::run(args, ctx).await,
         ItemsCmd::Restore(args) => restore::run(args, ctx).await,
+        ItemsCmd::Download(args) => crate::commands::portable::download::run(args, ctx).await,
+        ItemsCmd::Sync(args) => crate::commands::portable::sync::run(args, ctx).await,
     }
 }
 

@@ -34,8 +34,15 @@ use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};
+
 use sources::Source;
-use upload::{Done, Failed, Job, Shared};
+use upload::Done;
+// What `galleries import`, `galleries copy` and `items sync` use to upload through the same path.
+pub(crate) use entries::inspect_file;
+pub(crate) use manifest::parse as parse_manifest;
+pub(crate) use sources::Source as AddSource;
+pub(crate) use sources::{mime_from_name, natural_cmp};
+pub(crate) use upload::{upload_media, Failed, Job, Shared};
 
 /// One thing to add, as resolved from the command line or a manifest.
 struct Entry {

@@ -210,6 +210,20 @@ pub async fn run(job: Job, shared: &Shared<'_>) -> Result<Done, Failed> {
     Ok(Done::Added(created))
 }
 
+/// A local file into the site's Media Manager, for a caller that builds the rest of the item
+/// itself (`galleries import` and `copy`, `items sync`): the item's media field for it,
+/// `("image"|"video", value)`. The same path as `run`'s, so an earlier upload of the same content
+/// is reused, not sent again.
+pub async fn upload_media(
+    job: &Job,
+    path: &Path,
+    shared: &Shared<'_>,
+) -> Result<(&'static str, Value, String), Failed> {
+    let file = upload_file(job, path, shared).await?;
+    let (key, value) = media_value(&file, None)?;
+    Ok((key, value, file.id))
+}
+
 /// The media of a local file: one an earlier run uploaded (same content, still READY), else a
 /// fresh upload whose hash must match the file's.
 async fn upload_file(
