@@ -8,6 +8,7 @@ use super::input::{parse_json, read_input, require_guid};
 use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
 use crate::api::paging;
+use crate::cli::OutputFormat;
 use crate::cli::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
     GalleriesUpdateArgs, GalleryIdArg,
@@ -41,6 +42,15 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
             out.push(gallery)?;
         }
         out.finish()?;
+        if let Some(total) = page.total {
+            super::say_how_many_more(
+                ctx,
+                args.paging.offset,
+                page.galleries.len(),
+                total,
+                "galleries",
+            );
+        }
         return Ok(0);
     }
     // The first page says how many there are; the rest are fetched a few at a time, in order.
@@ -60,7 +70,14 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
 async fn get(args: GalleryIdArg, ctx: &Context) -> Result<i32> {
     require_guid(&args.gallery_id, "gallery id")?;
     let client = ctx.client().await?;
-    let gallery = galleries::get(client, &args.gallery_id, 0, None).await?;
+    // JSON is the gallery and every item (what `galleries create --from-file` reads back);
+    // the other forms show the gallery's own fields and its item count.
+    let gallery = match ctx.printer.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            super::portable::whole_gallery(client, &args.gallery_id, &ctx.printer).await?
+        }
+        _ => galleries::get(client, &args.gallery_id, 0, Some(1)).await?,
+    };
     ctx.printer.detail(&gallery)?;
     Ok(0)
 }
@@ -89,6 +106,7 @@ async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
     let mut gallery = match &args.from_file {
         Some(source) => {
             let mut gallery = gallery_from_file(source)?;
+            refuse_a_partial_dump(source, &gallery)?;
             // A gallery's sortOrder is unique on its site: the one in a dump (`galleries get -o
             // json`) belongs to the original, so the copy gets a fresh one unless --sort-order says.
             if let Some(map) = gallery.as_object_mut() {
@@ -203,6 +221,29 @@ async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
         ctx.printer.one(&gallery)?;
     }
     Ok(0)
+}
+
+/// A dump that holds fewer items than its gallery had (`galleries get -o json` of an older
+/// version held one page) would make a copy that silently lacks the rest: refused, naming the
+/// verbs that copy a gallery whole.
+fn refuse_a_partial_dump(source: &str, gallery: &Value) -> Result<()> {
+    let total = gallery
+        .get("totalItems")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    let held = gallery
+        .get("items")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len) as u64;
+    if held >= total {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "{source} holds {held} of the gallery's {total} items (totalItems); a gallery made from it would lack {}; nothing was created",
+        total - held
+    ))
+    .with_hint("take the whole gallery: `progallery galleries export GALLERY_ID DIR` then `progallery galleries import DIR` (or `progallery galleries get GALLERY_ID -o json`, which holds every item)")
+    .into())
 }
 
 /// `--sort-order nan` or `inf` parse as numbers but JSON has no such values (serde would send

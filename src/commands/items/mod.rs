@@ -52,17 +52,17 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     let gallery = args.gallery_id.as_str();
     let mut out = ctx.printer.list::<Item>()?;
     if !args.paging.all {
-        let page = items::list(
-            client,
-            gallery,
-            args.paging.offset,
-            args.limit.unwrap_or(paging::ITEMS.default),
-        )
-        .await?;
+        let limit = args.limit.unwrap_or(paging::ITEMS.default);
+        let page = items::list(client, gallery, args.paging.offset, limit).await?;
         for item in &page {
             out.push(item)?;
         }
         out.finish()?;
+        // List-items carries no total: only a full page on a terminal asks for it.
+        if ctx.printer.terminal.stdout_tty && page.len() as u64 == u64::from(limit) {
+            let total = crate::api::galleries::total_items(client, gallery).await?;
+            super::say_how_many_more(ctx, args.paging.offset, page.len(), total, "items");
+        }
         return Ok(0);
     }
     // List items carries no total: one cheap get-gallery reads it, then every page is known and

@@ -2,7 +2,8 @@
 //! (`sandbox.rs`), `galleries export` (`export.rs`), `galleries import` and its rerun after a kill
 //! (`import.rs`), the 1,000-item round trip into another site (`roundtrip.rs`), `galleries copy`
 //! (`copy.rs`), `items download` (`download.rs`), `items sync` (`sync.rs`), the contact sheet in a
-//! real headless Chromium (`sheet.rs`).
+//! real headless Chromium (`sheet.rs`), and the whole gallery in `galleries get -o json`, the
+//! refusal of a partial dump, the "N more" notices and restores' id tables (`whole.rs`).
 
 mod copy;
 mod download;
@@ -12,6 +13,7 @@ mod roundtrip;
 mod sandbox;
 mod sheet;
 mod sync;
+mod whole;
 
 use std::path::Path;
 
