@@ -16,6 +16,7 @@ use super::{naming, whole_gallery};
 use crate::cli::GalleriesCopyArgs;
 use crate::commands::input::require_guid;
 use crate::context::Context;
+use crate::error::{CliError, Kind};
 use crate::hashcache;
 
 pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
@@ -37,10 +38,18 @@ pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
         let exported =
             export_one(ctx, source_client, &args.gallery_id, dir, true, concurrency).await?;
         if let Some(failure) = exported.failures.first() {
-            return Err(anyhow::anyhow!("{}: {}", failure.label, failure.message)).context(format!(
-                "{} file(s) of the gallery could not be fetched; nothing was copied. Run the same copy again to fetch them",
-                exported.failures.len()
-            ));
+            return Err(CliError::new(
+                Kind::Partial,
+                format!(
+                    "{} file(s) of the gallery could not be fetched into {} (the first: {}: {}); nothing was copied",
+                    exported.failures.len(),
+                    dir.display(),
+                    failure.label,
+                    failure.message
+                ),
+            )
+            .with_hint("run the same copy again: the files already in the folder are kept, the rest fetched")
+            .into());
         }
         let (gallery, entries) = import::read_export(dir)?;
         let idmap = IdMap::open(&dir.join(IDMAP), &key)?;

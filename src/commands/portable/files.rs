@@ -10,12 +10,19 @@ use anyhow::{Context as _, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Writes `contents` to `path` through a temporary file in the same folder and a rename.
+/// Writes `contents` to `path` through a temporary file in the same folder and a rename. The file
+/// gets the mode any new file would (the umask decides): these are the user's documents, to be
+/// opened, shared or served like the media files beside them.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".progallery-")
-        .suffix(".part")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".progallery-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("writing {}", path.display()))?;
     temp.write_all(contents)
