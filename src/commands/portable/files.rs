@@ -34,6 +34,18 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// `relative` (as a manifest records it, `/`-separated) inside `dir`, or `None` when it would lead
+/// out of it (absolute, `..`): an export folder from elsewhere must not make a command read or
+/// upload a file of its choosing.
+pub fn inside(dir: &Path, relative: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(relative);
+    let plain = !relative.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    plain.then(|| dir.join(path))
+}
+
 /// JSON lines as one file's contents.
 pub fn json_lines<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
@@ -61,6 +73,29 @@ pub fn read_json_lines<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
         }
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recorded_paths_stay_inside_their_folder() {
+        let dir = Path::new("/x/export");
+        assert_eq!(
+            inside(dir, "media/0001-a.jpg"),
+            Some(dir.join("media/0001-a.jpg"))
+        );
+        for outside in [
+            "../secret",
+            "/etc/passwd",
+            "media/../../x",
+            "",
+            "./media/a.jpg",
+        ] {
+            assert_eq!(inside(dir, outside), None, "{outside}");
+        }
+    }
 }
 
 /// A JSON-lines file appended to one line at a time, each line written whole and flushed.

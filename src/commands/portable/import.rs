@@ -22,6 +22,7 @@ use futures::{stream, StreamExt};
 use serde_json::{json, Map, Value};
 
 use super::export::GALLERY_JSON;
+use super::files;
 use super::idmap::{target_key, IdMap, IDMAP};
 use super::manifest::{self, Entry};
 use super::media::{self, Downloads, MediaFile, MediaRef};
@@ -120,7 +121,10 @@ impl Files<'_> {
                     .get(&id)
                     .and_then(|e| e.media.as_ref())
                     .ok_or_else(|| Failed::new("the export has no file for its media"))?;
-                Ok((dir.join(&file.file), file.sha256.clone(), false))
+                let path = files::inside(dir, &file.file).ok_or_else(|| {
+                    Failed::new(format!("{:?} is not a path inside the export", file.file))
+                })?;
+                Ok((path, file.sha256.clone(), false))
             }
             Files::Stream { downloads, width } => {
                 let job = media::Job {
@@ -195,6 +199,10 @@ pub fn read_export(dir: &Path) -> Result<(Gallery, HashMap<String, Entry>)> {
         let label = format!("item {} ({id})", index + 1);
         match entries.get(&id).and_then(|e| e.media.as_ref()) {
             None => problems.push(format!("{label}: no media file in the export")),
+            Some(file) if files::inside(dir, &file.file).is_none() => problems.push(format!(
+                "{label}: the manifest names {:?}, which is not a path inside the export",
+                file.file
+            )),
             Some(file) => match std::fs::metadata(dir.join(&file.file)) {
                 Ok(meta) if meta.len() == file.size => {}
                 Ok(meta) => problems.push(format!(

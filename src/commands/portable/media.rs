@@ -320,7 +320,9 @@ impl<'a> Downloads<'a> {
 
     /// Whether a recorded file is still there with the bytes it had (size, then SHA-256).
     async fn still_intact(&self, record: &MediaFile) -> bool {
-        let path = self.root.join(&record.file);
+        let Some(path) = super::files::inside(&self.root, &record.file) else {
+            return false;
+        };
         let expected = record.sha256.clone();
         let size = record.size;
         tokio::task::spawn_blocking(move || {

@@ -242,6 +242,21 @@ fn an_incomplete_export_is_refused_before_anything_is_sent() {
         sandbox.request_log().is_empty(),
         "nothing sent, not even a read"
     );
+    // A manifest (from elsewhere) naming a file outside the folder: refused, nothing read or sent.
+    let secret = temp_file(out.path(), "secret.jpg", "not for upload");
+    let manifest = std::fs::read_to_string(dir.join("manifest.jsonl"))
+        .unwrap()
+        .replace("media/0002-some-title.jpeg", "../secret.jpg");
+    std::fs::write(dir.join("manifest.jsonl"), manifest).unwrap();
+    let outside = run(sandbox.cli().args(["galleries", "import"]).arg(&dir));
+    outside.code(2);
+    assert!(
+        outside.stderr.contains("not a path inside the export"),
+        "{}",
+        outside.stderr
+    );
+    assert!(sandbox.request_log().is_empty());
+    assert!(secret.exists());
     let not_an_export = run(sandbox.cli().args(["galleries", "import"]).arg(out.path()));
     not_an_export.code(2);
     assert!(
