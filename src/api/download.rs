@@ -26,9 +26,10 @@ pub const STATIC_MEDIA_BASE: &str = "https://static.wixstatic.com/media/";
 const WRITE_BUFFER: usize = 256 * 1024;
 
 /// `POST /files/generate-file-download-url {"fileId"}`: a temporary URL of the file's original.
-/// `Ok(None)` when the file is not in this site's Media Manager (a 404: stock media, another
-/// site's file), which is then fetched from its static URL instead. Asking twice only makes
-/// another URL, so it retries like a read.
+/// `Ok(None)` when the Media Manager does not have the file (stock media, another site's file),
+/// which is then fetched from its static URL instead. Wix does not document the answer for such
+/// an id: a 404 and a 400 (an id it does not take) both read as "not here". Asking twice only
+/// makes another URL, so it retries like a read.
 pub async fn generate_file_download_url(
     client: &Client,
     file_id: &str,
@@ -44,7 +45,9 @@ pub async fn generate_file_download_url(
     .idempotency(Idempotency::Safe);
     let answer = match client.send(call).await {
         Ok(answer) => answer,
-        Err(ApiError::Status { status: 404, .. }) => return Ok(None),
+        Err(ApiError::Status {
+            status: 400 | 404, ..
+        }) => return Ok(None),
         Err(e) => return Err(e),
     };
     let urls = answer

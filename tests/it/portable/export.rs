@@ -276,3 +276,59 @@ fn all_exports_every_gallery_into_a_folder_of_its_own() {
         "{top}"
     );
 }
+
+#[test]
+fn a_file_the_media_manager_will_not_name_comes_from_its_url_without_credentials() {
+    use crate::common::fake_server::{Answer, FakeServer};
+    const G: &str = "4c1e2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a31";
+    // Wix does not document its answer for stock media: a 400 must read like a 404.
+    let server = FakeServer::start(|seen, _| {
+        let host = seen.header("host").unwrap_or_default().to_string();
+        match (seen.method.as_str(), seen.path()) {
+            ("GET", path) if path == format!("{API}/galleries/{G}") => Answer::json(
+                200,
+                &json!({"gallery": {"id": G, "name": "Stock", "totalItems": 1, "items": [{
+                    "id": "a045b201-ee7d-447c-b0c3-746cba83253c", "title": "Sea", "sortOrder": 1, "type": "IMAGE",
+                    "image": {"type": "WIX_MEDIA", "imageInfo": {
+                        "id": "nsplsh_4d4d4d~mv2.jpg", "url": format!("http://{host}/media/nsplsh_4d4d4d~mv2.jpg"),
+                        "width": 480, "height": 320}}}]}})
+                .to_string(),
+            ),
+            ("POST", "/site-media/v1/files/generate-file-download-url") => Answer::json(
+                400,
+                r#"{"message": "INVALID_ARGUMENT: fileId", "details": {"validationError": {"fieldViolations": [{"field": "fileId", "description": "unknown file"}]}}}"#,
+            ),
+            ("GET", "/media/nsplsh_4d4d4d~mv2.jpg") => Answer::raw(200, "image/jpeg", DUNES),
+            _ => Answer::json(404, "{}"),
+        }
+    })
+    .expect_requests(3);
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("stock");
+    let result = run(cli_in(home.path())
+        .env("PROGALLERY_BASE_URL", &server.base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+        .args(["galleries", "export", G])
+        .arg(&dir));
+    result.success();
+    let manifest = read_lines(&dir.join("manifest.jsonl"));
+    assert_eq!(manifest[0]["media"]["from"], "url");
+    assert_eq!(
+        std::fs::read(dir.join("media/0001-sea.jpg")).unwrap(),
+        DUNES
+    );
+    let seen = server.requests();
+    let media = seen
+        .iter()
+        .find(|r| r.path().starts_with("/media/"))
+        .unwrap();
+    assert_eq!(
+        media.header("authorization"),
+        None,
+        "no credential to a media URL"
+    );
+    assert_eq!(media.header("wix-site-id"), None);
+    let api = seen.iter().find(|r| r.path().starts_with(API)).unwrap();
+    assert_eq!(api.header("authorization"), Some(TEST_API_KEY));
+}
