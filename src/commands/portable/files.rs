@@ -75,29 +75,6 @@ pub fn read_json_lines<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     Ok(rows)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recorded_paths_stay_inside_their_folder() {
-        let dir = Path::new("/x/export");
-        assert_eq!(
-            inside(dir, "media/0001-a.jpg"),
-            Some(dir.join("media/0001-a.jpg"))
-        );
-        for outside in [
-            "../secret",
-            "/etc/passwd",
-            "media/../../x",
-            "",
-            "./media/a.jpg",
-        ] {
-            assert_eq!(inside(dir, outside), None, "{outside}");
-        }
-    }
-}
-
 /// A JSON-lines file appended to one line at a time, each line written whole and flushed.
 pub struct Appender {
     file: File,
@@ -135,5 +112,28 @@ impl Appender {
         self.file
             .sync_data()
             .with_context(|| format!("writing {}", self.path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recorded_paths_stay_inside_their_folder() {
+        let dir = Path::new("/x/export");
+        assert_eq!(
+            inside(dir, "media/0001-a.jpg"),
+            Some(dir.join("media/0001-a.jpg"))
+        );
+        for outside in [
+            "../secret",
+            "/etc/passwd",
+            "media/../../x",
+            "",
+            "./media/a.jpg",
+        ] {
+            assert_eq!(inside(dir, outside), None, "{outside}");
+        }
     }
 }

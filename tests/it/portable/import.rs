@@ -24,7 +24,7 @@ fn killed_after_half_the_items_a_rerun_adds_the_rest_and_nothing_twice() {
     let dir = out.path().join("export");
     export(&sandbox, DEFAULT_TEST_SITE, &source, &dir);
     // Slow creates down, so the kill lands in the middle.
-    sandbox.set_faults(json!({"latencyMs": 25}));
+    sandbox.set_faults(json!({"latencyMs": 40}));
     let mut cmd = sandbox.cli();
     cmd.env("WIX_SITE_ID", OTHER_SITE)
         .args(["galleries", "import"])
