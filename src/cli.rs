@@ -6,6 +6,7 @@
 mod auth;
 mod galleries;
 mod items;
+mod portable;
 mod search;
 
 use std::path::PathBuf;
@@ -18,6 +19,9 @@ pub use galleries::{
 pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
     ItemsListArgs, ItemsMoveArgs, ItemsReorderArgs, ItemsRestoreArgs, ItemsUpdateArgs,
+};
+pub use portable::{
+    GalleriesCopyArgs, GalleriesExportArgs, GalleriesImportArgs, ItemsDownloadArgs, ItemsSyncArgs,
 };
 pub use search::ItemsSearchArgs;
 
@@ -129,11 +133,11 @@ pub enum ColorWhen {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List, show, create, clone, update, delete and restore galleries
+    /// List, show, create, clone, update, delete, restore, export, import and copy galleries
     #[command(subcommand, visible_alias = "gallery", alias = "g")]
     Galleries(GalleriesCmd),
 
-    /// List, search, add, update, move, reorder, delete and restore the items of a gallery
+    /// List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery
     #[command(subcommand, visible_alias = "item", alias = "i")]
     Items(ItemsCmd),
 

@@ -212,6 +212,34 @@ impl Context {
         Client::new(self.client_options(base_url, api_key, site_id))
     }
 
+    /// A client for another saved profile (the site `galleries copy --to-profile` copies into):
+    /// its key, site id and base URL from the config file alone. The environment's credentials
+    /// and `--base-url` stand for this run's own profile, not for this one.
+    pub async fn client_for_profile(&self, name: &str) -> Result<Client> {
+        let config = self.config().await?;
+        let file = self.paths.config_file();
+        let profile = config.profiles.get(name).ok_or_else(|| {
+            CliError::usage(format!("no profile named {name:?} in {}", file.display())).with_hint(
+                format!("save it first: `progallery auth login --profile {name}`"),
+            )
+        })?;
+        let api_key = profile.api_key.clone().ok_or_else(|| {
+            CliError::new(Kind::Auth, format!("profile {name:?} has no API key"))
+                .with_hint(format!("run `progallery auth login --profile {name}`"))
+        })?;
+        let base_url =
+            normalise_base_url(profile.base_url.as_deref().unwrap_or(api::WIX_BASE_URL))?;
+        if base_url == api::WIX_BASE_URL && profile.site_id.is_none() {
+            return Err(CliError::new(
+                Kind::Auth,
+                format!("profile {name:?} has no site id: an API key needs the id of the site it acts on"),
+            )
+            .with_hint(format!("run `progallery auth login --profile {name} --site-id SITE_ID`"))
+            .into());
+        }
+        Client::new(self.client_options(base_url, api_key, profile.site_id.clone()))
+    }
+
     /// Client options for these credentials, with this run's timeout, retries, rate limit and
     /// verbosity (used directly by `auth login` to check credentials before saving them).
     pub fn client_options(

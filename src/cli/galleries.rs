@@ -2,12 +2,14 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, PagingArgs};
+use super::{
+    DestructiveArgs, GalleriesCopyArgs, GalleriesExportArgs, GalleriesImportArgs, PagingArgs,
+};
 use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries delete GALLERY --yes"
+    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries export GALLERY ./trip\n  progallery galleries delete GALLERY --yes"
 )]
 pub enum GalleriesCmd {
     /// List the site's galleries (one page unless --all)
@@ -51,6 +53,51 @@ pub enum GalleriesCmd {
         after_help = "Examples:\n  progallery galleries restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n\nThe gallery comes back with a new id, its name and position, and every item (see `items restore`).\nRunning it again finds the restored gallery (same name and sortOrder) and adds nothing twice."
     )]
     Restore(GalleriesRestoreArgs),
+
+    /// Write a gallery to a folder: its JSON, every media file and an offline contact sheet
+    #[command(
+        after_help = "The folder holds gallery.json (the gallery and every item, as the service returned them),
+media/ (each item's original: 0001-title.jpg, …), manifest.jsonl (which file is which item's, with
+media id, size and SHA-256) and index.html (a contact sheet: open it in a browser, no network needed).
+YouTube and Vimeo items keep their links. Running it again into the same folder resumes: complete
+files are kept.
+
+Examples:
+  progallery galleries export GALLERY ./trip
+  progallery galleries export GALLERY ./trip --no-media   # gallery.json only
+  progallery galleries export --all ./backup              # a folder per gallery"
+    )]
+    Export(GalleriesExportArgs),
+
+    /// Recreate an exported gallery in this profile's site: media re-uploaded, items in order
+    #[command(
+        after_help = "Each media file is uploaded into this site's Media Manager (new media ids) and the items are
+created in the same order with all their metadata. idmap.jsonl in the folder records old → new ids
+(gallery, items, media), so running it again after an interruption adds only what is missing.
+Without --into a new gallery is created: it shows on the live site only once the owner connects it
+in the Editor. Prints the gallery it filled (`-o id` gives its id).
+
+Examples:
+  progallery galleries import ./trip
+  progallery --profile staging galleries import ./trip --into GALLERY --yes
+  progallery --sandbox galleries import ./trip   # rehearse on the local sandbox"
+    )]
+    Import(GalleriesImportArgs),
+
+    /// Copy a gallery to another site (a saved profile): export and import in one step
+    #[command(
+        after_help = "Each file is streamed through a temporary folder (fetched, uploaded, removed), so no full copy is
+kept on disk unless --keep DIR asks for one. The credentials of --to-profile come from its saved
+profile (WIX_API_KEY and WIX_SITE_ID only stand for the current one). A rerun adds only what is
+missing.
+
+Examples:
+  progallery galleries copy GALLERY --to-profile staging
+  progallery --profile shop galleries copy GALLERY --to-profile staging \\
+    --into OTHER_GALLERY_ID --yes
+  progallery galleries copy GALLERY --to-profile staging --keep ./copy-of-trip"
+    )]
+    Copy(GalleriesCopyArgs),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, ItemsSearchArgs, PagingArgs};
+use super::{DestructiveArgs, ItemsDownloadArgs, ItemsSearchArgs, ItemsSyncArgs, PagingArgs};
 use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
@@ -70,6 +70,37 @@ pub enum ItemsCmd {
         after_help = "Examples:\n  progallery items restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n  progallery items restore --journal FILE --gallery OTHER_GALLERY\n\nAn item counts as already there when the gallery has an item with the same sortOrder and the same\nmedia; those are skipped, so an interrupted or repeated restore never duplicates anything."
     )]
     Restore(ItemsRestoreArgs),
+
+    /// Download the media files of a gallery's items, with a mapping.jsonl of what is where
+    #[command(
+        after_help = "Each selected item's original file goes into DIR (0001-title.jpg, … in gallery order); YouTube and
+Vimeo items have no file. mapping.jsonl holds one line per item: {\"itemId\", \"mediaId\", \"type\",
+\"path\", \"url\", \"size\", \"sha256\"} (path null for a link or a text item). Running it again resumes.
+
+Examples:
+  progallery items download GALLERY ./photos
+  progallery items download GALLERY ./videos --where 'type=VIDEO'
+  progallery items download GALLERY ./two ITEM_ID ITEM_ID"
+    )]
+    Download(ItemsDownloadArgs),
+
+    /// Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove
+    #[command(
+        after_help = "The plan is computed first and shown; --dry-run stops there, and on a terminal you are asked before
+anything changes. New files are added; a file whose content changed replaces its item's media (title,
+description, alt text, links and tags kept); the gallery's order follows the file names (or an order
+file); files gone from the folder remove their items only with --delete (journaled: `items restore`
+undoes it). A folder and gallery that already match send no write at all. Which file is which item
+is remembered in DIR/.progallery-sync.json.
+
+Examples:
+  progallery items sync GALLERY ~/Pictures/trip --dry-run
+  progallery items sync GALLERY ~/Pictures/trip --yes
+  progallery items sync GALLERY ~/Pictures/trip --delete --max-delete 20 --yes
+  progallery items sync GALLERY ./shop --metadata ./shop/metadata.csv \\
+    --order ./shop/order.txt"
+    )]
+    Sync(ItemsSyncArgs),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -8,6 +8,7 @@ use super::input::{parse_json, read_input};
 use crate::api::galleries::{self, GalleryPages};
 use crate::api::model::Gallery;
 use crate::api::paging;
+use crate::cli::OutputFormat;
 use crate::cli::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
     GalleriesUpdateArgs, GalleryIdArg,
@@ -25,6 +26,9 @@ pub async fn run(cmd: GalleriesCmd, ctx: &Context) -> Result<i32> {
         GalleriesCmd::Update(args) => update(args, ctx).await,
         GalleriesCmd::Delete(args) => delete(args, ctx).await,
         GalleriesCmd::Restore(args) => super::galleries_restore::run(args, ctx).await,
+        GalleriesCmd::Export(args) => super::portable::export::run(args, ctx).await,
+        GalleriesCmd::Import(args) => super::portable::import::run(args, ctx).await,
+        GalleriesCmd::Copy(args) => super::portable::copy::run(args, ctx).await,
     }
 }
 
@@ -42,6 +46,15 @@ async fn list(args: GalleriesListArgs, ctx: &Context) -> Result<i32> {
         let whole = page.total.is_some_and(|t| t <= page.galleries.len() as u64);
         if args.paging.offset == 0 && whole {
             ctx.remember_gallery_names(&page.galleries);
+        }
+        if let Some(total) = page.total {
+            super::say_how_many_more(
+                ctx,
+                args.paging.offset,
+                page.galleries.len(),
+                total,
+                "galleries",
+            );
         }
         return Ok(0);
     }
@@ -71,7 +84,14 @@ async fn get(args: GalleryIdArg, ctx: &Context) -> Result<i32> {
         .resolve_or_pick_gallery(args.gallery_id.as_deref())
         .await?;
     let client = ctx.client().await?;
-    let gallery = galleries::get(client, &id, 0, None).await?;
+    // JSON is the gallery and every item (what `galleries create --from-file` reads back);
+    // the other forms show the gallery's own fields and its item count.
+    let gallery = match ctx.printer.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            super::portable::whole_gallery(client, &id, &ctx.printer).await?
+        }
+        _ => galleries::get(client, &id, 0, Some(1)).await?,
+    };
     ctx.printer.detail(&gallery)?;
     Ok(0)
 }
@@ -100,6 +120,7 @@ async fn create(args: GalleriesCreateArgs, ctx: &Context) -> Result<i32> {
     let mut gallery = match &args.from_file {
         Some(source) => {
             let mut gallery = gallery_from_file(source)?;
+            refuse_a_partial_dump(source, &gallery)?;
             // A gallery's sortOrder is unique on its site: the one in a dump (`galleries get -o
             // json`) belongs to the original, so the copy gets a fresh one unless --sort-order says.
             if let Some(map) = gallery.as_object_mut() {
@@ -215,6 +236,29 @@ async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {
         ctx.printer.one(&gallery)?;
     }
     Ok(0)
+}
+
+/// A dump that holds fewer items than its gallery had (`galleries get -o json` of an older
+/// version held one page) would make a copy that silently lacks the rest: refused, naming the
+/// verbs that copy a gallery whole.
+fn refuse_a_partial_dump(source: &str, gallery: &Value) -> Result<()> {
+    let total = gallery
+        .get("totalItems")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    let held = gallery
+        .get("items")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len) as u64;
+    if held >= total {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "{source} holds {held} of the gallery's {total} items (totalItems); a gallery made from it would lack {}; nothing was created",
+        total - held
+    ))
+    .with_hint("take the whole gallery: `progallery galleries export GALLERY_ID DIR` then `progallery galleries import DIR` (or `progallery galleries get GALLERY_ID -o json`, which holds every item)")
+    .into())
 }
 
 /// `--sort-order nan` or `inf` parse as numbers but JSON has no such values (serde would send

@@ -62,6 +62,7 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
     // the gallery), then the gallery's own, as it is once its items are back. The summary
     // counts the items.
     let mut report = Report::new(ctx, Rows::Galleries, outcome::RESTORED);
+    report.keep_id_table(&args.journal);
     restore::restore_items(ctx, client, &id, &contents.items, &mut report).await?;
     let current = slowdown::patiently(ctx, || galleries::get(client, &id, 0, Some(1))).await?;
     let mut gallery_outcome = Outcome::new(current.id.clone(), status).with_gallery(current);

@@ -12,6 +12,7 @@ pub mod input;
 pub mod items;
 pub mod journals;
 pub mod outcome;
+pub mod portable;
 pub mod sandbox;
 pub mod webhooks;
 
@@ -80,6 +81,25 @@ pub fn why_not_asking(ctx: &Context) -> &'static str {
     } else {
         "when stdin is not a terminal"
     }
+}
+
+/// After one page of a list on a terminal: how many more there are, and how to see them
+/// ("showing 50 of 120 items; 70 more: --all for every one, --offset 50 for the next page").
+/// Nothing in a pipe (a script asked for that page) or when the page reaches the end.
+pub fn say_how_many_more(ctx: &Context, offset: u64, shown: usize, total: u64, what: &str) {
+    let end = offset + shown as u64;
+    if !ctx.printer.terminal.stdout_tty || shown == 0 || end >= total {
+        return;
+    }
+    let range = if offset == 0 {
+        shown.to_string()
+    } else {
+        format!("{}–{end}", offset + 1)
+    };
+    ctx.printer.notice(&format!(
+        "showing {range} of {total} {what}; {} more: --all for every one, --offset {end} for the next page",
+        total - end
+    ));
 }
 
 /// Ctrl-C and SIGTERM for the servers (`sandbox serve`, `webhooks listen`), listened for from

@@ -29,6 +29,7 @@ use super::ratelimit::RateLimiter;
 
 pub(crate) use exchange::network_detail;
 pub use log::mask_secret;
+pub(crate) use retry::backoff;
 pub use wait::{Wait, WaitNotice, WaitObserver};
 
 /// Everything the client needs, resolved by the context from flags, environment and profile.

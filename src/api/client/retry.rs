@@ -93,7 +93,7 @@ pub(super) fn retry_reason(
 }
 
 /// Exponential backoff with jitter: attempt 1 waits 200–400 ms, then doubling, capped at 10 s.
-pub(super) fn backoff(attempt: u32) -> Duration {
+pub(crate) fn backoff(attempt: u32) -> Duration {
     let ceiling_ms = (400u64 << (attempt - 1).min(10)).min(10_000);
     let ms = rand::thread_rng().gen_range(ceiling_ms / 2..=ceiling_ms);
     Duration::from_millis(ms)

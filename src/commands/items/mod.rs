@@ -2,12 +2,12 @@
 //! moving, reordering and bulk deleting have their own files (they grow: local files and the
 //! Media Manager, positions, filters and journals); `ordering` is the positioning they share.
 
-mod add;
-mod batches;
+pub(crate) mod add;
+pub(crate) mod batches;
 mod bulk_delete;
-mod metadata;
+pub(crate) mod metadata;
 mod move_;
-mod ordering;
+pub(crate) mod ordering;
 mod reorder;
 pub mod restore;
 mod search;
@@ -38,6 +38,8 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
         ItemsCmd::Search(args) => search::run(args, ctx).await,
         ItemsCmd::Restore(args) => restore::run(args, ctx).await,
+        ItemsCmd::Download(args) => crate::commands::portable::download::run(args, ctx).await,
+        ItemsCmd::Sync(args) => crate::commands::portable::sync::run(args, ctx).await,
     }
 }
 
@@ -57,17 +59,17 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
     let gallery = gallery.as_str();
     let mut out = ctx.printer.list::<Item>()?;
     if !args.paging.all {
-        let page = items::list(
-            client,
-            gallery,
-            args.paging.offset,
-            args.limit.unwrap_or(paging::ITEMS.default),
-        )
-        .await?;
+        let limit = args.limit.unwrap_or(paging::ITEMS.default);
+        let page = items::list(client, gallery, args.paging.offset, limit).await?;
         for (index, item) in page.iter().enumerate() {
             out.push_at(Some(args.paging.offset + index as u64 + 1), item)?;
         }
         out.finish()?;
+        // List-items carries no total: only a full page on a terminal asks for it.
+        if ctx.printer.terminal.stdout_tty && page.len() as u64 == u64::from(limit) {
+            let total = crate::api::galleries::total_items(client, gallery).await?;
+            super::say_how_many_more(ctx, args.paging.offset, page.len(), total, "items");
+        }
         return Ok(0);
     }
     // List items carries no total: one cheap get-gallery reads it, then every page is known and

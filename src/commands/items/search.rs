@@ -36,6 +36,15 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
         out.push(document)?;
     }
     out.finish()?;
+    if let Some(total) = page.total {
+        crate::commands::say_how_many_more(
+            ctx,
+            args.paging.offset,
+            page.documents.len(),
+            total,
+            "matches",
+        );
+    }
     Ok(0)
 }
 

@@ -1,7 +1,8 @@
 //! The Media Manager slice of the sandbox (spec §6): upload URLs and the PUT that stores the bytes
 //! (`upload.rs`), the tus resumable upload for large files (`resumable.rs`), imports fetched in
 //! the background (`import.rs`), get-file-by-id, get-files and the stored bytes served at each
-//! file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk under a size cap while
+//! file's URL (`routes.rs`), originals out through download URLs (`download.rs`, with the seeded
+//! media's bytes in `seed_bytes.rs`), the rows (`store.rs`), streaming a body to disk under a size cap while
 //! hashing it (`spool.rs`), a header-only image size reader (`imagesize.rs`), a video's size and
 //! duration from its MP4 header and the renditions and posters built from them (`video.rs`), which
 //! server's address media URLs carry when several serve one database (`servers.rs`), and rewriting
@@ -18,11 +19,13 @@
 //! in-memory database, owned by `Running` and removed on shutdown (rows that vanish with the
 //! process should not leave files behind).
 
+mod download;
 mod drop_fault;
 pub mod imagesize;
 mod import;
 mod resumable;
 pub mod routes;
+mod seed_bytes;
 pub mod servers;
 mod settings;
 mod spool;

@@ -69,6 +69,7 @@ pub fn router() -> Router<Arc<App>> {
             "/_sandbox/media-settings",
             get(settings_get).put(settings_put),
         )
+        .merge(super::download::router())
 }
 
 fn file_not_found(id: &str) -> ApiError {

@@ -41,8 +41,19 @@ use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};
-use job::{Done, Failed, Job, Shared};
+use job::Done;
+
+/// How long a caller that uploads through `upload_media` waits for a file to be READY, as
+/// `items add --ready-timeout` does by default.
+pub(crate) const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(600);
 use sources::Source;
+// What `galleries import`, `galleries copy` and `items sync` use to upload through the same path.
+pub(crate) use entries::inspect_file;
+pub(crate) use job::{Failed, Job, Shared};
+pub(crate) use manifest::parse as parse_manifest;
+pub(crate) use sources::Source as AddSource;
+pub(crate) use sources::{mime_from_name, natural_cmp};
+pub(crate) use upload::upload_media;
 
 /// One thing to add, as resolved from the command line or a manifest.
 struct Entry {

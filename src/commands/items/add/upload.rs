@@ -111,6 +111,20 @@ pub async fn run(mut job: Job, shared: &Shared<'_>) -> Result<Done, Failed> {
     Ok(Done::Added(created))
 }
 
+/// A local file into the site's Media Manager, for a caller that builds the rest of the item
+/// itself (`galleries import` and `copy`, `items sync`): the item's media field for it,
+/// `("image"|"video", value)`. The same path as `run`'s, so an earlier upload of the same content
+/// is reused, not sent again.
+pub async fn upload_media(
+    job: &mut Job,
+    path: &Path,
+    shared: &Shared<'_>,
+) -> Result<(&'static str, Value, String), Failed> {
+    let file = upload_file(job, path, shared).await?;
+    let (key, value) = media_value(&file, None)?;
+    Ok((key, value, file.id))
+}
+
 /// The media of a local file: one an earlier run uploaded (same content, not FAILED), else a
 /// fresh upload whose size and (comparable) hash must match the file's; READY either way.
 async fn upload_file(

@@ -42,6 +42,7 @@ pub async fn run(args: ItemsRestoreArgs, ctx: &Context) -> Result<i32> {
     };
     let client = ctx.client().await?;
     let mut report = Report::new(ctx, Rows::Restorations, outcome::RESTORED);
+    report.keep_id_table(&args.journal);
     restore_items(ctx, client, &target, &contents.items, &mut report)
         .await
         .map_err(|e| {
