@@ -1530,6 +1530,8 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --fail-id 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)'
             cand --fault-seed 'Seed for the random fault draws (for reproducible runs)'
             cand --no-search 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those'
+            cand --duplicate-sort-order 'An item created or moved to a sortOrder another item of its gallery holds: reject it (current docs: "the function fails") or accept it (older docs; items sharing a sortOrder are listed in creation order)'
+            cand --default-sort-order 'The scale of the sortOrder an item created without one gets: epoch seconds with a millisecond fraction, or epoch milliseconds (real galleries hold both)'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'

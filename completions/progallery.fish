@@ -1378,6 +1378,10 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-id -d 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the random fault draws (for reproducible runs)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-search -d 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l duplicate-sort-order -d 'An item created or moved to a sortOrder another item of its gallery holds: reject it (current docs: "the function fails") or accept it (older docs; items sharing a sortOrder are listed in creation order)' -r -f -a "reject\t''
+accept\t''"
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l default-sort-order -d 'The scale of the sortOrder an item created without one gets: epoch seconds with a millisecond fraction, or epoch milliseconds (real galleries hold both)' -r -f -a "seconds\t''
+milliseconds\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''

@@ -30,6 +30,10 @@ pub struct Env {
     pub profile_source: Option<Source>,
     pub base_url_source: Option<Source>,
     pub sandbox_source: Option<Source>,
+    /// `PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER` and `PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER`: the
+    /// readings the embedded sandbox follows (`sandbox serve` reads them as its flags' values).
+    pub sandbox_duplicate_sort_order: Option<String>,
+    pub sandbox_default_sort_order: Option<String>,
 }
 
 /// The settings of this run, each with its source.
@@ -252,7 +256,12 @@ impl Context {
                 self.paths.data_dir.display()
             )
         })?;
+        let readings = crate::commands::sandbox::readings_from(
+            self.env.sandbox_duplicate_sort_order.as_deref(),
+            self.env.sandbox_default_sort_order.as_deref(),
+        )?;
         let options = Options {
+            readings,
             database: Database::File(self.paths.sandbox_db()),
             api_key: None,
             seed: true,

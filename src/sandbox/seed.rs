@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 use super::db::{meta_get, meta_set};
 use super::errors::{ApiError, ApiResult};
 use super::media::store::{self as media_store, MediaRow};
+use super::readings::Readings;
 use super::store::{find_gallery, galleries, items};
 use super::DEFAULT_SITE;
 
@@ -175,7 +176,7 @@ fn seed_galleries() -> Vec<(&'static str, Option<&'static str>, &'static str, Ve
 
 /// Marks a new database as initialised and, if `seed`, fills the default site. Runs inside the
 /// caller's write transaction, so concurrent first starts on one file seed it once.
-pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
+pub fn initialise(tx: &Transaction, seed: bool, readings: Readings) -> ApiResult<bool> {
     if let Some(state) = meta_get(tx, INITIALISED_KEY)? {
         if state == "seeded" && meta_get(tx, SEED_MEDIA_KEY)?.is_none() {
             seed_media(tx)?;
@@ -205,6 +206,7 @@ pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
                 created: Some((created_ms, created.to_string())),
             },
             1,
+            readings,
         )?;
         let mut row = find_gallery(tx, DEFAULT_SITE, id)?
             .ok_or_else(|| ApiError::internal("seed gallery missing"))?;
@@ -226,6 +228,7 @@ pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
                     id: item_id,
                     created: item_created,
                 },
+                readings,
             )?;
         }
     }

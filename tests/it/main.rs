@@ -26,6 +26,7 @@ mod sandbox_faults;
 mod sandbox_galleries;
 mod sandbox_items;
 mod sandbox_processes;
+mod sandbox_readings;
 mod sandbox_reset;
 mod sandbox_sites;
 mod sandbox_validation;

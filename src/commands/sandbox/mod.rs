@@ -11,10 +11,12 @@ use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 
 use super::StopSignals;
-use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs, WebhookRetryArgs};
+use crate::cli::{
+    FaultArgs, OutputFormat, ReadingArgs, SandboxCmd, SandboxServeArgs, WebhookRetryArgs,
+};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::sandbox::{self, Database, Faults, Options, WebhookOptions};
+use crate::sandbox::{self, Database, Faults, Options, Readings, WebhookOptions};
 use crate::webhooks::delivery::RetryPolicy;
 use crate::webhooks::keys;
 
@@ -59,6 +61,49 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
     })
 }
 
+/// The readings named on the command line (or by their environment variables).
+fn readings_from_args(args: &ReadingArgs) -> Result<Readings> {
+    readings_from(
+        Some(&args.duplicate_sort_order),
+        Some(&args.default_sort_order),
+    )
+}
+
+/// Readings from their names (`None`: the default); a wrong name is a usage error naming the
+/// switch and its environment variable.
+pub fn readings_from(
+    duplicate_sort_order: Option<&str>,
+    default_sort_order: Option<&str>,
+) -> Result<Readings> {
+    let bad = |flag: &str, env: &str, err: sandbox::readings::UnknownReading| {
+        CliError::usage(format!("--{flag} (or {env}): {err}")).with_hint(format!(
+            "set {env} to one of {}, or unset it for the default ({})",
+            err.expected.join(", "),
+            err.expected[0]
+        ))
+    };
+    let mut readings = Readings::default();
+    if let Some(name) = duplicate_sort_order {
+        readings.duplicate_sort_order = name.parse().map_err(|e| {
+            bad(
+                "duplicate-sort-order",
+                "PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER",
+                e,
+            )
+        })?;
+    }
+    if let Some(name) = default_sort_order {
+        readings.default_sort_order = name.parse().map_err(|e| {
+            bad(
+                "default-sort-order",
+                "PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER",
+                e,
+            )
+        })?;
+    }
+    Ok(readings)
+}
+
 async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     let addr: SocketAddr = args.addr.parse().map_err(|_| {
         CliError::usage(format!(
@@ -69,6 +114,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     // `--rate-limit` is the global flag: for a client it is its own budget, for the server the
     // budget it enforces per site.
     let faults = faults_from_args(&args.faults, ctx.global.rate_limit.unwrap_or(0))?;
+    let readings = readings_from_args(&args.readings)?;
     let signals = StopSignals::install();
     // Ctrl-C is how a served sandbox stops: it shuts down cleanly (queued webhooks get their grace).
     ctx.handle_interrupts();
@@ -98,6 +144,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             faults,
             data_dir: Some(ctx.paths.data_dir.clone()),
             webhooks,
+            readings,
         },
     )
     .await
