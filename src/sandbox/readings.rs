@@ -114,10 +114,7 @@ mod tests {
         assert_eq!(" Reject ".parse(), Ok(DuplicateSortOrder::Reject));
         let bad = "allow".parse::<DuplicateSortOrder>().unwrap_err();
         assert_eq!(bad.to_string(), "\"allow\" is not one of reject, accept");
-        assert_eq!(
-            "milliseconds".parse(),
-            Ok(SortOrderScale::Milliseconds)
-        );
+        assert_eq!("milliseconds".parse(), Ok(SortOrderScale::Milliseconds));
         assert!("ms".parse::<SortOrderScale>().is_err());
         assert_eq!(
             SortOrderScale::Seconds.from_millis(1_611_056_409_209),

@@ -21,6 +21,7 @@ mod items_edit;
 mod media_sandbox;
 mod outcomes;
 mod paging_walks;
+mod positions;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;

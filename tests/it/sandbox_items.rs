@@ -118,11 +118,17 @@ fn unknown_fields_at_every_level_round_trip_and_request_ids_are_not_stored() {
     assert_eq!(item["image"], input["image"]);
     assert_eq!(item["link"], input["link"]);
     assert_eq!(item["tags"], input["tags"]);
-    assert_eq!(item["somethingNew"], true, "unknown top-level fields are kept");
+    assert_eq!(
+        item["somethingNew"], true,
+        "unknown top-level fields are kept"
+    );
     assert_eq!(item["secondaryMedia"], input["secondaryMedia"]);
     assert_eq!(item["type"], "IMAGE");
     assert_ne!(item["createdDate"], "2001-01-01T00:00:00Z");
-    assert!(item.get("galleryId").is_none(), "the SDK's request id is not an item field");
+    assert!(
+        item.get("galleryId").is_none(),
+        "the SDK's request id is not an item field"
+    );
     let id = item["id"].as_str().unwrap();
     // The SDK repeats ids in the query string and in bodies.
     let got = ok(sb.call(
@@ -168,10 +174,7 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
     for (title, order) in [("c", 30.0), ("a", -5.5), ("b", 10.0)] {
         let mut item = image_item(title);
         item["sortOrder"] = json!(order);
-        assert_eq!(
-            sb.add_item(&g, item)["sortOrder"].as_f64(),
-            Some(order)
-        );
+        assert_eq!(sb.add_item(&g, item)["sortOrder"].as_f64(), Some(order));
     }
     let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     let titles: Vec<&str> = listed["items"]
@@ -221,7 +224,11 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
         &format!("/galleries/{g}/items/{a}"),
         Some(json!({"item": {"sortOrder": 99}})),
     ));
-    assert_eq!(moved["item"]["sortOrder"], json!(99), "whole numbers have no fraction");
+    assert_eq!(
+        moved["item"]["sortOrder"],
+        json!(99),
+        "whole numbers have no fraction"
+    );
     let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     assert_eq!(listed["items"][2]["title"], "a");
 }

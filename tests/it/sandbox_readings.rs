@@ -46,11 +46,18 @@ fn accepted_duplicates_are_kept_and_listed_in_creation_order() {
     let sb = Sandbox::start_with(&["--memory", "--no-seed", "--duplicate-sort-order", "accept"]);
     let g = sb.gallery_with_items(
         "G",
-        vec![titled("first at 5", 5.0), titled("at 9", 9.0), titled("at 1", 1.0)],
+        vec![
+            titled("first at 5", 5.0),
+            titled("at 9", 9.0),
+            titled("at 1", 1.0),
+        ],
     );
     let dup = sb.add_item(&g, titled("second at 5", 5.0));
     assert_eq!(dup["sortOrder"].as_f64(), Some(5.0));
-    assert_eq!(titles(&sb, &g), ["at 1", "first at 5", "second at 5", "at 9"]);
+    assert_eq!(
+        titles(&sb, &g),
+        ["at 1", "first at 5", "second at 5", "at 9"]
+    );
     // Moving onto a held sortOrder is accepted too; items sharing it stay in creation order
     // ("at 9" was made before "at 1"), whichever of them moved.
     let at9 = sb.item_ids(&g)[3].clone();
@@ -114,9 +121,14 @@ fn default_sort_orders_in_milliseconds_when_asked() {
     let g = sb.new_gallery("G");
     let before = now_millis();
     let item = sb.add_item(&g, text_item("x"));
-    let value = item["sortOrder"].as_i64().expect("a whole number of milliseconds");
+    let value = item["sortOrder"]
+        .as_i64()
+        .expect("a whole number of milliseconds");
     assert!(value >= before, "{value} < {before}");
-    assert!(value < before * 10, "{value} is not on the millisecond scale");
+    assert!(
+        value < before * 10,
+        "{value} is not on the millisecond scale"
+    );
     // Galleries keep their own default, in seconds.
     let gallery = sb.call_ok("GET", &format!("/galleries/{g}"), None);
     assert!(gallery["gallery"]["sortOrder"].as_f64().unwrap() < (before / 100) as f64);
@@ -158,7 +170,12 @@ fn the_embedded_sandbox_takes_the_switches_from_the_environment() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| (i["title"].as_str().unwrap(), i["sortOrder"].as_f64().unwrap()))
+        .map(|i| {
+            (
+                i["title"].as_str().unwrap(),
+                i["sortOrder"].as_f64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(got, [("one", 7.0), ("two", 7.0)]);
 

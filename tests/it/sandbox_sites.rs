@@ -48,7 +48,12 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         .collect();
     assert_eq!(
         raw,
-        ["1644317968.985", "1642505672333", "1646212412985", "1657439075188"]
+        [
+            "1644317968.985",
+            "1642505672333",
+            "1646212412985",
+            "1657439075188"
+        ]
     );
     assert_eq!(first["items"][1]["video"]["type"], "YOUTUBE");
     assert_eq!(

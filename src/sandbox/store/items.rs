@@ -417,9 +417,8 @@ pub fn delete_items(
 
 /// Every item of a gallery, in gallery order (for clones).
 pub fn all_items(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<Value>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT body FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk",
-    )?;
+    let mut stmt =
+        tx.prepare_cached("SELECT body FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk")?;
     let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
     let mut items = Vec::new();
     for body in rows {
@@ -430,9 +429,8 @@ pub fn all_items(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<Value>> {
 
 /// Every item id of a gallery, in gallery order (for cascading deletes).
 pub fn all_item_ids(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<String>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT id FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk",
-    )?;
+    let mut stmt =
+        tx.prepare_cached("SELECT id FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk")?;
     let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
     let mut ids = Vec::new();
     for id in rows {

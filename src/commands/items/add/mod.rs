@@ -165,6 +165,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 source: e.source.clone(),
                 meta: e.meta.clone(),
                 sort_order: None,
+                sort_window: None,
                 hash: None,
                 size: 0,
                 mime: None,

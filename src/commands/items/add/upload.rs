@@ -23,6 +23,8 @@ pub struct Job {
     pub source: Source,
     pub meta: Meta,
     pub sort_order: Option<f64>,
+    /// Where `sort_order` may move if the service refuses it (another writer took it meanwhile).
+    pub sort_window: Option<items::SortWindow>,
     /// Content hash and size of a local file, and its mime type from its first bytes.
     pub hash: Option<String>,
     pub size: u64,
@@ -191,11 +193,12 @@ pub async fn run(job: Job, shared: &Shared<'_>) -> Result<Done, Failed> {
             item.remove("sortOrder");
         }
     }
-    let created = items::create(
+    let created = items::create_in(
         shared.client,
         shared.gallery,
         &Value::Object(item),
         shared.attempts,
+        job.sort_order.and(job.sort_window),
     )
     .await
     .map_err(|e| Failed::api("creating the item", e))?;

@@ -8,21 +8,23 @@
 //!   those go one at a time, in journal order.
 //! - **A busy service** (429/503 beyond `--retries`, never acted on) pauses that create and sends
 //!   it again (`slowdown.rs`), like bulk-delete's batches, instead of failing the item.
-//! - **Lost answers.** `api::items::create` reconciles before it repeats a create after an
-//!   ambiguous failure (a 5xx after sending, a timeout). What it cannot settle — its check failed
-//!   too, or the retry met the position taken (409), most likely by our own unseen create — is
-//!   settled here once the creates in flight are done: one read of the gallery says whether the
-//!   item is at its position (restored), something else is (a conflict, failed), or nothing is
-//!   (sent again, in a later pass). A position is unique in a gallery, so no pass can duplicate.
+//! - **Lost answers and refused positions.** `api::items::create` reconciles before it repeats a
+//!   create after an ambiguous failure (a 5xx after sending, a timeout). What it cannot settle —
+//!   its check failed too, or the create was refused with a 4xx that may mean "that sortOrder is
+//!   taken" (the docs name no status or code for it: `may_be_sort_order_refusal`), most likely by
+//!   our own unseen create or by another writer — is settled here once the creates in flight are
+//!   done: one read of the gallery says whether the item is at its position (restored),
+//!   something else is (a conflict, failed), or nothing is (sent again, in a later pass). A
+//!   restored item keeps its journaled sortOrder (it is how a re-run recognises it), so it is
+//!   never moved to another number; under a service that accepts duplicates no create is refused
+//!   and each pass checks the position first, so no pass duplicates either.
 //! - **Ctrl-C**: no new create starts, the ones in flight finish and are reported, pauses are
 //!   cut short; the caller reports and exits 130.
-
-use std::collections::HashMap;
 
 use anyhow::Result;
 use futures::{stream, StreamExt};
 
-use super::{creatable, same_content, sort_key};
+use super::{by_sort_order, creatable, occupant_of, same_content};
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
 use crate::commands::items::slowdown;
@@ -106,16 +108,10 @@ pub(super) async fn create_missing(
         // Every create of this pass has its answer: the gallery as read now is the truth.
         let now = slowdown::patiently(ctx, || select::list_gallery(client, gallery, &ctx.printer))
             .await?;
-        let by_sort: HashMap<String, &Item> = now
-            .iter()
-            .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
-            .collect();
+        let by_sort = by_sort_order(&now);
         for (item, why) in unsettled {
             let original_id = item.id.clone().unwrap_or_default();
-            let occupant = item
-                .sort_order
-                .as_ref()
-                .and_then(|s| by_sort.get(&sort_key(s)));
+            let occupant = occupant_of(&by_sort, item);
             match occupant {
                 Some(there) if same_content(there, item) => report.add(
                     Outcome::of_item((*there).clone(), Status::Restored)
@@ -166,8 +162,10 @@ async fn create_one(ctx: &Context, client: &Client, gallery: &str, item: &Item) 
                 }
                 round += 1;
             }
-            ApiError::Status { status: 409, .. } if positioned => {
-                return Attempt::Unsettled("its sortOrder was taken meanwhile".to_string())
+            ref refused if positioned && items::may_be_sort_order_refusal(refused) => {
+                return Attempt::Unsettled(format!(
+                    "the service refused it, maybe for its sortOrder ({refused})"
+                ))
             }
             ref lost if lost.is_ambiguous() && positioned => {
                 return Attempt::Unsettled(lost.to_string())
