@@ -1898,7 +1898,7 @@ _progallery() {
                     return 0
                     ;;
                 --link-target)
-                    COMPREPLY=($(compgen -W "_blank _self" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -2573,7 +2573,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__update)
-            opts="-o -q -v -h -V --text --clear-link --add-tag --remove-tag --from-file --concurrency --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --text --clear-link --add-tag --remove-tag --drop-system-tags --from-file --concurrency --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2620,7 +2620,7 @@ _progallery() {
                     return 0
                     ;;
                 --link-target)
-                    COMPREPLY=($(compgen -W "_blank _self" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --tag)
