@@ -5,6 +5,7 @@
 mod add;
 mod batches;
 mod bulk_delete;
+mod lock;
 mod metadata;
 mod move_;
 mod ordering;
