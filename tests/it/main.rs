@@ -17,6 +17,7 @@ mod cli_galleries;
 mod cli_generated;
 mod cli_items;
 mod common;
+mod concurrent_writers;
 mod fields_kept;
 mod items_edit;
 mod media_sandbox;

@@ -26,7 +26,7 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
         }
     }
     let client = ctx.client().await?;
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let Some(from) = existing
         .iter()
         .position(|i| i.id.as_deref() == Some(item_id))

@@ -58,6 +58,23 @@ pub async fn apply_sort_orders(
         .await
 }
 
+/// The items as one consistent listing: each id once, by sortOrder, items that share one in the
+/// order they were listed. A gallery read page by page while other writers add to it can come
+/// back torn (an item on two pages, a later page shifted); planning on such a listing must not
+/// "repair" an order that only the read got wrong by renumbering other writers' items.
+pub fn in_gallery_order(items: Vec<crate::api::model::Item>) -> Vec<crate::api::model::Item> {
+    let mut seen = std::collections::HashSet::new();
+    let mut items: Vec<_> = items
+        .into_iter()
+        .filter(|item| item.id.as_ref().is_none_or(|id| seen.insert(id.clone())))
+        .collect();
+    items.sort_by(|a, b| {
+        let key = |item: &crate::api::model::Item| sort_order_of(item).unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b))
+    });
+    items
+}
+
 /// An item's sortOrder as a number.
 pub fn sort_order_of(item: &crate::api::model::Item) -> Option<f64> {
     item.sort_order
@@ -86,9 +103,23 @@ type Number = Option<f64>;
 
 /// Step used past either end of a gallery: whole units before the first item; after the last,
 /// milliseconds counted from now (the service's own default is the creation time in seconds, so
-/// appended items stay before anything the service appends later).
+/// appended items stay before anything the service appends later), or from the last item when
+/// it is later: one millisecond on its scale (see `millisecond_at`).
 const STEP_BEFORE: f64 = 1.0;
-const STEP_AFTER: f64 = 0.001;
+
+/// Past this, a number is epoch milliseconds, not seconds (epoch seconds reach 1e10 only in the
+/// year 2286; epoch milliseconds passed 1e12 in 2001). Real galleries hold both.
+const MILLISECOND_SCALE: f64 = 1e11;
+
+/// One millisecond at the scale of `x`: 0.001 next to epoch seconds (or any small number), 1
+/// next to epoch milliseconds, where 0.001 would be only a few doubles apart.
+fn millisecond_at(x: f64) -> f64 {
+    if x.abs() >= MILLISECOND_SCALE {
+        1.0
+    } else {
+        0.001
+    }
+}
 
 /// The smallest gap kept between two numbers near `x`: far above rounding noise of a double.
 fn min_gap(x: f64) -> f64 {
@@ -170,10 +201,9 @@ fn avoid_held(slots: &[Number], values: &mut [f64], held: &[f64]) {
     }
 }
 
-/// Room kept past the last entry for its window: half the step used there, or more where the
-/// numbers are so large (epoch milliseconds) that half a millisecond is only a few doubles.
+/// Room kept past the last entry for its window: half the step used there.
 fn end_room(x: f64) -> f64 {
-    (STEP_AFTER / 2.0).max(min_gap(x) * 16.0)
+    (millisecond_at(x) / 2.0).max(min_gap(x) * 16.0)
 }
 
 /// The window of every entry of a solved sequence: halfway to each neighbour's number, and past
@@ -293,9 +323,11 @@ fn fill(slots: &[Number], now: f64) -> Vec<f64> {
                 (None, Some(b)) => b - STEP_BEFORE * (count - k) as f64,
                 (left, None) => {
                     let base = left.map_or(now, |a| a.max(now));
-                    let value = base + STEP_AFTER * (k as f64 + 1.0);
-                    // Milliseconds, like the service's defaults; the step is twice the rounding.
-                    let rounded = (value * 1000.0).round() / 1000.0;
+                    let step = millisecond_at(base);
+                    let value = base + step * (k as f64 + 1.0);
+                    // Whole milliseconds, like the service's defaults; the step is twice the
+                    // rounding.
+                    let rounded = (value / step).round() * step;
                     if left.is_some_and(|a| rounded <= a) {
                         value
                     } else {
@@ -394,9 +426,11 @@ mod tests {
         let got = solve(&slots, 1_700_000_000.0, &[]);
         assert!(increasing(&got), "{got:?}");
         assert_eq!(kept(&slots, &got), 3, "{got:?}");
-        // Past a millisecond-scale end the numbers still grow.
+        // Past a millisecond-scale end the numbers grow by milliseconds of that scale.
         let got = solve(&listed(&[Some(ms), None, None]), 1_700_000_000.0, &[]);
-        assert!(increasing(&got), "{got:?}");
+        assert_eq!(got, vec![ms, ms + 1.0, ms + 2.0]);
+        let w = windows(&got);
+        assert_eq!((w[2].low, w[2].high), (ms + 1.5, ms + 2.5));
     }
 
     #[test]
@@ -441,6 +475,26 @@ mod tests {
         assert_eq!((got[0], got[3]), (1.0, 4.0));
         let got = solve(&listed(&[Some(10.0), None]), 100.0, &[100.001]);
         assert!(got[1] > 10.0 && got[1] != 100.001, "{got:?}");
+    }
+
+    #[test]
+    fn a_torn_listing_is_read_as_one_consistent_order() {
+        let item = |id: &str, order: f64| -> crate::api::model::Item {
+            serde_json::from_value(serde_json::json!({"id": id, "sortOrder": order})).unwrap()
+        };
+        let torn = vec![
+            item("a", 1.0),
+            item("c", 5.0),
+            item("b", 3.0),
+            item("c", 5.0),
+            item("t1", 4.0),
+            item("t2", 4.0),
+        ];
+        let ids: Vec<String> = in_gallery_order(torn)
+            .into_iter()
+            .map(|i| i.id.unwrap())
+            .collect();
+        assert_eq!(ids, ["a", "b", "t1", "t2", "c"]);
     }
 
     #[test]

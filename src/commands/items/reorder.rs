@@ -20,7 +20,7 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
     require_guid(gallery, "gallery id")?;
     let ids = read_ids(&args.ids_from)?;
     let client = ctx.client().await?;
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let by_id: HashMap<&str, &Item> = existing
         .iter()
         .filter_map(|i| i.id.as_deref().map(|id| (id, i)))

@@ -128,7 +128,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     })
     .await;
     ctx.handle_interrupts();
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let index_of: HashMap<String, usize> = existing
         .iter()
         .enumerate()
