@@ -24,6 +24,7 @@ mod media_sandbox;
 mod outcomes;
 mod paging_walks;
 mod positions;
+mod reference_examples;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;
