@@ -88,7 +88,7 @@ impl<'a> Scenario<'a> {
             .args(["-o", "id"]));
         made.success();
         scenario.gallery = made.stdout.trim().to_string();
-        scenario.targets = scenario.items().iter().map(|i| id(i)).collect();
+        scenario.targets = scenario.items().iter().map(id).collect();
         assert_eq!(scenario.targets.len(), WRITES);
         scenario
     }

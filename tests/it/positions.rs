@@ -103,10 +103,6 @@ impl Fixture {
     }
 }
 
-fn expect(titles: &[&str]) -> Vec<String> {
-    titles.iter().map(|t| t.to_string()).collect()
-}
-
 #[test]
 fn move_puts_the_item_where_asked_on_a_mixed_scale_gallery() {
     for reading in READINGS {
@@ -246,6 +242,13 @@ fn restore_puts_items_back_in_their_places_on_a_mixed_scale_gallery() {
         assert_eq!(again.stdout.matches("\"present\"").count(), gone.len());
         assert!(f.sb.writes().is_empty(), "{reading}: {:?}", f.sb.writes());
         assert_eq!(f.titles(), f.start(), "{reading}");
+        if reading == "accept" {
+            // One of a pair sharing a number, alone: it goes back beside its partner.
+            let m2b = f.id("m2b");
+            let deleted = f.cli_ok(&["items", "delete", &g, &m2b, "--yes"]);
+            f.cli_ok(&["items", "restore", "--journal", &journal_path(&deleted)]);
+            assert_eq!(f.titles(), f.start(), "{reading}");
+        }
     }
 }
 
@@ -345,4 +348,55 @@ fn a_refused_number_is_replaced_by_another_of_its_window_on_create_and_on_move()
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[0], 7.0, "one step before the first");
     assert!(sent[1] > 6.5 && sent[1] < 7.5 && sent[1] != 7.0, "{sent:?}");
+}
+
+#[test]
+fn restore_never_overwrites_another_item_at_its_number() {
+    for reading in READINGS {
+        let f = Fixture::new(reading);
+        let g = f.gallery.clone();
+        let m1 = f.id("m1");
+        let deleted = f.cli_ok(&["items", "delete", &g, &m1, "--yes"]);
+        // Another item takes m1's number meanwhile.
+        let intruder = f.sb.add_item(
+            &g,
+            json!({"title": "intruder", "sortOrder": MIXED[2].1, "text": {"html": "<p>intruder</p>"}}),
+        );
+        let restore = run(f.sb.cli().args([
+            "items",
+            "restore",
+            "--journal",
+            &journal_path(&deleted),
+            "-o",
+            "jsonl",
+        ]));
+        let still = f.sb.call_ok(
+            "GET",
+            &format!("/galleries/{g}/items/{}", intruder["id"].as_str().unwrap()),
+            None,
+        );
+        assert_eq!(still["item"]["title"], "intruder", "{reading}: left alone");
+        match reading {
+            "reject" => {
+                restore.code(3);
+                assert!(restore.stdout.contains("\"failed\""), "{}", restore.stdout);
+                assert!(
+                    restore.stdout.contains("taken by item"),
+                    "{}",
+                    restore.stdout
+                );
+                assert!(!f.titles().contains(&"m1".to_string()));
+            }
+            _ => {
+                restore.success();
+                let titles = f.titles();
+                let at = titles.iter().position(|t| t == "intruder").unwrap();
+                assert_eq!(
+                    titles[at + 1],
+                    "m1",
+                    "{reading}: back beside it: {titles:?}"
+                );
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@
 //!   instead of the later one silently putting back what the earlier one changed. Items hash to
 //!   one of `EDIT_STRIPES` lock files, so the lock directory stays small.
 //!
-//! Locks are advisory file locks (`flock`), released when the process ends however it ends.
+//! Locks are advisory file locks (`flock`, through `fs4`), released when the process ends however
+//! it ends.
 //! Processes on other machines are not covered (see the README).
 
 use std::fs::{File, OpenOptions};
@@ -86,15 +87,16 @@ fn open(path: &Path) -> Result<File> {
 /// then waiting as long as it takes: the holder is a progallery command that ends.
 pub async fn acquire(path: &Path, waiting: impl FnOnce()) -> Result<Held> {
     let file = open(path)?;
-    match file.try_lock() {
+    // Named in full: on Rust 1.89+ std's own File::lock would be picked, past our rust-version.
+    match fs4::FileExt::try_lock(&file) {
         Ok(()) => return Ok(Held { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => waiting(),
-        Err(std::fs::TryLockError::Error(e)) => {
+        Err(fs4::TryLockError::WouldBlock) => waiting(),
+        Err(fs4::TryLockError::Error(e)) => {
             return Err(e).with_context(|| format!("locking {}", path.display()))
         }
     }
     let shown = path.display().to_string();
-    tokio::task::spawn_blocking(move || file.lock().map(|()| Held { _file: file }))
+    tokio::task::spawn_blocking(move || fs4::FileExt::lock(&file).map(|()| Held { _file: file }))
         .await
         .context("waiting for a lock")?
         .with_context(|| format!("locking {shown}"))

@@ -66,7 +66,7 @@ pub fn in_gallery_order(items: Vec<crate::api::model::Item>) -> Vec<crate::api::
     let mut seen = std::collections::HashSet::new();
     let mut items: Vec<_> = items
         .into_iter()
-        .filter(|item| item.id.as_ref().is_none_or(|id| seen.insert(id.clone())))
+        .filter(|item| item.id.as_ref().map_or(true, |id| seen.insert(id.clone())))
         .collect();
     items.sort_by(|a, b| {
         let key = |item: &crate::api::model::Item| sort_order_of(item).unwrap_or(f64::INFINITY);

@@ -63,45 +63,10 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
 
 /// The readings named on the command line (or by their environment variables).
 fn readings_from_args(args: &ReadingArgs) -> Result<Readings> {
-    readings_from(
+    crate::context::sandbox_readings(
         Some(&args.duplicate_sort_order),
         Some(&args.default_sort_order),
     )
-}
-
-/// Readings from their names (`None`: the default); a wrong name is a usage error naming the
-/// switch and its environment variable.
-pub fn readings_from(
-    duplicate_sort_order: Option<&str>,
-    default_sort_order: Option<&str>,
-) -> Result<Readings> {
-    let bad = |flag: &str, env: &str, err: sandbox::readings::UnknownReading| {
-        CliError::usage(format!("--{flag} (or {env}): {err}")).with_hint(format!(
-            "set {env} to one of {}, or unset it for the default ({})",
-            err.expected.join(", "),
-            err.expected[0]
-        ))
-    };
-    let mut readings = Readings::default();
-    if let Some(name) = duplicate_sort_order {
-        readings.duplicate_sort_order = name.parse().map_err(|e| {
-            bad(
-                "duplicate-sort-order",
-                "PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER",
-                e,
-            )
-        })?;
-    }
-    if let Some(name) = default_sort_order {
-        readings.default_sort_order = name.parse().map_err(|e| {
-            bad(
-                "default-sort-order",
-                "PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER",
-                e,
-            )
-        })?;
-    }
-    Ok(readings)
 }
 
 async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {

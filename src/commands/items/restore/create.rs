@@ -4,8 +4,9 @@
 //! - **Concurrency.** Journaled items carry their sortOrder, and the service places an item by its
 //!   sortOrder, not by when it arrived, so the order in which creates complete does not matter:
 //!   up to `CONCURRENT_CREATES` are in flight (within the client's rate limiter), each outcome
-//!   reported as it completes. Items without a sortOrder would get the next default position, so
-//!   those go one at a time, in journal order.
+//!   reported as it completes. Items without a sortOrder would get the next default position, and
+//!   items sharing one are listed in creation order by a service that accepts that, so then the
+//!   creates go one at a time, in journal order.
 //! - **A busy service** (429/503 beyond `--retries`, never acted on) pauses that create and sends
 //!   it again (`slowdown.rs`), like bulk-delete's batches, instead of failing the item.
 //! - **Lost answers and refused positions.** `api::items::create` reconciles before it repeats a
@@ -56,11 +57,15 @@ pub(super) async fn create_missing(
     to_create: Vec<&Item>,
     report: &mut Report<'_>,
 ) -> Result<()> {
-    let concurrency = if to_create.iter().all(|item| item.sort_order.is_some()) {
-        CONCURRENT_CREATES
-    } else {
-        1
-    };
+    // Items sharing a sortOrder (a service that accepts that lists them in creation order) are
+    // created in journal order, one at a time, like items without one.
+    let mut numbers = std::collections::HashSet::new();
+    let all_distinct = to_create.iter().all(|item| {
+        item.sort_order
+            .as_ref()
+            .is_some_and(|s| numbers.insert(super::sort_key(s)))
+    });
+    let concurrency = if all_distinct { CONCURRENT_CREATES } else { 1 };
     let progress = ctx
         .printer
         .progress(to_create.len() as u64, "restoring items");
@@ -119,7 +124,7 @@ pub(super) async fn create_missing(
                 )?,
                 Some(there) => {
                     let why = format!(
-                        "its sortOrder was taken meanwhile by item {} with other content; not restored",
+                        "its sortOrder is taken by item {} with other content, and the service refused a second item there; not restored",
                         there.id.as_deref().unwrap_or("?")
                     );
                     report.add(Outcome::failed(None, why).with_original_id(original_id))?

@@ -3,9 +3,10 @@
 //!
 //! Idempotence without a marker: a journaled item keeps its original sortOrder, so an item of the
 //! target gallery with the same sortOrder *and* the same media (or text) is that item, already
-//! back (or never deleted): it is skipped. The same sortOrder with other content is a conflict,
-//! reported as failed, never overwritten, whether the service would refuse the duplicate or
-//! accept it (the docs say both). Creates reconcile after an ambiguous failure (see `api::items::create`), so a
+//! back (or never deleted): it is skipped. Another item at that sortOrder is never overwritten:
+//! where the service refuses two items at one number (current docs) the create is refused and
+//! the item reported as failed; where it accepts them (older docs) the item goes back beside the
+//! other one, as it was when they shared it. Creates reconcile after an ambiguous failure (see `api::items::create`), so a
 //! retry inside one run cannot duplicate either. How the creates go (a few at once, patient with
 //! a busy service, settled by position when an answer was lost) is in `create.rs`.
 
@@ -75,14 +76,10 @@ pub async fn restore_items(
                 let present = Outcome::of_item((*there).clone(), Status::Present);
                 report.add(present.with_original_id(original_id))?;
             }
-            Some(there) => {
-                let error = format!(
-                    "its sortOrder is taken by item {} with other content; not restored",
-                    there.id.as_deref().unwrap_or("?")
-                );
-                report.add(Outcome::failed(None, error).with_original_id(original_id))?;
-            }
-            None => to_create.push(item),
+            // Another item at its sortOrder: a service that refuses duplicates refuses the
+            // create (then it is reported failed, the other item left alone); one that accepts
+            // them puts it back beside that item, as it was when they shared the number.
+            _ => to_create.push(item),
         }
     }
     ctx.handle_interrupts();
