@@ -298,6 +298,37 @@ pub struct SandboxServeArgs {
 
     #[command(flatten)]
     pub faults: FaultArgs,
+
+    #[command(flatten)]
+    pub readings: ReadingArgs,
+}
+
+/// Where Wix's docs leave the service's behaviour open: which reading the sandbox follows. The
+/// environment variables also set the embedded `--sandbox`.
+#[derive(Debug, Clone, Args)]
+pub struct ReadingArgs {
+    /// An item created or moved to a sortOrder another item of its gallery holds: reject it
+    /// (current docs: "the function fails") or accept it (older docs; items sharing a sortOrder
+    /// are listed in creation order)
+    #[arg(
+        long,
+        value_name = "READING",
+        default_value = "reject",
+        value_parser = ["reject", "accept"],
+        env = "PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER"
+    )]
+    pub duplicate_sort_order: String,
+
+    /// The scale of the sortOrder an item created without one gets: epoch seconds with a
+    /// millisecond fraction, or epoch milliseconds (real galleries hold both)
+    #[arg(
+        long,
+        value_name = "SCALE",
+        default_value = "seconds",
+        value_parser = ["seconds", "milliseconds"],
+        env = "PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER"
+    )]
+    pub default_sort_order: String,
 }
 
 /// Webhook retry timing, hidden: the defaults are what users want; tests shorten them.

@@ -32,6 +32,10 @@ pub struct Env {
     pub profile_source: Option<Source>,
     pub base_url_source: Option<Source>,
     pub sandbox_source: Option<Source>,
+    /// `PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER` and `PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER`: the
+    /// readings the embedded sandbox follows (`sandbox serve` reads them as its flags' values).
+    pub sandbox_duplicate_sort_order: Option<String>,
+    pub sandbox_default_sort_order: Option<String>,
 }
 
 /// The settings of this run, each with its source.
@@ -286,7 +290,12 @@ impl Context {
                 self.paths.data_dir.display()
             )
         })?;
+        let readings = sandbox_readings(
+            self.env.sandbox_duplicate_sort_order.as_deref(),
+            self.env.sandbox_default_sort_order.as_deref(),
+        )?;
         let options = Options {
+            readings,
             database: Database::File(self.paths.sandbox_db()),
             api_key: None,
             seed: true,
@@ -319,6 +328,41 @@ impl Context {
             }
         }
     }
+}
+
+/// The sandbox's readings from their names (`None`: the default), for `sandbox serve` and the
+/// embedded `--sandbox`; a wrong name is a usage error naming the switch and its variable.
+pub fn sandbox_readings(
+    duplicate_sort_order: Option<&str>,
+    default_sort_order: Option<&str>,
+) -> Result<crate::sandbox::Readings> {
+    let bad = |flag: &str, env: &str, err: crate::sandbox::readings::UnknownReading| {
+        CliError::usage(format!("--{flag} (or {env}): {err}")).with_hint(format!(
+            "set {env} to one of {}, or unset it for the default ({})",
+            err.expected.join(", "),
+            err.expected[0]
+        ))
+    };
+    let mut readings = crate::sandbox::Readings::default();
+    if let Some(name) = duplicate_sort_order {
+        readings.duplicate_sort_order = name.parse().map_err(|e| {
+            bad(
+                "duplicate-sort-order",
+                "PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER",
+                e,
+            )
+        })?;
+    }
+    if let Some(name) = default_sort_order {
+        readings.default_sort_order = name.parse().map_err(|e| {
+            bad(
+                "default-sort-order",
+                "PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER",
+                e,
+            )
+        })?;
+    }
+    Ok(readings)
 }
 
 /// Checks a base URL and strips its trailing slash.

@@ -49,6 +49,8 @@ fn main() {
         profile_source: source_of("profile"),
         base_url_source: source_of("base_url"),
         sandbox_source: source_of("sandbox"),
+        sandbox_duplicate_sort_order: non_empty_env("PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER"),
+        sandbox_default_sort_order: non_empty_env("PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER"),
     };
     let terminal = output::Terminal::detect(
         non_empty_env("PROGALLERY_FORCE_TTY").is_some_and(|v| v != "0"),

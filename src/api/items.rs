@@ -54,6 +54,47 @@ pub async fn get(client: &Client, gallery: &str, item: &str) -> Result<Item, Api
     answer::field(&what, &body, &["item"])
 }
 
+/// Times a refused `sortOrder` is replaced by another number of its window before the refusal
+/// is reported.
+const SORT_ORDER_TRIES: u32 = 4;
+
+/// The open interval of `sortOrder`s that keep an item where it was meant to go: halfway to the
+/// numbers planned for its neighbours. When the service refuses the planned number (another
+/// writer took it meanwhile), any other number inside keeps the order just as well.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SortWindow {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl SortWindow {
+    /// A random number strictly inside the window, other than `not` (random, so that writers
+    /// refused at the same number do not all move to the same other one).
+    pub fn another(&self, not: f64) -> f64 {
+        use rand::Rng;
+        let mut rng = rand::thread_rng();
+        for _ in 0..64 {
+            let value = self.low + (self.high - self.low) * rng.gen_range(0.05..0.95);
+            if value > self.low && value < self.high && value != not {
+                return value;
+            }
+        }
+        not
+    }
+}
+
+/// Whether a failure may be the service refusing a `sortOrder` another item holds. Wix documents
+/// only that such a write "fails" (and older docs that it is allowed), with no status or code, so
+/// any 4xx counts but those that say something else: credentials (401, 403), a missing gallery or
+/// item (404), a method or size problem (405, 413), a timeout (408), the rate limit (429).
+pub fn may_be_sort_order_refusal(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Status { status, .. }
+            if (400..500).contains(status) && !matches!(status, 401 | 403 | 404 | 405 | 408 | 413 | 429)
+    )
+}
+
 /// `POST /galleries/{g}/items`. After an ambiguous failure it looks for the item among the
 /// gallery's newest before sending it again, so a retry never makes a duplicate.
 pub async fn create(
@@ -62,11 +103,29 @@ pub async fn create(
     item: &Value,
     attempts: u32,
 ) -> Result<Item, ApiError> {
+    create_in(client, gallery, item, attempts, None).await
+}
+
+/// [`create`] of an item whose `sortOrder` was planned inside `window`: when the service may have
+/// refused that number (another writer's item holds it; see [`may_be_sort_order_refusal`]), it
+/// is sent again with another number of the window, a few times, so concurrent writers do not
+/// fail each other. Whether the service refuses duplicates or accepts them, the item lands in
+/// its window. Without a window (the number is the user's, or a restore's identity) a refusal
+/// is reported as it is.
+pub async fn create_in(
+    client: &Client,
+    gallery: &str,
+    item: &Value,
+    attempts: u32,
+    window: Option<SortWindow>,
+) -> Result<Item, ApiError> {
     let what = format!("adding an item to gallery {gallery}");
-    let body = json!({ "galleryId": gallery, "item": item });
+    let mut item = item.clone();
     let mut attempt = 1;
+    let mut refused = 0;
     loop {
         let started = Utc::now();
+        let body = json!({ "galleryId": gallery, "item": &item });
         let call = Call::new(
             Method::POST,
             format!("{PREFIX}/galleries/{gallery}/items"),
@@ -75,7 +134,20 @@ pub async fn create(
         .body(&body);
         match client.send(call).await {
             Ok(reply) => return answer::field(&what, &reply, &["item"]),
-            Err(error) if error.is_ambiguous() => match find_created(client, gallery, item, started).await {
+            Err(error)
+                if window.is_some()
+                    && may_be_sort_order_refusal(&error)
+                    && refused + 1 < SORT_ORDER_TRIES =>
+            {
+                let (Some(window), Some(taken)) =
+                    (window, item.get("sortOrder").and_then(Value::as_f64))
+                else {
+                    return Err(error);
+                };
+                refused += 1;
+                item["sortOrder"] = json!(window.another(taken));
+            }
+            Err(error) if error.is_ambiguous() => match find_created(client, gallery, &item, started).await {
                 Ok(Some(found)) => return Ok(found),
                 Ok(None) if attempt < attempts.max(1) => attempt += 1,
                 Ok(None) => return Err(error),
@@ -96,8 +168,8 @@ pub async fn create(
 }
 
 /// Looks for an item created since `started` whose content matches what was sent. New items get
-/// the largest default `sortOrder`, so they sit on the last page; an explicit `sortOrder` is
-/// unique in a gallery, which makes the match exact wherever it sits: a gallery of up to 1000
+/// the largest default `sortOrder`, so they sit on the last page; an explicit `sortOrder` must
+/// match too, which narrows the match to that place wherever it sits: a gallery of up to 1000
 /// items is read whole, a bigger one only its last page.
 async fn find_created(
     client: &Client,

@@ -167,12 +167,13 @@ pub struct ItemMetadataArgs {
     #[arg(long, value_name = "TEXT")]
     pub link_text: Option<String>,
 
-    /// Where the link opens: _blank (a new tab, the default) or _self
-    #[arg(long, value_name = "TARGET", value_parser = ["_blank", "_self"])]
+    /// Where the link opens: _blank (a new tab, the default), _self, or a window name
+    #[arg(long, value_name = "TARGET")]
     pub link_target: Option<String>,
 
-    /// Tag (repeatable). With `items update` the tags given replace the item's tags; --add-tag and
-    /// --remove-tag change some of them
+    /// Tag (repeatable). With `items update` the tags given replace the item's tags, except
+    /// Wix's system tags (starting with `_`, such as `_fileOrigin_uploaded`), which are kept
+    /// unless --drop-system-tags; --add-tag and --remove-tag change some of them
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
@@ -271,9 +272,15 @@ pub struct ItemsUpdateArgs {
     #[arg(long = "remove-tag", value_name = "TAG", conflicts_with = "tags")]
     pub remove_tags: Vec<String>,
 
+    /// With --tag: drop the item's system tags too (those starting with `_`, which Wix and its
+    /// apps set, such as `_fileOrigin_uploaded`); without it they are kept
+    #[arg(long, requires = "tags")]
+    pub drop_system_tags: bool,
+
     /// Edits for many items: JSONL (or a JSON array) of objects with `id` and any of title,
-    /// description, alt, link, linkText, linkTarget, clearLink, tags, addTags, removeTags,
-    /// focalPoint, sortOrder; `-` reads stdin. Checked whole before anything is sent
+    /// description, alt, link, linkText, linkTarget, clearLink, tags, dropSystemTags, addTags,
+    /// removeTags, focalPoint, sortOrder, text; `-` reads stdin. Checked whole before anything
+    /// is sent
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<String>,
 

@@ -179,9 +179,36 @@ async fn update(args: GalleriesUpdateArgs, ctx: &Context) -> Result<i32> {
         .resolve_or_pick_gallery(args.gallery_id.as_deref())
         .await?;
     let client = ctx.client().await?;
+    // Nothing is sent when the gallery already has the values: a no-op update fires no webhook
+    // (a sync script writing back what it was told about does not loop). The read costs one
+    // request; what it prints then is the gallery as it is, as an update would have.
+    let current = galleries::get(client, &id, 0, None).await?;
+    if gallery_has(&current, &changes) {
+        ctx.printer.one(&current)?;
+        ctx.printer.notice(&format!(
+            "gallery {id} unchanged: it already has these values; nothing was sent"
+        ));
+        return Ok(0);
+    }
     let updated = galleries::update(client, &id, Value::Object(changes)).await?;
     ctx.printer.one(&updated)?;
     Ok(0)
+}
+
+/// Whether the gallery already has every value of `changes` (`name`, `sortOrder`; numbers by
+/// value, so `5` is `5.0`).
+fn gallery_has(gallery: &Gallery, changes: &Map<String, Value>) -> bool {
+    changes.iter().all(|(field, wanted)| match field.as_str() {
+        "name" => gallery.name.as_deref() == wanted.as_str(),
+        "sortOrder" => {
+            gallery
+                .sort_order
+                .as_ref()
+                .and_then(serde_json::Number::as_f64)
+                == wanted.as_f64()
+        }
+        _ => false,
+    })
 }
 
 async fn delete(args: GalleriesDeleteArgs, ctx: &Context) -> Result<i32> {

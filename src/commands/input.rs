@@ -18,10 +18,10 @@ pub fn require_guid(id: &str, what: &str) -> Result<()> {
     Err(CliError::usage(format!(
         "{what} {id:?} is not a valid id (expected a GUID like 1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d)"
     ))
-    .with_hint(if what.starts_with("item") {
-        "copy the id from `progallery items list GALLERY -o id`"
-    } else {
-        "copy the id from `progallery galleries list -o id`"
+    .with_hint(match what {
+        w if w.starts_with("item") => "copy the id from `progallery items list GALLERY -o id`",
+        w if w.starts_with("site") => "a site id is the GUID in the site's dashboard URL: https://manage.wix.com/dashboard/<SITE_ID>",
+        _ => "copy the id from `progallery galleries list -o id`",
     })
     .into())
 }

@@ -313,7 +313,7 @@ pub const ADDED: Wording = Wording {
 pub const UPDATED: Wording = Wording {
     done: "updated",
     preposition: "in",
-    unchanged: &[],
+    unchanged: &[(Status::Skipped, "unchanged (nothing sent)")],
     retry_hint: Some("fix the failed rows and run them again: updates are safe to repeat"),
     interrupted_hint: None,
     stopped_hint: None,

@@ -14,6 +14,7 @@ mod event_log;
 pub mod events;
 mod faults;
 mod media;
+pub mod readings;
 mod requests;
 mod routes;
 mod schema;
@@ -36,6 +37,7 @@ use serde_json::{json, Value};
 pub use db::Database;
 pub use faults::Faults;
 pub use media::MediaOptions;
+pub use readings::Readings;
 pub use webhooks::WebhookOptions;
 
 use db::Pool;
@@ -63,6 +65,8 @@ pub struct Options {
     pub webhooks: WebhookOptions,
     /// How long uploaded and imported files stay PENDING.
     pub media: MediaOptions,
+    /// Which reading of the docs to follow where they leave the service's behaviour open.
+    pub readings: Readings,
 }
 
 /// Shared state of a running sandbox.
@@ -74,6 +78,7 @@ pub struct App {
     api_key: Option<String>,
     media: media::MediaState,
     webhooks: Arc<Webhooks>,
+    readings: Readings,
 }
 
 /// A sandbox serving in the background of this process.
@@ -103,6 +108,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         Database::Memory => None,
     };
     let seed = options.seed;
+    let readings = options.readings;
     let webhooks = Arc::new(
         Webhooks::start(options.webhooks, options.data_dir.clone())
             .await
@@ -110,7 +116,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     );
     let pool = tokio::task::spawn_blocking(move || -> Result<Arc<Pool>> {
         let pool = Pool::open(&database)?;
-        initialise(&pool, seed)?;
+        initialise(&pool, seed, readings)?;
         Ok(pool)
     })
     .await
@@ -150,6 +156,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         api_key: options.api_key.filter(|k| !k.is_empty()),
         media,
         webhooks: Arc::clone(&webhooks),
+        readings,
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -217,8 +224,8 @@ fn write_blocking<T>(
     .map_err(api_error)
 }
 
-fn initialise(pool: &Pool, seed: bool) -> Result<()> {
-    write_blocking(pool, |tx| seed::initialise(tx, seed))
+fn initialise(pool: &Pool, seed: bool, readings: Readings) -> Result<()> {
+    write_blocking(pool, |tx| seed::initialise(tx, seed, readings))
         .context("initialising the sandbox database")?;
     Ok(())
 }

@@ -33,10 +33,15 @@ CREATE TABLE IF NOT EXISTS items (
     id         TEXT NOT NULL,
     sort_order REAL NOT NULL,
     body       TEXT NOT NULL,
-    UNIQUE (gallery_pk, id),
-    UNIQUE (gallery_pk, sort_order)
+    UNIQUE (gallery_pk, id)
 );
 ";
+
+/// Items in gallery order: by `sortOrder`, then (the rowid every SQLite index ends with) in
+/// creation order. Not unique: whether a gallery may hold two items at one sortOrder is a switch
+/// (`readings.rs`), checked by the store.
+const ITEM_ORDER: &str =
+    "CREATE INDEX IF NOT EXISTS items_by_order ON items (gallery_pk, sort_order);";
 
 /// The Media Manager's tables (`media/store.rs`). They came after the gallery tables, so older
 /// sandbox databases simply gain them.
@@ -104,6 +109,11 @@ pub fn create(tx: &Transaction) -> rusqlite::Result<()> {
             "ALTER TABLE galleries ADD COLUMN order_version INTEGER NOT NULL DEFAULT 0",
         )?;
     }
+    // Items were once `UNIQUE (gallery_pk, sort_order)`; the rule is the store's now.
+    if has_unique_index(tx, "items", &["gallery_pk", "sort_order"])? {
+        rebuild_items_without_unique_sort_order(tx)?;
+    }
+    tx.execute_batch(ITEM_ORDER)?;
     tx.execute_batch(MEDIA)?;
     tx.execute_batch(SERVERS)?;
     // `url` came with the seeded files, which live at their Wix static URL, not in the sandbox.
@@ -119,6 +129,43 @@ pub fn create(tx: &Transaction) -> rusqlite::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `table` has a UNIQUE index (a constraint or an index) on exactly `columns`, in order.
+fn has_unique_index(tx: &Transaction, table: &str, columns: &[&str]) -> rusqlite::Result<bool> {
+    let unique: Vec<String> = tx
+        .prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1")?
+        .query_map([table], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for index in unique {
+        let named: Vec<String> = tx
+            .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?
+            .query_map([&index], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if named.iter().map(String::as_str).eq(columns.iter().copied()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// A table constraint cannot be dropped in SQLite: the table is copied into one without it,
+/// keeping every row and its rowid (the creation order of items that share a sortOrder).
+fn rebuild_items_without_unique_sort_order(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE items_rebuilt (
+             pk         INTEGER PRIMARY KEY,
+             gallery_pk INTEGER NOT NULL,
+             id         TEXT NOT NULL,
+             sort_order REAL NOT NULL,
+             body       TEXT NOT NULL,
+             UNIQUE (gallery_pk, id)
+         );
+         INSERT INTO items_rebuilt (pk, gallery_pk, id, sort_order, body)
+             SELECT pk, gallery_pk, id, sort_order, body FROM items;
+         DROP TABLE items;
+         ALTER TABLE items_rebuilt RENAME TO items;",
+    )
 }
 
 fn has_column(tx: &Transaction, table: &str, column: &str) -> rusqlite::Result<bool> {
@@ -148,7 +195,11 @@ mod tests {
     fn an_older_database_gains_the_later_columns_and_tables_and_keeps_its_rows() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE TABLE galleries (pk INTEGER PRIMARY KEY, site TEXT NOT NULL, id TEXT NOT NULL,
+            "CREATE TABLE items (pk INTEGER PRIMARY KEY, gallery_pk INTEGER NOT NULL,
+                 id TEXT NOT NULL, sort_order REAL NOT NULL, body TEXT NOT NULL,
+                 UNIQUE (gallery_pk, id), UNIQUE (gallery_pk, sort_order));
+             INSERT INTO items (pk, gallery_pk, id, sort_order, body) VALUES (7, 1, 'i', 2.5, '{}');
+             CREATE TABLE galleries (pk INTEGER PRIMARY KEY, site TEXT NOT NULL, id TEXT NOT NULL,
                  name TEXT, sort_order REAL NOT NULL, created_ms INTEGER NOT NULL,
                  created_date TEXT NOT NULL, item_count INTEGER NOT NULL DEFAULT 0);
              INSERT INTO galleries (site, id, sort_order, created_ms, created_date)
@@ -185,5 +236,24 @@ mod tests {
             })
             .unwrap();
         assert_eq!(kept, ("g".to_string(), 0));
+        // Items lost the unique sortOrder, kept their rows and rowids, and gained the order index.
+        let tx = conn.transaction().unwrap();
+        assert!(!has_unique_index(&tx, "items", &["gallery_pk", "sort_order"]).unwrap());
+        assert!(has_unique_index(&tx, "items", &["gallery_pk", "id"]).unwrap());
+        tx.commit().unwrap();
+        let item: (i64, String, f64) = conn
+            .query_row("SELECT pk, id, sort_order FROM items", [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(item, (7, "i".to_string(), 2.5));
+        let order_index: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_index_list('items') WHERE name = 'items_by_order'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(order_index, 1);
     }
 }

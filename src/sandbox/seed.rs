@@ -7,9 +7,12 @@
 //! `items add G <a seeded media id>` works as it would on the real site. No bytes are stored for
 //! them: their `url` stays the Wix one.
 //!
-//! The reference mixes units in `sortOrder` (some in seconds, some in milliseconds); the seed writes
-//! them all in seconds, so an item added later with the default sortOrder (now, in seconds) lands
-//! at the end of the gallery, as it would on a real site.
+//! The reference mixes scales in `sortOrder`: `1644317968.985` (epoch seconds) next to
+//! `1642505672333` (epoch milliseconds) in one gallery, each matching its item's creation time.
+//! The seed keeps the reference's values as they are, so the seeded gallery holds both scales, as
+//! real galleries do, and everything positional is exercised on it: the seconds item comes first
+//! (a smaller number), and an item added later with a default sortOrder in seconds lands between
+//! it and the millisecond ones.
 
 use rusqlite::Transaction;
 use serde_json::{json, Map, Value};
@@ -17,6 +20,7 @@ use serde_json::{json, Map, Value};
 use super::db::{meta_get, meta_set};
 use super::errors::{ApiError, ApiResult};
 use super::media::store::{self as media_store, MediaRow};
+use super::readings::Readings;
 use super::store::{find_gallery, galleries, items};
 use super::DEFAULT_SITE;
 
@@ -51,7 +55,7 @@ fn image_item() -> Value {
 fn youtube_item() -> Value {
     json!({
         "id": "17c786c6-5d5d-4271-995a-02d007809064",
-        "sortOrder": 1642505672.333,
+        "sortOrder": 1642505672333_u64,
         "title": "Video",
         "description": "Video description",
         "video": {
@@ -93,7 +97,7 @@ fn wix_video_item() -> Value {
     };
     json!({
         "id": "975a57a1-eccd-4e28-aac5-265be4dbb4f8",
-        "sortOrder": 1646212412.985,
+        "sortOrder": 1646212412985_u64,
         "title": "Mountainous Landscape",
         "description": "Mountainous Landscape Description",
         "video": {
@@ -114,7 +118,7 @@ fn wix_video_item() -> Value {
 fn text_item() -> Value {
     json!({
         "id": "534264c7-0c61-45ce-b414-891aacadf4c2",
-        "sortOrder": 1657439075.188,
+        "sortOrder": 1657439075188_u64,
         "title": "Text Item 1",
         "description": "This is a text item in my gallery.",
         "text": {
@@ -175,7 +179,7 @@ fn seed_galleries() -> Vec<(&'static str, Option<&'static str>, &'static str, Ve
 
 /// Marks a new database as initialised and, if `seed`, fills the default site. Runs inside the
 /// caller's write transaction, so concurrent first starts on one file seed it once.
-pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
+pub fn initialise(tx: &Transaction, seed: bool, readings: Readings) -> ApiResult<bool> {
     if let Some(state) = meta_get(tx, INITIALISED_KEY)? {
         if state == "seeded" && meta_get(tx, SEED_MEDIA_KEY)?.is_none() {
             seed_media(tx)?;
@@ -205,6 +209,7 @@ pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
                 created: Some((created_ms, created.to_string())),
             },
             1,
+            readings,
         )?;
         let mut row = find_gallery(tx, DEFAULT_SITE, id)?
             .ok_or_else(|| ApiError::internal("seed gallery missing"))?;
@@ -226,6 +231,7 @@ pub fn initialise(tx: &Transaction, seed: bool) -> ApiResult<bool> {
                     id: item_id,
                     created: item_created,
                 },
+                readings,
             )?;
         }
     }

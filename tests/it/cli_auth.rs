@@ -156,6 +156,19 @@ fn login_off_a_terminal_needs_the_key_on_stdin_and_a_site_id() {
         Some(KEY_A.as_bytes()),
     );
     bad_site.code(2);
+    // The hint says where a site id comes from (not `galleries list`, which prints gallery ids).
+    assert!(
+        bad_site
+            .stderr
+            .contains("hint: a site id is the GUID in the site's dashboard URL: https://manage.wix.com/dashboard/<SITE_ID>"),
+        "{}",
+        bad_site.stderr
+    );
+    assert!(
+        !bad_site.stderr.contains("galleries list"),
+        "{}",
+        bad_site.stderr
+    );
     assert!(!config_path(home.path()).exists(), "nothing written");
 }
 

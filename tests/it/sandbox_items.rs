@@ -99,7 +99,7 @@ fn videos_and_text_items_are_typed_and_durations_are_strings() {
 }
 
 #[test]
-fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
+fn unknown_fields_at_every_level_round_trip_and_request_ids_are_not_stored() {
     let sb = Sandbox::empty();
     let g = sb.new_gallery("G");
     let mut input = image_item("x");
@@ -110,11 +110,25 @@ fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
     input["tags"] = json!({"values": ["_fileOrigin_uploaded", "sea"]});
     input["galleryId"] = json!(g);
     input["somethingNew"] = json!(true);
+    input["secondaryMedia"] = json!({"image": {"imageInfo": {"id": "11062b_def~mv2.jpg", "width": 10, "height": 10}, "focalPoint": {"x": 0.1, "y": 0.9}}});
+    // Read-only fields a client sends back are ignored, not stored.
+    input["type"] = json!("VIDEO");
+    input["createdDate"] = json!("2001-01-01T00:00:00Z");
     let item = sb.add_item(&g, input.clone());
     assert_eq!(item["image"], input["image"]);
     assert_eq!(item["link"], input["link"]);
     assert_eq!(item["tags"], input["tags"]);
-    assert!(item.get("galleryId").is_none() && item.get("somethingNew").is_none());
+    assert_eq!(
+        item["somethingNew"], true,
+        "unknown top-level fields are kept"
+    );
+    assert_eq!(item["secondaryMedia"], input["secondaryMedia"]);
+    assert_eq!(item["type"], "IMAGE");
+    assert_ne!(item["createdDate"], "2001-01-01T00:00:00Z");
+    assert!(
+        item.get("galleryId").is_none(),
+        "the SDK's request id is not an item field"
+    );
     let id = item["id"].as_str().unwrap();
     // The SDK repeats ids in the query string and in bodies.
     let got = ok(sb.call(
@@ -131,6 +145,15 @@ fn unknown_nested_fields_round_trip_and_unknown_top_level_fields_are_ignored() {
         ),
     ));
     assert_eq!(updated["item"]["title"], "y");
+    assert_eq!(updated["item"]["secondaryMedia"], input["secondaryMedia"]);
+    // A present unknown field is replaced, a null one cleared, like any other field.
+    let updated = ok(sb.call(
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({"item": {"somethingNew": {"v": 2}, "secondaryMedia": null}})),
+    ));
+    assert_eq!(updated["item"]["somethingNew"], json!({"v": 2}));
+    assert!(updated["item"].get("secondaryMedia").is_none());
     let listed = ok(sb.call(
         "GET",
         &format!("/galleries/{g}/items?galleryId={g}&unknown=1"),
@@ -151,7 +174,7 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
     for (title, order) in [("c", 30.0), ("a", -5.5), ("b", 10.0)] {
         let mut item = image_item(title);
         item["sortOrder"] = json!(order);
-        assert_eq!(sb.add_item(&g, item)["sortOrder"], json!(order));
+        assert_eq!(sb.add_item(&g, item)["sortOrder"].as_f64(), Some(order));
     }
     let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     let titles: Vec<&str> = listed["items"]
@@ -201,7 +224,11 @@ fn items_are_ordered_by_sort_order_which_is_unique_per_gallery() {
         &format!("/galleries/{g}/items/{a}"),
         Some(json!({"item": {"sortOrder": 99}})),
     ));
-    assert_eq!(moved["item"]["sortOrder"], json!(99.0));
+    assert_eq!(
+        moved["item"]["sortOrder"],
+        json!(99),
+        "whole numbers have no fraction"
+    );
     let listed = ok(sb.call("GET", &format!("/galleries/{g}/items"), None));
     assert_eq!(listed["items"][2]["title"], "a");
 }
@@ -296,7 +323,7 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
     input["description"] = json!("d");
     let item = sb.add_item(&g, input);
     let id = item["id"].as_str().unwrap();
-    let new_image = json!({"imageInfo": {"url": "https://x/y.jpg", "width": 10, "height": 20}});
+    let new_image = json!({"imageInfo": {"id": "11062b_y~mv2.jpg", "url": "https://x/y.jpg", "width": 10, "height": 20}});
     let updated = ok(sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
@@ -326,7 +353,7 @@ fn update_replaces_present_fields_whole_and_refuses_kind_changes() {
     let bad_image = sb.call(
         "PATCH",
         &format!("/galleries/{g}/items/{id}"),
-        Some(json!({"item": {"image": {"imageInfo": {"url": "u", "width": 0, "height": 1}}}})),
+        Some(json!({"item": {"image": {"imageInfo": {"id": "m", "url": "u", "width": 0, "height": 1}}}})),
     );
     assert_violation(&bad_image, "item.image.imageInfo.width");
     assert_violation(

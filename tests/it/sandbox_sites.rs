@@ -29,7 +29,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         .collect();
     assert_eq!(
         types,
-        ["VIDEO", "IMAGE", "VIDEO", "TEXT"],
+        ["IMAGE", "VIDEO", "VIDEO", "TEXT"],
         "sorted by sortOrder ascending"
     );
     let orders: Vec<f64> = first["items"]
@@ -39,14 +39,31 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         .map(|i| i["sortOrder"].as_f64().unwrap())
         .collect();
     assert!(orders.windows(2).all(|w| w[0] < w[1]), "{orders:?}");
-    assert_eq!(first["items"][0]["video"]["type"], "YOUTUBE");
+    // The reference's values as they are: seconds and milliseconds in one gallery.
+    let raw: Vec<String> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["sortOrder"].to_string())
+        .collect();
     assert_eq!(
-        first["items"][0]["id"],
+        raw,
+        [
+            "1644317968.985",
+            "1642505672333",
+            "1646212412985",
+            "1657439075188"
+        ]
+    );
+    assert_eq!(first["items"][1]["video"]["type"], "YOUTUBE");
+    assert_eq!(
+        first["items"][1]["id"],
         "17c786c6-5d5d-4271-995a-02d007809064"
     );
     assert_eq!(first["items"][2]["video"]["duration"], "20000");
     assert_eq!(body["galleries"][1]["name"], "Simple Gallery");
-    // An item added with the default sortOrder lands at the end.
+    // An item added with the default sortOrder (now, in seconds) lands after the seconds item
+    // and before the millisecond ones, as on a real site with such data.
     let added = ok(sb
         .request(
             "POST",
@@ -62,7 +79,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
         )
         .without_header("wix-site-id")
         .send());
-    assert_eq!(listed["items"][4]["id"], added["item"]["id"]);
+    assert_eq!(listed["items"][1]["id"], added["item"]["id"]);
     // The test site (wix-site-id header) is another site: empty.
     let other = ok(sb.call("GET", "/galleries", None));
     assert_eq!(other, json!({"totalGalleries": 0, "galleries": []}));

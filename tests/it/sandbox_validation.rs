@@ -143,8 +143,27 @@ fn create_item_rules() {
     rejects(
         &sb,
         &g,
-        json!({"link": {"target": "_top"}, "text": {"html": "x"}}),
+        json!({"link": {"target": 5}, "text": {"html": "x"}}),
         "item.link.target",
+    );
+    // Any window name is a target (spec §3), and the link's type is kept as sent.
+    for (target, kind) in [("_top", "INTERNAL"), ("gallery-popup", "EXTERNAL")] {
+        let link = json!({"type": kind, "url": "https://example.com/a", "target": target});
+        let made = sb.add_item(&g, json!({"link": link.clone(), "text": {"html": "x"}}));
+        assert_eq!(made["link"], link);
+    }
+    // An image is a file of the Media Manager: a URL without its media id is refused.
+    rejects(
+        &sb,
+        &g,
+        json!({"image": {"imageInfo": {"url": "https://static.wixstatic.com/media/x.jpg", "width": 5, "height": 5}}}),
+        "item.image.imageInfo.id",
+    );
+    rejects(
+        &sb,
+        &g,
+        json!({"title": "s", "secondaryMedia": "poster.jpg", "text": {"html": "x"}}),
+        "item.secondaryMedia",
     );
     rejects(
         &sb,
@@ -164,10 +183,10 @@ fn create_item_rules() {
         .unwrap()
         .len();
     assert!(list >= 3, "{}", resp.body);
-    // None of the rejected items exists.
+    // None of the rejected items exists (only the two accepted ones: quality 30, the links).
     assert_eq!(
         ok(sb.call("GET", &format!("/galleries/{g}"), None))["gallery"]["totalItems"],
-        1
+        3
     );
 }
 

@@ -6,9 +6,11 @@ use crate::common::{cli_in, run};
 
 const SEEDED_GALLERY: &str = "e481d9b4-14b9-4a98-ae52-67f4170e3a63";
 const SEEDED_IMAGE: &str = "a045b201-ee7d-447c-b0c3-746cba83253c";
+/// The seeded gallery in its order: the reference's sortOrders mix seconds (the image) and
+/// milliseconds (the others).
 const SEEDED_ITEMS: [&str; 4] = [
-    "17c786c6-5d5d-4271-995a-02d007809064",
     SEEDED_IMAGE,
+    "17c786c6-5d5d-4271-995a-02d007809064",
     "975a57a1-eccd-4e28-aac5-265be4dbb4f8",
     "534264c7-0c61-45ce-b414-891aacadf4c2",
 ];

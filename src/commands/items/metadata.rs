@@ -36,11 +36,14 @@ pub fn check_link_url(url: &str) -> Result<String, String> {
     Ok(url.to_string())
 }
 
+/// `_blank`, `_self`, or any window name the site owner uses (spec/api.md §3): one word.
 pub fn check_link_target(target: &str) -> Result<String, String> {
-    match target {
-        "_blank" | "_self" => Ok(target.to_string()),
-        other => Err(format!("{other:?} must be _blank or _self")),
+    if target.is_empty() || target.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "{target:?} must be _blank, _self or a window name (one word)"
+        ));
     }
+    Ok(target.to_string())
 }
 
 /// `X,Y` with both fractions in 0..1.
@@ -168,14 +171,17 @@ impl Meta {
     }
 }
 
-/// A link's wire form: an external link, opening in a new tab unless told otherwise; parts not
-/// given keep the current link's.
+/// A link's wire form: parts not given keep the current link's (its `type` too: a page link of
+/// the site stays one when only its text changes); a new URL, always an http(s) one, makes it
+/// an external link; a new link opens in a new tab unless told otherwise.
 fn link_value(link: &LinkSpec, current: Option<&Value>) -> Value {
     let mut out = match current {
         Some(Value::Object(map)) => map.clone(),
         _ => Map::new(),
     };
-    out.insert("type".into(), json!("EXTERNAL"));
+    if link.url.is_some() || !out.contains_key("type") {
+        out.insert("type".into(), json!("EXTERNAL"));
+    }
     if let Some(url) = &link.url {
         out.insert("url".into(), json!(url));
     }
@@ -208,11 +214,25 @@ mod tests {
             text: Some("More".into()),
             ..LinkSpec::default()
         };
-        let current = json!({"type": "EXTERNAL", "url": "https://a", "target": "_self"});
+        let current = json!({"type": "INTERNAL", "url": "https://a", "target": "gallery-pop"});
         let value = link_value(&link, Some(&current));
         assert_eq!(value["url"], "https://a");
         assert_eq!(value["text"], "More");
-        assert_eq!(value["target"], "_self");
+        assert_eq!(value["target"], "gallery-pop");
+        assert_eq!(
+            value["type"], "INTERNAL",
+            "a text change keeps the link's type"
+        );
+        let new_url = LinkSpec {
+            url: Some("https://b".into()),
+            ..LinkSpec::default()
+        };
+        assert_eq!(link_value(&new_url, Some(&current))["type"], "EXTERNAL");
+        assert_eq!(link_value(&new_url, None)["target"], "_blank");
+        assert_eq!(check_link_target("_top"), Ok("_top".into()));
+        assert_eq!(check_link_target("popup1"), Ok("popup1".into()));
+        assert!(check_link_target("two words").is_err());
+        assert!(check_link_target("").is_err());
         assert_eq!(
             clean_tags(vec![" a".into(), "".into(), "b".into(), "a".into()]),
             vec!["a", "b"]

@@ -5,6 +5,7 @@
 pub(crate) mod add;
 pub(crate) mod batches;
 mod bulk_delete;
+mod lock;
 pub(crate) mod metadata;
 mod move_;
 pub(crate) mod ordering;

@@ -1,10 +1,10 @@
 //! `progallery items move GALLERY ITEM --before ID|--after ID|--first|--last`: one new
 //! `sortOrder` between the new neighbours; when two neighbours sit too close for a number in
-//! between, the fewest nearby items are spread apart first (`ordering.rs`).
+//! between (or share one), the fewest nearby items are spread apart first (`ordering.rs`).
 
 use anyhow::Result;
 
-use super::ordering::{self, Slot};
+use super::ordering::{self, Placement, Slot};
 use crate::cli::ItemsMoveArgs;
 use crate::commands::input::require_guid;
 use crate::context::Context;
@@ -26,7 +26,7 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
     let gallery = ctx.resolve_gallery(&args.item.gallery_id).await?;
     let gallery = gallery.as_str();
     let client = ctx.client().await?;
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let Some(from) = existing
         .iter()
         .position(|i| i.id.as_deref() == Some(item_id))
@@ -51,24 +51,38 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
     } else {
         return Err(CliError::usage("give --before, --after, --first or --last").into());
     };
+    // Ranks are places in the listing: `others` keep theirs around the moved item's.
+    let mut slots: Vec<Slot> = others
+        .iter()
+        .enumerate()
+        .map(|(k, other)| ordering::fixed(other, if k < from { k } else { k + 1 }))
+        .collect();
     if to == from {
         ctx.printer.one(&item)?;
         ctx.printer
             .notice("the item is already there; nothing changed");
         return Ok(0);
     }
-    let mut slots: Vec<Slot> = others.iter().map(ordering::sort_order_of).collect();
+    let held: Vec<f64> = existing
+        .iter()
+        .filter_map(ordering::sort_order_of)
+        .collect();
     slots.insert(to, None);
-    let values = ordering::solve(&slots, ordering::now_seconds());
+    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let windows = ordering::windows(&values);
     let mut neighbours = Vec::new();
     for (k, value) in values.iter().enumerate() {
         if k == to {
             continue;
         }
         let other = &others[if k < to { k } else { k - 1 }];
-        if slots[k] != Some(*value) {
+        if slots[k].map(|f| f.value) != Some(*value) {
             if let Some(id) = &other.id {
-                neighbours.push((id.clone(), *value));
+                neighbours.push(Placement {
+                    id: id.clone(),
+                    value: *value,
+                    window: windows[k],
+                });
             }
         }
     }
@@ -79,8 +93,12 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
         ));
         ordering::apply_sort_orders(client, gallery, &neighbours).await?;
     }
-    let moved =
-        ordering::apply_sort_orders(client, gallery, &[(item_id.to_string(), values[to])]).await?;
+    let placement = Placement {
+        id: item_id.to_string(),
+        value: values[to],
+        window: windows[to],
+    };
+    let moved = ordering::apply_sort_orders(client, gallery, &[placement]).await?;
     if let Some(item) = moved.first() {
         ctx.printer.one(item)?;
     }

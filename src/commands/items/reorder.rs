@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
-use super::ordering::{self, Slot};
+use super::ordering::{self, Placement, Slot};
 use crate::api::model::Item;
 use crate::cli::ItemsReorderArgs;
 use crate::commands::input::{read_input, require_guid};
@@ -22,7 +22,7 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         .await?;
     let gallery = gallery.as_str();
     let client = ctx.client().await?;
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let by_id: HashMap<&str, &Item> = existing
         .iter()
         .filter_map(|i| i.id.as_deref().map(|id| (id, i)))
@@ -57,28 +57,41 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
         ))
         .into());
     }
+    let rank: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| i.id.as_deref().map(|id| (id, k)))
+        .collect();
     let slots: Vec<Slot> = ids
         .iter()
         .map(|id| {
-            by_id
-                .get(id.as_str())
-                .and_then(|i| ordering::sort_order_of(i))
+            let item = by_id.get(id.as_str())?;
+            ordering::fixed(item, *rank.get(id.as_str())?)
         })
         .collect();
-    let values = ordering::solve(&slots, ordering::now_seconds());
-    let updates: Vec<(String, f64)> = ids
+    let held: Vec<f64> = existing
+        .iter()
+        .filter_map(ordering::sort_order_of)
+        .collect();
+    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let windows = ordering::windows(&values);
+    let updates: Vec<Placement> = ids
         .iter()
         .zip(&slots)
-        .zip(&values)
-        .filter(|((_, slot), value)| **slot != Some(**value))
-        .map(|((id, _), value)| (id.clone(), *value))
+        .zip(values.iter().zip(windows))
+        .filter(|((_, slot), (value, _))| slot.map(|f| f.value) != Some(**value))
+        .map(|((id, _), (value, window))| Placement {
+            id: id.clone(),
+            value: *value,
+            window,
+        })
         .collect();
     if args.dry_run {
         let mut out = ctx.printer.list::<Item>()?;
-        for (id, value) in &updates {
-            if let Some(item) = by_id.get(id.as_str()) {
+        for placement in &updates {
+            if let Some(item) = by_id.get(placement.id.as_str()) {
                 let mut changed = (*item).clone();
-                changed.sort_order = serde_json::Number::from_f64(*value);
+                changed.sort_order = serde_json::Number::from_f64(placement.value);
                 out.push(&changed)?;
             }
         }

@@ -515,10 +515,18 @@ fn plan_positions(items: &[Item], existing: &[Item]) -> Vec<f64> {
         .fold(None, |max: Option<f64>, v| {
             Some(max.map_or(v, |m| m.max(v)))
         });
-    let mut slots: Vec<Slot> = last.map(Some).into_iter().collect();
+    let mut slots: Vec<Slot> = last
+        .map(|value| Some(ordering::Fixed { value, rank: 0 }))
+        .into_iter()
+        .collect();
     let skip = slots.len();
     slots.extend(std::iter::repeat(None).take(items.len()));
-    ordering::solve(&slots, ordering::now_seconds())[skip..].to_vec()
+    // No new number is one an item of the gallery holds (a service may refuse a duplicate).
+    let held: Vec<f64> = existing
+        .iter()
+        .filter_map(ordering::sort_order_of)
+        .collect();
+    ordering::solve(&slots, ordering::now_seconds(), &held)[skip..].to_vec()
 }
 
 /// The same item, seen in the target: kind, title and description (media ids differ by design).
@@ -598,6 +606,7 @@ async fn upload(
         },
         meta: Meta::default(),
         sort_order: None,
+        sort_window: None,
         hash: Some(hash),
         size,
         mime,

@@ -11,10 +11,12 @@ use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 
 use super::StopSignals;
-use crate::cli::{FaultArgs, OutputFormat, SandboxCmd, SandboxServeArgs, WebhookRetryArgs};
+use crate::cli::{
+    FaultArgs, OutputFormat, ReadingArgs, SandboxCmd, SandboxServeArgs, WebhookRetryArgs,
+};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::sandbox::{self, Database, Faults, Options, WebhookOptions};
+use crate::sandbox::{self, Database, Faults, Options, Readings, WebhookOptions};
 use crate::webhooks::delivery::RetryPolicy;
 use crate::webhooks::keys;
 
@@ -61,6 +63,14 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
     })
 }
 
+/// The readings named on the command line (or by their environment variables).
+fn readings_from_args(args: &ReadingArgs) -> Result<Readings> {
+    crate::context::sandbox_readings(
+        Some(&args.duplicate_sort_order),
+        Some(&args.default_sort_order),
+    )
+}
+
 async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     let addr: SocketAddr = args.addr.parse().map_err(|_| {
         CliError::usage(format!(
@@ -71,6 +81,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     // `--rate-limit` is the global flag: for a client it is its own budget, for the server the
     // budget it enforces per site.
     let faults = faults_from_args(&args.faults, ctx.global.rate_limit.unwrap_or(0))?;
+    let readings = readings_from_args(&args.readings)?;
     let signals = StopSignals::install();
     // Ctrl-C is how a served sandbox stops: it shuts down cleanly (queued webhooks get their grace).
     ctx.handle_interrupts();
@@ -104,6 +115,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
                 image_ready_after: Duration::from_millis(args.media_ready_after),
                 video_ready_after: Duration::from_millis(args.video_ready_after),
             },
+            readings,
         },
     )
     .await

@@ -122,6 +122,7 @@ async fn generate(
             )]))
         }
     };
+    let readings = app.readings;
     let (id, total) = app
         .pool
         .write(move |tx| {
@@ -141,6 +142,7 @@ async fn generate(
                             created: None,
                         },
                         1,
+                        readings,
                     )?;
                     let id = created["id"].as_str().unwrap_or_default().to_string();
                     store::find_gallery(tx, &site, &id)?
@@ -148,7 +150,8 @@ async fn generate(
                 }
             };
             for n in 0..count {
-                let sort_order = next_default_sort_order(tx, |_| Ok(false))?;
+                let sort_order =
+                    next_default_sort_order(tx, readings.default_sort_order, |_| Ok(false))?;
                 let media = format!("generated_{n:07}~mv2.jpg");
                 let item = json!({
                     "sortOrder": sort_order,
@@ -178,6 +181,7 @@ async fn generate(
                         id: None,
                         created: None,
                     },
+                    readings,
                 )?;
             }
             Ok((row.id.clone(), row.item_count))

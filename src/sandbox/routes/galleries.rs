@@ -60,6 +60,7 @@ pub async fn create(
             )]))
         }
     };
+    let readings = app.readings;
     let created = app
         .pool
         .write_emitting(&app.events, move |tx| {
@@ -73,6 +74,7 @@ pub async fn create(
                     created: None,
                 },
                 50,
+                readings,
             )
         })
         .await?;

@@ -48,6 +48,7 @@ pub async fn create(
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
     let input = required_object(&body, "item")?.clone();
+    let readings = app.readings;
     let item = app
         .pool
         .write_emitting(&app.events, move |tx| {
@@ -61,6 +62,7 @@ pub async fn create(
                     id: None,
                     created: None,
                 },
+                readings,
             )?;
             let event = Event::ItemCreated {
                 site,
@@ -100,11 +102,12 @@ pub async fn update(
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
     let patch = required_object(&body, "item")?.clone();
+    let readings = app.readings;
     let item = app
         .pool
         .write_emitting(&app.events, move |tx| {
             let row = gallery(tx, &site, &gallery_id)?;
-            let item = items::update_item(tx, &row, &item_id, &patch)?;
+            let item = items::update_item(tx, &row, &item_id, &patch, readings)?;
             let event = Event::ItemUpdated {
                 site,
                 gallery_id,

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::events::Event;
+use crate::sandbox::readings::{Readings, SortOrderScale};
 
 /// One page of a site's galleries, each with its first `item_limit` items, and the site's total.
 pub fn list(
@@ -88,6 +89,7 @@ pub fn create(
     clone_from: Option<&str>,
     new: NewGallery,
     item_limit: i64,
+    readings: Readings,
 ) -> ApiResult<(Value, Vec<Event>)> {
     let name = check_name(gallery)?;
     let sort_order = check_sort_order(gallery)?;
@@ -124,7 +126,8 @@ pub fn create(
             }
             explicit
         }
-        None => next_default_sort_order(tx, |candidate| {
+        // A gallery's default is in seconds (spec §3); the scale switch is about items.
+        None => next_default_sort_order(tx, SortOrderScale::Seconds, |candidate| {
             gallery_sort_order_taken(tx, site, candidate, None)
         })?,
     };
@@ -178,6 +181,7 @@ pub fn create(
                         id: None,
                         created: None,
                     },
+                    readings,
                 )?);
             }
         }
@@ -197,6 +201,7 @@ pub fn create(
                         id: None,
                         created: None,
                     },
+                    readings,
                 )?);
             }
         }

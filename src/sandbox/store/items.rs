@@ -1,7 +1,8 @@
 //! Items of a gallery: create, read, page, update, delete and bulk delete. An item is stored as its
-//! full JSON (so unknown fields inside `image`/`video`/… round-trip) next to indexed columns for
-//! its id and `sortOrder`; `UNIQUE (gallery_pk, sort_order)` both enforces sortOrder uniqueness and
-//! is the covering index the pages are read from.
+//! full JSON (so unknown fields, at the top level and inside `image`/`video`/…, round-trip) next
+//! to indexed columns for its id and `sortOrder`. Gallery order is `sortOrder`, then creation order
+//! (the rowid), read from the `(gallery_pk, sort_order)` index, which ends with the rowid. Whether
+//! two items may share a sortOrder is a switch (`readings.rs`): refused by default.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -11,9 +12,11 @@ use serde_json::{Map, Value};
 
 use super::{next_default_sort_order, now, number, GalleryRow};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
-use crate::sandbox::validate::{check_item, writable_item_fields, Kind};
+use crate::sandbox::readings::{DuplicateSortOrder, Readings};
+use crate::sandbox::validate::{check_item, is_kept_item_field, writable_item_fields, Kind};
 
-/// Builds the stored/answered Item object in the field order of spec §3.
+/// Builds the stored/answered Item object: the fields of spec §3 in its order, then any other
+/// field the client sent (`secondaryMedia`, fields this sandbox does not know), then the dates.
 fn canonical_item(
     id: &str,
     sort_order: f64,
@@ -39,6 +42,11 @@ fn canonical_item(
             out.insert(name.into(), v.clone());
         }
     }
+    for (name, value) in fields {
+        if !out.contains_key(name) && name != "sortOrder" {
+            out.insert(name.clone(), value.clone());
+        }
+    }
     out.insert("createdDate".into(), Value::String(created.to_string()));
     out.insert("updatedDate".into(), Value::String(updated.to_string()));
     Value::Object(out)
@@ -51,10 +59,15 @@ fn sort_order_taken(
     except_pk: Option<i64>,
 ) -> ApiResult<bool> {
     let found: Option<i64> = tx
-        .prepare_cached("SELECT pk FROM items WHERE gallery_pk = ?1 AND sort_order = ?2")?
-        .query_row(params![gallery_pk, sort_order], |row| row.get(0))
+        .prepare_cached(
+            "SELECT pk FROM items WHERE gallery_pk = ?1 AND sort_order = ?2 AND pk != ?3 LIMIT 1",
+        )?
+        .query_row(
+            params![gallery_pk, sort_order, except_pk.unwrap_or(-1)],
+            |row| row.get(0),
+        )
         .optional()?;
-    Ok(matches!(found, Some(pk) if Some(pk) != except_pk))
+    Ok(found.is_some())
 }
 
 /// What a create needs besides the validated fields: fixed id and dates (seeding, cloning keeps
@@ -72,19 +85,25 @@ pub fn create_item(
     input: &Map<String, Value>,
     field: &str,
     new: NewItem,
+    readings: Readings,
 ) -> ApiResult<Value> {
     let mut fields = writable_item_fields(input);
     let kind = check_item(&mut fields, field)?;
     let sort_order = match fields.get("sortOrder").and_then(Value::as_f64) {
         Some(explicit) => {
-            if sort_order_taken(tx, gallery.pk, explicit, None)? {
+            if readings.duplicate_sort_order == DuplicateSortOrder::Reject
+                && sort_order_taken(tx, gallery.pk, explicit, None)?
+            {
                 return Err(ApiError::sort_order_taken(explicit, "item of this gallery"));
             }
             explicit
         }
+        // Defaults never repeat a number, whatever the reading: each is a new creation time.
         None => {
             let pk = gallery.pk;
-            next_default_sort_order(tx, |candidate| sort_order_taken(tx, pk, candidate, None))?
+            next_default_sort_order(tx, readings.default_sort_order, |candidate| {
+                sort_order_taken(tx, pk, candidate, None)
+            })?
         }
     };
     let id = new.id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
@@ -134,16 +153,19 @@ const ANCHOR_STRIDE: i64 = 256;
 /// Galleries whose anchors are kept; past this the cache starts over.
 const MAX_ANCHORED_GALLERIES: usize = 64;
 
-/// Page anchors per (gallery row, order version): `anchors[k]` is the sortOrder of the item at
+/// A place in gallery order: an item's sortOrder and rowid.
+type Place = (f64, i64);
+
+/// Page anchors per (gallery row, order version): `anchors[k]` is the place of the item at
 /// position `k * ANCHOR_STRIDE`. A page at offset N then starts from anchor `N / STRIDE` with
-/// `sort_order >= anchor` and skips fewer than STRIDE index entries, instead of N.
+/// `(sort_order, pk) >= anchor` and skips fewer than STRIDE index entries, instead of N.
 ///
 /// The key includes the gallery's `order_version`, a random value replaced in the same
 /// transaction as every change of the gallery's order, by whichever process makes it; a page read
 /// sees the version of its own snapshot, so anchors are never used for an order they do not
 /// describe. Process-wide rather than per database: the random 64-bit version makes a clash
 /// between two databases' galleries with the same row id negligible.
-type AnchorCache = HashMap<(i64, i64), Arc<Vec<f64>>>;
+type AnchorCache = HashMap<(i64, i64), Arc<Vec<Place>>>;
 
 fn anchor_cache() -> &'static Mutex<AnchorCache> {
     static CACHE: OnceLock<Mutex<AnchorCache>> = OnceLock::new();
@@ -153,7 +175,7 @@ fn anchor_cache() -> &'static Mutex<AnchorCache> {
 /// Anchor `k` of `gallery` at its current version (None past the end). The cached anchor list is
 /// extended on demand, by jumps of ANCHOR_STRIDE inside SQLite, only as far as `k`: the first deep
 /// page after a change costs about what a plain OFFSET would, later ones almost nothing.
-fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<f64>> {
+fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<Place>> {
     let key = (gallery.pk, gallery.order_version);
     let cached = anchor_cache()
         .lock()
@@ -163,13 +185,14 @@ fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<
     if let Some(found) = cached.as_ref().and_then(|list| list.get(k)) {
         return Ok(Some(*found));
     }
-    let mut list: Vec<f64> = cached.map(|list| list.as_ref().clone()).unwrap_or_default();
+    let mut list: Vec<Place> = cached.map(|list| list.as_ref().clone()).unwrap_or_default();
     if list.is_empty() {
-        let first: Option<f64> = tx
+        let first: Option<Place> = tx
             .prepare_cached(
-                "SELECT sort_order FROM items WHERE gallery_pk = ?1 ORDER BY sort_order LIMIT 1",
+                "SELECT sort_order, pk FROM items WHERE gallery_pk = ?1
+                 ORDER BY sort_order, pk LIMIT 1",
             )?
-            .query_row([gallery.pk], |row| row.get(0))
+            .query_row([gallery.pk], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
         match first {
             Some(first) => list.push(first),
@@ -178,15 +201,16 @@ fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<
     }
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT sort_order FROM items WHERE gallery_pk = ?1 AND sort_order > ?2
-             ORDER BY sort_order LIMIT 1 OFFSET ?3",
+            "SELECT sort_order, pk FROM items WHERE gallery_pk = ?1 AND (sort_order, pk) > (?2, ?3)
+             ORDER BY sort_order, pk LIMIT 1 OFFSET ?4",
         )?;
         while list.len() <= k {
-            let last = list[list.len() - 1];
-            let next: Option<f64> = stmt
-                .query_row(params![gallery.pk, last, ANCHOR_STRIDE - 1], |row| {
-                    row.get(0)
-                })
+            let (last_sort, last_pk) = list[list.len() - 1];
+            let next: Option<Place> = stmt
+                .query_row(
+                    params![gallery.pk, last_sort, last_pk, ANCHOR_STRIDE - 1],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
                 .optional()?;
             match next {
                 Some(value) => list.push(value),
@@ -203,7 +227,7 @@ fn anchor(tx: &Transaction, gallery: &GalleryRow, k: usize) -> ApiResult<Option<
     Ok(found)
 }
 
-/// A page of a gallery's items in `sortOrder` order.
+/// A page of a gallery's items in gallery order (`sortOrder`, then creation order).
 ///
 /// The rowids of the page come from the covering `(gallery_pk, sort_order)` index alone, so a
 /// skipped row costs one index step and no table read. Small offsets skip from the start; larger
@@ -232,14 +256,17 @@ pub fn page(
         Ok(())
     };
     match anchored {
-        Some((anchor, skip)) => {
+        Some(((anchor_sort, anchor_pk), skip)) => {
             let mut stmt = tx.prepare_cached(
                 "SELECT body FROM items WHERE pk IN (
-                     SELECT pk FROM items WHERE gallery_pk = ?1 AND sort_order >= ?2
-                     ORDER BY sort_order LIMIT ?3 OFFSET ?4)
-                 ORDER BY sort_order",
+                     SELECT pk FROM items WHERE gallery_pk = ?1 AND (sort_order, pk) >= (?2, ?3)
+                     ORDER BY sort_order, pk LIMIT ?4 OFFSET ?5)
+                 ORDER BY sort_order, pk",
             )?;
-            let rows = stmt.query_map(params![gallery.pk, anchor, take, skip], |row| row.get(0))?;
+            let rows = stmt.query_map(
+                params![gallery.pk, anchor_sort, anchor_pk, take, skip],
+                |row| row.get(0),
+            )?;
             for body in rows {
                 push(body)?;
             }
@@ -248,8 +275,8 @@ pub fn page(
             let mut stmt = tx.prepare_cached(
                 "SELECT body FROM items WHERE pk IN (
                      SELECT pk FROM items WHERE gallery_pk = ?1
-                     ORDER BY sort_order LIMIT ?2 OFFSET ?3)
-                 ORDER BY sort_order",
+                     ORDER BY sort_order, pk LIMIT ?2 OFFSET ?3)
+                 ORDER BY sort_order, pk",
             )?;
             let rows = stmt.query_map(params![gallery.pk, take, offset], |row| row.get(0))?;
             for body in rows {
@@ -266,6 +293,7 @@ pub fn update_item(
     gallery: &GalleryRow,
     item_id: &str,
     patch: &Map<String, Value>,
+    readings: Readings,
 ) -> ApiResult<Value> {
     if let Some(body_id) = patch.get("id") {
         match body_id {
@@ -291,10 +319,7 @@ pub fn update_item(
     let mut fields = writable_item_fields(&stored);
     // A present top-level field replaces the stored one whole; an explicit null clears it.
     for (name, value) in patch {
-        if !matches!(
-            name.as_str(),
-            "sortOrder" | "title" | "description" | "image" | "video" | "text" | "link" | "tags"
-        ) {
+        if !is_kept_item_field(name) {
             continue;
         }
         if value.is_null() {
@@ -328,7 +353,10 @@ pub fn update_item(
         .get("sortOrder")
         .and_then(Value::as_f64)
         .unwrap_or(old_sort);
-    if sort_order != old_sort && sort_order_taken(tx, gallery.pk, sort_order, Some(pk))? {
+    if sort_order != old_sort
+        && readings.duplicate_sort_order == DuplicateSortOrder::Reject
+        && sort_order_taken(tx, gallery.pk, sort_order, Some(pk))?
+    {
         return Err(ApiError::sort_order_taken(
             sort_order,
             "item of this gallery",
@@ -387,10 +415,10 @@ pub fn delete_items(
     Ok(deleted)
 }
 
-/// Every item id of a gallery, in order (for cascading deletes and clones).
+/// Every item of a gallery, in gallery order (for clones).
 pub fn all_items(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<Value>> {
     let mut stmt =
-        tx.prepare_cached("SELECT body FROM items WHERE gallery_pk = ?1 ORDER BY sort_order")?;
+        tx.prepare_cached("SELECT body FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk")?;
     let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
     let mut items = Vec::new();
     for body in rows {
@@ -399,9 +427,10 @@ pub fn all_items(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<Value>> {
     Ok(items)
 }
 
+/// Every item id of a gallery, in gallery order (for cascading deletes).
 pub fn all_item_ids(tx: &Transaction, gallery_pk: i64) -> ApiResult<Vec<String>> {
     let mut stmt =
-        tx.prepare_cached("SELECT id FROM items WHERE gallery_pk = ?1 ORDER BY sort_order")?;
+        tx.prepare_cached("SELECT id FROM items WHERE gallery_pk = ?1 ORDER BY sort_order, pk")?;
     let rows = stmt.query_map([gallery_pk], |row| row.get::<_, String>(0))?;
     let mut ids = Vec::new();
     for id in rows {

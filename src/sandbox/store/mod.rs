@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::db::{meta_get, meta_set};
 use super::errors::ApiResult;
+use super::readings::SortOrderScale;
 
 /// A gallery row.
 #[derive(Debug, Clone)]
@@ -44,7 +45,13 @@ impl GalleryRow {
     }
 }
 
+/// A double as the service writes it: whole values without a fraction (`1642505672333`, as in the
+/// reference's examples, not `1642505672333.0`), others in their shortest form.
 pub fn number(value: f64) -> Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole double below is exact
+    if value.fract() == 0.0 && value.abs() < EXACT {
+        return Value::from(value as i64);
+    }
     serde_json::Number::from_f64(value)
         .map(Value::Number)
         .unwrap_or(Value::Null)
@@ -85,21 +92,23 @@ pub fn now() -> (i64, String) {
 
 const CLOCK_KEY: &str = "last_default_sort_order_ms";
 
-/// The next default `sortOrder`: creation time in epoch seconds with a millisecond fraction, but
-/// always at least one millisecond past the previous default handed out by *any* process on this
-/// database (the counter lives in the database and is read and bumped inside the caller's write
-/// transaction), and skipping values an explicit `sortOrder` already took (`taken`).
+/// The next default `sortOrder`: creation time on `scale` (epoch seconds with a millisecond
+/// fraction, or epoch milliseconds), but always at least one millisecond past the previous
+/// default handed out by *any* process on this database (the counter lives in the database and
+/// is read and bumped inside the caller's write transaction), and skipping values an explicit
+/// `sortOrder` already took (`taken`).
 pub fn next_default_sort_order(
     tx: &Transaction,
+    scale: SortOrderScale,
     mut taken: impl FnMut(f64) -> ApiResult<bool>,
 ) -> ApiResult<f64> {
     let last: i64 = meta_get(tx, CLOCK_KEY)?
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     let mut ms = now().0.max(last.saturating_add(1));
-    while taken(ms as f64 / 1000.0)? {
+    while taken(scale.from_millis(ms))? {
         ms += 1;
     }
     meta_set(tx, CLOCK_KEY, &ms.to_string())?;
-    Ok(ms as f64 / 1000.0)
+    Ok(scale.from_millis(ms))
 }

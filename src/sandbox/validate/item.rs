@@ -42,30 +42,24 @@ impl Kind {
     }
 }
 
-/// Top-level item fields a client may set; everything else at the top level is ignored
-/// (read-only fields, the SDK's repeated `galleryId`, unknown names).
-const WRITABLE_ITEM_FIELDS: [&str; 8] = [
-    "sortOrder",
-    "title",
-    "description",
-    "image",
-    "video",
-    "text",
-    "link",
-    "tags",
-];
+/// Top-level item fields the service sets itself (sent ones are ignored), and the SDK's
+/// repeated `galleryId` (a request field, not the item's).
+const NOT_KEPT: [&str; 5] = ["id", "type", "createdDate", "updatedDate", "galleryId"];
 
-/// The writable fields of an incoming item, nulls dropped (an absent field and a null are the same).
+/// Whether a top-level field of an incoming item is stored: every field but those the service
+/// sets. Real items carry fields beyond spec §3 (`secondaryMedia`, and whatever Wix adds next),
+/// and a JSON round trip or a restore through the sandbox must not lose them.
+pub fn is_kept_item_field(name: &str) -> bool {
+    !NOT_KEPT.contains(&name)
+}
+
+/// The kept fields of an incoming item, nulls dropped (an absent field and a null are the same).
 pub fn writable_item_fields(input: &Map<String, Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    for name in WRITABLE_ITEM_FIELDS {
-        if let Some(value) = input.get(name) {
-            if !value.is_null() {
-                out.insert(name.to_string(), value.clone());
-            }
-        }
-    }
-    out
+    input
+        .iter()
+        .filter(|(name, value)| is_kept_item_field(name) && !value.is_null())
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
 }
 
 /// Validates an item's writable fields (all of them: on create the input, on update the merged
@@ -92,6 +86,12 @@ pub fn check_item(fields: &mut Map<String, Value>, prefix: &str) -> ApiResult<Ki
     }
     if let Some(tags) = fields.get("tags") {
         check_tags(tags, &at("tags"), &mut violations);
+    }
+    // Kept as sent (spec §3); only its type is checked.
+    if let Some(secondary) = fields.get("secondaryMedia") {
+        if !secondary.is_object() {
+            violations.push(Violation::wrong_type(at("secondaryMedia"), "an object"));
+        }
     }
 
     let kinds = Kind::of(fields);
@@ -194,12 +194,8 @@ fn check_link(link: &Value, field: &str, out: &mut Vec<Violation>) {
         &["EXTERNAL", "INTERNAL", "UNDEFINED"],
         out,
     );
-    check_enum(
-        map.get("target"),
-        &format!("{field}.target"),
-        &["_blank", "_self"],
-        out,
-    );
+    // `_blank`, `_self` or any window name the site owner chose (spec §3).
+    check_optional_string(map.get("target"), &format!("{field}.target"), out);
     check_optional_string(map.get("url"), &format!("{field}.url"), out);
     check_optional_string(map.get("text"), &format!("{field}.text"), out);
 }
@@ -251,10 +247,11 @@ fn check_image(image: &Value, field: &str, out: &mut Vec<Violation>) {
             for name in ["id", "url", "altText", "filename"] {
                 check_optional_string(info.get(name), &format!("{info_field}.{name}"), out);
             }
-            if !non_empty_str(info.get("id")) && !non_empty_str(info.get("url")) {
+            // Wix shows only images in the Media Manager (spec §3, §6): a URL alone is not one.
+            if !non_empty_str(info.get("id")) {
                 out.push(Violation::new(
                     format!("{info_field}.id"),
-                    "or imageInfo.url is required",
+                    "is required: the id of a file in the Media Manager",
                     "REQUIRED_FIELD",
                 ));
             }

@@ -1,12 +1,12 @@
 //! Request validation (spec §3 and §4 "Validation errors"): query paging parameters, and the item
 //! and gallery bodies. Each check names the offending field with its full path (`item.image.
 //! imageInfo.width`) so a client can point at it. Items are normalised here into the canonical
-//! stored shape: known top-level fields only, nested objects (`image`, `video`, …) kept whole so
-//! unknown fields inside them round-trip.
+//! stored shape: every top-level field but those the service sets, nested objects (`image`,
+//! `video`, …) kept whole, so unknown fields at any depth round-trip.
 
 mod item;
 
-pub use item::{check_item, writable_item_fields, Kind};
+pub use item::{check_item, is_kept_item_field, writable_item_fields, Kind};
 
 use serde_json::{json, Map, Value};
 

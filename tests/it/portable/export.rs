@@ -33,8 +33,8 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     assert_eq!(
         names_in(&dir.join("media")),
         [
-            "0001-video.poster.jpg",
-            "0002-some-title.jpeg",
+            "0001-some-title.jpeg",
+            "0002-video.poster.jpg",
             "0003-mountainous-landscape.mp4",
             "0003-mountainous-landscape.poster.jpg",
         ]
@@ -53,16 +53,16 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
         .iter()
         .map(|l| l["type"].as_str().unwrap())
         .collect();
-    assert_eq!(types, ["VIDEO", "IMAGE", "VIDEO", "TEXT"]);
+    assert_eq!(types, ["IMAGE", "VIDEO", "VIDEO", "TEXT"]);
     assert_eq!(
-        manifest[0]["link"],
+        manifest[1]["link"],
         "https://www.youtube.com/watch?v=NCtzkaL2t_Y&ab_channel=TheBeatlesVEVO"
     );
     assert!(
-        manifest[0].get("media").is_none(),
+        manifest[1].get("media").is_none(),
         "a YouTube video keeps its link"
     );
-    let image = &manifest[1]["media"];
+    let image = &manifest[0]["media"];
     assert_eq!(
         image["mediaId"],
         "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg"
@@ -78,7 +78,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     assert!(manifest[3].get("media").is_none() && manifest[3].get("error").is_none());
     let sheet = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(
-        sheet.contains("src=\"media/0002-some-title.jpeg\""),
+        sheet.contains("src=\"media/0001-some-title.jpeg\""),
         "{sheet}"
     );
     assert_eq!(
@@ -100,7 +100,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     assert_eq!(read_lines(&dir.join("manifest.jsonl")), manifest);
 
     // A damaged file is fetched again, and only that one.
-    let damaged = dir.join("media/0002-some-title.jpeg");
+    let damaged = dir.join("media/0001-some-title.jpeg");
     std::fs::write(&damaged, b"not the picture").unwrap();
     sandbox.clear_request_log();
     run(sandbox

@@ -182,8 +182,8 @@ fn a_new_gallery_comes_with_the_editor_note_and_into_a_full_one_needs_yes() {
         [
             "item 0",
             "item 1",
-            "Video",
             "Some Title",
+            "Video",
             "Mountainous Landscape",
             "Text Item 1"
         ],
@@ -218,7 +218,7 @@ fn an_incomplete_export_is_refused_before_anything_is_sent() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("seeded");
     export(&sandbox, SEED_SITE, SEEDED, &dir);
-    std::fs::remove_file(dir.join("media/0002-some-title.jpeg")).unwrap();
+    std::fs::remove_file(dir.join("media/0001-some-title.jpeg")).unwrap();
     sandbox.clear_request_log();
     let refused = run(sandbox.cli().args(["galleries", "import"]).arg(&dir));
     refused.code(2);
@@ -228,7 +228,7 @@ fn an_incomplete_export_is_refused_before_anything_is_sent() {
         refused.stderr
     );
     assert!(
-        refused.stderr.contains("media/0002-some-title.jpeg"),
+        refused.stderr.contains("media/0001-some-title.jpeg"),
         "{}",
         refused.stderr
     );
@@ -247,7 +247,7 @@ fn an_incomplete_export_is_refused_before_anything_is_sent() {
     let secret = temp_file(out.path(), "secret.jpg", "not for upload");
     let manifest = std::fs::read_to_string(dir.join("manifest.jsonl"))
         .unwrap()
-        .replace("media/0002-some-title.jpeg", "../secret.jpg");
+        .replace("media/0001-some-title.jpeg", "../secret.jpg");
     std::fs::write(dir.join("manifest.jsonl"), manifest).unwrap();
     let outside = run(sandbox.cli().args(["galleries", "import"]).arg(&dir));
     outside.code(2);

@@ -21,6 +21,8 @@ pub struct Job {
     pub source: Source,
     pub meta: Meta,
     pub sort_order: Option<f64>,
+    /// Where `sort_order` may move if the service refuses it (another writer took it meanwhile).
+    pub sort_window: Option<crate::api::items::SortWindow>,
     /// SHA-256 and size of a local file, and its mime type from its first bytes.
     pub hash: Option<String>,
     pub size: u64,

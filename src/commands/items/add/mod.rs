@@ -11,7 +11,9 @@
 //! share in `job.rs`), each waiting until the Media Manager has processed its file (one waiter
 //! asks about every waiting file at once, `api::media_wait`), its item built from the READY file
 //! (`media_item.rs`), printed in input order as they finish. A source that fails is reported and
-//! the rest go on; the run then exits 3, and running it again adds only what is missing.
+//! the rest go on; the run then exits 3, and running it again adds only what is missing. Runs
+//! adding to the same gallery on this machine take turns (`lock.rs`), so two runs of one folder
+//! at once add each file once.
 
 mod entries;
 mod import;
@@ -31,6 +33,7 @@ use std::time::Duration;
 use anyhow::Result;
 use futures::{stream, StreamExt};
 
+use super::lock;
 use super::metadata::Meta;
 use super::ordering;
 use crate::api::media_wait::Waiter;
@@ -135,8 +138,18 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         .await?;
     let gallery = gallery.as_str();
     let client = ctx.client().await?;
+    // One add per gallery at a time on this machine (`lock.rs`): a second run of the same folder
+    // waits, then finds what the first added and skips it. Taken before Ctrl-C is handled here,
+    // so a wait can be interrupted at once.
+    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &lock::site_of(ctx, client), gallery);
+    let _add_lock = lock::acquire_or_warn(&ctx.printer, &lock_path, || {
+        ctx.printer.notice(&format!(
+            "waiting for another progallery items add to gallery {gallery} on this machine to finish"
+        ))
+    })
+    .await;
     ctx.handle_interrupts();
-    let existing = crate::api::items::list_all(client, gallery).await?;
+    let existing = ordering::in_gallery_order(crate::api::items::list_all(client, gallery).await?);
     let index_of: HashMap<String, usize> = existing
         .iter()
         .enumerate()
@@ -185,6 +198,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 source: e.source.clone(),
                 meta: e.meta.clone(),
                 sort_order: None,
+                sort_window: None,
                 hash: None,
                 size: 0,
                 mime: None,

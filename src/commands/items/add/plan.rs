@@ -15,7 +15,7 @@ use super::{Entry, State};
 use crate::api::media::{self, FileDescriptor};
 use crate::api::model::Item;
 use crate::api::Client;
-use crate::commands::items::ordering::{self, Slot};
+use crate::commands::items::ordering::{self, Placement, Slot};
 use crate::hashcache::{algo_of, Fact, HashCache};
 
 /// The Wix media ids an item shows.
@@ -347,7 +347,8 @@ fn media_url(item: &Item) -> Option<String> {
 /// Gives every new entry (without an explicit sortOrder) its number, from input order: a run of
 /// new entries goes right after the entry before it that the gallery already holds (so a re-run
 /// puts what was missing back in its place), else right before the one after it, else at
-/// `--position`. Returns the existing items that had to move to make room.
+/// `--position`. Each also gets the window its number may move in if the service refuses it.
+/// Returns the existing items that had to move to make room.
 pub(super) fn plan_positions(
     entries: &[Entry],
     jobs: &mut [Option<Job>],
@@ -355,7 +356,7 @@ pub(super) fn plan_positions(
     existing: &[Item],
     index_of: &HashMap<String, usize>,
     default_gap: usize,
-) -> Vec<(String, f64)> {
+) -> Vec<Placement> {
     let mut gaps: Vec<Vec<usize>> = vec![Vec::new(); existing.len() + 1];
     let mut run: Vec<usize> = Vec::new();
     let mut last_present: Option<usize> = None;
@@ -406,23 +407,33 @@ pub(super) fn plan_positions(
             owners.push(Owner::New(i));
         }
         if let Some(item) = existing.get(gap) {
-            slots.push(ordering::sort_order_of(item));
+            slots.push(ordering::fixed(item, gap));
             owners.push(Owner::Existing(gap));
         }
     }
-    let values = ordering::solve(&slots, ordering::now_seconds());
+    let held: Vec<f64> = existing
+        .iter()
+        .filter_map(ordering::sort_order_of)
+        .collect();
+    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let windows = ordering::windows(&values);
     let mut moved = Vec::new();
-    for ((owner, slot), value) in owners.iter().zip(&slots).zip(values) {
+    for (((owner, slot), value), window) in owners.iter().zip(&slots).zip(values).zip(windows) {
         match owner {
             Owner::New(i) => {
                 if let Some(job) = jobs[*i].as_mut() {
                     job.sort_order = Some(value);
+                    job.sort_window = Some(window);
                 }
             }
             Owner::Existing(at) => {
-                if *slot != Some(value) {
+                if slot.map(|f| f.value) != Some(value) {
                     if let Some(id) = &existing[*at].id {
-                        moved.push((id.clone(), value));
+                        moved.push(Placement {
+                            id: id.clone(),
+                            value,
+                            window,
+                        });
                     }
                 }
             }

@@ -161,22 +161,33 @@ pub fn mime_from_magic(head: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Whether text has the shape of a Wix media id (`11062b_12703ed9…~mv2.jpeg`, or a video's
-/// `11062b_…` without a suffix).
+/// Whether text has the shape of a Wix media id. Real ids come in several forms (spec/api.md
+/// §3), all accepted: an uploaded file's `11062b_12703ed9…~mv2.jpeg` (a video's without the
+/// suffix), a stock image's `nsplsh_7157426736346c6e443551~mv2.jpg` (a six-letter prefix that
+/// is no hex account id), and bare 32-hex names such as `c55f98ed1a97626a07ba65d13654d039.jpg`.
+/// A file name such as `my_photo.jpg` is none of these.
 pub fn looks_like_media_id(text: &str) -> bool {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "~.-_".contains(c))
+    {
+        return false;
+    }
+    let hex_run = |s: &str| s.chars().take_while(char::is_ascii_hexdigit).count();
+    // Bare 32-hex name, with an extension or not.
+    let stem = text.split(['.', '~']).next().unwrap_or_default();
+    if stem.len() == 32 && hex_run(stem) == 32 {
+        return true;
+    }
     let Some((prefix, rest)) = text.split_once('_') else {
         return false;
     };
-    let body: String = rest
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
+    let body = rest.chars().take_while(char::is_ascii_alphanumeric).count();
     prefix.len() == 6
-        && prefix.chars().all(|c| c.is_ascii_hexdigit())
-        && body.len() >= 16
-        && rest
+        && prefix
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "~.-_".contains(c))
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && body >= 16
 }
 
 /// Resolves one source string; folders expand into several. `base` makes relative paths
@@ -364,10 +375,29 @@ mod tests {
             Source::WixMedia { id, .. } => assert_eq!(id, "11062b_abc~mv2.jpeg"),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(
-            one("11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg"),
-            Source::WixMedia { .. }
-        ));
+        for id in [
+            "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
+            "11062b_20125b6ebe434abd96c4d7773634d1db",
+            "nsplsh_7157426736346c6e443551~mv2.jpg",
+            "c55f98ed1a97626a07ba65d13654d039.jpg",
+            "c55f98ed1a97626a07ba65d13654d039",
+        ] {
+            match one(id) {
+                Source::WixMedia { id: got, url, .. } => {
+                    assert_eq!(got, id);
+                    assert_eq!(url, format!("https://static.wixstatic.com/media/{id}"));
+                }
+                other => panic!("{id}: {other:?}"),
+            }
+        }
+        for not_media in [
+            "my_photo.jpg",
+            "holiday_2024_summer_trip.jpg",
+            "c55f98ed1a97626a07ba65d13654d03.jpg",
+            "NSPLSH_7157426736346c6e443551~mv2.jpg",
+        ] {
+            assert!(!looks_like_media_id(not_media), "{not_media}");
+        }
         assert!(resolve("my_photo.jpg", here, false, None).is_err());
         assert!(resolve("no such thing.jpg", here, false, None).is_err());
         assert!(resolve("https://static.wixstatic.com/x", here, false, None).is_err());

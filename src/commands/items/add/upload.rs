@@ -92,11 +92,12 @@ pub async fn run(mut job: Job, shared: &Shared<'_>) -> Result<Done, Failed> {
             item.remove("sortOrder");
         }
     }
-    let created = items::create(
+    let created = items::create_in(
         shared.client,
         shared.gallery,
         &Value::Object(item),
         shared.attempts,
+        job.sort_order.and(job.sort_window),
     )
     .await
     .map_err(|e| Failed::api("creating the item", e))?;

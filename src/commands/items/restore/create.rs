@@ -4,25 +4,28 @@
 //! - **Concurrency.** Journaled items carry their sortOrder, and the service places an item by its
 //!   sortOrder, not by when it arrived, so the order in which creates complete does not matter:
 //!   up to `CONCURRENT_CREATES` are in flight (within the client's rate limiter), each outcome
-//!   reported as it completes. Items without a sortOrder would get the next default position, so
-//!   those go one at a time, in journal order.
+//!   reported as it completes. Items without a sortOrder would get the next default position, and
+//!   items sharing one are listed in creation order by a service that accepts that, so then the
+//!   creates go one at a time, in journal order.
 //! - **A busy service** (429/503 beyond `--retries`, never acted on) pauses that create and sends
 //!   it again (`slowdown.rs`), like bulk-delete's batches, instead of failing the item.
-//! - **Lost answers.** `api::items::create` reconciles before it repeats a create after an
-//!   ambiguous failure (a 5xx after sending, a timeout). What it cannot settle — its check failed
-//!   too, or the retry met the position taken (409), most likely by our own unseen create — is
-//!   settled here once the creates in flight are done: one read of the gallery says whether the
-//!   item is at its position (restored), something else is (a conflict, failed), or nothing is
-//!   (sent again, in a later pass). A position is unique in a gallery, so no pass can duplicate.
+//! - **Lost answers and refused positions.** `api::items::create` reconciles before it repeats a
+//!   create after an ambiguous failure (a 5xx after sending, a timeout). What it cannot settle —
+//!   its check failed too, or the create was refused with a 4xx that may mean "that sortOrder is
+//!   taken" (the docs name no status or code for it: `may_be_sort_order_refusal`), most likely by
+//!   our own unseen create or by another writer — is settled here once the creates in flight are
+//!   done: one read of the gallery says whether the item is at its position (restored),
+//!   something else is (a conflict, failed), or nothing is (sent again, in a later pass). A
+//!   restored item keeps its journaled sortOrder (it is how a re-run recognises it), so it is
+//!   never moved to another number; under a service that accepts duplicates no create is refused
+//!   and each pass checks the position first, so no pass duplicates either.
 //! - **Ctrl-C**: no new create starts, the ones in flight finish and are reported, pauses are
 //!   cut short; the caller reports and exits 130.
-
-use std::collections::HashMap;
 
 use anyhow::Result;
 use futures::{stream, StreamExt};
 
-use super::{creatable, same_content, sort_key};
+use super::{by_sort_order, creatable, occupant_of, same_content};
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
 use crate::commands::items::slowdown;
@@ -54,11 +57,15 @@ pub(super) async fn create_missing(
     to_create: Vec<&Item>,
     report: &mut Report<'_>,
 ) -> Result<()> {
-    let concurrency = if to_create.iter().all(|item| item.sort_order.is_some()) {
-        CONCURRENT_CREATES
-    } else {
-        1
-    };
+    // Items sharing a sortOrder (a service that accepts that lists them in creation order) are
+    // created in journal order, one at a time, like items without one.
+    let mut numbers = std::collections::HashSet::new();
+    let all_distinct = to_create.iter().all(|item| {
+        item.sort_order
+            .as_ref()
+            .is_some_and(|s| numbers.insert(super::sort_key(s)))
+    });
+    let concurrency = if all_distinct { CONCURRENT_CREATES } else { 1 };
     let progress = ctx
         .printer
         .progress(to_create.len() as u64, "restoring items");
@@ -106,16 +113,10 @@ pub(super) async fn create_missing(
         // Every create of this pass has its answer: the gallery as read now is the truth.
         let now = slowdown::patiently(ctx, || select::list_gallery(client, gallery, &ctx.printer))
             .await?;
-        let by_sort: HashMap<String, &Item> = now
-            .iter()
-            .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
-            .collect();
+        let by_sort = by_sort_order(&now);
         for (item, why) in unsettled {
             let original_id = item.id.clone().unwrap_or_default();
-            let occupant = item
-                .sort_order
-                .as_ref()
-                .and_then(|s| by_sort.get(&sort_key(s)));
+            let occupant = occupant_of(&by_sort, item);
             match occupant {
                 Some(there) if same_content(there, item) => report.add(
                     Outcome::of_item((*there).clone(), Status::Restored)
@@ -123,7 +124,7 @@ pub(super) async fn create_missing(
                 )?,
                 Some(there) => {
                     let why = format!(
-                        "its sortOrder was taken meanwhile by item {} with other content; not restored",
+                        "its sortOrder is taken by item {} with other content, and the service refused a second item there; not restored",
                         there.id.as_deref().unwrap_or("?")
                     );
                     report.add(Outcome::failed(None, why).with_original_id(original_id))?
@@ -166,8 +167,10 @@ async fn create_one(ctx: &Context, client: &Client, gallery: &str, item: &Item) 
                 }
                 round += 1;
             }
-            ApiError::Status { status: 409, .. } if positioned => {
-                return Attempt::Unsettled("its sortOrder was taken meanwhile".to_string())
+            ref refused if positioned && items::may_be_sort_order_refusal(refused) => {
+                return Attempt::Unsettled(format!(
+                    "the service refused it, maybe for its sortOrder ({refused})"
+                ))
             }
             ref lost if lost.is_ambiguous() && positioned => {
                 return Attempt::Unsettled(lost.to_string())

@@ -1,11 +1,12 @@
 //! `progallery items restore --journal FILE [--gallery G]`: re-creates journaled items with their
 //! sortOrder, titles, descriptions, media, links, tags (and any other field the service keeps).
 //!
-//! Idempotence without a marker: a gallery never holds two items with the same sortOrder, and a
-//! journaled item keeps its original sortOrder, so an item of the target gallery with the same
-//! sortOrder *and* the same media (or text) is that item, already back (or never deleted): it is
-//! skipped. The same sortOrder with other content is a conflict, reported as failed, never
-//! overwritten. Creates reconcile after an ambiguous failure (see `api::items::create`), so a
+//! Idempotence without a marker: a journaled item keeps its original sortOrder, so an item of the
+//! target gallery with the same sortOrder *and* the same media (or text) is that item, already
+//! back (or never deleted): it is skipped. Another item at that sortOrder is never overwritten:
+//! where the service refuses two items at one number (current docs) the create is refused and
+//! the item reported as failed; where it accepts them (older docs) the item goes back beside the
+//! other one, as it was when they shared it. Creates reconcile after an ambiguous failure (see `api::items::create`), so a
 //! retry inside one run cannot duplicate either. How the creates go (a few at once, patient with
 //! a busy service, settled by position when an answer was lost) is in `create.rs`.
 
@@ -84,34 +85,46 @@ pub async fn restore_items(
 ) -> Result<()> {
     let existing =
         slowdown::patiently(ctx, || select::list_gallery(client, gallery, &ctx.printer)).await?;
-    let by_sort: HashMap<String, &Item> = existing
-        .iter()
-        .filter_map(|item| item.sort_order.as_ref().map(|s| (sort_key(s), item)))
-        .collect();
+    let by_sort = by_sort_order(&existing);
     let mut to_create = Vec::new();
     for item in journaled {
         let original_id = item.id.clone().unwrap_or_default();
-        let occupant = item
-            .sort_order
-            .as_ref()
-            .and_then(|s| by_sort.get(&sort_key(s)));
+        let occupant = occupant_of(&by_sort, item);
         match occupant {
             Some(there) if same_content(there, item) => {
                 let present = Outcome::of_item((*there).clone(), Status::Present);
                 report.add(present.with_original_id(original_id))?;
             }
-            Some(there) => {
-                let error = format!(
-                    "its sortOrder is taken by item {} with other content; not restored",
-                    there.id.as_deref().unwrap_or("?")
-                );
-                report.add(Outcome::failed(None, error).with_original_id(original_id))?;
-            }
-            None => to_create.push(item),
+            // Another item at its sortOrder: a service that refuses duplicates refuses the
+            // create (then it is reported failed, the other item left alone); one that accepts
+            // them puts it back beside that item, as it was when they shared the number.
+            _ => to_create.push(item),
         }
     }
     ctx.handle_interrupts();
     create::create_missing(ctx, client, gallery, to_create, report).await
+}
+
+/// The items of a gallery by sortOrder (several per key where the service accepts duplicates).
+fn by_sort_order(items: &[Item]) -> HashMap<String, Vec<&Item>> {
+    let mut map: HashMap<String, Vec<&Item>> = HashMap::new();
+    for item in items {
+        if let Some(s) = item.sort_order.as_ref() {
+            map.entry(sort_key(s)).or_default().push(item);
+        }
+    }
+    map
+}
+
+/// The item of the gallery at `journaled`'s sortOrder: one with the same content if there is
+/// one (it is back), else any other (a conflict).
+fn occupant_of<'a>(by_sort: &HashMap<String, Vec<&'a Item>>, journaled: &Item) -> Option<&'a Item> {
+    let there = by_sort.get(&sort_key(journaled.sort_order.as_ref()?))?;
+    there
+        .iter()
+        .find(|item| same_content(item, journaled))
+        .or_else(|| there.first())
+        .copied()
 }
 
 /// A sortOrder as a lookup key: its value as a double, so `5` and `5.0` are the same position.

@@ -32,6 +32,7 @@ use crate::cli::{ItemsSyncArgs, OutputFormat};
 use crate::commands::items::add::{self, AddSource, Job, Shared};
 use crate::commands::items::batches::{self, Stop};
 use crate::commands::items::metadata::Meta;
+use crate::commands::items::ordering;
 use crate::commands::outcome::{Outcome, Report, Rows, Status, Wording};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
@@ -73,7 +74,8 @@ pub async fn run(args: ItemsSyncArgs, ctx: &Context) -> Result<i32> {
     let files = scan(dir, &state.files).await?;
     let order = order_of(&files, args.order.as_deref(), dir, ctx)?;
     let meta = metadata_of(&files, args.metadata.as_deref(), dir, ctx)?;
-    let items = items::list_all(client, gallery).await?;
+    // One consistent listing, even if other writers add while it is read page by page.
+    let items = ordering::in_gallery_order(items::list_all(client, gallery).await?);
     let links = plan::link(&files, &items, &state.files);
     let plan = plan::plan(&files, &order, &items, &links, &meta, args.delete);
     let deletes = plan
@@ -795,6 +797,7 @@ async fn run_work(
         },
         meta: Meta::default(),
         sort_order: None,
+        sort_window: None,
         hash: Some(file.sha256.clone()),
         size: file.size,
         mime: Some(file.mime),

@@ -246,11 +246,13 @@ pub fn plan(
     let slots: Vec<Slot> = wanted
         .iter()
         .map(|place| match place {
-            Place::Existing(i) => ordering::sort_order_of(&items[*i]),
+            Place::Existing(i) => ordering::fixed(&items[*i], *i),
             Place::New(_) => None,
         })
         .collect();
-    let values = ordering::solve(&slots, ordering::now_seconds());
+    // No new number is one an item of the gallery holds (a service may refuse a duplicate).
+    let held: Vec<f64> = items.iter().filter_map(ordering::sort_order_of).collect();
+    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
     let mut moved: HashMap<usize, f64> = HashMap::new();
     for ((place, slot), value) in wanted.iter().zip(&slots).zip(&values) {
         match place {
@@ -259,7 +261,7 @@ pub fn plan(
                 sort_order: *value,
             }),
             Place::Existing(i) => {
-                if *slot != Some(*value) {
+                if slot.map(|f| f.value) != Some(*value) {
                     moved.insert(*i, *value);
                 }
             }
