@@ -66,11 +66,20 @@ impl CreatedSince {
             .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
             .is_some_and(|d| d >= self.since);
         let same_sort = match self.sort_order {
-            Some(sent) => sort_order.and_then(Number::as_f64) == Some(sent),
+            Some(sent) => sort_order
+                .and_then(Number::as_f64)
+                .is_some_and(|held| same_number(held, sent)),
             None => true,
         };
         recent && same_sort
     }
+}
+
+/// Two doubles that are the same number once a service has stored and written it back: equal, or
+/// apart by no more than a 15-significant-digit round trip can move one (a relative 1e-13, far
+/// below the millisecond steps the client spaces sortOrders by at either scale).
+fn same_number(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-13 * a.abs().max(b.abs())
 }
 
 #[cfg(test)]
@@ -94,5 +103,12 @@ mod tests {
         assert!(exact.admits(Some("2026-01-01T12:00:01Z"), Some(&five_and_a_half)));
         assert!(!exact.admits(Some("2026-01-01T12:00:01Z"), Some(&six)));
         assert!(!exact.admits(Some("2026-01-01T12:00:01Z"), None));
+        // A number the service wrote back one ulp away is still the one sent; the next
+        // millisecond is not.
+        let sent = CreatedSince::new(started, &json!({"sortOrder": 1796019327.8700001}));
+        let stored = Number::from_f64(1796019327.87).unwrap();
+        let next = Number::from_f64(1796019327.871).unwrap();
+        assert!(sent.admits(Some("2026-01-01T12:00:01Z"), Some(&stored)));
+        assert!(!sent.admits(Some("2026-01-01T12:00:01Z"), Some(&next)));
     }
 }

@@ -123,6 +123,8 @@ pub async fn create_in(
     let mut item = item.clone();
     let mut attempt = 1;
     let mut refused = 0;
+    // When an earlier attempt may have landed: since when, and with which number.
+    let mut maybe_landed: Option<(DateTime<Utc>, Value)> = None;
     loop {
         let started = Utc::now();
         let body = json!({ "galleryId": gallery, "item": &item });
@@ -139,6 +141,13 @@ pub async fn create_in(
                     && may_be_sort_order_refusal(&error)
                     && refused + 1 < SORT_ORDER_TRIES =>
             {
+                // A number refused right after an attempt that may have landed is most likely
+                // held by that very item: look once more before taking another number.
+                if let Some((since, sent)) = &maybe_landed {
+                    if let Ok(Some(found)) = find_created(client, gallery, sent, *since).await {
+                        return Ok(found);
+                    }
+                }
                 let (Some(window), Some(taken)) =
                     (window, item.get("sortOrder").and_then(Value::as_f64))
                 else {
@@ -149,7 +158,10 @@ pub async fn create_in(
             }
             Err(error) if error.is_ambiguous() => match find_created(client, gallery, &item, started).await {
                 Ok(Some(found)) => return Ok(found),
-                Ok(None) if attempt < attempts.max(1) => attempt += 1,
+                Ok(None) if attempt < attempts.max(1) => {
+                    maybe_landed.get_or_insert_with(|| (started, item.clone()));
+                    attempt += 1;
+                }
                 Ok(None) => return Err(error),
                 Err(check) => {
                     return Err(ApiError::Network {
