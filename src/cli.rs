@@ -3,6 +3,7 @@
 //!
 //! Doc comments on fields are the help text users read, so they are written for users.
 
+mod apps;
 mod auth;
 mod galleries;
 mod items;
@@ -10,6 +11,7 @@ mod search;
 
 use std::path::PathBuf;
 
+pub use apps::SandboxAppArgs;
 pub use auth::{ApiArgs, AuthCmd, AuthLoginArgs, CompletionsArgs, ManArgs};
 pub use galleries::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
@@ -192,7 +194,8 @@ pub enum SandboxCmd {
     #[command(after_help = "Examples:
   progallery sandbox serve
   progallery sandbox serve --memory --addr 127.0.0.1:0
-  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
+  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)
+  progallery sandbox serve --app my-app:s3cret --app-instance my-app:6b1f0f9e-1d2c-4c3b-9a8e-000000000001")]
     Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database, its media files and the media cache
     /// kept for it (seeded again on next use); asks first on a terminal, else needs --yes
@@ -235,7 +238,8 @@ pub struct SandboxServeArgs {
     #[arg(long)]
     pub memory: bool,
 
-    /// Require exactly this Authorization value (anything else gets 403)
+    /// Require exactly this API key in Authorization (any other key gets 403; app tokens are
+    /// checked as tokens). An API key must come with a wix-site-id header
     #[arg(
         long,
         value_name = "KEY",
@@ -258,6 +262,9 @@ pub struct SandboxServeArgs {
 
     #[command(flatten)]
     pub faults: FaultArgs,
+
+    #[command(flatten)]
+    pub apps: SandboxAppArgs,
 }
 
 /// Webhook retry timing, hidden: the defaults are what users want; tests shorten them.

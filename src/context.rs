@@ -178,10 +178,11 @@ impl Context {
 
     async fn build_client(&self) -> Result<Client> {
         let (base_url, api_key, site_id) = if self.embedded_sandbox() {
+            // An API key names its site, there as on Wix: the sandbox's seeded one.
             (
                 self.start_embedded_sandbox().await?,
                 SANDBOX_KEY.to_string(),
-                None,
+                Some(crate::sandbox::DEFAULT_SITE.to_string()),
             )
         } else {
             let settings = self.settings().await?;
@@ -260,6 +261,7 @@ impl Context {
             data_dir: Some(self.paths.data_dir.clone()),
             // The embedded sandbox lives for one command: it delivers no webhooks.
             webhooks: Default::default(),
+            oauth: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

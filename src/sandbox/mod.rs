@@ -14,6 +14,7 @@ mod event_log;
 pub mod events;
 mod faults;
 mod media;
+pub mod oauth;
 mod requests;
 mod routes;
 mod schema;
@@ -35,6 +36,7 @@ use serde_json::{json, Value};
 
 pub use db::Database;
 pub use faults::Faults;
+pub use oauth::OAuthOptions;
 pub use webhooks::WebhookOptions;
 
 use db::Pool;
@@ -60,6 +62,8 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// Signed webhook delivery of every committed change; the default delivers nowhere.
     pub webhooks: WebhookOptions,
+    /// The apps it issues OAuth tokens to (`/oauth2/token`); the default knows none.
+    pub oauth: OAuthOptions,
 }
 
 /// Shared state of a running sandbox.
@@ -71,6 +75,7 @@ pub struct App {
     api_key: Option<String>,
     media: media::MediaState,
     webhooks: Arc<Webhooks>,
+    oauth: oauth::OAuth,
 }
 
 /// A sandbox serving in the background of this process.
@@ -100,8 +105,10 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         Database::Memory => None,
     };
     let seed = options.seed;
+    let mut webhook_options = options.webhooks;
+    webhook_options.instances = options.oauth.webhook_instances();
     let webhooks = Arc::new(
-        Webhooks::start(options.webhooks, options.data_dir.clone())
+        Webhooks::start(webhook_options, options.data_dir.clone())
             .await
             .context("starting webhook delivery")?,
     );
@@ -146,6 +153,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         api_key: options.api_key.filter(|k| !k.is_empty()),
         media,
         webhooks: Arc::clone(&webhooks),
+        oauth: oauth::OAuth::new(options.oauth),
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

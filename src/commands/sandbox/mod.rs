@@ -78,6 +78,18 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         Database::File(args.db.clone().unwrap_or_else(|| ctx.paths.sandbox_db()))
     };
     let webhooks = webhook_options(&args.webhook_urls, &args.webhook_retry)?;
+    let oauth = sandbox::OAuthOptions::from_flags(
+        &args.apps.apps,
+        &args.apps.app_instances,
+        &args.apps.app_denials,
+        Duration::from_secs(args.apps.token_ttl),
+        sandbox::DEFAULT_SITE,
+    )
+    .map_err(|message| {
+        CliError::usage(message).with_hint(
+            "e.g. --app my-app:s3cret --app-instance my-app:INSTANCE_ID[=SITE_ID] --app-deny my-app:search",
+        )
+    })?;
     let described = match &database {
         Database::Memory => "in memory".to_string(),
         Database::File(path) => path.display().to_string(),
@@ -98,6 +110,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             faults,
             data_dir: Some(ctx.paths.data_dir.clone()),
             webhooks,
+            oauth,
         },
     )
     .await
@@ -170,6 +183,8 @@ fn webhook_options(urls: &[String], retry: &WebhookRetryArgs) -> Result<WebhookO
             give_up_after: ms(retry.webhook_give_up_ms, defaults.give_up_after),
             attempt_timeout: defaults.attempt_timeout,
         },
+        // Filled in by the sandbox from its apps.
+        instances: Default::default(),
     })
 }
 
