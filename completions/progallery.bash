@@ -359,7 +359,7 @@ _progallery() {
 
     case "${cmd}" in
         progallery)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version galleries gallery items item auth api completions man sandbox webhooks help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version galleries gallery items item auth api completions man sandbox webhooks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +370,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -405,7 +409,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__api)
-            opts="-d -o -q -v -h -V --data --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-d -o -q -v -h -V --data --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +428,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -459,7 +467,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__auth)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version login logout status help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version login logout status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,6 +478,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -575,7 +587,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__auth__subcmd__login)
-            opts="-o -q -v -h -V --api-key-stdin --site-id --no-verify --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --api-key-stdin --site-id --app-id --instance-id --app-secret-stdin --no-verify --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,11 +597,23 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --app-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -625,7 +649,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__auth__subcmd__logout)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +660,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -671,7 +699,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__auth__subcmd__status)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +710,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -717,7 +749,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__completions)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +760,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -763,7 +799,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get create clone update delete rm restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,6 +810,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -809,7 +849,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__clone)
-            opts="-o -q -v -h -V --name --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --name --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +864,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -859,7 +903,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__create)
-            opts="-o -q -v -h -V --name --sort-order --from-file --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --name --sort-order --from-file --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,6 +926,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -917,7 +965,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__delete)
-            opts="-y -o -q -v -h -V --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,6 +976,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -963,7 +1015,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__get)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,6 +1026,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1135,7 +1191,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__list)
-            opts="-o -q -v -h -V --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --limit --offset --all --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,6 +1210,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1189,7 +1249,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__restore)
-            opts="-o -q -v -h -V --journal --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --journal --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,6 +1264,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1239,7 +1303,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__galleries__subcmd__update)
-            opts="-o -q -v -h -V --name --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --name --sort-order --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1258,6 +1322,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1797,7 +1865,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update move reorder delete rm bulk-delete search restore help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version list ls get add update move reorder delete rm bulk-delete search restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1808,6 +1876,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1843,7 +1915,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__add)
-            opts="-r -o -q -v -h -V --recursive --width --height --text --from-file --position --concurrency --import-timeout --allow-duplicates --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-r -o -q -v -h -V --recursive --width --height --text --from-file --position --concurrency --import-timeout --allow-duplicates --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,6 +1993,10 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
                     return 0
@@ -1953,7 +2029,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__bulk__subcmd__delete)
-            opts="-y -o -q -v -h -V --ids-from --all --where --max-delete --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --ids-from --all --where --max-delete --yes --dry-run --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,6 +2052,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2011,7 +2091,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__delete)
-            opts="-y -o -q -v -h -V --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --yes --dry-run --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2102,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2057,7 +2141,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__get)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,6 +2152,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2271,7 +2359,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__list)
-            opts="-o -q -v -h -V --limit --where --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --limit --where --offset --all --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2294,6 +2382,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2329,7 +2421,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__move)
-            opts="-o -q -v -h -V --before --after --first --last --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --before --after --first --last --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2348,6 +2440,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2383,7 +2479,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__reorder)
-            opts="-o -q -v -h -V --ids-from --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --ids-from --dry-run --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2398,6 +2494,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2433,7 +2533,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__restore)
-            opts="-o -q -v -h -V --journal --gallery --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --journal --gallery --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,6 +2552,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2487,7 +2591,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__search)
-            opts="-o -q -v -h -V --fuzzy --title-eq --title-ne --title-in --title-gt --title-ge --title-lt --title-le --video --no-video --filter --limit --offset --all --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --fuzzy --title-eq --title-ne --title-in --title-gt --title-ge --title-lt --title-le --video --no-video --filter --limit --offset --all --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2541,6 +2645,10 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
                     return 0
@@ -2573,7 +2681,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__items__subcmd__update)
-            opts="-o -q -v -h -V --text --clear-link --add-tag --remove-tag --from-file --concurrency --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --text --clear-link --add-tag --remove-tag --from-file --concurrency --title --description --alt --link --link-text --link-target --tag --focal-point --sort-order --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2643,6 +2751,10 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json jsonl tsv id" -- "${cur}"))
                     return 0
@@ -2675,7 +2787,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__man)
-            opts="-o -q -v -h -V --out --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --out --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2690,6 +2802,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2725,7 +2841,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version serve reset status help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version serve reset status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2736,6 +2852,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2841,7 +2961,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__reset)
-            opts="-y -o -q -v -h -V --db --yes --dry-run --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-y -o -q -v -h -V --db --yes --dry-run --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2856,6 +2976,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2891,7 +3015,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --app --app-instance --token-ttl --app-deny --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2949,11 +3073,31 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-deny)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2989,7 +3133,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__status)
-            opts="-o -q -v -h -V --db --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --db --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3004,6 +3148,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3039,7 +3187,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__webhooks)
-            opts="-o -q -v -h -V --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version listen verify trigger help"
+            opts="-o -q -v -h -V --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version listen verify trigger help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3050,6 +3198,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3155,7 +3307,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__webhooks__subcmd__listen)
-            opts="-o -q -v -h -V --public-key --addr --path --events --forward-to --exec --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --public-key --addr --path --events --forward-to --exec --skip-echoes --echo-window --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3185,11 +3337,19 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --echo-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3225,7 +3385,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__webhooks__subcmd__trigger)
-            opts="-o -q -v -h -V --to --private-key --gallery --instance-id --gallery-deleted --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --to --print --private-key --gallery --instance-id --site-id --gallery-deleted --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3247,11 +3407,19 @@ _progallery() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --site-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3287,7 +3455,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__webhooks__subcmd__verify)
-            opts="-o -q -v -h -V --public-key --profile --sandbox --base-url --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --public-key --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3302,6 +3470,10 @@ _progallery() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_progallery_global_optspecs
-    string join \n profile= sandbox base-url= o/output= q/quiet v/verbose color= no-input timeout= retries= rate-limit= h/help V/version
+    string join \n profile= sandbox base-url= token-command= o/output= q/quiet v/verbose color= no-input timeout= retries= rate-limit= h/help V/version
 end
 
 function __fish_progallery_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c progallery -n "__fish_progallery_needs_command" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_needs_command" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_needs_command" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_needs_command" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -56,6 +57,7 @@ complete -c progallery -n "__fish_progallery_needs_command" -f -a "webhooks" -d 
 complete -c progallery -n "__fish_progallery_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -87,6 +89,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -109,6 +112,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -129,6 +133,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -151,6 +156,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l from-file -d 'A gallery as JSON (`{"gallery": …}` or the bare object); `-` reads stdin. Its items are created too' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -171,6 +177,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l name -d 'Name of the copy (default: the original\'s name)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from clone" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -192,6 +199,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l sort-order -d 'New position on the site' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -211,6 +219,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -232,6 +241,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -254,6 +264,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by galleries delete' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -281,6 +292,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __f
 complete -c progallery -n "__fish_progallery_using_subcommand galleries; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and not __fish_seen_subcommand_from list ls get create clone update delete rm restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -312,6 +324,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -334,6 +347,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -354,6 +368,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -376,6 +391,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l from-file -d 'A gallery as JSON (`{"gallery": …}` or the bare object); `-` reads stdin. Its items are created too' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -396,6 +412,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l name -d 'Name of the copy (default: the original\'s name)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from clone" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -417,6 +434,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l sort-order -d 'New position on the site' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -436,6 +454,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -457,6 +476,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -479,6 +499,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l journal -d 'Journal written by galleries delete' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -506,6 +527,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand gallery; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -541,6 +563,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -564,6 +587,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -584,6 +608,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -620,6 +645,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -656,6 +682,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -678,6 +705,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l after -d 'Put it just after this item' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -700,6 +728,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l ids-from -d 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -720,6 +749,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from reorder" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -741,6 +771,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -765,6 +796,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l max-delete -d 'Refuse the whole run, deleting nothing, when more than N items are selected' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from bulk-delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -797,6 +829,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -822,6 +855,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l gallery -d 'Restore into this gallery instead of the one the items came from' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -852,6 +886,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_
 complete -c progallery -n "__fish_progallery_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and not __fish_seen_subcommand_from list ls get add update move reorder delete rm bulk-delete search restore help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -887,6 +922,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -910,6 +946,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -930,6 +967,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -966,6 +1004,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1002,6 +1041,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l sort-order -d 'Exact sortOrder number (items are shown by it, ascending); to place an item next to another, use `items add --position` or `items move`' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1024,6 +1064,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l after -d 'Put it just after this item' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1046,6 +1087,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l ids-from -d 'Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank lines and `#` comments are skipped' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1066,6 +1108,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from reorder" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1087,6 +1130,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1111,6 +1155,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l max-delete -d 'Refuse the whole run, deleting nothing, when more than N items are selected' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from bulk-delete" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1143,6 +1188,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l offset -d 'Skip this many entries' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1168,6 +1214,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l gallery -d 'Restore into this gallery instead of the one the items came from' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1198,6 +1245,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1215,13 +1263,16 @@ complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fi
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "login" -d 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "login" -d 'Save an API key and site id, or an app\'s id, secret and instance, in a profile (asks for the key or secret with hidden input on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "logout" -d 'Remove a saved profile'
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "status" -d 'Show the identity in use (API key, app instance, external token), where each value comes from, the token\'s expiry, and which permissions work: gallery read, gallery write (a probe that changes nothing), Media Manager, Site Search'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and not __fish_seen_subcommand_from login logout status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l site-id -d 'The site\'s id (a GUID; asked for on a terminal when missing)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l app-id -d 'Log in as this app (its OAuth app id, a GUID) instead of with an API key; the secret is asked for with hidden input, or read with --app-secret-stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l instance-id -d 'The app\'s instance on the site to act on (a GUID; asked for on a terminal when missing)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1234,6 +1285,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l api-key-stdin -d 'Read the API key from stdin instead of prompting'
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l app-secret-stdin -d 'Read the app secret from stdin instead of prompting'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-verify -d 'Save without checking the credentials against the service'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1243,6 +1295,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1262,6 +1315,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1279,13 +1333,14 @@ complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Save an API key and site id, or an app\'s id, secret and instance, in a profile (asks for the key or secret with hidden input on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove a saved profile'
-complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'
+complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the identity in use (API key, app instance, external token), where each value comes from, the token\'s expiry, and which permissions work: gallery read, gallery write (a probe that changes nothing), Media Manager, Site Search'
 complete -c progallery -n "__fish_progallery_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s d -l data -d 'Request body: JSON text, @FILE, or - for stdin' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand api" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1305,6 +1360,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand api" -s h -l help 
 complete -c progallery -n "__fish_progallery_using_subcommand api" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand completions" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand completions" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1325,6 +1381,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand completions" -s V 
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l out -d 'Directory to write the pages into (created if missing)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand man" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand man" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1344,6 +1401,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand man" -s h -l help 
 complete -c progallery -n "__fish_progallery_using_subcommand man" -s V -l version -d 'Print version'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1367,7 +1425,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not _
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on (loopback by default; port 0 picks a free port)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l db -d 'Database file (default: sandbox.db in the data dir)' -r -F
-complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Require exactly this Authorization value (anything else gets 403)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Require exactly this API key in Authorization (any other key gets 403; app tokens are checked as tokens). An API key must come with a wix-site-id header' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'POST every change as a signed Wix webhook (RS256 JWT body) to this URL; repeatable. Delivery is asynchronous, retried with backoff for up to a day, in order per gallery' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-retry-ms -d 'Wait before the first retry of a failed delivery, in milliseconds (default 1000)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-max-retry-ms -d 'Longest wait between two delivery attempts, in milliseconds (default 30000)' -r
@@ -1378,8 +1436,13 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-id -d 'Gallery or item ids whose requests always fail with 500 (repeatable, or comma-separated)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the random fault draws (for reproducible runs)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-search -d 'Act as a site without the Wix Site Search app: search answers 404. Alone: every site; with site ids (comma-separated): only those' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l app -d 'Issue access tokens to this app: APP_ID:APP_SECRET. Repeatable; the variable takes a comma-separated list and keeps the secret out of `ps`' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l app-instance -d 'Install an app on a site: its instance INSTANCE_ID acts on SITE_ID (default: the seeded site). Repeatable; a token is issued only for an instance given here' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l token-ttl -d 'Lifetime of an access token, in seconds (Wix\'s is 4 hours)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l app-deny -d 'Withhold a permission from an app\'s tokens (403 PERMISSION_DENIED): APP_ID:CAPABILITY, CAPABILITY being gallery-read, gallery-write, media or search. Repeatable' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1402,6 +1465,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l db -d 'Database file (default: sandbox.db in the data dir)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1424,6 +1488,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l db -d 'Database file (default: sandbox.db in the data dir)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1447,6 +1512,7 @@ complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fis
 complete -c progallery -n "__fish_progallery_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1468,14 +1534,16 @@ complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not 
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "verify" -d 'Verify one signed payload and print the decoded event as JSON'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "trigger" -d 'Send one signed sample event to a URL'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and not __fish_seen_subcommand_from listen verify trigger help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l public-key -d 'Public key (PEM) to verify deliveries with (default: the sandbox\'s key in the data dir, created if missing)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l public-key -d 'Public key to verify deliveries with: a PEM file, or a file holding the key\'s bare base64 body as Wix\'s dashboard shows it (default: the sandbox\'s key in the data dir, created if missing)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l addr -d 'Address to listen on (port 0 picks a free port)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l path -d 'URL path deliveries are POSTed to' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l events -d 'Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward-to -d 'POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries' -r
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l exec -d 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l exec -d 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin, and WIX_EVENT_TYPE, WIX_EVENT_SLUG, WIX_EVENT_ID, WIX_ENTITY_ID, WIX_ITEM_ID, WIX_INSTANCE_ID, WIX_ORIGINATED_FROM and PROGALLERY_EVENT_ECHO (1 for the echo of this tool\'s own write) in its environment' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l echo-window -d 'How long after one of this tool\'s writes its event still counts as its echo' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1487,15 +1555,17 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l skip-echoes -d 'Drop echoes (events caused by this tool\'s own writes on this machine, from its ledger in the data dir) before printing, forwarding or --exec: a write-back cannot loop'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Log each HTTP exchange to stderr (secrets masked)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l no-input -d 'Never prompt; fail with a usage error where a prompt would be needed'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
-complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l public-key -d 'Public key (PEM) to verify with (default: the sandbox\'s key in the data dir)' -r -F
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l public-key -d 'Public key to verify with: a PEM file, or a file holding the key\'s bare base64 body (default: the sandbox\'s key in the data dir)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1517,8 +1587,10 @@ complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fi
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l private-key -d 'Private key (PEM) to sign with (default: the sandbox\'s key in the data dir, created if missing)' -r -F
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l gallery -d 'Gallery id the event is about (default: a random id)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l instance-id -d 'instanceId to put in the event (default: a fixed sample id)' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l site-id -d 'Put accountInfo.siteId in the event, as Wix does for a site\'s events' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l profile -d 'Saved site profile to use (default: the config file\'s default profile)' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l base-url -d 'Talk to another server, such as a `progallery sandbox serve` instance' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l token-command -d 'Get the access token by running this shell command (e.g. `wix token --site SITE_ID`): it prints the token, and is run again when the token is refused' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s o -l output -d 'Output format (default: table on a terminal, tsv in a pipe)' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1530,6 +1602,7 @@ never\t''"
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l timeout -d 'Per-request timeout in seconds [default: 30]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l retries -d 'Attempts for retryable failures (429, 5xx, connection errors) [default: 4]' -r
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l rate-limit -d 'Client-side request budget per minute (default: 200 against Wix, unlimited against a sandbox; 0 = unlimited). For `sandbox serve`: the server\'s budget per site per minute, answered 429 + Retry-After beyond it' -r
+complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l print -d 'Write the signed payload (the JWT a delivery\'s body would be) to stdout instead of sending it, e.g. for `webhooks verify`'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l gallery-deleted -d 'For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -l sandbox -d 'Run against the built-in local sandbox site (no Wix account needed)'
 complete -c progallery -n "__fish_progallery_using_subcommand webhooks; and __fish_seen_subcommand_from trigger" -s q -l quiet -d 'Print nothing but data on stdout: no progress, no notices'
@@ -1567,9 +1640,9 @@ complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_s
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "bulk-delete" -d 'Delete many items, selected by id, by --where filter or --all, journaled for undo'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "search" -d 'Search every gallery of the site by title and description (needs the Wix Site Search app)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "restore" -d 'Re-create the items a delete journaled (running it twice adds nothing twice)'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Save an API key and site id in a profile (asks for the key with hidden input on a terminal)'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Save an API key and site id, or an app\'s id, secret and instance, in a profile (asks for the key or secret with hidden input on a terminal)'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove a saved profile'
-complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the credentials in use, where each comes from, and whether they work'
+complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the identity in use (API key, app instance, external token), where each value comes from, the token\'s expiry, and which permissions work: gallery read, gallery write (a probe that changes nothing), Media Manager, Site Search'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox over HTTP until Ctrl-C or SIGTERM'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every site\'s data in the sandbox database, its media files and the media cache kept for it (seeded again on next use); asks first on a terminal, else needs --yes'
 complete -c progallery -n "__fish_progallery_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show the database path, its sites and their counts, and the webhook signing key'

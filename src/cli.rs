@@ -60,6 +60,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "PROGALLERY_BASE_URL", value_name = "URL")]
     pub base_url: Option<String>,
 
+    /// Get the access token by running this shell command (e.g. `wix token --site SITE_ID`):
+    /// it prints the token, and is run again when the token is refused
+    #[arg(
+        long,
+        global = true,
+        env = "PROGALLERY_TOKEN_COMMAND",
+        value_name = "CMD"
+    )]
+    pub token_command: Option<String>,
+
     /// Output format (default: table on a terminal, tsv in a pipe)
     #[arg(
         short,
@@ -327,7 +337,8 @@ pub enum WebhooksCmd {
     #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
   progallery webhooks listen --public-key wix.pem --forward-to http://localhost:3000/in
-  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'")]
+  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'
+  progallery webhooks listen --skip-echoes --exec ./write-back.sh       (its own writes cause no second round)")]
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
@@ -345,14 +356,16 @@ gallery_item_deleted (or the full wix.pro_gallery.gallery_v2_... name).
 
 Examples:
   progallery webhooks trigger created --to http://127.0.0.1:4242/webhooks
-  progallery webhooks trigger gallery_item_deleted --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d --to http://127.0.0.1:4242/webhooks"
+  progallery webhooks trigger gallery_item_deleted --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d --to http://127.0.0.1:4242/webhooks
+  progallery webhooks trigger gallery_item_updated --print | progallery webhooks verify -"
     )]
     Trigger(WebhooksTriggerArgs),
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct WebhooksListenArgs {
-    /// Public key (PEM) to verify deliveries with (default: the sandbox's key in the data dir, created if missing)
+    /// Public key to verify deliveries with: a PEM file, or a file holding the key's bare base64
+    /// body as Wix's dashboard shows it (default: the sandbox's key in the data dir, created if missing)
     #[arg(long, value_name = "FILE")]
     pub public_key: Option<PathBuf>,
 
@@ -372,14 +385,27 @@ pub struct WebhooksListenArgs {
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
 
-    /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin
+    /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin, and
+    /// WIX_EVENT_TYPE, WIX_EVENT_SLUG, WIX_EVENT_ID, WIX_ENTITY_ID, WIX_ITEM_ID, WIX_INSTANCE_ID,
+    /// WIX_ORIGINATED_FROM and PROGALLERY_EVENT_ECHO (1 for the echo of this tool's own write) in
+    /// its environment
     #[arg(long, value_name = "CMD")]
     pub exec: Option<String>,
+
+    /// Drop echoes (events caused by this tool's own writes on this machine, from its ledger in
+    /// the data dir) before printing, forwarding or --exec: a write-back cannot loop
+    #[arg(long)]
+    pub skip_echoes: bool,
+
+    /// How long after one of this tool's writes its event still counts as its echo
+    #[arg(long, value_name = "SECS", default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub echo_window: u64,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct WebhooksVerifyArgs {
-    /// Public key (PEM) to verify with (default: the sandbox's key in the data dir)
+    /// Public key to verify with: a PEM file, or a file holding the key's bare base64 body
+    /// (default: the sandbox's key in the data dir)
     #[arg(long, value_name = "FILE")]
     pub public_key: Option<PathBuf>,
 
@@ -398,9 +424,15 @@ pub struct WebhooksTriggerArgs {
     #[arg(
         long,
         value_name = "URL",
-        default_value = "http://127.0.0.1:4242/webhooks"
+        default_value = "http://127.0.0.1:4242/webhooks",
+        conflicts_with = "print"
     )]
     pub to: String,
+
+    /// Write the signed payload (the JWT a delivery's body would be) to stdout instead of sending
+    /// it, e.g. for `webhooks verify`
+    #[arg(long)]
+    pub print: bool,
 
     /// Private key (PEM) to sign with (default: the sandbox's key in the data dir, created if missing)
     #[arg(long, value_name = "FILE")]
@@ -413,6 +445,10 @@ pub struct WebhooksTriggerArgs {
     /// instanceId to put in the event (default: a fixed sample id)
     #[arg(long, value_name = "ID")]
     pub instance_id: Option<String>,
+
+    /// Put accountInfo.siteId in the event, as Wix does for a site's events
+    #[arg(long, value_name = "SITE_ID")]
+    pub site_id: Option<String>,
 
     /// For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")
     #[arg(long)]

@@ -14,6 +14,7 @@ use std::time::Duration;
 use anyhow::Result;
 use tokio::sync::OnceCell;
 
+use crate::api::client::{AppCredentials, Credentials};
 use crate::api::{self, Client, ClientOptions};
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Source, Sourced};
@@ -27,21 +28,152 @@ use crate::paths::Paths;
 pub struct Env {
     pub wix_api_key: Option<String>,
     pub wix_site_id: Option<String>,
+    pub wix_app_id: Option<String>,
+    pub wix_app_secret: Option<String>,
+    pub wix_instance_id: Option<String>,
+    pub wix_access_token: Option<String>,
     pub profile_source: Option<Source>,
     pub base_url_source: Option<Source>,
     pub sandbox_source: Option<Source>,
+    pub token_command_source: Option<Source>,
 }
 
-/// The settings of this run, each with its source.
-#[derive(Debug, Clone)]
+/// The settings of this run, each with its source. Secrets are here in full: only `auth status`
+/// shows any of them, masked.
+#[derive(Clone)]
 pub struct Settings {
     pub profile: Option<Sourced<String>>,
     pub api_key: Option<Sourced<String>>,
     pub site_id: Option<Sourced<String>>,
+    pub app_id: Option<Sourced<String>>,
+    pub app_secret: Option<Sourced<String>>,
+    pub instance_id: Option<Sourced<String>>,
+    pub access_token: Option<Sourced<String>>,
+    pub token_command: Option<Sourced<String>>,
     pub base_url: Sourced<String>,
 }
 
-/// The fixed key sent to the embedded sandbox (it is started without a required key).
+/// Who a run speaks as, resolved from the settings (see [`Settings::identity`]).
+#[derive(Clone)]
+pub enum Identity {
+    ApiKey {
+        key: Sourced<String>,
+        site_id: Option<Sourced<String>>,
+    },
+    App {
+        app_id: Sourced<String>,
+        app_secret: Sourced<String>,
+        instance_id: Sourced<String>,
+    },
+    /// `WIX_ACCESS_TOKEN`.
+    Token(Sourced<String>),
+    /// `--token-command`, `PROGALLERY_TOKEN_COMMAND` or the profile's `token_command`.
+    TokenCommand(Sourced<String>),
+}
+
+impl Identity {
+    /// What `auth status` calls it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Identity::ApiKey { .. } => "API key",
+            Identity::App { .. } => "app instance",
+            Identity::Token(_) => "external access token",
+            Identity::TokenCommand(_) => "external token command",
+        }
+    }
+}
+
+fn rank(source: Source) -> u8 {
+    match source {
+        Source::Flag => 3,
+        Source::Env => 2,
+        Source::File => 1,
+        Source::Default | Source::Sandbox => 0,
+    }
+}
+
+impl Settings {
+    /// The identity of this run: the kind of credentials given at the highest precedence (flag >
+    /// environment > config file); two kinds at the same level are a usage error rather than a
+    /// silent pick. `None` when nothing at all is given.
+    pub fn identity(&self) -> Result<Option<Identity>> {
+        // (what it is called, its precedence, the identity; `None` for the app, built below).
+        let mut candidates: Vec<(&str, u8, Option<Identity>)> = Vec::new();
+        if let Some(command) = &self.token_command {
+            let identity = Identity::TokenCommand(command.clone());
+            candidates.push(("a token command", rank(command.source), Some(identity)));
+        }
+        if let Some(token) = &self.access_token {
+            let identity = Identity::Token(token.clone());
+            candidates.push(("WIX_ACCESS_TOKEN", rank(token.source), Some(identity)));
+        }
+        let app_rank = [&self.app_id, &self.app_secret, &self.instance_id]
+            .iter()
+            .filter_map(|f| f.as_ref().map(|v| rank(v.source)))
+            .max();
+        if let Some(app_rank) = app_rank {
+            candidates.push(("an app's credentials", app_rank, None));
+        }
+        if let Some(key) = &self.api_key {
+            let identity = Identity::ApiKey {
+                key: key.clone(),
+                site_id: self.site_id.clone(),
+            };
+            candidates.push(("an API key", rank(key.source), Some(identity)));
+        }
+        let Some(top) = candidates.iter().map(|(_, r, _)| *r).max() else {
+            return Ok(None);
+        };
+        candidates.retain(|(_, r, _)| *r == top);
+        if candidates.len() > 1 {
+            let level = match top {
+                3 => "on the command line",
+                2 => "in the environment",
+                _ => "in the profile",
+            };
+            let names: Vec<&str> = candidates.iter().map(|(name, _, _)| *name).collect();
+            return Err(CliError::usage(format!(
+                "two kinds of credentials {level}: {}; which one to use is not guessed",
+                names.join(" and ")
+            ))
+            .with_hint("keep one: unset the other (WIX_API_KEY, WIX_APP_ID/WIX_APP_SECRET/WIX_INSTANCE_ID, WIX_ACCESS_TOKEN, PROGALLERY_TOKEN_COMMAND) or fix the profile")
+            .into());
+        }
+        if let Some((_, _, Some(identity))) = candidates.pop() {
+            return Ok(Some(identity));
+        }
+        match (&self.app_id, &self.app_secret, &self.instance_id) {
+            (Some(app_id), Some(app_secret), Some(instance_id)) => Ok(Some(Identity::App {
+                app_id: app_id.clone(),
+                app_secret: app_secret.clone(),
+                instance_id: instance_id.clone(),
+            })),
+            (app_id, app_secret, instance_id) => {
+                let missing: Vec<&str> = [
+                    ("the app id (WIX_APP_ID)", app_id.is_none()),
+                    ("the app secret (WIX_APP_SECRET)", app_secret.is_none()),
+                    ("the instance id (WIX_INSTANCE_ID)", instance_id.is_none()),
+                ]
+                .iter()
+                .filter(|(_, missing)| *missing)
+                .map(|(name, _)| *name)
+                .collect();
+                Err(CliError::new(
+                    Kind::Auth,
+                    format!(
+                        "an app's credentials are incomplete: {} missing",
+                        missing.join(", ")
+                    ),
+                )
+                .with_hint("run `progallery auth login --app-id APP_ID --instance-id INSTANCE_ID`, or set WIX_APP_ID, WIX_APP_SECRET and WIX_INSTANCE_ID together")
+                .into())
+            }
+        }
+    }
+}
+
+/// The fixed key sent to the embedded sandbox (it is started without a required key), with the
+/// sandbox's seeded site: an API key names its site, there as on Wix.
 const SANDBOX_KEY: &str = "progallery-embedded-sandbox";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_ATTEMPTS: u32 = 4;
@@ -154,6 +286,48 @@ impl Context {
             .clone()
             .map(|s| Sourced::new(s, Source::Env))
             .or_else(|| from_file(profile.and_then(|p| p.site_id.as_ref())));
+        let env_or_file = |env: &Option<String>, file: Option<&String>| {
+            env.clone()
+                .map(|v| Sourced::new(v, Source::Env))
+                .or_else(|| from_file(file))
+        };
+        let app_id = env_or_file(
+            &self.env.wix_app_id,
+            profile.and_then(|p| p.app_id.as_ref()),
+        );
+        let app_secret = env_or_file(
+            &self.env.wix_app_secret,
+            profile.and_then(|p| p.app_secret.as_ref()),
+        );
+        let instance_id = env_or_file(
+            &self.env.wix_instance_id,
+            profile.and_then(|p| p.instance_id.as_ref()),
+        );
+        let access_token = self
+            .env
+            .wix_access_token
+            .clone()
+            .map(|t| Sourced::new(t, Source::Env));
+        let token_command = match &self.global.token_command {
+            Some(command) => Some(Sourced::new(
+                command.clone(),
+                self.env.token_command_source.unwrap_or(Source::Flag),
+            )),
+            None => from_file(profile.and_then(|p| p.token_command.as_ref())),
+        };
+        if let (Some(name), Some(profile)) = (&profile_name, profile) {
+            if profile.is_app() && profile.api_key.is_some() {
+                return Err(CliError::usage(format!(
+                    "profile {:?} holds both an API key and an app's credentials",
+                    name.value
+                ))
+                .with_hint(format!(
+                    "log in again: `progallery auth login --profile {}` with one of them",
+                    name.value
+                ))
+                .into());
+            }
+        }
         let base_url = match &self.global.base_url {
             Some(url) => Sourced::new(
                 url.clone(),
@@ -167,6 +341,11 @@ impl Context {
             profile: profile_name,
             api_key,
             site_id,
+            app_id,
+            app_secret,
+            instance_id,
+            access_token,
+            token_command,
             base_url,
         })
     }
@@ -177,45 +356,33 @@ impl Context {
     }
 
     async fn build_client(&self) -> Result<Client> {
-        let (base_url, api_key, site_id) = if self.embedded_sandbox() {
-            // An API key names its site, there as on Wix: the sandbox's seeded one.
-            (
-                self.start_embedded_sandbox().await?,
-                SANDBOX_KEY.to_string(),
-                Some(crate::sandbox::DEFAULT_SITE.to_string()),
-            )
-        } else {
-            let settings = self.settings().await?;
-            let api_key = settings.api_key.ok_or_else(|| {
-                CliError::new(Kind::Auth, "no API key: no profile is logged in and WIX_API_KEY is not set")
-                    .with_hint("run `progallery auth login`, set WIX_API_KEY and WIX_SITE_ID, or try `--sandbox`")
-            })?;
-            let is_wix = settings.base_url.value == api::WIX_BASE_URL;
-            if is_wix && settings.site_id.is_none() {
+        if self.embedded_sandbox() {
+            let base_url = self.start_embedded_sandbox().await?;
+            let credentials = Credentials::ApiKey {
+                key: SANDBOX_KEY.to_string(),
+                site_id: Some(crate::sandbox::DEFAULT_SITE.to_string()),
+            };
+            return Client::new(self.client_options(base_url, credentials));
+        }
+        let settings = self.settings().await?;
+        let credentials = match settings.identity()? {
+            None => {
                 return Err(CliError::new(
                     Kind::Auth,
-                    "no site id: an API key needs the id of the site it acts on",
+                    "no credentials: no profile is logged in and WIX_API_KEY is not set",
                 )
-                .with_hint("run `progallery auth login --site-id SITE_ID`, or set WIX_SITE_ID")
-                .into());
+                .with_hint("run `progallery auth login` (an API key) or `progallery auth login --app-id ID --instance-id ID` (an app), set WIX_API_KEY and WIX_SITE_ID, or try `--sandbox`")
+                .into())
             }
-            (
-                settings.base_url.value,
-                api_key.value,
-                settings.site_id.map(|s| s.value),
-            )
+            Some(identity) => credentials_of(identity, &settings.base_url.value)?,
         };
-        Client::new(self.client_options(base_url, api_key, site_id))
+        Client::new(self.client_options(settings.base_url.value, credentials))
     }
 
-    /// Client options for these credentials, with this run's timeout, retries, rate limit and
-    /// verbosity (used directly by `auth login` to check credentials before saving them).
-    pub fn client_options(
-        &self,
-        base_url: String,
-        api_key: String,
-        site_id: Option<String>,
-    ) -> ClientOptions {
+    /// Client options for these credentials, with this run's timeout, retries, rate limit,
+    /// verbosity and token cache (used directly by `auth login` to check credentials before
+    /// saving them).
+    pub fn client_options(&self, base_url: String, credentials: Credentials) -> ClientOptions {
         let is_wix = base_url == api::WIX_BASE_URL;
         let rate_limit_per_min = match self.global.rate_limit {
             Some(0) => None,
@@ -225,8 +392,11 @@ impl Context {
         };
         ClientOptions {
             base_url,
-            api_key,
-            site_id,
+            credentials,
+            token_cache_dir: Some(self.paths.data_dir.join("tokens")),
+            // The embedded sandbox sends no webhooks: its writes would echo nowhere.
+            echo_ledger: (!self.embedded_sandbox())
+                .then(|| crate::echo::Ledger::in_data_dir(&self.paths.data_dir)),
             timeout: self.timeout(),
             attempts: self.attempts(),
             rate_limit_per_min,
@@ -286,6 +456,44 @@ impl Context {
             }
         }
     }
+}
+
+/// The client's credentials for an identity. An API key for Wix needs its site; another server
+/// (a sandbox, a proxy) answers for itself when none is given (the sandbox refuses it with 403,
+/// as Wix does).
+pub fn credentials_of(identity: Identity, base_url: &str) -> Result<Credentials> {
+    Ok(match identity {
+        Identity::ApiKey { key, site_id } => {
+            if site_id.is_none() && base_url == api::WIX_BASE_URL {
+                return Err(CliError::new(
+                    Kind::Auth,
+                    "no site id: an API key needs the id of the site it acts on",
+                )
+                .with_hint("run `progallery auth login --site-id SITE_ID`, or set WIX_SITE_ID")
+                .into());
+            }
+            Credentials::ApiKey {
+                key: key.value,
+                site_id: site_id.map(|s| s.value),
+            }
+        }
+        Identity::App {
+            app_id,
+            app_secret,
+            instance_id,
+        } => Credentials::App(AppCredentials {
+            app_id: app_id.value,
+            app_secret: app_secret.value,
+            instance_id: instance_id.value,
+        }),
+        Identity::Token(token) => Credentials::Token {
+            token: token.value,
+            from: "WIX_ACCESS_TOKEN".to_string(),
+        },
+        Identity::TokenCommand(command) => Credentials::TokenCommand {
+            command: command.value,
+        },
+    })
 }
 
 /// Checks a base URL and strips its trailing slash.

@@ -103,6 +103,7 @@ fn api_kind(err: &ApiError) -> Kind {
             _ => Kind::General,
         },
         ApiError::BadBody { .. } | ApiError::Network { .. } => Kind::General,
+        ApiError::Credentials { .. } => Kind::Auth,
     }
 }
 
@@ -139,7 +140,7 @@ fn fallback_hint(kind: Kind) -> Option<&'static str> {
 fn api_hint(err: &ApiError) -> Option<String> {
     let hint = match err {
         ApiError::Status { status, .. } => match status {
-            401 => "the API key was not accepted: run `progallery auth login`",
+            401 => "the credentials were not accepted: run `progallery auth login`",
             403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
             404 => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
@@ -149,6 +150,7 @@ fn api_hint(err: &ApiError) -> Option<String> {
         },
         ApiError::BadBody { .. } => "check `--base-url` / `PROGALLERY_BASE_URL`; `-v` shows the exchange",
         ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",
+        ApiError::Credentials { .. } => "check the credentials in use with `progallery auth status`; `progallery auth login --app-id ID --instance-id ID` saves an app's",
     };
     Some(hint.to_string())
 }

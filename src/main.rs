@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod config;
 mod context;
+mod echo;
 mod error;
 mod hashcache;
 mod journal;
@@ -44,9 +45,14 @@ fn main() {
     let env = context::Env {
         wix_api_key: non_empty_env("WIX_API_KEY"),
         wix_site_id: non_empty_env("WIX_SITE_ID"),
+        wix_app_id: non_empty_env("WIX_APP_ID"),
+        wix_app_secret: non_empty_env("WIX_APP_SECRET"),
+        wix_instance_id: non_empty_env("WIX_INSTANCE_ID"),
+        wix_access_token: non_empty_env("WIX_ACCESS_TOKEN"),
         profile_source: source_of("profile"),
         base_url_source: source_of("base_url"),
         sandbox_source: source_of("sandbox"),
+        token_command_source: source_of("token_command"),
     };
     let terminal = output::Terminal::detect(
         non_empty_env("PROGALLERY_FORCE_TTY").is_some_and(|v| v != "0"),

@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::model::Gallery;
 use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
+use crate::echo::{Op, Write};
 
 /// One page of `GET /galleries`.
 pub struct GalleryPage {
@@ -133,7 +134,11 @@ pub async fn create(
         let started = Utc::now();
         let call = Call::new(Method::POST, format!("{PREFIX}/galleries"), &what).body(&body);
         match client.send(call).await {
-            Ok(reply) => return answer::field(&what, &reply, &["gallery"]),
+            Ok(reply) => {
+                let created: Gallery = answer::field(&what, &reply, &["gallery"])?;
+                record_created(client, &created);
+                return Ok(created);
+            }
             Err(error) if error.is_ambiguous() => {
                 // The name to look for: the one sent, else (a clone) the source's.
                 let expected_name = match (gallery.get("name"), clone_from) {
@@ -148,7 +153,10 @@ pub async fn create(
                     Err(e) => Err(e),
                 };
                 match found {
-                    Ok(Some(found)) => return Ok(found),
+                    Ok(Some(found)) => {
+                        record_created(client, &found);
+                        return Ok(found);
+                    }
                     Ok(None) if attempt < attempts.max(1) => attempt += 1,
                     Ok(None) => return Err(error),
                     Err(check) => {
@@ -166,6 +174,20 @@ pub async fn create(
             Err(error) => return Err(error),
         }
     }
+}
+
+/// Records a new gallery, and the items its answer shows (created with it, or cloned into it).
+fn record_created(client: &Client, gallery: &Gallery) {
+    let Some(id) = &gallery.id else {
+        return;
+    };
+    let mut writes = vec![Write::new(Op::GalleryCreated, id, id)];
+    for item in gallery.items.iter().flatten() {
+        if let Some(item_id) = &item.id {
+            writes.push(Write::new(Op::ItemCreated, id, item_id));
+        }
+    }
+    client.record_writes(&writes);
 }
 
 /// Looks among the newest galleries for one created since `started` that matches what was sent.
@@ -200,7 +222,16 @@ pub async fn update(client: &Client, id: &str, changes: Value) -> Result<Gallery
     let body = json!({ "galleryId": id, "gallery": changes });
     let call = Call::new(Method::PATCH, format!("{PREFIX}/galleries/{id}"), &what).body(&body);
     let reply = client.send(call).await?;
-    answer::field(&what, &reply, &["gallery"])
+    let updated: Gallery = answer::field(&what, &reply, &["gallery"])?;
+    let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
+    client.record_writes(&[Write::update(
+        Op::GalleryUpdated,
+        id,
+        id,
+        &body["gallery"],
+        &after,
+    )]);
+    Ok(updated)
 }
 
 /// `DELETE /galleries/{id}`.
@@ -208,5 +239,7 @@ pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
     let what = format!("deleting gallery {id}");
     let call =
         Call::new(Method::DELETE, format!("{PREFIX}/galleries/{id}"), &what).query("galleryId", id);
-    client.send(call).await.map(|_| ())
+    client.send(call).await?;
+    client.record_writes(&[Write::new(Op::GalleryDeleted, id, id)]);
+    Ok(())
 }

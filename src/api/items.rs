@@ -12,6 +12,7 @@ use super::galleries;
 use super::model::{Gallery, Item};
 use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
+use crate::echo::{Op, Write};
 
 /// Largest bulk delete the service accepts.
 pub const MAX_BULK_DELETE: usize = 1000;
@@ -74,9 +75,16 @@ pub async fn create(
         )
         .body(&body);
         match client.send(call).await {
-            Ok(reply) => return answer::field(&what, &reply, &["item"]),
+            Ok(reply) => {
+                let created: Item = answer::field(&what, &reply, &["item"])?;
+                record_created(client, gallery, &created);
+                return Ok(created);
+            }
             Err(error) if error.is_ambiguous() => match find_created(client, gallery, item, started).await {
-                Ok(Some(found)) => return Ok(found),
+                Ok(Some(found)) => {
+                    record_created(client, gallery, &found);
+                    return Ok(found);
+                }
                 Ok(None) if attempt < attempts.max(1) => attempt += 1,
                 Ok(None) => return Err(error),
                 Err(check) => {
@@ -92,6 +100,12 @@ pub async fn create(
             },
             Err(error) => return Err(error),
         }
+    }
+}
+
+fn record_created(client: &Client, gallery: &str, item: &Item) {
+    if let Some(id) = &item.id {
+        client.record_writes(&[Write::new(Op::ItemCreated, gallery, id)]);
     }
 }
 
@@ -217,7 +231,16 @@ pub async fn update(
     )
     .body(&body);
     let reply = client.send(call).await?;
-    answer::field(&what, &reply, &["item"])
+    let updated: Item = answer::field(&what, &reply, &["item"])?;
+    let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
+    client.record_writes(&[Write::update(
+        Op::ItemUpdated,
+        gallery,
+        item,
+        &body["item"],
+        &after,
+    )]);
+    Ok(updated)
 }
 
 /// `DELETE /galleries/{g}/items/{i}`.
@@ -230,7 +253,9 @@ pub async fn delete(client: &Client, gallery: &str, item: &str) -> Result<(), Ap
     )
     .query("galleryId", gallery)
     .query("itemId", item);
-    client.send(call).await.map(|_| ())
+    client.send(call).await?;
+    client.record_writes(&[Write::new(Op::ItemDeleted, gallery, item)]);
+    Ok(())
 }
 
 /// `POST /galleries/{g}/items/delete` with 1..1000 ids; returns the ids actually deleted, and
@@ -258,5 +283,12 @@ pub async fn bulk_delete_tracked(
             None => Ok(Vec::new()),
             Some(_) => answer::field(&what, &reply, &["itemIds"]),
         });
+    if let Ok(deleted) = &decoded {
+        let writes: Vec<Write> = deleted
+            .iter()
+            .map(|id: &String| Write::new(Op::ItemDeleted, gallery, id))
+            .collect();
+        client.record_writes(&writes);
+    }
     (decoded, may_have_landed)
 }
