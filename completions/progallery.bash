@@ -3015,7 +3015,7 @@ _progallery() {
             return 0
             ;;
         progallery__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --app --app-instance --token-ttl --app-deny --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
+            opts="-o -q -v -h -V --addr --db --memory --api-key --no-seed --webhook-url --webhook-retry-ms --webhook-max-retry-ms --webhook-give-up-ms --fail-rate --fail-after-commit-rate --latency --fail-id --fault-seed --no-search --app --app-instance --token-ttl --token-max-uses --app-deny --profile --sandbox --base-url --token-command --output --quiet --verbose --color --no-input --timeout --retries --rate-limit --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3082,6 +3082,10 @@ _progallery() {
                     return 0
                     ;;
                 --token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-max-uses)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1591,6 +1591,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --app 'Issue access tokens to this app: APP_ID:APP_SECRET. Repeatable; the variable takes a comma-separated list and keeps the secret out of `ps`'
             cand --app-instance 'Install an app on a site: its instance INSTANCE_ID acts on SITE_ID (default: the seeded site). Repeatable; a token is issued only for an instance given here'
             cand --token-ttl 'Lifetime of an access token, in seconds (Wix''s is 4 hours)'
+            cand --token-max-uses 'Also expire a token once it has authorised N requests: an expiry at an exact point of a run (in the middle of a bulk delete, say), whatever the machine''s speed'
             cand --app-deny 'Withhold a permission from an app''s tokens (403 PERMISSION_DENIED): APP_ID:CAPABILITY, CAPABILITY being gallery-read, gallery-write, media or search. Repeatable'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'

@@ -129,6 +129,7 @@ pub async fn create(
     if let Some(source) = clone_from {
         body["cloneFromGalleryId"] = json!(source);
     }
+    let intent = client.echo_intent(Op::GalleryCreated, "", "");
     let mut attempt = 1;
     loop {
         let started = Utc::now();
@@ -136,7 +137,7 @@ pub async fn create(
         match client.send(call).await {
             Ok(reply) => {
                 let created: Gallery = answer::field(&what, &reply, &["gallery"])?;
-                record_created(client, &created);
+                client.echo_done(intent, &created_writes(&created));
                 return Ok(created);
             }
             Err(error) if error.is_ambiguous() => {
@@ -154,7 +155,7 @@ pub async fn create(
                 };
                 match found {
                     Ok(Some(found)) => {
-                        record_created(client, &found);
+                        client.echo_done(intent, &created_writes(&found));
                         return Ok(found);
                     }
                     Ok(None) if attempt < attempts.max(1) => attempt += 1,
@@ -176,10 +177,10 @@ pub async fn create(
     }
 }
 
-/// Records a new gallery, and the items its answer shows (created with it, or cloned into it).
-fn record_created(client: &Client, gallery: &Gallery) {
+/// A new gallery, and the items its answer shows (created with it, or cloned into it).
+fn created_writes(gallery: &Gallery) -> Vec<Write> {
     let Some(id) = &gallery.id else {
-        return;
+        return Vec::new();
     };
     let mut writes = vec![Write::new(Op::GalleryCreated, id, id)];
     for item in gallery.items.iter().flatten() {
@@ -187,7 +188,7 @@ fn record_created(client: &Client, gallery: &Gallery) {
             writes.push(Write::new(Op::ItemCreated, id, item_id));
         }
     }
-    client.record_writes(&writes);
+    writes
 }
 
 /// Looks among the newest galleries for one created since `started` that matches what was sent.
@@ -221,16 +222,20 @@ pub async fn update(client: &Client, id: &str, changes: Value) -> Result<Gallery
     let what = format!("updating gallery {id}");
     let body = json!({ "galleryId": id, "gallery": changes });
     let call = Call::new(Method::PATCH, format!("{PREFIX}/galleries/{id}"), &what).body(&body);
+    let intent = client.echo_intent(Op::GalleryUpdated, id, id);
     let reply = client.send(call).await?;
     let updated: Gallery = answer::field(&what, &reply, &["gallery"])?;
     let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
-    client.record_writes(&[Write::update(
-        Op::GalleryUpdated,
-        id,
-        id,
-        &body["gallery"],
-        &after,
-    )]);
+    client.echo_done(
+        intent,
+        &[Write::update(
+            Op::GalleryUpdated,
+            id,
+            id,
+            &body["gallery"],
+            &after,
+        )],
+    );
     Ok(updated)
 }
 
@@ -239,7 +244,8 @@ pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
     let what = format!("deleting gallery {id}");
     let call =
         Call::new(Method::DELETE, format!("{PREFIX}/galleries/{id}"), &what).query("galleryId", id);
+    let intent = client.echo_intent(Op::GalleryDeleted, id, id);
     client.send(call).await?;
-    client.record_writes(&[Write::new(Op::GalleryDeleted, id, id)]);
+    client.echo_done(intent, &[Write::new(Op::GalleryDeleted, id, id)]);
     Ok(())
 }

@@ -65,6 +65,7 @@ pub async fn create(
 ) -> Result<Item, ApiError> {
     let what = format!("adding an item to gallery {gallery}");
     let body = json!({ "galleryId": gallery, "item": item });
+    let intent = client.echo_intent(Op::ItemCreated, gallery, "");
     let mut attempt = 1;
     loop {
         let started = Utc::now();
@@ -77,12 +78,12 @@ pub async fn create(
         match client.send(call).await {
             Ok(reply) => {
                 let created: Item = answer::field(&what, &reply, &["item"])?;
-                record_created(client, gallery, &created);
+                client.echo_done(intent, &created_writes(gallery, &created));
                 return Ok(created);
             }
             Err(error) if error.is_ambiguous() => match find_created(client, gallery, item, started).await {
                 Ok(Some(found)) => {
-                    record_created(client, gallery, &found);
+                    client.echo_done(intent, &created_writes(gallery, &found));
                     return Ok(found);
                 }
                 Ok(None) if attempt < attempts.max(1) => attempt += 1,
@@ -103,10 +104,11 @@ pub async fn create(
     }
 }
 
-fn record_created(client: &Client, gallery: &str, item: &Item) {
-    if let Some(id) = &item.id {
-        client.record_writes(&[Write::new(Op::ItemCreated, gallery, id)]);
-    }
+fn created_writes(gallery: &str, item: &Item) -> Vec<Write> {
+    item.id
+        .iter()
+        .map(|id| Write::new(Op::ItemCreated, gallery, id))
+        .collect()
 }
 
 /// Looks for an item created since `started` whose content matches what was sent. New items get
@@ -230,16 +232,20 @@ pub async fn update(
         &what,
     )
     .body(&body);
+    let intent = client.echo_intent(Op::ItemUpdated, gallery, item);
     let reply = client.send(call).await?;
     let updated: Item = answer::field(&what, &reply, &["item"])?;
     let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
-    client.record_writes(&[Write::update(
-        Op::ItemUpdated,
-        gallery,
-        item,
-        &body["item"],
-        &after,
-    )]);
+    client.echo_done(
+        intent,
+        &[Write::update(
+            Op::ItemUpdated,
+            gallery,
+            item,
+            &body["item"],
+            &after,
+        )],
+    );
     Ok(updated)
 }
 
@@ -253,8 +259,9 @@ pub async fn delete(client: &Client, gallery: &str, item: &str) -> Result<(), Ap
     )
     .query("galleryId", gallery)
     .query("itemId", item);
+    let intent = client.echo_intent(Op::ItemDeleted, gallery, item);
     client.send(call).await?;
-    client.record_writes(&[Write::new(Op::ItemDeleted, gallery, item)]);
+    client.echo_done(intent, &[Write::new(Op::ItemDeleted, gallery, item)]);
     Ok(())
 }
 
@@ -276,6 +283,7 @@ pub async fn bulk_delete_tracked(
     )
     .body(&body)
     .idempotency(Idempotency::Safe);
+    let intent = client.echo_intent(Op::ItemDeleted, gallery, "");
     let (sent, may_have_landed) = client.send_tracked(call).await;
     let decoded = sent
         .and_then(|reply| answer::require_object(&what, reply))
@@ -288,7 +296,7 @@ pub async fn bulk_delete_tracked(
             .iter()
             .map(|id: &String| Write::new(Op::ItemDeleted, gallery, id))
             .collect();
-        client.record_writes(&writes);
+        client.echo_done(intent, &writes);
     }
     (decoded, may_have_landed)
 }

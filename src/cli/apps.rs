@@ -26,6 +26,11 @@ pub struct SandboxAppArgs {
     #[arg(long, value_name = "SECS", default_value_t = 14_400, value_parser = clap::value_parser!(u64).range(1..=604_800))]
     pub token_ttl: u64,
 
+    /// Also expire a token once it has authorised N requests: an expiry at an exact point of a
+    /// run (in the middle of a bulk delete, say), whatever the machine's speed
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub token_max_uses: Option<u64>,
+
     /// Withhold a permission from an app's tokens (403 PERMISSION_DENIED): APP_ID:CAPABILITY,
     /// CAPABILITY being gallery-read, gallery-write, media or search. Repeatable
     #[arg(long = "app-deny", value_name = "APP_ID:CAPABILITY")]

@@ -1,6 +1,8 @@
 //! The ledger file, `<data dir>/echo-ledger.jsonl`: one JSON line per write this tool made
-//! (`{"at": ms, "pid", "op", "gallery", "id", "fields": {name: hash}}`), mode 0600 in an
-//! owner-only directory.
+//! (`{"at": ms, "pid", "seq", "op", "gallery", "id", "fields": {name: hash}}`), and before each
+//! write is sent a line announcing it (`"state": "pending"`, settled later by the write's own
+//! lines or by a `"failed"` one with the same `pid` and `seq`), mode 0600 in an owner-only
+//! directory.
 //!
 //! Several processes append to it at once (a bulk run, a listener's `--exec` commands): each
 //! append takes an exclusive lock on the file, checks that the path still names the file it
@@ -30,9 +32,16 @@ pub const MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 /// One write of this tool, as a ledger line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// When the write succeeded, in milliseconds since the epoch.
+    /// When the write succeeded (or was announced), in milliseconds since the epoch.
     pub at: u64,
     pub pid: u32,
+    /// Which write of the process: its announcement and its outcome share it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seq: u64,
+    /// `""` for a write that was done, `"pending"` for one announced, `"failed"` for one that
+    /// was not done (or whose outcome is not known).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub state: String,
     pub op: String,
     pub gallery: String,
     pub id: String,
@@ -41,10 +50,22 @@ pub struct Entry {
     pub fields: Map<String, Value>,
 }
 
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+pub const PENDING: &str = "pending";
+pub const FAILED: &str = "failed";
+
 impl Entry {
     /// What identifies an entry among all (for "already explained an event").
     pub fn key(&self) -> (u64, u32, String, String) {
         (self.at, self.pid, self.op.clone(), self.id.clone())
+    }
+
+    /// A write that was done.
+    pub fn is_done(&self) -> bool {
+        self.state.is_empty()
     }
 }
 
@@ -275,6 +296,8 @@ mod tests {
         Entry {
             at,
             pid: 1,
+            seq: 0,
+            state: String::new(),
             op: "item_updated".into(),
             gallery: "g".into(),
             id: id.into(),

@@ -9,15 +9,21 @@
 //! change by someone else to one of them is not an echo). Each write explains one event: a second
 //! event with the same content is someone else's.
 //!
+//! A service may deliver a write's event before the writer has read the answer (the sandbox
+//! often does). So each write is announced in the ledger before it is sent ([`Intent`]), and
+//! settled after: an event that such an announced, unsettled write could explain waits for it
+//! to settle (up to [`PENDING_WAIT`]) before it is judged. Other events never wait.
+//!
 //! Item events name the item, gallery events the gallery; an item deleted with its gallery
 //! (`originatedFrom: "Gallery Deleted"`) is the echo of our deleting the gallery.
 
 pub mod ledger;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -26,6 +32,13 @@ use crate::webhooks::event::GALLERY_DELETED_ORIGIN;
 use crate::webhooks::listen::EchoCheck;
 use crate::webhooks::{DecodedEvent, EventType};
 use ledger::{Cursor, Entry};
+
+/// The longest an event waits for an announced write of ours to settle (a write outlasting its
+/// request's own time limit and retries is taken as failed).
+pub const PENDING_WAIT: Duration = Duration::from_secs(120);
+
+/// How often a waiting event looks at the ledger again.
+const PENDING_POLL: Duration = Duration::from_millis(20);
 
 /// What a write did, as the ledger names it (one per event type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,9 +121,33 @@ impl Ledger {
         }
     }
 
-    /// Records writes; a ledger that cannot be written costs echo detection, never the write,
-    /// so the error is only returned for the caller to mention.
-    pub fn record(&self, writes: &[Write]) -> std::io::Result<()> {
+    /// Announces a write about to be sent (`id` empty when not known yet: a create, or a bulk
+    /// delete of several items); settle the intent once its outcome is known. A ledger that
+    /// cannot be written costs echo detection, never the write: the intent is then inert.
+    pub fn intend(&self, op: Op, gallery: &str, id: &str) -> Intent {
+        static SEQ: AtomicU64 = AtomicU64::new(1);
+        let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+        let entry = Entry {
+            at: ledger::now_millis(),
+            pid: std::process::id(),
+            seq,
+            state: ledger::PENDING.to_string(),
+            op: op.name().to_string(),
+            gallery: gallery.to_string(),
+            id: id.to_string(),
+            fields: Map::new(),
+        };
+        let announced = ledger::append(&self.path, &[entry]);
+        Intent {
+            ledger: announced.is_ok().then(|| self.clone()),
+            seq,
+            op,
+            error: announced.err(),
+        }
+    }
+
+    /// Records writes done (settling announcement `seq`, or none with 0).
+    fn record(&self, seq: u64, writes: &[Write]) -> std::io::Result<()> {
         let at = ledger::now_millis();
         let pid = std::process::id();
         let entries: Vec<Entry> = writes
@@ -118,6 +155,8 @@ impl Ledger {
             .map(|write| Entry {
                 at,
                 pid,
+                seq,
+                state: String::new(),
                 op: write.op.name().to_string(),
                 gallery: write.gallery.clone(),
                 id: write.id.clone(),
@@ -129,6 +168,55 @@ impl Ledger {
             })
             .collect();
         ledger::append(&self.path, &entries)
+    }
+
+    /// Marks announcement `seq` as not done.
+    fn abandon(&self, seq: u64, op: Op) -> std::io::Result<()> {
+        let entry = Entry {
+            at: ledger::now_millis(),
+            pid: std::process::id(),
+            seq,
+            state: ledger::FAILED.to_string(),
+            op: op.name().to_string(),
+            gallery: String::new(),
+            id: String::new(),
+            fields: Map::new(),
+        };
+        ledger::append(&self.path, &[entry])
+    }
+}
+
+/// A write announced in the ledger and not settled yet. [`Intent::done`] records what it did;
+/// dropped without that (the write failed, or its outcome is unknown), it records a failure, so
+/// no listener waits for it.
+#[must_use = "settle the intent with `done` once the write succeeded"]
+pub struct Intent {
+    ledger: Option<Ledger>,
+    seq: u64,
+    op: Op,
+    /// Why the announcement could not be written (for `-v`).
+    pub error: Option<std::io::Error>,
+}
+
+impl Intent {
+    /// Records the writes done (none: nothing was done after all).
+    pub fn done(mut self, writes: &[Write]) -> std::io::Result<()> {
+        let Some(ledger) = self.ledger.take() else {
+            return Ok(());
+        };
+        if writes.is_empty() {
+            return ledger.abandon(self.seq, self.op);
+        }
+        ledger.record(self.seq, writes)
+    }
+}
+
+impl Drop for Intent {
+    fn drop(&mut self) {
+        if let Some(ledger) = self.ledger.take() {
+            // Best effort: a listener that never sees it waits at most PENDING_WAIT.
+            let _ = ledger.abandon(self.seq, self.op);
+        }
     }
 }
 
@@ -168,6 +256,25 @@ fn canonical(value: &Value, out: &mut String) {
             None => out.push_str(&n.to_string()),
         },
         other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Whether an announced, unsettled write `pending` could be the cause of an event wanting
+/// (`op`, `id`) in gallery `gallery`.
+fn could_cause(pending: &Entry, op: Op, id: &str, gallery: &str) -> bool {
+    let same_op = pending.op == op.name();
+    match op {
+        // A create's id is known only once it is answered: any create in that gallery (or of a
+        // gallery, whose items come with it).
+        Op::ItemCreated => {
+            (same_op && pending.gallery == gallery) || pending.op == Op::GalleryCreated.name()
+        }
+        Op::GalleryCreated => same_op,
+        // A bulk delete names its gallery, not each item.
+        Op::ItemDeleted => {
+            same_op && (pending.id == id || (pending.id.is_empty() && pending.gallery == gallery))
+        }
+        _ => same_op && pending.id == id,
     }
 }
 
@@ -235,44 +342,73 @@ impl Detector {
         }
     }
 
-    /// The write `event` echoes, if any (it is then marked as explained by this event).
+    /// The write `event` echoes, if any (it is then marked as explained by this event). When
+    /// an announced write of ours that could explain it has not settled yet, this waits for it
+    /// (blocking: call it off the async runtime).
     pub fn echo_of(&self, event: &DecodedEvent) -> Option<Entry> {
         let (op, id, shown, shared) = wanted(event)?;
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let state = &mut *state;
-        match ledger::read_new(&self.path, &mut state.cursor) {
-            Ok(new) => {
-                if std::mem::take(&mut state.cursor.restarted) {
-                    state.entries.clear();
-                }
-                state.entries.extend(new);
-            }
-            // An unreadable ledger knows of no write: the event is treated as someone else's.
-            Err(_) => return None,
-        }
-        let oldest = ledger::now_millis().saturating_sub(self.window.as_millis() as u64);
-        while state.entries.front().is_some_and(|e| e.at < oldest) {
-            if let Some(gone) = state.entries.pop_front() {
-                state.used.remove(&gone.key());
-            }
-        }
+        let gallery = event.entity_id();
         let event_id = event.event_id();
-        let found = state.entries.iter().find(|entry| {
-            entry.op == op.name()
-                && entry.id == id
-                && entry.at >= oldest
-                && (shared
-                    || state
-                        .used
-                        .get(&entry.key())
-                        .map_or(true, |by| by == event_id))
-                && fields_match(entry, shown)
-        })?;
-        let found = found.clone();
-        if !shared {
-            state.used.insert(found.key(), event_id.to_string());
+        let started = Instant::now();
+        loop {
+            {
+                let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+                let state = &mut *state;
+                match ledger::read_new(&self.path, &mut state.cursor) {
+                    Ok(new) => {
+                        if std::mem::take(&mut state.cursor.restarted) {
+                            state.entries.clear();
+                        }
+                        state.entries.extend(new);
+                    }
+                    // An unreadable ledger knows of no write: someone else's event.
+                    Err(_) => return None,
+                }
+                let now = ledger::now_millis();
+                let oldest = now.saturating_sub(self.window.as_millis() as u64);
+                while state.entries.front().is_some_and(|e| e.at < oldest) {
+                    if let Some(gone) = state.entries.pop_front() {
+                        state.used.remove(&gone.key());
+                    }
+                }
+                let found = state.entries.iter().find(|entry| {
+                    entry.is_done()
+                        && entry.op == op.name()
+                        && entry.id == id
+                        && (shared
+                            || state
+                                .used
+                                .get(&entry.key())
+                                .map_or(true, |by| by == event_id))
+                        && fields_match(entry, shown)
+                });
+                if let Some(found) = found.cloned() {
+                    if !shared {
+                        state.used.insert(found.key(), event_id.to_string());
+                    }
+                    return Some(found);
+                }
+                // Announced writes settle with entries of the same pid and seq.
+                let settled: HashSet<(u32, u64)> = state
+                    .entries
+                    .iter()
+                    .filter(|e| !e.is_done() || e.seq != 0)
+                    .filter(|e| e.state != ledger::PENDING)
+                    .map(|e| (e.pid, e.seq))
+                    .collect();
+                let fresh = now.saturating_sub(PENDING_WAIT.as_millis() as u64);
+                let waiting = state.entries.iter().any(|e| {
+                    e.state == ledger::PENDING
+                        && e.at >= fresh
+                        && !settled.contains(&(e.pid, e.seq))
+                        && could_cause(e, op, &id, gallery)
+                });
+                if !waiting || started.elapsed() >= PENDING_WAIT {
+                    return None;
+                }
+            }
+            std::thread::sleep(PENDING_POLL);
         }
-        Some(found)
     }
 }
 
@@ -327,7 +463,8 @@ mod tests {
         let detector = Detector::new(dir.path(), DEFAULT_WINDOW);
         let after = json!({"id": "i1", "title": "T", "description": "D"});
         ledger
-            .record(&[Write::update(
+            .intend(Op::ItemUpdated, "g", "i1")
+            .done(&[Write::update(
                 Op::ItemUpdated,
                 "g",
                 "i1",
@@ -355,11 +492,14 @@ mod tests {
         let ledger = Ledger::in_data_dir(dir.path());
         let detector = Detector::new(dir.path(), DEFAULT_WINDOW);
         ledger
-            .record(&[
-                Write::new(Op::ItemCreated, "g", "new-item"),
-                Write::new(Op::ItemDeleted, "g", "gone-item"),
-                Write::new(Op::GalleryDeleted, "g2", "g2"),
-            ])
+            .record(
+                0,
+                &[
+                    Write::new(Op::ItemCreated, "g", "new-item"),
+                    Write::new(Op::ItemDeleted, "g", "gone-item"),
+                    Write::new(Op::GalleryDeleted, "g2", "g2"),
+                ],
+            )
             .unwrap();
         let created = event_from_mutation(&Mutation::item_created(
             "site",
@@ -389,6 +529,8 @@ mod tests {
             &[Entry {
                 at: ledger::now_millis() - 120_000,
                 pid: 1,
+                seq: 0,
+                state: String::new(),
                 op: "item_created".into(),
                 gallery: "g".into(),
                 id: "i".into(),
@@ -403,5 +545,37 @@ mod tests {
         assert!(Detector::new(dir.path(), Duration::from_secs(600))
             .echo_of(&event)
             .is_some());
+    }
+
+    #[test]
+    fn an_event_waits_for_an_announced_write_to_settle_and_no_longer() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::in_data_dir(dir.path());
+        let detector = Detector::new(dir.path(), DEFAULT_WINDOW);
+        let created =
+            event_from_mutation(&Mutation::item_created("site", "g", json!({"id": "fresh"})));
+        // The event arrives while the create is announced but not answered yet.
+        let intent = ledger.intend(Op::ItemCreated, "g", "");
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            intent
+                .done(&[Write::new(Op::ItemCreated, "g", "fresh")])
+                .unwrap();
+        });
+        assert!(detector.echo_of(&created).is_some());
+        writer.join().unwrap();
+        // A write announced and dropped (it failed) holds nothing up and explains nothing.
+        drop(ledger.intend(Op::ItemCreated, "g", ""));
+        let other = event_from_mutation(&Mutation::item_created(
+            "site",
+            "g",
+            json!({"id": "theirs"}),
+        ));
+        assert!(detector.echo_of(&other).is_none());
+        // An announcement for another gallery does not hold this one's events either.
+        let _elsewhere = ledger.intend(Op::ItemCreated, "g-other", "");
+        let third =
+            event_from_mutation(&Mutation::item_created("site", "g", json!({"id": "third"})));
+        assert!(detector.echo_of(&third).is_none());
     }
 }

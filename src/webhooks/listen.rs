@@ -54,8 +54,9 @@ pub trait EventSink: Send + Sync {
     fn notice(&self, message: &str);
 }
 
-/// Tells whether an event is the echo of a write of the listener's own (see `EchoCheck` users).
-pub trait EchoCheck: Send + Sync {
+/// Tells whether an event is the echo of a write of the listener's own. It may block (waiting
+/// for a write to settle): the listener calls it on a blocking thread.
+pub trait EchoCheck: Send + Sync + 'static {
     fn is_echo(&self, event: &DecodedEvent) -> bool;
 }
 
@@ -195,17 +196,23 @@ async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
         stats.duplicates.fetch_add(1, Ordering::Relaxed);
         return answer(StatusCode::OK, json!({"status": "duplicate", "id": id}));
     }
-    let echo = shared
-        .options
-        .echo
-        .as_ref()
-        .is_some_and(|check| check.is_echo(&event));
+    // One event at a time, in arrival order, from here on: telling an echo may wait for a
+    // write of ours to settle, and a later event must not overtake it.
+    let _turn = shared.actions.lock().await;
+    let echo = match &shared.options.echo {
+        Some(check) => {
+            let (check, event) = (Arc::clone(check), event.clone());
+            tokio::task::spawn_blocking(move || check.is_echo(&event))
+                .await
+                .unwrap_or(false)
+        }
+        None => false,
+    };
     if echo && shared.options.skip_echoes {
         stats.echoes_skipped.fetch_add(1, Ordering::Relaxed);
         return answer(StatusCode::OK, json!({"status": "echo", "id": id}));
     }
     if shared.options.forward_to.is_some() || shared.options.exec.is_some() {
-        let _turn = shared.actions.lock().await;
         if let Err(err) = run_actions(&shared, &event, echo).await {
             match shared.recent.lock() {
                 Ok(mut recent) => recent.forget(&id),

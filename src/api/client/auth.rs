@@ -113,19 +113,8 @@ pub(super) struct TokenState {
     refused: Option<(String, String)>,
 }
 
-/// The `Authorization` value for one request, and which token it was.
-pub(super) struct Authorization {
-    pub value: HeaderValue,
-    pub generation: u64,
-}
-
-/// What to do after a 401.
-pub(super) enum AfterUnauthorized {
-    /// A new token will be used: send the request again.
-    Retry,
-    /// Nothing to renew, or renewing did not help: this is the error.
-    Fail(ApiError),
-}
+/// The `Authorization` value for one request, and which token it was (its generation).
+type Authorization = (HeaderValue, u64);
 
 /// What `auth status` shows of the token in use.
 #[derive(Debug, Clone)]
@@ -139,17 +128,14 @@ impl Client {
         &self.options.credentials
     }
 
-    /// The `Authorization` value for the next request: the API key, or a token that is valid
-    /// now (fetched, or renewed ahead of its expiry, first).
+    /// The `Authorization` value for the next request, and which token it is: the API key, or
+    /// a token that is valid now (fetched, or renewed ahead of its expiry, first).
     pub(super) async fn authorization(&self, what: &str) -> Result<Authorization, ApiError> {
         if let Credentials::ApiKey { .. } = self.options.credentials {
             return self
                 .api_key_header
                 .clone()
-                .map(|value| Authorization {
-                    value,
-                    generation: 0,
-                })
+                .map(|value| (value, 0))
                 .ok_or_else(|| not_a_header(what));
         }
         let mut state = self.tokens.lock().await;
@@ -162,10 +148,7 @@ impl Client {
         if let Some(held) = &state.held {
             let fresh = held.refresh_at.map_or(true, |at| SystemTime::now() < at);
             if fresh {
-                return Ok(Authorization {
-                    value: held.value.clone(),
-                    generation: state.generation,
-                });
+                return Ok((held.value.clone(), state.generation));
             }
         }
         let held = match &self.options.credentials {
@@ -192,23 +175,21 @@ impl Client {
         state.generation += 1;
         let value = held.value.clone();
         state.held = Some(held);
-        Ok(Authorization {
-            value,
-            generation: state.generation,
-        })
+        Ok((value, state.generation))
     }
 
-    /// After a 401 to a request sent with token `generation`: renew it once and say to retry,
-    /// or end the credentials (`renewed` is true when this request already had a new token).
+    /// After a 401 to a request sent with token `generation`: `Ok` when a new token will be
+    /// used (send the request again), else the error that ends the call and the credentials
+    /// (`renewed` is true when this request already had a new token).
     pub(super) async fn unauthorized(
         &self,
         generation: u64,
         renewed: bool,
         error: ApiError,
-    ) -> AfterUnauthorized {
+    ) -> Result<(), ApiError> {
         let credentials = &self.options.credentials;
         if let Credentials::ApiKey { .. } = credentials {
-            return AfterUnauthorized::Fail(error);
+            return Err(error);
         }
         let mut state = self.tokens.lock().await;
         if !credentials.renewable() || renewed {
@@ -224,7 +205,7 @@ impl Client {
                 }
             );
             let what = api_error_what(&error);
-            return AfterUnauthorized::Fail(self.refuse_with(&mut state, what, detail));
+            return Err(self.refuse_with(&mut state, what, detail));
         }
         if state.generation == generation {
             state.held = None;
@@ -235,7 +216,7 @@ impl Client {
         if self.options.verbose {
             output::diagnostic("* 401: getting a new access token and sending the request again");
         }
-        AfterUnauthorized::Retry
+        Ok(())
     }
 
     /// The token in use, when there is one (fetching it if needed): its expiry and whether it
@@ -259,8 +240,8 @@ impl Client {
             return Ok(None);
         }
         let what = "describing the access token (/oauth2/token-info)";
-        let token = self.authorization(what).await?;
-        let token = token.value.to_str().unwrap_or_default().to_string();
+        let (token, _) = self.authorization(what).await?;
+        let token = token.to_str().unwrap_or_default().to_string();
         let body = json!({ "token": token });
         let url = format!("{}{TOKEN_INFO_PATH}", self.options.base_url);
         if self.options.verbose {
@@ -303,14 +284,6 @@ impl Client {
                 what: what.to_string(),
                 detail: "the answer is not a JSON object".to_string(),
             })
-    }
-
-    /// What `-v` shows for the `Authorization` header.
-    pub(super) fn shown_authorization(&self) -> String {
-        match &self.options.credentials {
-            Credentials::ApiKey { key, .. } => super::mask_secret(key),
-            _ => "**** (access token, not shown)".to_string(),
-        }
     }
 
     fn refuse_now(&self, state: &mut TokenState, detail: String) -> ApiError {

@@ -38,6 +38,16 @@ impl Client {
     }
 }
 
+impl Client {
+    /// What `-v` shows for the `Authorization` header: the API key masked, a token not at all.
+    fn shown_authorization(&self) -> String {
+        match &self.options.credentials {
+            super::Credentials::ApiKey { key, .. } => mask_secret(key),
+            _ => "**** (access token, not shown)".to_string(),
+        }
+    }
+}
+
 /// A secret shown as its first 4 and last 4 characters; short secrets are hidden entirely.
 pub fn mask_secret(secret: &str) -> String {
     let chars: Vec<char> = secret.chars().collect();

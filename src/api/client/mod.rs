@@ -186,18 +186,38 @@ impl Client {
         self.send_tracked(call).await.0
     }
 
-    /// Records successful writes in the echo ledger (the typed calls do, after each success).
-    /// A ledger that cannot be written costs only echo detection, never the write.
-    pub fn record_writes(&self, writes: &[crate::echo::Write]) {
-        let Some(ledger) = &self.options.echo_ledger else {
-            return;
-        };
-        if let Err(e) = ledger.record(writes) {
-            if self.options.verbose {
-                crate::output::diagnostic(&format!(
-                    "* the echo ledger was not written ({e}): `webhooks listen` will not know these writes as ours"
-                ));
+    /// Announces a write in the echo ledger before it is sent (see `crate::echo`): the typed
+    /// calls do, and settle it with [`Client::echo_done`] after a success (dropped unsettled,
+    /// it records a failure). `None` when this run keeps no ledger.
+    pub fn echo_intent(
+        &self,
+        op: crate::echo::Op,
+        gallery: &str,
+        id: &str,
+    ) -> Option<crate::echo::Intent> {
+        let ledger = self.options.echo_ledger.as_ref()?;
+        let intent = ledger.intend(op, gallery, id);
+        if let Some(e) = &intent.error {
+            self.ledger_trouble(e);
+        }
+        Some(intent)
+    }
+
+    /// Records what an announced write did. A ledger that cannot be written costs only echo
+    /// detection, never the write.
+    pub fn echo_done(&self, intent: Option<crate::echo::Intent>, writes: &[crate::echo::Write]) {
+        if let Some(intent) = intent {
+            if let Err(e) = intent.done(writes) {
+                self.ledger_trouble(&e);
             }
+        }
+    }
+
+    fn ledger_trouble(&self, error: &std::io::Error) {
+        if self.options.verbose {
+            crate::output::diagnostic(&format!(
+                "* the echo ledger was not written ({error}): `webhooks listen` will not know this write as ours"
+            ));
         }
     }
 }

@@ -8,7 +8,6 @@ use rand::Rng;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use serde_json::Value;
 
-use super::auth::{AfterUnauthorized, Authorization};
 use super::exchange::Failure;
 use super::{Call, Client, Idempotency};
 use crate::api::error::ApiError;
@@ -26,25 +25,24 @@ impl Client {
         let mut may_have_landed = false;
         let mut renewed = false;
         loop {
-            let authorization = match self.authorization(&call.what).await {
+            let (authorization, generation) = match self.authorization(&call.what).await {
                 Ok(authorization) => authorization,
                 Err(error) => return (Err(error), may_have_landed),
             };
             if let Some(limiter) = &self.limiter {
                 limiter.acquire().await;
             }
-            let generation = authorization.generation;
             let outcome = self.send_once(&call, &url, authorization).await;
             let (error, retry_after) = match outcome {
                 Ok(body) => return (Ok(body), may_have_landed),
                 // A 401 is a clean refusal: with a new token the call may go again (once).
                 Err(Failure::Final(error @ ApiError::Status { status: 401, .. })) => {
                     match self.unauthorized(generation, renewed, error).await {
-                        AfterUnauthorized::Retry => {
+                        Ok(()) => {
                             renewed = true;
                             continue;
                         }
-                        AfterUnauthorized::Fail(error) => return (Err(error), may_have_landed),
+                        Err(error) => return (Err(error), may_have_landed),
                     }
                 }
                 Err(Failure::Final(error)) => return (Err(error), may_have_landed),
@@ -76,12 +74,12 @@ impl Client {
         &self,
         call: &Call<'_>,
         url: &str,
-        authorization: Authorization,
+        authorization: reqwest::header::HeaderValue,
     ) -> Result<Value, Failure> {
         let mut request = self
             .http
             .request(call.method.clone(), url)
-            .header(AUTHORIZATION, authorization.value);
+            .header(AUTHORIZATION, authorization);
         if !call.query.is_empty() {
             request = request.query(&call.query);
         }

@@ -78,7 +78,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         Database::File(args.db.clone().unwrap_or_else(|| ctx.paths.sandbox_db()))
     };
     let webhooks = webhook_options(&args.webhook_urls, &args.webhook_retry)?;
-    let oauth = sandbox::OAuthOptions::from_flags(
+    let mut oauth = sandbox::OAuthOptions::from_flags(
         &args.apps.apps,
         &args.apps.app_instances,
         &args.apps.app_denials,
@@ -90,6 +90,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             "e.g. --app my-app:s3cret --app-instance my-app:INSTANCE_ID[=SITE_ID] --app-deny my-app:search",
         )
     })?;
+    oauth.token_max_uses = args.apps.token_max_uses;
     let described = match &database {
         Database::Memory => "in memory".to_string(),
         Database::File(path) => path.display().to_string(),
@@ -122,6 +123,14 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         "progallery: sandbox listening on {} (database: {described}); Ctrl-C to stop",
         running.local_addr
     ));
+    if !args.apps.apps.is_empty() {
+        ctx.printer.notice(&format!(
+            "progallery: OAuth: {} app(s) get access tokens at {}/oauth2/token (lifetime {} s)",
+            args.apps.apps.len(),
+            running.base_url,
+            args.apps.token_ttl
+        ));
+    }
     if !args.webhook_urls.is_empty() {
         ctx.printer.notice(&format!(
             "progallery: webhooks: every change is POSTed, signed RS256, to {}; verify with {} (or GET {}/_sandbox/webhook-public-key)",

@@ -122,6 +122,9 @@ impl std::fmt::Debug for AppConfig {
 pub struct OAuthOptions {
     pub apps: Vec<AppConfig>,
     pub token_ttl: Duration,
+    /// A token also expires once it has authorised this many requests (`None`: only its time
+    /// counts): an expiry at an exact point of a run, whatever the machine's speed.
+    pub token_max_uses: Option<u64>,
 }
 
 impl Default for OAuthOptions {
@@ -129,6 +132,7 @@ impl Default for OAuthOptions {
         OAuthOptions {
             apps: Vec::new(),
             token_ttl: DEFAULT_TOKEN_TTL,
+            token_max_uses: None,
         }
     }
 }
@@ -234,6 +238,7 @@ impl OAuthOptions {
         Ok(OAuthOptions {
             apps: configs,
             token_ttl,
+            token_max_uses: None,
         })
     }
 }
@@ -251,6 +256,8 @@ struct Issued {
     grant: Grant,
     issued_at: SystemTime,
     expires_at: SystemTime,
+    /// Requests it authorised so far.
+    uses: u64,
 }
 
 /// What an `Authorization` value is, as far as the OAuth server can tell.
@@ -284,9 +291,17 @@ impl OAuth {
         if !value.starts_with(TOKEN_PREFIX) {
             return Lookup::NotAToken;
         }
-        let tokens = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
-        match tokens.get(value) {
-            Some(issued) if SystemTime::now() < issued.expires_at => {
+        let now = SystemTime::now();
+        let mut tokens = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
+        match tokens.get_mut(value) {
+            Some(issued) if now < issued.expires_at => {
+                if let Some(max) = self.options.token_max_uses {
+                    if issued.uses >= max {
+                        issued.expires_at = now;
+                        return Lookup::Expired;
+                    }
+                }
+                issued.uses += 1;
                 Lookup::Valid(issued.grant.clone())
             }
             Some(_) => Lookup::Expired,
@@ -364,6 +379,7 @@ impl OAuth {
                 },
                 issued_at: now,
                 expires_at: now + ttl,
+                uses: 0,
             },
         );
         Ok(json!({
@@ -440,7 +456,11 @@ impl OAuth {
                 })
             })
             .collect();
-        json!({"tokenTtlSecs": self.options.token_ttl.as_secs(), "apps": apps})
+        json!({
+            "tokenTtlSecs": self.options.token_ttl.as_secs(),
+            "tokenMaxUses": self.options.token_max_uses,
+            "apps": apps,
+        })
     }
 }
 
@@ -600,6 +620,16 @@ mod tests {
         assert_eq!(info["instanceId"], "inst-2");
         assert_eq!(oauth.expire_all(), 1);
         assert!(matches!(oauth.lookup(&token), Lookup::Expired));
+        // A use limit ends a token after that many requests.
+        let limited = OAuth::new(OAuthOptions {
+            token_max_uses: Some(2),
+            ..options()
+        });
+        let answer = limited.issue(&request("s3cret", "inst-1")).unwrap();
+        let token = answer["access_token"].as_str().unwrap();
+        assert!(matches!(limited.lookup(token), Lookup::Valid(_)));
+        assert!(matches!(limited.lookup(token), Lookup::Valid(_)));
+        assert!(matches!(limited.lookup(token), Lookup::Expired));
         assert!(oauth
             .info(json!({"token": token}).as_object().unwrap())
             .is_err());
