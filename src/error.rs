@@ -161,7 +161,7 @@ fn key_hint(err: &KeyError) -> Option<&'static str> {
     match err {
         KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file"),
         KeyError::NotPublicKey { .. } => Some(
-            "pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)",
+            "pass the public key from your app's dashboard: a PEM file or its bare base64 body (or omit the flag to use the sandbox's key)",
         ),
         KeyError::NotPrivateKey => None,
     }

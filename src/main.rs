@@ -10,6 +10,7 @@ mod context;
 mod echo;
 mod error;
 mod hashcache;
+mod identity;
 mod journal;
 mod output;
 mod paths;

@@ -6,11 +6,12 @@
 //!
 //! Several processes append to it at once (a bulk run, a listener's `--exec` commands): each
 //! append takes an exclusive lock on the file, checks that the path still names the file it
-//! opened (a compaction may have replaced it), and writes its lines in one call. It stays small
-//! and recent: once it passes [`MAX_BYTES`], or its first entry is older than [`MAX_AGE`], the
-//! appender that noticed rewrites it (under the same lock) with the entries younger than
-//! [`MAX_AGE`], at most [`KEEP_BYTES`] of the newest. Readers take a shared lock and read what
-//! was appended since their last look.
+//! opened (a compaction may have replaced it), and writes its lines in one call. A process keeps
+//! its file open between appends ([`Appender`]), so an append is a lock, two stats and a write.
+//! It stays small and recent: once it passes [`MAX_BYTES`], or (looked at once per process) its
+//! first entry is older than [`MAX_AGE`], the appender that noticed rewrites it (under the same
+//! lock) with the entries younger than [`MAX_AGE`], at most [`KEEP_BYTES`] of the newest. Readers
+//! take a shared lock and read what was appended since their last look.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -76,33 +77,73 @@ pub fn now_millis() -> u64 {
         .unwrap_or(0)
 }
 
-/// Appends `entries` (nothing for none), compacting when the file is too big or too old.
+/// Appends `entries` once (a fresh [`Appender`]; a process that appends often keeps one).
+#[cfg(test)]
 pub fn append(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
-    if entries.is_empty() {
-        return Ok(());
-    }
-    let mut text = String::new();
-    for entry in entries {
-        text.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
-        text.push('\n');
-    }
-    if let Some(dir) = path.parent() {
-        create_private_dir(dir)?;
-    }
-    loop {
-        let mut file = open_for_append(path)?;
-        lock(&file, true)?;
-        if !still_at(&file, path)? {
-            // Replaced by a compaction between our open and our lock: use the new file.
-            continue;
+    Appender::new(path.to_path_buf()).append(entries)
+}
+
+/// A process's writer of the ledger: the open file, and whether its age was looked at.
+#[derive(Debug)]
+pub struct Appender {
+    path: PathBuf,
+    file: Option<File>,
+    age_checked: bool,
+}
+
+impl Appender {
+    pub fn new(path: PathBuf) -> Appender {
+        Appender {
+            path,
+            file: None,
+            age_checked: false,
         }
-        file.write_all(text.as_bytes())?;
-        let len = file.metadata()?.len();
-        if len > MAX_BYTES || first_entry_older_than(&mut file, MAX_AGE)? {
-            compact(path, &mut file)?;
+    }
+
+    /// Appends `entries` (nothing for none), compacting when the file is too big or too old.
+    pub fn append(&mut self, entries: &[Entry]) -> std::io::Result<()> {
+        if entries.is_empty() {
+            return Ok(());
         }
-        unlock(&file)?;
-        return Ok(());
+        let mut text = String::new();
+        for entry in entries {
+            text.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
+            text.push('\n');
+        }
+        loop {
+            let file = match &mut self.file {
+                Some(file) => file,
+                None => {
+                    if let Some(dir) = self.path.parent() {
+                        create_private_dir(dir)?;
+                    }
+                    self.file.insert(open_for_append(&self.path)?)
+                }
+            };
+            lock(file, true)?;
+            if !still_at(file, &self.path)? {
+                // Replaced by a compaction since we opened it: append to the new file.
+                unlock(file)?;
+                self.file = None;
+                continue;
+            }
+            let written = file.write_all(text.as_bytes());
+            let len = file.metadata()?.len();
+            let too_old = !self.age_checked && first_entry_older_than(file, MAX_AGE)?;
+            self.age_checked = true;
+            let compacted = if written.is_ok() && (len > MAX_BYTES || too_old) {
+                Some(compact(&self.path, file))
+            } else {
+                None
+            };
+            unlock(file)?;
+            if compacted.is_some() {
+                // Ours is the old file now.
+                self.file = None;
+            }
+            written?;
+            return compacted.unwrap_or(Ok(()));
+        }
     }
 }
 

@@ -12,14 +12,18 @@
 //! refusal, nothing was done (`auth.rs`).
 //!
 //! This file owns the client's options, the `Call` a typed layer builds and the client's
-//! construction; beside it are `auth.rs` (API key, app credentials and tokens), `retry.rs` (the
-//! retry loop and backoff), `exchange.rs` (one request and the decoding of its answer),
+//! construction; beside it are `credentials.rs` (who the client is), `auth.rs` (the
+//! `Authorization` of each request, the renewal after a 401), `token.rs` (getting, caching and
+//! renewing access tokens), `retry.rs` (the retry loop and backoff), `exchange.rs` (one request and the decoding of its answer),
 //! `upload.rs` (PUTs to upload URLs) and `log.rs` (the `-v` request log, secrets masked).
 
 mod auth;
+mod credentials;
 mod exchange;
 mod log;
 mod retry;
+mod token;
+mod token_cache;
 mod upload;
 
 use std::time::Duration;
@@ -31,7 +35,7 @@ use serde_json::Value;
 use super::error::ApiError;
 use super::ratelimit::RateLimiter;
 
-pub use auth::{AppCredentials, Credentials};
+pub use credentials::{AppCredentials, Credentials};
 pub(crate) use exchange::network_detail;
 pub use log::mask_secret;
 
@@ -72,7 +76,7 @@ pub struct Client {
     /// The API key as a header value (marked sensitive), when the credentials are one.
     api_key_header: Option<HeaderValue>,
     /// The access token in use and its renewal (`auth.rs`).
-    tokens: tokio::sync::Mutex<auth::TokenState>,
+    tokens: tokio::sync::Mutex<token::TokenState>,
 }
 
 /// One request to make.
@@ -162,7 +166,7 @@ impl Client {
             options,
             limiter,
             api_key_header,
-            tokens: tokio::sync::Mutex::new(auth::TokenState::default()),
+            tokens: tokio::sync::Mutex::new(token::TokenState::default()),
         })
     }
 
