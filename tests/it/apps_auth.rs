@@ -455,3 +455,34 @@ fn two_kinds_of_credentials_at_one_level_are_refused_before_anything_is_sent() {
     assert!(partial.stderr.contains("incomplete"), "{}", partial.stderr);
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn app_login_on_a_real_terminal_hides_the_secret() {
+    // The secret is typed once the prompt is shown and the terminal no longer echoes: any echo
+    // of it would be the CLI's fault.
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = cli_in(home.path());
+    cmd.env("TERM", "dumb").args([
+        "auth",
+        "login",
+        "--no-verify",
+        "--profile",
+        "client-a",
+        "--app-id",
+        APP_ID,
+    ]);
+    let terminal = crate::common::terminal::Terminal::spawn(cmd);
+    terminal.wait_for_text("Instance id:");
+    terminal.type_line(INSTANCE_ID);
+    terminal.wait_for_text("App secret (input hidden):");
+    wait_for("the terminal to stop echoing", || !terminal.echoes());
+    terminal.type_line(APP_SECRET);
+    let (status, transcript) = terminal.finish();
+    assert!(status.success(), "{status}: {transcript}");
+    assert_no_secret(&transcript, None);
+    let saved = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+    assert!(
+        saved.contains(APP_SECRET) && saved.contains(INSTANCE_ID),
+        "{saved}"
+    );
+}
