@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # What the echo ledger costs a bulk run (issue 12): every write is announced in
 # <data dir>/echo-ledger.jsonl before it is sent and settled after (two flock'd appends). Adds
-# COUNT text items with `items add --from-file` against `sandbox serve --memory` twice in the
-# same run: with the ledger, and with the ledger path taken by a directory (every append fails
-# at once, so nothing is written: the cost of the rest). Prints both times, the ratio, the
-# ledger's size and lines, and how many requests each run sent (the same: the ledger adds none).
-# Usage: scripts/bench_echo_ledger.sh [COUNT]   (default 2000; PROFILE=debug for a debug build)
+# COUNT text items with `items add --from-file` against `sandbox serve --memory`, RUNS times each
+# way, alternating, in the same run: with the ledger, and with the ledger path taken by a
+# directory (every append fails at once, so nothing is written: the cost of the rest). Prints the
+# median of each, their ratio, the ledger's size and lines, and how many requests each run sent
+# (the same: the ledger adds none).
+# Usage: scripts/bench_echo_ledger.sh [COUNT] [RUNS]   (default 2000 5; PROFILE=debug for a debug build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-2000}
+RUNS=${2:-5}
 source scripts/bench_common.sh
 
 python3 - "$work" "$COUNT" <<'PY'
@@ -33,17 +35,25 @@ add_timed() { # data dir -> seconds
 }
 requests() { curl -sf "$url/_sandbox/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
-mkdir -p "$work/with" "$work/without/echo-ledger.jsonl"
-curl -sf -X DELETE "$url/_sandbox/requests" >/dev/null
-with=$(add_timed "$work/with")
-sent_with=$(requests)
-curl -sf -X DELETE "$url/_sandbox/requests" >/dev/null
-without=$(add_timed "$work/without")
-sent_without=$(requests)
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+with_times=() without_times=()
+for run in $(seq "$RUNS"); do
+  rm -rf "$work/with" "$work/without"
+  mkdir -p "$work/with" "$work/without/echo-ledger.jsonl"
+  curl -sf -X DELETE "$url/_sandbox/requests" >/dev/null
+  with_times+=("$(add_timed "$work/with")")
+  sent_with=$(requests)
+  curl -sf -X DELETE "$url/_sandbox/requests" >/dev/null
+  without_times+=("$(add_timed "$work/without")")
+  sent_without=$(requests)
+done
+with=$(printf '%s\n' "${with_times[@]}" | median)
+without=$(printf '%s\n' "${without_times[@]}" | median)
 ledger=$work/with/echo-ledger.jsonl
-printf 'items add of %d text items\n' "$COUNT"
-printf '  with the ledger:    %.2f s (%d requests)\n' "$with" "$sent_with"
-printf '  without (no file):  %.2f s (%d requests)\n' "$without" "$sent_without"
-printf '  ratio: %.3f\n' "$(echo "$with / $without" | bc -l)"
+printf 'items add of %d text items, median of %d runs each\n' "$COUNT" "$RUNS"
+printf '  with the ledger:    %.3f s (%d requests)\n' "$with" "$sent_with"
+printf '  without (no file):  %.3f s (%d requests)\n' "$without" "$sent_without"
+printf '  ratio: %.3f; %.1f us more per write (its two appends)\n' "$(echo "$with / $without" | bc -l)" \
+  "$(echo "($with - $without) * 1000000 / $COUNT" | bc -l)"
 printf '  ledger: %d bytes, %d lines (an announcement and an outcome per item)\n' \
   "$(stat -c %s "$ledger")" "$(wc -l <"$ledger")"
