@@ -34,7 +34,8 @@ with open(f'{work}/big.png', 'wb') as f:
         f.write(chunk)
 PY
 
-export WIX_API_KEY=bench
+# An API key names its site (the sandbox refuses one without, as Wix does).
+export WIX_API_KEY=bench WIX_SITE_ID=00000000-0000-0000-0000-000000000000
 start_sandbox --memory --no-seed --latency "$LATENCY_MS"
 base=$url
 export PROGALLERY_BASE_URL=$base

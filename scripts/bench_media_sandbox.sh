@@ -28,7 +28,7 @@ base=$url
 rss() { awk -v k="$1:" '$1 == k {print $2 " kB"}' "/proc/$server_pid/status"; }
 echo "idle RSS: $(rss VmRSS)"
 
-upload_url=$(curl -sf -X POST -H 'Authorization: bench' -H 'Content-Type: application/json' \
+upload_url=$(curl -sf -X POST -H 'Authorization: bench' -H 'wix-site-id: 00000000-0000-0000-0000-000000000000' -H 'Content-Type: application/json' \
   -d '{"mimeType":"image/png"}' "$base/site-media/v1/files/generate-upload-url" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["uploadUrl"])')
 start=$(date +%s.%N)

@@ -21,9 +21,9 @@ median_ms() { # method path [body]
   local times=()
   for _ in $(seq "$repeats"); do
     if [ $# -ge 3 ]; then
-      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench' -H 'content-type: application/json' -d "$3")")
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench' -H 'wix-site-id: 00000000-0000-0000-0000-000000000000' -H 'content-type: application/json' -d "$3")")
     else
-      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench')")
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' -X"$1" "$url$2" -H 'Authorization: bench' -H 'wix-site-id: 00000000-0000-0000-0000-000000000000')")
     fi
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
@@ -45,6 +45,6 @@ filter isVideo:true (no match)|{"filter":{"isVideo":true}}
 CASES
 
 start=$(date +%s.%N)
-n=$(PROGALLERY_BASE_URL=$url WIX_API_KEY=bench "$bin" items search item 99 --all -o id | wc -l)
+n=$(PROGALLERY_BASE_URL=$url WIX_API_KEY=bench WIX_SITE_ID=00000000-0000-0000-0000-000000000000 "$bin" items search item 99 --all -o id | wc -l)
 end=$(date +%s.%N)
 printf 'items search "item 99" --all: %s ids in %.2f s\n' "$n" "$(echo "$end - $start" | bc)"

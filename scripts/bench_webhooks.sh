@@ -22,7 +22,7 @@ cat >"$work/creates.py" <<'PY'
 import http.client, json, sys, time
 port, n, label = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 c = http.client.HTTPConnection("127.0.0.1", port)
-H = {"Authorization": "k", "Content-Type": "application/json"}
+H = {"Authorization": "k", "wix-site-id": "00000000-0000-0000-0000-000000000000", "Content-Type": "application/json"}
 c.request("POST", "/progallery/v2/galleries", json.dumps({"gallery": {"name": "bench"}}), H)
 g = json.loads(c.getresponse().read())["gallery"]["id"]
 item = json.dumps({"item": {"title": "t", "image": {"imageInfo": {"url": "https://x/a.jpg", "width": 1, "height": 1}}}})

@@ -3,6 +3,7 @@
 //!
 //! Doc comments on fields are the help text users read, so they are written for users.
 
+mod apps;
 mod auth;
 mod galleries;
 mod items;
@@ -11,6 +12,7 @@ mod search;
 
 use std::path::PathBuf;
 
+pub use apps::SandboxAppArgs;
 pub use auth::{ApiArgs, AuthCmd, AuthLoginArgs, CompletionsArgs, ManArgs};
 pub use galleries::{
     GalleriesCloneArgs, GalleriesCmd, GalleriesCreateArgs, GalleriesDeleteArgs, GalleriesListArgs,
@@ -61,6 +63,16 @@ pub struct GlobalArgs {
     /// Talk to another server, such as a `progallery sandbox serve` instance
     #[arg(long, global = true, env = "PROGALLERY_BASE_URL", value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// Get the access token by running this shell command (e.g. `wix token --site SITE_ID`):
+    /// it prints the token, and is run again when the token is refused
+    #[arg(
+        long,
+        global = true,
+        env = "PROGALLERY_TOKEN_COMMAND",
+        value_name = "CMD"
+    )]
+    pub token_command: Option<String>,
 
     /// Output format (default: table on a terminal, tsv in a pipe)
     #[arg(
@@ -223,7 +235,9 @@ pub enum SandboxCmd {
     #[command(after_help = "Examples:
   progallery sandbox serve
   progallery sandbox serve --memory --addr 127.0.0.1:0
-  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks")]
+  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks
+  progallery sandbox serve --app my-app:s3cret \\
+    --app-instance my-app:6b1f0f9e-1d2c-4c3b-9a8e-000000000001")]
     Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database, its media files and the media cache
     /// kept for it (seeded again on next use); asks first on a terminal, else needs --yes
@@ -266,7 +280,8 @@ pub struct SandboxServeArgs {
     #[arg(long)]
     pub memory: bool,
 
-    /// Require exactly this Authorization value (anything else gets 403)
+    /// Require exactly this API key in Authorization (any other key gets 403; app tokens are
+    /// checked as tokens). An API key must come with a wix-site-id header
     #[arg(
         long,
         value_name = "KEY",
@@ -301,6 +316,9 @@ pub struct SandboxServeArgs {
 
     #[command(flatten)]
     pub readings: ReadingArgs,
+
+    #[command(flatten)]
+    pub apps: SandboxAppArgs,
 }
 
 /// Where Wix's docs leave the service's behaviour open: which reading the sandbox follows. The
@@ -405,7 +423,8 @@ pub enum WebhooksCmd {
     #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
   progallery webhooks listen --public-key wix.pem \\\n    --forward-to http://localhost:3000/in
-  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> log.jsonl'")]
+  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> log.jsonl'
+  progallery webhooks listen --skip-echoes --exec ./write-back.sh")]
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
@@ -423,14 +442,16 @@ gallery_item_deleted (or the full wix.pro_gallery.gallery_v2_... name).
 
 Examples:
   progallery webhooks trigger created --to http://127.0.0.1:4242/webhooks
-  progallery webhooks trigger gallery_item_deleted \\\n    --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d \\\n    --to http://127.0.0.1:4242/webhooks"
+  progallery webhooks trigger gallery_item_deleted \\\n    --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d \\\n    --to http://127.0.0.1:4242/webhooks
+  progallery webhooks trigger gallery_item_updated --print |\n    progallery webhooks verify -"
     )]
     Trigger(WebhooksTriggerArgs),
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct WebhooksListenArgs {
-    /// Public key (PEM) to verify deliveries with (default: the sandbox's key in the data dir, created if missing)
+    /// Public key to verify deliveries with: a PEM file, or a file holding the key's bare base64
+    /// body as Wix's dashboard shows it (default: the sandbox's key in the data dir, created if missing)
     #[arg(long, value_name = "FILE")]
     pub public_key: Option<PathBuf>,
 
@@ -450,14 +471,27 @@ pub struct WebhooksListenArgs {
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
 
-    /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin
+    /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin, and
+    /// WIX_EVENT_TYPE, WIX_EVENT_SLUG, WIX_EVENT_ID, WIX_ENTITY_ID, WIX_ITEM_ID, WIX_INSTANCE_ID,
+    /// WIX_ORIGINATED_FROM and PROGALLERY_EVENT_ECHO (1 for the echo of this tool's own write) in
+    /// its environment
     #[arg(long, value_name = "CMD")]
     pub exec: Option<String>,
+
+    /// Drop echoes (events caused by this tool's own writes on this machine, from its ledger in
+    /// the data dir) before printing, forwarding or --exec: a write-back cannot loop
+    #[arg(long)]
+    pub skip_echoes: bool,
+
+    /// How long after one of this tool's writes its event still counts as its echo
+    #[arg(long, value_name = "SECS", default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub echo_window: u64,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct WebhooksVerifyArgs {
-    /// Public key (PEM) to verify with (default: the sandbox's key in the data dir)
+    /// Public key to verify with: a PEM file, or a file holding the key's bare base64 body
+    /// (default: the sandbox's key in the data dir)
     #[arg(long, value_name = "FILE")]
     pub public_key: Option<PathBuf>,
 
@@ -476,9 +510,15 @@ pub struct WebhooksTriggerArgs {
     #[arg(
         long,
         value_name = "URL",
-        default_value = "http://127.0.0.1:4242/webhooks"
+        default_value = "http://127.0.0.1:4242/webhooks",
+        conflicts_with = "print"
     )]
     pub to: String,
+
+    /// Write the signed payload (the JWT a delivery's body would be) to stdout instead of sending
+    /// it, e.g. for `webhooks verify`
+    #[arg(long)]
+    pub print: bool,
 
     /// Private key (PEM) to sign with (default: the sandbox's key in the data dir, created if missing)
     #[arg(long, value_name = "FILE")]
@@ -491,6 +531,10 @@ pub struct WebhooksTriggerArgs {
     /// instanceId to put in the event (default: a fixed sample id)
     #[arg(long, value_name = "ID")]
     pub instance_id: Option<String>,
+
+    /// Put accountInfo.siteId in the event, as Wix does for a site's events
+    #[arg(long, value_name = "SITE_ID")]
+    pub site_id: Option<String>,
 
     /// For gallery_item_deleted: mark it as caused by deleting the gallery (originatedFrom "Gallery Deleted")
     #[arg(long)]

@@ -1,7 +1,12 @@
 //! The config file (`config.toml`) and its profiles, and the resolution of the settings a run uses:
 //! flag > environment > config file > built-in default, with the source of each value kept so that
 //! `auth status` can show it. Writes go through a temp file and a rename, with mode 0600; a file
-//! that others can read is refused, since it holds API keys.
+//! that others can read is refused, since it holds API keys and app secrets.
+//!
+//! A profile is one site, reached one way: an API key and the site's id, or an app (its id and
+//! secret) and the app's instance on that site. An agency with one app on many sites keeps one
+//! profile per site (`auth login --profile client-a --app-id … --instance-id …`), picked with
+//! `--profile`; each holds the app's secret.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,18 +34,40 @@ pub struct Profile {
     pub api_key: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_id: Option<String>,
+    /// An app's id (OAuth client id), with `app_secret` and `instance_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_secret: Option<String>,
+    /// The app's instance on the profile's site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    /// A command that prints an access token (like `--token-command`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_command: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
 }
 
-// Never print the key, even in a debug dump.
+// Never print the key or the secret, even in a debug dump.
 impl fmt::Debug for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Profile")
             .field("api_key", &self.api_key.as_ref().map(|_| "<hidden>"))
             .field("site_id", &self.site_id)
+            .field("app_id", &self.app_id)
+            .field("app_secret", &self.app_secret.as_ref().map(|_| "<hidden>"))
+            .field("instance_id", &self.instance_id)
+            .field("token_command", &self.token_command)
             .field("base_url", &self.base_url)
             .finish()
+    }
+}
+
+impl Profile {
+    /// True when the profile holds an app's credentials (any of them).
+    pub fn is_app(&self) -> bool {
+        self.app_id.is_some() || self.app_secret.is_some() || self.instance_id.is_some()
     }
 }
 
@@ -221,7 +248,16 @@ mod tests {
             Profile {
                 api_key: Some("k".into()),
                 site_id: Some("s".into()),
-                base_url: None,
+                ..Profile::default()
+            },
+        );
+        config.profiles.insert(
+            "app".into(),
+            Profile {
+                app_id: Some("a".into()),
+                app_secret: Some("app-s3cret".into()),
+                instance_id: Some("i".into()),
+                ..Profile::default()
             },
         );
         config.save(&path).unwrap();
@@ -235,5 +271,8 @@ mod tests {
         assert_eq!(back.default_profile.as_deref(), Some("shop"));
         assert_eq!(back.profiles["shop"].api_key.as_deref(), Some("k"));
         assert!(!format!("{:?}", back.profiles["shop"]).contains("\"k\""));
+        assert_eq!(back.profiles["app"].instance_id.as_deref(), Some("i"));
+        assert!(back.profiles["app"].is_app() && !back.profiles["shop"].is_app());
+        assert!(!format!("{:?}", back.profiles["app"]).contains("app-s3cret"));
     }
 }

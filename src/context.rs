@@ -16,10 +16,13 @@ use std::time::Duration;
 use anyhow::Result;
 use tokio::sync::OnceCell;
 
+use crate::api::client::Credentials;
 use crate::api::{self, Client, ClientOptions};
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Source, Sourced};
 use crate::error::{CliError, Kind};
+use crate::identity::credentials_of;
+pub use crate::identity::Settings;
 use crate::output::Printer;
 use crate::paths::Paths;
 
@@ -29,6 +32,10 @@ use crate::paths::Paths;
 pub struct Env {
     pub wix_api_key: Option<String>,
     pub wix_site_id: Option<String>,
+    pub wix_app_id: Option<String>,
+    pub wix_app_secret: Option<String>,
+    pub wix_instance_id: Option<String>,
+    pub wix_access_token: Option<String>,
     pub profile_source: Option<Source>,
     pub base_url_source: Option<Source>,
     pub sandbox_source: Option<Source>,
@@ -36,18 +43,11 @@ pub struct Env {
     /// readings the embedded sandbox follows (`sandbox serve` reads them as its flags' values).
     pub sandbox_duplicate_sort_order: Option<String>,
     pub sandbox_default_sort_order: Option<String>,
+    pub token_command_source: Option<Source>,
 }
 
-/// The settings of this run, each with its source.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub profile: Option<Sourced<String>>,
-    pub api_key: Option<Sourced<String>>,
-    pub site_id: Option<Sourced<String>>,
-    pub base_url: Sourced<String>,
-}
-
-/// The fixed key sent to the embedded sandbox (it is started without a required key).
+/// The fixed key sent to the embedded sandbox (it is started without a required key), with the
+/// sandbox's seeded site: an API key names its site, there as on Wix.
 const SANDBOX_KEY: &str = "progallery-embedded-sandbox";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_ATTEMPTS: u32 = 4;
@@ -163,6 +163,48 @@ impl Context {
             .clone()
             .map(|s| Sourced::new(s, Source::Env))
             .or_else(|| from_file(profile.and_then(|p| p.site_id.as_ref())));
+        let env_or_file = |env: &Option<String>, file: Option<&String>| {
+            env.clone()
+                .map(|v| Sourced::new(v, Source::Env))
+                .or_else(|| from_file(file))
+        };
+        let app_id = env_or_file(
+            &self.env.wix_app_id,
+            profile.and_then(|p| p.app_id.as_ref()),
+        );
+        let app_secret = env_or_file(
+            &self.env.wix_app_secret,
+            profile.and_then(|p| p.app_secret.as_ref()),
+        );
+        let instance_id = env_or_file(
+            &self.env.wix_instance_id,
+            profile.and_then(|p| p.instance_id.as_ref()),
+        );
+        let access_token = self
+            .env
+            .wix_access_token
+            .clone()
+            .map(|t| Sourced::new(t, Source::Env));
+        let token_command = match &self.global.token_command {
+            Some(command) => Some(Sourced::new(
+                command.clone(),
+                self.env.token_command_source.unwrap_or(Source::Flag),
+            )),
+            None => from_file(profile.and_then(|p| p.token_command.as_ref())),
+        };
+        if let (Some(name), Some(profile)) = (&profile_name, profile) {
+            if profile.is_app() && profile.api_key.is_some() {
+                return Err(CliError::usage(format!(
+                    "profile {:?} holds both an API key and an app's credentials",
+                    name.value
+                ))
+                .with_hint(format!(
+                    "log in again: `progallery auth login --profile {}` with one of them",
+                    name.value
+                ))
+                .into());
+            }
+        }
         let base_url = match &self.global.base_url {
             Some(url) => Sourced::new(
                 url.clone(),
@@ -176,6 +218,11 @@ impl Context {
             profile: profile_name,
             api_key,
             site_id,
+            app_id,
+            app_secret,
+            instance_id,
+            access_token,
+            token_command,
             base_url,
         })
     }
@@ -186,39 +233,33 @@ impl Context {
     }
 
     async fn build_client(&self) -> Result<Client> {
-        let (base_url, api_key, site_id) = if self.embedded_sandbox() {
-            (
-                self.start_embedded_sandbox().await?,
-                SANDBOX_KEY.to_string(),
-                None,
-            )
-        } else {
-            let settings = self.settings().await?;
-            let api_key = settings.api_key.ok_or_else(|| {
-                CliError::new(Kind::Auth, "no API key: no profile is logged in and WIX_API_KEY is not set")
-                    .with_hint("run `progallery auth login`, set WIX_API_KEY and WIX_SITE_ID, or try `--sandbox`")
-            })?;
-            let is_wix = settings.base_url.value == api::WIX_BASE_URL;
-            if is_wix && settings.site_id.is_none() {
+        if self.embedded_sandbox() {
+            let base_url = self.start_embedded_sandbox().await?;
+            let credentials = Credentials::ApiKey {
+                key: SANDBOX_KEY.to_string(),
+                site_id: Some(crate::sandbox::DEFAULT_SITE.to_string()),
+            };
+            return Client::new(self.client_options(base_url, credentials));
+        }
+        let settings = self.settings().await?;
+        let credentials = match settings.identity()? {
+            None => {
                 return Err(CliError::new(
                     Kind::Auth,
-                    "no site id: an API key needs the id of the site it acts on",
+                    "no credentials: no profile is logged in and WIX_API_KEY is not set",
                 )
-                .with_hint("run `progallery auth login --site-id SITE_ID`, or set WIX_SITE_ID")
-                .into());
+                .with_hint("run `progallery auth login` (an API key) or `progallery auth login --app-id ID --instance-id ID` (an app), set WIX_API_KEY and WIX_SITE_ID, or try `--sandbox`")
+                .into())
             }
-            (
-                settings.base_url.value,
-                api_key.value,
-                settings.site_id.map(|s| s.value),
-            )
+            Some(identity) => credentials_of(identity, &settings.base_url.value)?,
         };
-        Client::new(self.client_options(base_url, api_key, site_id))
+        Client::new(self.client_options(settings.base_url.value, credentials))
     }
 
     /// A client for another saved profile (the site `galleries copy --to-profile` copies into):
-    /// its key, site id and base URL from the config file alone. The environment's credentials
-    /// and `--base-url` stand for this run's own profile, not for this one.
+    /// its credentials (an API key with its site, an app instance or a token command) and base
+    /// URL from the config file alone. The environment's credentials and `--base-url` stand for
+    /// this run's own profile, not for this one.
     pub async fn client_for_profile(&self, name: &str) -> Result<Client> {
         let config = self.config().await?;
         let file = self.paths.config_file();
@@ -227,31 +268,36 @@ impl Context {
                 format!("save it first: `progallery auth login --profile {name}`"),
             )
         })?;
-        let api_key = profile.api_key.clone().ok_or_else(|| {
-            CliError::new(Kind::Auth, format!("profile {name:?} has no API key"))
-                .with_hint(format!("run `progallery auth login --profile {name}`"))
-        })?;
+        let from_file = |value: &Option<String>| {
+            value
+                .as_ref()
+                .map(|v| Sourced::new(v.clone(), Source::File))
+        };
         let base_url =
             normalise_base_url(profile.base_url.as_deref().unwrap_or(api::WIX_BASE_URL))?;
-        if base_url == api::WIX_BASE_URL && profile.site_id.is_none() {
-            return Err(CliError::new(
-                Kind::Auth,
-                format!("profile {name:?} has no site id: an API key needs the id of the site it acts on"),
-            )
-            .with_hint(format!("run `progallery auth login --profile {name} --site-id SITE_ID`"))
-            .into());
-        }
-        Client::new(self.client_options(base_url, api_key, profile.site_id.clone()))
+        let settings = Settings {
+            profile: Some(Sourced::new(name.to_string(), Source::Flag)),
+            api_key: from_file(&profile.api_key),
+            site_id: from_file(&profile.site_id),
+            app_id: from_file(&profile.app_id),
+            app_secret: from_file(&profile.app_secret),
+            instance_id: from_file(&profile.instance_id),
+            access_token: None,
+            token_command: from_file(&profile.token_command),
+            base_url: Sourced::new(base_url.clone(), Source::File),
+        };
+        let identity = settings.identity()?.ok_or_else(|| {
+            CliError::new(Kind::Auth, format!("profile {name:?} holds no credentials"))
+                .with_hint(format!("run `progallery auth login --profile {name}`"))
+        })?;
+        let credentials = credentials_of(identity, &base_url)?;
+        Client::new(self.client_options(base_url, credentials))
     }
 
-    /// Client options for these credentials, with this run's timeout, retries, rate limit and
-    /// verbosity (used directly by `auth login` to check credentials before saving them).
-    pub fn client_options(
-        &self,
-        base_url: String,
-        api_key: String,
-        site_id: Option<String>,
-    ) -> ClientOptions {
+    /// Client options for these credentials, with this run's timeout, retries, rate limit,
+    /// verbosity and token cache (used directly by `auth login` to check credentials before
+    /// saving them).
+    pub fn client_options(&self, base_url: String, credentials: Credentials) -> ClientOptions {
         let is_wix = base_url == api::WIX_BASE_URL;
         let rate_limit_per_min = match self.global.rate_limit {
             Some(0) => None,
@@ -261,8 +307,11 @@ impl Context {
         };
         ClientOptions {
             base_url,
-            api_key,
-            site_id,
+            credentials,
+            token_cache_dir: Some(self.paths.data_dir.join("tokens")),
+            // The embedded sandbox sends no webhooks: its writes would echo nowhere.
+            echo_ledger: (!self.embedded_sandbox())
+                .then(|| crate::echo::Ledger::in_data_dir(&self.paths.data_dir)),
             timeout: self.timeout(),
             attempts: self.attempts(),
             rate_limit_per_min,
@@ -304,6 +353,7 @@ impl Context {
             // The embedded sandbox lives for one command: it delivers no webhooks.
             webhooks: Default::default(),
             media: Default::default(),
+            oauth: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

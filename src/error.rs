@@ -113,6 +113,7 @@ fn api_kind(err: &ApiError) -> Kind {
             _ => Kind::General,
         },
         ApiError::BadBody { .. } | ApiError::Network { .. } => Kind::General,
+        ApiError::Credentials { .. } => Kind::Auth,
     }
 }
 
@@ -149,7 +150,7 @@ fn fallback_hint(kind: Kind) -> Option<&'static str> {
 fn api_hint(err: &ApiError) -> Option<String> {
     let hint = match err {
         ApiError::Status { status, .. } => match status {
-            401 => "the API key was not accepted: run `progallery auth login`",
+            401 => "the credentials were not accepted: run `progallery auth login`",
             403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
             404 => "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
@@ -159,6 +160,7 @@ fn api_hint(err: &ApiError) -> Option<String> {
         },
         ApiError::BadBody { .. } => "check `--base-url` / `PROGALLERY_BASE_URL`; `-v` shows the exchange",
         ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",
+        ApiError::Credentials { .. } => "check the credentials in use with `progallery auth status`; `progallery auth login --app-id ID --instance-id ID` saves an app's",
     };
     Some(hint.to_string())
 }
@@ -169,7 +171,7 @@ fn key_hint(err: &KeyError) -> Option<&'static str> {
     match err {
         KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file"),
         KeyError::NotPublicKey { .. } => Some(
-            "pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)",
+            "pass the public key from your app's dashboard: a PEM file or its bare base64 body (or omit the flag to use the sandbox's key)",
         ),
         KeyError::NotPrivateKey => None,
     }

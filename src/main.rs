@@ -7,9 +7,11 @@ mod cli;
 mod commands;
 mod config;
 mod context;
+mod echo;
 mod error;
 mod gallery_names;
 mod hashcache;
+mod identity;
 mod journal;
 mod output;
 mod paths;
@@ -46,11 +48,16 @@ fn main() {
     let env = context::Env {
         wix_api_key: non_empty_env("WIX_API_KEY"),
         wix_site_id: non_empty_env("WIX_SITE_ID"),
+        wix_app_id: non_empty_env("WIX_APP_ID"),
+        wix_app_secret: non_empty_env("WIX_APP_SECRET"),
+        wix_instance_id: non_empty_env("WIX_INSTANCE_ID"),
+        wix_access_token: non_empty_env("WIX_ACCESS_TOKEN"),
         profile_source: source_of("profile"),
         base_url_source: source_of("base_url"),
         sandbox_source: source_of("sandbox"),
         sandbox_duplicate_sort_order: non_empty_env("PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER"),
         sandbox_default_sort_order: non_empty_env("PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER"),
+        token_command_source: source_of("token_command"),
     };
     let terminal = output::Terminal::detect(
         non_empty_env("PROGALLERY_FORCE_TTY").is_some_and(|v| v != "0"),

@@ -146,7 +146,7 @@ impl Fetcher {
                 Ok(fetched) => return Ok(fetched.clone()),
                 Err(ApiError::Status { status, .. }) => *status == 429 || *status >= 500,
                 Err(ApiError::Network { .. }) => true,
-                Err(ApiError::BadBody { .. }) => false,
+                Err(ApiError::BadBody { .. } | ApiError::Credentials { .. }) => false,
             };
             watch.received(-(written as i64));
             watch.expect(-(announced as i64));

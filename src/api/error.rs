@@ -1,6 +1,7 @@
 //! Failures of a call to the service, decoded from what came back: a Wix error body (either the
 //! `applicationError` or the `validationError` shape), a body that is not what it should be (HTML
-//! from a gateway, empty, truncated), or no answer at all. `error.rs` maps these to exit codes.
+//! from a gateway, empty, truncated), no answer at all, or credentials that cannot be used (an
+//! app's token refused or not obtainable). `error.rs` maps these to exit codes.
 
 use serde_json::Value;
 
@@ -29,6 +30,12 @@ pub enum ApiError {
         /// True when the request may have reached the service (anything but a failed connect).
         ambiguous: bool,
     },
+    /// The credentials cannot be used: the token endpoint refused the app's credentials or
+    /// answered something that is not a token, a token command failed, or the service refused
+    /// an access token that cannot be renewed. Nothing was done, and nothing more is sent with
+    /// these credentials in this run. The detail never holds a secret or a token.
+    #[error("{what}: {detail}")]
+    Credentials { what: String, detail: String },
 }
 
 impl ApiError {
@@ -36,6 +43,7 @@ impl ApiError {
         match self {
             ApiError::Status { ambiguous, .. } | ApiError::Network { ambiguous, .. } => *ambiguous,
             ApiError::BadBody { .. } => true,
+            ApiError::Credentials { .. } => false,
         }
     }
 }

@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::model::Gallery;
 use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
+use crate::echo::{Op, Write};
 
 /// One page of `GET /galleries`.
 pub struct GalleryPage {
@@ -128,12 +129,17 @@ pub async fn create(
     if let Some(source) = clone_from {
         body["cloneFromGalleryId"] = json!(source);
     }
+    let intent = client.echo_intent(Op::GalleryCreated, "", "");
     let mut attempt = 1;
     loop {
         let started = Utc::now();
         let call = Call::new(Method::POST, format!("{PREFIX}/galleries"), &what).body(&body);
         match client.send(call).await {
-            Ok(reply) => return answer::field(&what, &reply, &["gallery"]),
+            Ok(reply) => {
+                let created: Gallery = answer::field(&what, &reply, &["gallery"])?;
+                client.echo_done(intent, &created_writes(&created));
+                return Ok(created);
+            }
             Err(error) if error.is_ambiguous() => {
                 // The name to look for: the one sent, else (a clone) the source's.
                 let expected_name = match (gallery.get("name"), clone_from) {
@@ -148,7 +154,10 @@ pub async fn create(
                     Err(e) => Err(e),
                 };
                 match found {
-                    Ok(Some(found)) => return Ok(found),
+                    Ok(Some(found)) => {
+                        client.echo_done(intent, &created_writes(&found));
+                        return Ok(found);
+                    }
                     Ok(None) if attempt < attempts.max(1) => attempt += 1,
                     Ok(None) => return Err(error),
                     Err(check) => {
@@ -166,6 +175,20 @@ pub async fn create(
             Err(error) => return Err(error),
         }
     }
+}
+
+/// A new gallery, and the items its answer shows (created with it, or cloned into it).
+fn created_writes(gallery: &Gallery) -> Vec<Write> {
+    let Some(id) = &gallery.id else {
+        return Vec::new();
+    };
+    let mut writes = vec![Write::new(Op::GalleryCreated, id, id)];
+    for item in gallery.items.iter().flatten() {
+        if let Some(item_id) = &item.id {
+            writes.push(Write::new(Op::ItemCreated, id, item_id));
+        }
+    }
+    writes
 }
 
 /// Looks among the newest galleries for one created since `started` that matches what was sent.
@@ -199,8 +222,21 @@ pub async fn update(client: &Client, id: &str, changes: Value) -> Result<Gallery
     let what = format!("updating gallery {id}");
     let body = json!({ "galleryId": id, "gallery": changes });
     let call = Call::new(Method::PATCH, format!("{PREFIX}/galleries/{id}"), &what).body(&body);
+    let intent = client.echo_intent(Op::GalleryUpdated, id, id);
     let reply = client.send(call).await?;
-    answer::field(&what, &reply, &["gallery"])
+    let updated: Gallery = answer::field(&what, &reply, &["gallery"])?;
+    let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
+    client.echo_done(
+        intent,
+        &[Write::update(
+            Op::GalleryUpdated,
+            id,
+            id,
+            &body["gallery"],
+            &after,
+        )],
+    );
+    Ok(updated)
 }
 
 /// `DELETE /galleries/{id}`.
@@ -208,5 +244,8 @@ pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
     let what = format!("deleting gallery {id}");
     let call =
         Call::new(Method::DELETE, format!("{PREFIX}/galleries/{id}"), &what).query("galleryId", id);
-    client.send(call).await.map(|_| ())
+    let intent = client.echo_intent(Op::GalleryDeleted, id, id);
+    client.send(call).await?;
+    client.echo_done(intent, &[Write::new(Op::GalleryDeleted, id, id)]);
+    Ok(())
 }

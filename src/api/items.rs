@@ -12,6 +12,7 @@ use super::galleries;
 use super::model::{Gallery, Item};
 use super::paging::{self, Fetch, Mismatch, Page, Walk};
 use super::PREFIX;
+use crate::echo::{Op, Write};
 
 /// Largest bulk delete the service accepts.
 pub const MAX_BULK_DELETE: usize = 1000;
@@ -121,6 +122,7 @@ pub async fn create_in(
 ) -> Result<Item, ApiError> {
     let what = format!("adding an item to gallery {gallery}");
     let mut item = item.clone();
+    let intent = client.echo_intent(Op::ItemCreated, gallery, "");
     let mut attempt = 1;
     let mut refused = 0;
     // When an earlier attempt may have landed: since when, and with which number.
@@ -135,7 +137,11 @@ pub async fn create_in(
         )
         .body(&body);
         match client.send(call).await {
-            Ok(reply) => return answer::field(&what, &reply, &["item"]),
+            Ok(reply) => {
+                let created: Item = answer::field(&what, &reply, &["item"])?;
+                client.echo_done(intent, &created_writes(gallery, &created));
+                return Ok(created);
+            }
             Err(error)
                 if window.is_some()
                     && may_be_sort_order_refusal(&error)
@@ -145,6 +151,7 @@ pub async fn create_in(
                 // held by that very item: look once more before taking another number.
                 if let Some((since, sent)) = &maybe_landed {
                     if let Ok(Some(found)) = find_created(client, gallery, sent, *since).await {
+                        client.echo_done(intent, &created_writes(gallery, &found));
                         return Ok(found);
                     }
                 }
@@ -157,7 +164,10 @@ pub async fn create_in(
                 item["sortOrder"] = json!(window.another(taken));
             }
             Err(error) if error.is_ambiguous() => match find_created(client, gallery, &item, started).await {
-                Ok(Some(found)) => return Ok(found),
+                Ok(Some(found)) => {
+                    client.echo_done(intent, &created_writes(gallery, &found));
+                    return Ok(found);
+                }
                 Ok(None) if attempt < attempts.max(1) => {
                     maybe_landed.get_or_insert_with(|| (started, item.clone()));
                     attempt += 1;
@@ -177,6 +187,13 @@ pub async fn create_in(
             Err(error) => return Err(error),
         }
     }
+}
+
+fn created_writes(gallery: &str, item: &Item) -> Vec<Write> {
+    item.id
+        .iter()
+        .map(|id| Write::new(Op::ItemCreated, gallery, id))
+        .collect()
 }
 
 /// Looks for an item created since `started` whose content matches what was sent. New items get
@@ -300,8 +317,21 @@ pub async fn update(
         &what,
     )
     .body(&body);
+    let intent = client.echo_intent(Op::ItemUpdated, gallery, item);
     let reply = client.send(call).await?;
-    answer::field(&what, &reply, &["item"])
+    let updated: Item = answer::field(&what, &reply, &["item"])?;
+    let after = serde_json::to_value(&updated).unwrap_or(Value::Null);
+    client.echo_done(
+        intent,
+        &[Write::update(
+            Op::ItemUpdated,
+            gallery,
+            item,
+            &body["item"],
+            &after,
+        )],
+    );
+    Ok(updated)
 }
 
 /// `DELETE /galleries/{g}/items/{i}`.
@@ -314,7 +344,10 @@ pub async fn delete(client: &Client, gallery: &str, item: &str) -> Result<(), Ap
     )
     .query("galleryId", gallery)
     .query("itemId", item);
-    client.send(call).await.map(|_| ())
+    let intent = client.echo_intent(Op::ItemDeleted, gallery, item);
+    client.send(call).await?;
+    client.echo_done(intent, &[Write::new(Op::ItemDeleted, gallery, item)]);
+    Ok(())
 }
 
 /// `POST /galleries/{g}/items/delete` with 1..1000 ids; returns the ids actually deleted, and
@@ -335,6 +368,7 @@ pub async fn bulk_delete_tracked(
     )
     .body(&body)
     .idempotency(Idempotency::Safe);
+    let intent = client.echo_intent(Op::ItemDeleted, gallery, "");
     let (sent, may_have_landed) = client.send_tracked(call).await;
     let decoded = sent
         .and_then(|reply| answer::require_object(&what, reply))
@@ -342,5 +376,12 @@ pub async fn bulk_delete_tracked(
             None => Ok(Vec::new()),
             Some(_) => answer::field(&what, &reply, &["itemIds"]),
         });
+    if let Ok(deleted) = &decoded {
+        let writes: Vec<Write> = deleted
+            .iter()
+            .map(|id: &String| Write::new(Op::ItemDeleted, gallery, id))
+            .collect();
+        client.echo_done(intent, &writes);
+    }
     (decoded, may_have_landed)
 }

@@ -670,6 +670,7 @@ pub fn is_systemic(error: &ApiError) -> bool {
             status: 401 | 403 | 429 | 503,
             ..
         } | ApiError::Network { .. }
+            | ApiError::Credentials { .. }
     )
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Everything is printed through the Context's Printer: stdout carries data only (decoded events),
 //! stderr carries notices. `trigger` posts with a plain client from the Context (the receiver is
-//! not the gallery service and gets no credentials).
+//! not the gallery service and gets no credentials), or prints the signed payload (`--print`).
+//! `listen` marks each event as the echo of this tool's own write or not (`crate::echo`).
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -36,7 +37,7 @@ fn notice(ctx: &Context, text: &str) {
 }
 
 /// One stdout line for a person: when, what, which gallery and item, and the event id.
-fn summary_line(event: &DecodedEvent) -> String {
+fn summary_line(event: &DecodedEvent, echo: bool) -> String {
     // To the second, in UTC as sent: the microseconds pushed every line past 120 columns.
     let time = chrono::DateTime::parse_from_rfc3339(event.event_time())
         .map(|t| {
@@ -56,12 +57,15 @@ fn summary_line(event: &DecodedEvent) -> String {
     if let Some(origin) = event.originated_from() {
         line.push_str(&format!("  ({origin})"));
     }
+    if echo {
+        line.push_str("  (echo of our write)");
+    }
     line.push_str(&format!("  [event {}]", event.event_id()));
     line
 }
 
 fn event_json(event: &DecodedEvent) -> Result<serde_json::Value> {
-    serde_json::to_value(event).context("encoding the decoded event")
+    listen::event_json(event, false)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,19 +75,24 @@ fn event_json(event: &DecodedEvent) -> Result<serde_json::Value> {
 /// What the receiver reports, in arrival order. The receiver's handlers run on their own tasks
 /// and cannot borrow the Context, so they send here and the command prints through its Printer.
 enum Report {
-    Accepted(Box<DecodedEvent>),
+    /// The event, and whether it is an echo of this tool's own write.
+    Accepted(Box<DecodedEvent>, bool),
     Notice(String),
 }
 
-struct ChannelSink(tokio::sync::mpsc::UnboundedSender<Report>);
+struct ChannelSink {
+    reports: tokio::sync::mpsc::UnboundedSender<Report>,
+}
 
 impl EventSink for ChannelSink {
-    fn accepted(&self, event: &DecodedEvent) {
-        let _ = self.0.send(Report::Accepted(Box::new(event.clone())));
+    fn accepted(&self, event: &DecodedEvent, echo: bool) {
+        let _ = self
+            .reports
+            .send(Report::Accepted(Box::new(event.clone()), echo));
     }
 
     fn notice(&self, message: &str) {
-        let _ = self.0.send(Report::Notice(message.to_string()));
+        let _ = self.reports.send(Report::Notice(message.to_string()));
     }
 }
 
@@ -91,10 +100,12 @@ impl EventSink for ChannelSink {
 /// the decoded event as one JSON line otherwise.
 fn print_report(ctx: &Context, report: Report) -> Result<()> {
     match report {
-        Report::Accepted(event) if ctx.printer.format == OutputFormat::Table => {
-            ctx.printer.text(&summary_line(&event))?
+        Report::Accepted(event, echo) if ctx.printer.format == OutputFormat::Table => {
+            ctx.printer.text(&summary_line(&event, echo))?
         }
-        Report::Accepted(event) => ctx.printer.json_line(&event_json(&event)?)?,
+        Report::Accepted(event, echo) => {
+            ctx.printer.json_line(&listen::event_json(&event, echo)?)?
+        }
         Report::Notice(message) => notice(ctx, &message),
     }
     Ok(())
@@ -153,7 +164,12 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         args.path
     ));
     let (reports, mut received) = tokio::sync::mpsc::unbounded_channel();
-    let sink = Arc::new(ChannelSink(reports));
+    // Echoes are told apart from this machine's ledger of the tool's own writes.
+    let detector = Arc::new(crate::echo::Detector::new(
+        &ctx.paths.data_dir,
+        std::time::Duration::from_secs(args.echo_window),
+    ));
+    let sink = Arc::new(ChannelSink { reports });
     let options = ListenOptions {
         path: args.path,
         events,
@@ -161,6 +177,8 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         exec: args.exec,
         max_body_bytes: listen::MAX_BODY_BYTES,
         dedup_capacity: listen::DEDUP_CAPACITY,
+        echo: Some(detector),
+        skip_echoes: args.skip_echoes,
     };
     let serving = listen::serve(listener, Verifier::new(key), options, sink, signals.wait());
     tokio::pin!(serving);
@@ -178,10 +196,11 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
     notice(
         ctx,
         &format!(
-            "webhooks listener stopped: {} accepted, {} duplicates, {} filtered out, {} refused, {} malformed, {} failed actions",
+            "webhooks listener stopped: {} accepted, {} duplicates, {} filtered out, {} echoes skipped, {} refused, {} malformed, {} failed actions",
             load(&stats.accepted),
             load(&stats.duplicates),
             load(&stats.filtered),
+            load(&stats.echoes_skipped),
             load(&stats.rejected),
             load(&stats.malformed),
             load(&stats.failed),
@@ -291,7 +310,9 @@ fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
 
 async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
     let event_type = parse_event_type(&args.event_type)?;
-    check_http_url(&args.to, "--to")?;
+    if !args.print {
+        check_http_url(&args.to, "--to")?;
+    }
     let key: EncodingKey = match &args.private_key {
         Some(path) => keys::encoding_key_from_file(path)?,
         None => sandbox_key_pair(ctx)?.encoding,
@@ -302,15 +323,31 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
             CliError::usage("--gallery-deleted only applies to gallery_item_deleted").into(),
         );
     }
-    let mutation = sample_mutation(
+    let mut mutation = sample_mutation(
         event_type,
         args.gallery.as_deref(),
         instance_id,
         args.gallery_deleted,
     );
+    if let Some(site) = &args.site_id {
+        mutation = mutation.with_site(site);
+    }
     // The envelope and signing the sandbox uses for its own events, so trigger exercises them.
     let signed = sign_mutation(&key, &mutation)?;
     let (event, token) = (signed.event, signed.token);
+    if args.print {
+        // The payload is the data: exactly what a delivery's body would be, on one line.
+        ctx.printer.text(&token)?;
+        notice(
+            ctx,
+            &format!(
+                "signed {} event {} (not sent); check it with `progallery webhooks verify`",
+                event_type.slug(),
+                event.event_id()
+            ),
+        );
+        return Ok(0);
+    }
     // Not the API client: the receiver is any URL and gets no credentials.
     let client = ctx.plain_http_client()?;
     let response = client

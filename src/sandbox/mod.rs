@@ -14,6 +14,7 @@ mod event_log;
 pub mod events;
 mod faults;
 mod media;
+pub mod oauth;
 pub mod readings;
 mod requests;
 mod routes;
@@ -37,6 +38,7 @@ use serde_json::{json, Value};
 pub use db::Database;
 pub use faults::Faults;
 pub use media::MediaOptions;
+pub use oauth::OAuthOptions;
 pub use readings::Readings;
 pub use webhooks::WebhookOptions;
 
@@ -67,6 +69,8 @@ pub struct Options {
     pub media: MediaOptions,
     /// Which reading of the docs to follow where they leave the service's behaviour open.
     pub readings: Readings,
+    /// The apps it issues OAuth tokens to (`/oauth2/token`); the default knows none.
+    pub oauth: OAuthOptions,
 }
 
 /// Shared state of a running sandbox.
@@ -79,6 +83,7 @@ pub struct App {
     media: media::MediaState,
     webhooks: Arc<Webhooks>,
     readings: Readings,
+    oauth: oauth::OAuth,
 }
 
 /// A sandbox serving in the background of this process.
@@ -109,8 +114,10 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     };
     let seed = options.seed;
     let readings = options.readings;
+    let mut webhook_options = options.webhooks;
+    webhook_options.instances = options.oauth.webhook_instances();
     let webhooks = Arc::new(
-        Webhooks::start(options.webhooks, options.data_dir.clone())
+        Webhooks::start(webhook_options, options.data_dir.clone())
             .await
             .context("starting webhook delivery")?,
     );
@@ -157,6 +164,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         media,
         webhooks: Arc::clone(&webhooks),
         readings,
+        oauth: oauth::OAuth::new(options.oauth),
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -1,6 +1,8 @@
-//! The site a request addresses: its `wix-site-id` header, else the default (seeded) site. The
-//! handlers of every API (galleries, items, search, media) and the gate (per-site rate
-//! limits) all read it here, so none of them depends on another's module for it.
+//! The site a request addresses: the site of its app's access token when it carries one (the gate
+//! puts a [`TokenSite`] in the request's extensions), else its `wix-site-id` header, else the
+//! default (seeded) site. The handlers of every API (galleries, items, search, media) and the gate
+//! (per-site rate limits) all read it here, so none of them depends on another's module for it.
+//! (An API key without `wix-site-id` never reaches a handler: the gate answers it 403.)
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -8,10 +10,17 @@ use axum::http::request::Parts;
 /// Extracts the request's site in a handler's arguments.
 pub struct Site(pub String);
 
+/// The site an app's access token names (set by the gate once the token is checked).
+#[derive(Debug, Clone)]
+pub struct TokenSite(pub String);
+
 impl<S: Send + Sync> FromRequestParts<S> for Site {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(TokenSite(site)) = parts.extensions.get::<TokenSite>() {
+            return Ok(Site(site.clone()));
+        }
         Ok(Site(site_of(&parts.headers)))
     }
 }

@@ -23,6 +23,7 @@ async fn embedded_start_serves_and_shutdown_does_not_wait_for_idle_clients() {
         webhooks: Default::default(),
         media: Default::default(),
         readings: Default::default(),
+        oauth: Default::default(),
     };
     let addr = "127.0.0.1:0".parse().expect("addr");
     let running = start(addr, options()).await.expect("start");
@@ -36,6 +37,7 @@ async fn embedded_start_serves_and_shutdown_does_not_wait_for_idle_clients() {
             let body: serde_json::Value = client
                 .get(format!("{base_url}/progallery/v2/galleries"))
                 .header("Authorization", "k")
+                .header("wix-site-id", super::DEFAULT_SITE)
                 .send()
                 .await
                 .expect("request")

@@ -6,6 +6,7 @@
 //! The key lives in the data dir (`webhook-private-key.pem`, shared with `webhooks listen` and
 //! `webhooks trigger`); a sandbox without a data dir makes a fresh pair for its lifetime.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,11 +25,15 @@ pub struct WebhookOptions {
     /// Each event is POSTed to every URL; empty means no delivery at all.
     pub urls: Vec<String>,
     pub retry: RetryPolicy,
+    /// Site → the app instance its events name as `instanceId` (set by `start` from the apps
+    /// the sandbox knows); a site not listed is named by its own id.
+    pub instances: HashMap<String, String>,
 }
 
 pub struct Webhooks {
     data_dir: Option<PathBuf>,
     urls: Vec<String>,
+    instances: HashMap<String, String>,
     key: tokio::sync::OnceCell<KeyPair>,
     delivery: Option<Delivery>,
 }
@@ -40,6 +45,7 @@ impl Webhooks {
         let mut webhooks = Webhooks {
             data_dir,
             urls: options.urls,
+            instances: options.instances,
             key: tokio::sync::OnceCell::new(),
             delivery: None,
         };
@@ -84,6 +90,12 @@ impl Webhooks {
             return;
         };
         let mutation = mutation_of(event);
+        // The event is for the app instance on the site, and says which site (`accountInfo`).
+        let site = mutation.instance_id.clone();
+        let mut mutation = mutation.with_site(&site);
+        if let Some(instance) = self.instances.get(&site) {
+            mutation.instance_id = instance.clone();
+        }
         let decoded = event_from_mutation(&mutation);
         delivery.enqueue(&mutation.gallery_id, decoded);
     }

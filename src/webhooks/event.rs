@@ -96,6 +96,8 @@ pub struct Mutation {
     pub originated_from: Option<String>,
     /// Who made the change; `None` means the sandbox app (`{"identityType":"APP",…}`).
     pub identity: Option<Value>,
+    /// `accountInfo` of the event (`{"siteId", "accountId"?, …}`); `None` sends none.
+    pub account_info: Option<Value>,
 }
 
 impl Mutation {
@@ -163,17 +165,30 @@ impl Mutation {
             body,
             originated_from,
             identity: None,
+            account_info: None,
         }
+    }
+
+    /// Names the site in the event's `accountInfo`, as Wix's events of a site do.
+    pub fn with_site(mut self, site_id: &str) -> Mutation {
+        self.account_info = Some(json!({ "siteId": site_id }));
+        self
     }
 }
 
-/// An event with every nested JSON string parsed: `{"eventType","instanceId","data": envelope,
-/// "identity"}`. This is what `verify` prints, `listen` prints, forwards and pipes to `--exec`.
+/// An event with every nested JSON string parsed: `{"eventType","instanceId","accountInfo"?,
+/// "data": envelope, "identity"}`. This is what `verify` prints, `listen` prints, forwards and
+/// pipes to `--exec`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DecodedEvent {
     pub event_type: String,
+    /// The app instance the event is for (one app on one site).
     pub instance_id: String,
+    /// Which account and site (`{"accountId", "parentAccountId", "siteId"}`, any of them), when
+    /// the event says; kept as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_info: Option<Value>,
     /// The envelope: `id`, `entityFqdn`, `slug`, `entityId`, `eventTime`, … and one body.
     pub data: Value,
     pub identity: Value,
@@ -240,6 +255,7 @@ pub fn event_from_mutation(mutation: &Mutation) -> DecodedEvent {
     DecodedEvent {
         event_type: event_type.event_type().to_string(),
         instance_id: mutation.instance_id.clone(),
+        account_info: mutation.account_info.clone(),
         data: Value::Object(envelope),
         identity: mutation
             .identity

@@ -27,12 +27,17 @@ pub fn sign_event(
     now: i64,
     ttl_secs: i64,
 ) -> Result<String> {
-    let inner = json!({
+    let mut inner = json!({
         "eventType": event.event_type,
         "instanceId": event.instance_id,
         "data": event.data.to_string(),
         "identity": event.identity.to_string(),
     });
+    // An object, not a JSON string: what Wix's SDK reads it as (it parses `identity` and `data`,
+    // and takes `accountInfo` as it is).
+    if let Some(account_info) = &event.account_info {
+        inner["accountInfo"] = account_info.clone();
+    }
     let claims = json!({
         "data": inner.to_string(),
         "iat": now,
@@ -185,9 +190,19 @@ fn unwrap_claims(claims: &Value) -> Result<DecodedEvent, VerifyError> {
         None | Some(Value::Null) => Value::Null,
         some => nested(some, "data.identity")?,
     };
+    // Kept as sent: an object, or a JSON string parsed like the other nested fields (a string
+    // that is not JSON stays a string rather than losing the event).
+    let account_info = match outer.get("accountInfo") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => {
+            Some(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())))
+        }
+        Some(other) => Some(other.clone()),
+    };
     Ok(DecodedEvent {
         event_type,
         instance_id,
+        account_info,
         data: envelope,
         identity,
     })

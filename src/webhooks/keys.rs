@@ -11,10 +11,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use base64::Engine as _;
 use jsonwebtoken::{DecodingKey, EncodingKey};
-use rsa::pkcs1::DecodeRsaPrivateKey;
-use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding};
-use rsa::RsaPrivateKey;
+use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
+use rsa::pkcs8::{
+    DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, LineEnding,
+};
+use rsa::{RsaPrivateKey, RsaPublicKey};
 
 /// Wix signs with RSA keys; 2048 bits is what RS256 deployments use.
 const KEY_BITS: usize = 2048;
@@ -43,7 +46,7 @@ pub enum KeyError {
     },
     #[error("not an RSA private key in PEM (PKCS#8 or PKCS#1)")]
     NotPrivateKey,
-    #[error("{} is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)", path.display())]
+    #[error("{} is not an RSA public key (a PEM file, -----BEGIN PUBLIC KEY-----, or its bare base64 body)", path.display())]
     NotPublicKey { path: PathBuf },
 }
 
@@ -194,21 +197,46 @@ pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
         .encoding)
 }
 
-/// A verification key from a PEM file (`--public-key`): an SPKI or PKCS#1 public key, as Wix
-/// shows it; a private key is accepted too (its public half is used).
+/// A verification key from a file (`--public-key`), in the forms Wix hands an app's key out in:
+/// a PEM (SPKI `-----BEGIN PUBLIC KEY-----` or PKCS#1 `-----BEGIN RSA PUBLIC KEY-----`), the
+/// same with its line breaks written as `\n` (as pasted into an environment variable), or the bare
+/// base64 body of either without the armour lines (as the dashboard shows it). A private key is
+/// accepted too (its public half is used).
 pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
-    let pem = read_key_file(path)?;
-    if pem.contains("PRIVATE KEY-----") {
-        return Ok(KeyPair::from_private_pem(&pem)
+    let text = read_key_file(path)?;
+    // `\n` written out (a key pasted on one line) means a line break.
+    let text = text.replace("\\n", "\n");
+    if text.contains("PRIVATE KEY-----") {
+        return Ok(KeyPair::from_private_pem(&text)
             .with_context(|| format!("reading {}", path.display()))?
             .decoding);
     }
-    DecodingKey::from_rsa_pem(pem.trim().as_bytes()).map_err(|_| {
-        KeyError::NotPublicKey {
-            path: path.to_path_buf(),
-        }
-        .into()
-    })
+    public_key_from_text(&text)
+        .and_then(|key| key.to_public_key_pem(LineEnding::LF).ok())
+        .and_then(|pem| DecodingKey::from_rsa_pem(pem.as_bytes()).ok())
+        .ok_or_else(|| {
+            KeyError::NotPublicKey {
+                path: path.to_path_buf(),
+            }
+            .into()
+        })
+}
+
+/// An RSA public key from a PEM text or a bare base64 DER body (SPKI or PKCS#1).
+fn public_key_from_text(text: &str) -> Option<RsaPublicKey> {
+    let text = text.trim();
+    if text.contains("-----BEGIN") {
+        return RsaPublicKey::from_public_key_pem(text)
+            .ok()
+            .or_else(|| RsaPublicKey::from_pkcs1_pem(text).ok());
+    }
+    let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let der = base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(body.trim_end_matches('='))
+        .ok()?;
+    RsaPublicKey::from_public_key_der(&der)
+        .ok()
+        .or_else(|| RsaPublicKey::from_pkcs1_der(&der).ok())
 }
 
 fn read_key_file(path: &Path) -> Result<String> {
@@ -219,4 +247,39 @@ fn read_key_file(path: &Path) -> Result<String> {
         }
         .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_keys_are_read_as_pem_one_line_pem_and_bare_base64() {
+        let pair = KeyPair::generate().unwrap();
+        let pem = pair.public_pem.clone();
+        let body: String = pem
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let one_line = pem.trim().replace('\n', "\\n");
+        let public = RsaPrivateKey::from_pkcs8_pem(&pair.private_pem)
+            .unwrap()
+            .to_public_key();
+        let pkcs1 = rsa::pkcs1::EncodeRsaPublicKey::to_pkcs1_pem(&public, LineEnding::LF).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("pem", pem.as_str()),
+            ("bare", body.as_str()),
+            ("one-line", one_line.as_str()),
+            ("pkcs1", pkcs1.as_str()),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            assert!(decoding_key_from_file(&path).is_ok(), "{name}: {text}");
+        }
+        let bad = dir.path().join("bad");
+        std::fs::write(&bad, "bm90IGEga2V5").unwrap();
+        assert!(decoding_key_from_file(&bad).is_err());
+    }
 }

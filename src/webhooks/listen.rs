@@ -7,6 +7,11 @@
 //! the forward or the exec failed (the id is forgotten, so the sender's retry is accepted: at least
 //! once). Actions run one event at a time, in arrival order, because a mirror script applying an
 //! update before the matching create would be wrong.
+//!
+//! Echoes: given an [`EchoCheck`] (the caller's record of its own writes), each accepted event is
+//! marked as the echo of one of them or not; the mark travels with the event (`"echo": true` in
+//! an echo's JSON, `PROGALLERY_EVENT_ECHO=1|0` for `--exec`), and `skip_echoes` answers echoes
+//! 200 without printing, forwarding or running anything for them.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -44,8 +49,15 @@ pub const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Where accepted events and notices go (the command prints them).
 pub trait EventSink: Send + Sync {
-    fn accepted(&self, event: &DecodedEvent);
+    /// An accepted event, and whether it is an echo of the caller's own write.
+    fn accepted(&self, event: &DecodedEvent, echo: bool);
     fn notice(&self, message: &str);
+}
+
+/// Tells whether an event is the echo of a write of the listener's own. It may block (waiting
+/// for a write to settle): the listener calls it on a blocking thread.
+pub trait EchoCheck: Send + Sync + 'static {
+    fn is_echo(&self, event: &DecodedEvent) -> bool;
 }
 
 pub struct ListenOptions {
@@ -56,6 +68,10 @@ pub struct ListenOptions {
     pub exec: Option<String>,
     pub max_body_bytes: usize,
     pub dedup_capacity: usize,
+    /// Marks echoes; `None` marks none.
+    pub echo: Option<Arc<dyn EchoCheck>>,
+    /// Drop echoes before printing, forwarding or `--exec`.
+    pub skip_echoes: bool,
 }
 
 /// Counters reported when the listener stops.
@@ -67,6 +83,8 @@ pub struct Stats {
     pub rejected: AtomicU64,
     pub malformed: AtomicU64,
     pub failed: AtomicU64,
+    /// Echoes dropped by `skip_echoes`.
+    pub echoes_skipped: AtomicU64,
 }
 
 struct Shared {
@@ -178,9 +196,24 @@ async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
         stats.duplicates.fetch_add(1, Ordering::Relaxed);
         return answer(StatusCode::OK, json!({"status": "duplicate", "id": id}));
     }
+    // One event at a time, in arrival order, from here on: telling an echo may wait for a
+    // write of ours to settle, and a later event must not overtake it.
+    let _turn = shared.actions.lock().await;
+    let echo = match &shared.options.echo {
+        Some(check) => {
+            let (check, event) = (Arc::clone(check), event.clone());
+            tokio::task::spawn_blocking(move || check.is_echo(&event))
+                .await
+                .unwrap_or(false)
+        }
+        None => false,
+    };
+    if echo && shared.options.skip_echoes {
+        stats.echoes_skipped.fetch_add(1, Ordering::Relaxed);
+        return answer(StatusCode::OK, json!({"status": "echo", "id": id}));
+    }
     if shared.options.forward_to.is_some() || shared.options.exec.is_some() {
-        let _turn = shared.actions.lock().await;
-        if let Err(err) = run_actions(&shared, &event).await {
+        if let Err(err) = run_actions(&shared, &event, echo).await {
             match shared.recent.lock() {
                 Ok(mut recent) => recent.forget(&id),
                 Err(poisoned) => poisoned.into_inner().forget(&id),
@@ -190,21 +223,33 @@ async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
             shared.sink.notice(&message);
             return answer(StatusCode::BAD_GATEWAY, json!({"error": message}));
         }
-        shared.sink.accepted(&event);
+        shared.sink.accepted(&event, echo);
     } else {
-        shared.sink.accepted(&event);
+        shared.sink.accepted(&event, echo);
     }
     stats.accepted.fetch_add(1, Ordering::Relaxed);
     answer(StatusCode::OK, json!({"status": "accepted", "id": id}))
 }
 
-async fn run_actions(shared: &Shared, event: &DecodedEvent) -> Result<()> {
-    let body = serde_json::to_vec(event).context("encoding the event")?;
+/// The decoded event as the listener hands it on: the event's JSON, plus `"echo": true` when it
+/// is the echo of the caller's own write (other events are exactly the decoded event, so
+/// `jq -e .echo` tells them apart).
+pub fn event_json(event: &DecodedEvent, echo: bool) -> Result<serde_json::Value> {
+    let mut json = serde_json::to_value(event).context("encoding the event")?;
+    if let (true, Some(object)) = (echo, json.as_object_mut()) {
+        object.insert("echo".into(), serde_json::Value::Bool(true));
+    }
+    Ok(json)
+}
+
+async fn run_actions(shared: &Shared, event: &DecodedEvent, echo: bool) -> Result<()> {
+    let marked = shared.options.echo.as_ref().map(|_| echo);
+    let body = serde_json::to_vec(&event_json(event, echo)?).context("encoding the event")?;
     if let Some(url) = &shared.options.forward_to {
         forward(&shared.http, url, event, body.clone()).await?;
     }
     if let Some(command) = &shared.options.exec {
-        exec(command, event, &body).await?;
+        exec(command, event, &body, marked).await?;
     }
     Ok(())
 }
@@ -232,22 +277,41 @@ async fn forward(
     Ok(())
 }
 
-/// Runs `sh -c COMMAND` with the decoded event (one JSON line) on stdin. Its stdout and stderr go
-/// to our stderr: our stdout carries only the listener's own data.
-async fn exec(command: &str, event: &DecodedEvent, body: &[u8]) -> Result<()> {
+/// Runs `sh -c COMMAND` with the decoded event (one JSON line) on stdin and its main facts in the
+/// environment (`WIX_EVENT_TYPE`, `WIX_EVENT_SLUG`, `WIX_EVENT_ID`, `WIX_ENTITY_ID` (the gallery),
+/// `WIX_ITEM_ID` (item events), `WIX_INSTANCE_ID`, `WIX_ORIGINATED_FROM` when set, and
+/// `PROGALLERY_EVENT_ECHO=1|0` when echoes are told apart). Its stdout and stderr go to our
+/// stderr: our stdout carries only the listener's own data.
+async fn exec(command: &str, event: &DecodedEvent, body: &[u8], echo: Option<bool>) -> Result<()> {
     let stderr = std::os::fd::AsFd::as_fd(&std::io::stderr())
         .try_clone_to_owned()
         .context("duplicating stderr for --exec")?;
     let stderr_again = stderr
         .try_clone()
         .context("duplicating stderr for --exec")?;
-    let mut child = tokio::process::Command::new("sh")
+    let mut child = tokio::process::Command::new("sh");
+    child
         .arg("-c")
         .arg(command)
         .env("WIX_EVENT_TYPE", &event.event_type)
+        .env("WIX_EVENT_SLUG", event.slug())
         .env("WIX_EVENT_ID", event.event_id())
         .env("WIX_ENTITY_ID", event.entity_id())
         .env("WIX_INSTANCE_ID", &event.instance_id)
+        // Not inherited from the listener's own environment: absent means absent here.
+        .env_remove("WIX_ITEM_ID")
+        .env_remove("WIX_ORIGINATED_FROM")
+        .env_remove("PROGALLERY_EVENT_ECHO");
+    if let Some(item) = event.item_id() {
+        child.env("WIX_ITEM_ID", item);
+    }
+    if let Some(origin) = event.originated_from() {
+        child.env("WIX_ORIGINATED_FROM", origin);
+    }
+    if let Some(echo) = echo {
+        child.env("PROGALLERY_EVENT_ECHO", if echo { "1" } else { "0" });
+    }
+    let mut child = child
         .stdin(Stdio::piped())
         .stdout(Stdio::from(stderr))
         .stderr(Stdio::from(stderr_again))

@@ -73,6 +73,7 @@ mod tests {
                 body: json!({"id": "g-1", "name": "N", "items": [{"id": "i"}]}),
                 originated_from: None,
                 identity: None,
+                account_info: Some(json!({"siteId": "site-1"})),
             },
         )
         .expect("signed");
@@ -80,6 +81,7 @@ mod tests {
             .verify(&signed.token)
             .expect("verifies");
         assert_eq!(decoded, signed.event);
+        assert_eq!(decoded.account_info, Some(json!({"siteId": "site-1"})));
         assert_eq!(
             decoded.data["updatedEvent"]["currentEntity"]["items"],
             json!([])

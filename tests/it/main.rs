@@ -2,6 +2,9 @@
 //! temporary home. One test binary (modules below) keeps link time down.
 
 mod add;
+mod apps_auth;
+mod apps_support;
+mod apps_webhooks;
 mod bad_input;
 mod bad_input_cases;
 mod cleanup_empty;
@@ -27,6 +30,7 @@ mod paging_walks;
 mod portable;
 mod positions;
 mod reference_examples;
+mod sandbox_auth;
 mod sandbox_bulk_delete;
 mod sandbox_faults;
 mod sandbox_galleries;

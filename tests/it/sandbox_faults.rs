@@ -197,7 +197,7 @@ fn fail_id_flag_fails_a_gallery_id_from_the_start() {
             "GET",
             &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63"),
         )
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send();
     assert_app_error(&resp, 500, "INTERNAL");
     let faults = Request::new("GET", &sb.url("/_sandbox/faults"))

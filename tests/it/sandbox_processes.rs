@@ -158,20 +158,20 @@ fn a_file_database_is_seeded_once_and_survives_restarts() {
         let sb = serve_on(&db, &[]);
         let list = ok(sb
             .request("GET", &format!("{API}/galleries"))
-            .without_header("wix-site-id")
+            .header("wix-site-id", SEEDED_SITE)
             .send());
         assert_eq!(list["totalGalleries"], 2);
         let id = "a59d43f0-0023-4ef2-8593-e38d2b668795";
         ok(sb
             .request("DELETE", &format!("{API}/galleries/{id}"))
-            .without_header("wix-site-id")
+            .header("wix-site-id", SEEDED_SITE)
             .send());
         sb.new_gallery("mine");
     }
     let sb = serve_on(&db, &[]);
     let list = ok(sb
         .request("GET", &format!("{API}/galleries"))
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send());
     assert_eq!(list["totalGalleries"], 1, "not seeded again");
     assert_eq!(
@@ -264,7 +264,7 @@ fn status_and_reset_report_and_clear_the_database() {
     let sb = serve_on(&db, &[]);
     let list = ok(sb
         .request("GET", &format!("{API}/galleries"))
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send());
     assert_eq!(list["totalGalleries"], 2);
 }
@@ -349,7 +349,7 @@ fn simultaneous_first_starts_on_a_new_file_seed_it_once() {
     for sb in &servers {
         let list = ok(sb
             .request("GET", &format!("{API}/galleries"))
-            .without_header("wix-site-id")
+            .header("wix-site-id", SEEDED_SITE)
             .send());
         assert_eq!(list["totalGalleries"], 2, "seeded exactly once");
     }

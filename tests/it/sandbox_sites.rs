@@ -10,7 +10,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
     let sb = Sandbox::start();
     let resp = sb
         .request("GET", &format!("{API}/galleries"))
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send();
     let body = ok(resp);
     assert_eq!(body["totalGalleries"], 2);
@@ -69,7 +69,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
             "POST",
             &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
         )
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .json(&json!({"item": image_item("new")}))
         .send());
     let listed = ok(sb
@@ -77,7 +77,7 @@ fn the_default_site_is_seeded_with_the_reference_examples() {
             "GET",
             &format!("{API}/galleries/e481d9b4-14b9-4a98-ae52-67f4170e3a63/items"),
         )
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send());
     assert_eq!(listed["items"][1]["id"], added["item"]["id"]);
     // The test site (wix-site-id header) is another site: empty.
@@ -141,7 +141,7 @@ fn sites_are_isolated_by_the_wix_site_id_header() {
     assert_app_error(&cross_delete, 404, "GALLERY_NOT_FOUND");
     let none = ok(sb
         .request("GET", &format!("{API}/galleries"))
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .send());
     assert_eq!(
         none["totalGalleries"], 0,

@@ -7,7 +7,7 @@ use std::net::TcpListener;
 
 use serde_json::json;
 
-use crate::common::{image_item, wait_for, Signal};
+use crate::common::{image_item, wait_for, Signal, SEEDED_SITE};
 use crate::webhooks_sandbox_support::*;
 use crate::webhooks_support::*;
 
@@ -257,7 +257,7 @@ fn ctrl_c_stops_serve_cleanly_and_reports_what_was_not_delivered() {
     let response = sandbox
         .request("POST", "/progallery/v2/galleries")
         .header("Authorization", "k")
-        .without_header("wix-site-id")
+        .header("wix-site-id", SEEDED_SITE)
         .json(&json!({"gallery": {"name": "never delivered"}}))
         .send();
     assert_eq!(response.status, 200, "{}", response.body);

@@ -1,5 +1,5 @@
 //! The `-v` log of a request on stderr: method, URL, headers and the start of the body, with
-//! the API key masked (secrets never appear in output).
+//! the API key masked and access tokens not shown at all (secrets never appear in output).
 
 use reqwest::header::AUTHORIZATION;
 use serde_json::Value;
@@ -10,17 +10,17 @@ use crate::output;
 impl Client {
     pub(super) fn log_request(&self, request: &reqwest::Request, body: Option<&Value>) {
         output::diagnostic(&format!("> {} {}", request.method(), request.url()));
-        // The default headers are added by reqwest when sending; show them here, key masked.
-        output::diagnostic(&format!(
-            "> authorization: {}",
-            mask_secret(&self.options.api_key)
-        ));
-        if let Some(site) = &self.options.site_id {
+        // The default headers are added by reqwest when sending; show them here.
+        if let super::Credentials::ApiKey {
+            site_id: Some(site),
+            ..
+        } = &self.options.credentials
+        {
             output::diagnostic(&format!("> wix-site-id: {site}"));
         }
         for (name, value) in request.headers() {
             let shown = if name == AUTHORIZATION {
-                mask_secret(&self.options.api_key)
+                self.shown_authorization()
             } else {
                 value.to_str().unwrap_or("<binary>").to_string()
             };
@@ -34,6 +34,16 @@ impl Client {
             let text = body.to_string();
             let shown: String = text.chars().take(2000).collect();
             output::diagnostic(&format!("> {shown}"));
+        }
+    }
+}
+
+impl Client {
+    /// What `-v` shows for the `Authorization` header: the API key masked, a token not at all.
+    fn shown_authorization(&self) -> String {
+        match &self.options.credentials {
+            super::Credentials::ApiKey { key, .. } => mask_secret(key),
+            _ => "**** (access token, not shown)".to_string(),
         }
     }
 }

@@ -7,26 +7,36 @@
 //! answered before any work, per spec/api.md) or a connection that never opened. Any other failure
 //! of a create is reported as *ambiguous* and the typed layer reconciles before trying again.
 //!
+//! A 401 to a request made with an app's token (or a `--token-command` token) is answered by
+//! getting a new token once and sending the request again, creates included: a 401 is a clean
+//! refusal, nothing was done (`auth.rs`).
+//!
 //! This file owns the client's options, the `Call` a typed layer builds and the client's
-//! construction; beside it are `retry.rs` (the retry loop and backoff), `exchange.rs` (one
-//! request and the decoding of its answer), `upload.rs` (PUTs to upload URLs) and `log.rs`
-//! (the `-v` request log, secrets masked).
+//! construction; beside it are `credentials.rs` (who the client is), `auth.rs` (the
+//! `Authorization` of each request, the renewal after a 401), `token.rs` (getting, caching and
+//! renewing access tokens), `retry.rs` (the retry loop and backoff), `exchange.rs` (one request and the decoding of its answer),
+//! `upload.rs` (PUTs to upload URLs) and `log.rs` (the `-v` request log, secrets masked).
 
+mod auth;
+mod credentials;
 mod exchange;
 mod log;
 mod retry;
+mod token;
+mod token_cache;
 mod upload;
 mod wait;
 
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
+use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::Method;
 use serde_json::Value;
 
 use super::error::ApiError;
 use super::ratelimit::RateLimiter;
 
+pub use credentials::{AppCredentials, Credentials};
 pub(crate) use exchange::network_detail;
 pub use log::mask_secret;
 pub(crate) use retry::backoff;
@@ -36,8 +46,12 @@ pub use wait::{Wait, WaitNotice, WaitObserver};
 #[derive(Clone)]
 pub struct ClientOptions {
     pub base_url: String,
-    pub api_key: String,
-    pub site_id: Option<String>,
+    pub credentials: Credentials,
+    /// Where an app's access tokens are cached (`<data dir>/tokens`); `None`: memory only.
+    pub token_cache_dir: Option<std::path::PathBuf>,
+    /// Where this run's successful writes are recorded, so `webhooks listen` can tell their
+    /// events (echoes) from others; `None` records nothing.
+    pub echo_ledger: Option<crate::echo::Ledger>,
     pub timeout: Duration,
     /// Total attempts for a retryable failure (1 = no retry).
     pub attempts: u32,
@@ -58,11 +72,16 @@ pub enum Idempotency {
 }
 
 pub struct Client {
+    /// Sends `wix-site-id` (API keys) by default, never `Authorization`: that is set per request.
     http: reqwest::Client,
     /// For upload URLs: no default headers (no API key to a URL that carries its own token).
     upload_http: std::sync::OnceLock<reqwest::Client>,
     options: ClientOptions,
     limiter: Option<RateLimiter>,
+    /// The API key as a header value (marked sensitive), when the credentials are one.
+    api_key_header: Option<HeaderValue>,
+    /// The access token in use and its renewal (`auth.rs`).
+    tokens: tokio::sync::Mutex<token::TokenState>,
 }
 
 /// One request to make.
@@ -113,19 +132,23 @@ impl<'a> Call<'a> {
 impl Client {
     pub fn new(options: ClientOptions) -> anyhow::Result<Client> {
         let mut headers = HeaderMap::new();
-        let mut key = HeaderValue::from_str(&options.api_key).map_err(|_| {
-            anyhow::anyhow!("the API key contains characters not allowed in a header")
-        })?;
-        key.set_sensitive(true);
-        // The raw key, no `Bearer` prefix (spec/api.md §1).
-        headers.insert(AUTHORIZATION, key);
-        if let Some(site) = &options.site_id {
-            headers.insert(
-                "wix-site-id",
-                HeaderValue::from_str(site).map_err(|_| {
-                    anyhow::anyhow!("the site id contains characters not allowed in a header")
-                })?,
-            );
+        let mut api_key_header = None;
+        // An app's token names its site; only an API key says which site it acts on.
+        if let Credentials::ApiKey { key, site_id } = &options.credentials {
+            // The raw key, no `Bearer` prefix (spec/api.md §1).
+            let mut key = HeaderValue::from_str(key).map_err(|_| {
+                anyhow::anyhow!("the API key contains characters not allowed in a header")
+            })?;
+            key.set_sensitive(true);
+            api_key_header = Some(key);
+            if let Some(site) = site_id {
+                headers.insert(
+                    "wix-site-id",
+                    HeaderValue::from_str(site).map_err(|_| {
+                        anyhow::anyhow!("the site id contains characters not allowed in a header")
+                    })?,
+                );
+            }
         }
         let mut builder = reqwest::Client::builder()
             .user_agent(super::USER_AGENT)
@@ -147,6 +170,8 @@ impl Client {
             upload_http: std::sync::OnceLock::new(),
             options,
             limiter,
+            api_key_header,
+            tokens: tokio::sync::Mutex::new(token::TokenState::default()),
         })
     }
 
@@ -154,13 +179,54 @@ impl Client {
         &self.options.base_url
     }
 
-    /// The site the calls act on (`wix-site-id`), when one is set.
+    /// The site the calls act on, as far as the client knows it: the `wix-site-id` of an API
+    /// key, or an app's instance id (one instance is one site). A ready token names its site
+    /// only to the service: `None`.
     pub fn site_id(&self) -> Option<&str> {
-        self.options.site_id.as_deref()
+        match &self.options.credentials {
+            Credentials::ApiKey { site_id, .. } => site_id.as_deref(),
+            Credentials::App(app) => Some(&app.instance_id),
+            Credentials::Token { .. } | Credentials::TokenCommand { .. } => None,
+        }
     }
 
     /// Sends a call, retrying as its idempotency allows, and returns the JSON body of the success.
     pub async fn send(&self, call: Call<'_>) -> Result<Value, ApiError> {
         self.send_tracked(call).await.0
+    }
+
+    /// Announces a write in the echo ledger before it is sent (see `crate::echo`): the typed
+    /// calls do, and settle it with [`Client::echo_done`] after a success (dropped unsettled,
+    /// it records a failure). `None` when this run keeps no ledger.
+    pub fn echo_intent(
+        &self,
+        op: crate::echo::Op,
+        gallery: &str,
+        id: &str,
+    ) -> Option<crate::echo::Intent> {
+        let ledger = self.options.echo_ledger.as_ref()?;
+        let intent = ledger.intend(op, gallery, id);
+        if let Some(e) = &intent.error {
+            self.ledger_trouble(e);
+        }
+        Some(intent)
+    }
+
+    /// Records what an announced write did. A ledger that cannot be written costs only echo
+    /// detection, never the write.
+    pub fn echo_done(&self, intent: Option<crate::echo::Intent>, writes: &[crate::echo::Write]) {
+        if let Some(intent) = intent {
+            if let Err(e) = intent.done(writes) {
+                self.ledger_trouble(&e);
+            }
+        }
+    }
+
+    fn ledger_trouble(&self, error: &std::io::Error) {
+        if self.options.verbose {
+            crate::output::diagnostic(&format!(
+                "* the echo ledger was not written ({error}): `webhooks listen` will not know this write as ours"
+            ));
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! The retry loop of a call: how many attempts, which failures may go again (see the rules in
-//! `mod.rs`), the wait between attempts (exponential backoff with jitter, or `Retry-After`), and
-//! whether a failed attempt may have been applied anyway.
+//! `mod.rs`), the wait between attempts (exponential backoff with jitter, or `Retry-After`),
+//! whether a failed attempt may have been applied anyway, and the one new token after a 401.
 
 use std::time::Duration;
 
 use rand::Rng;
-use reqwest::header::CONTENT_TYPE;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use serde_json::Value;
 
 use super::exchange::Failure;
@@ -22,11 +22,26 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         let mut may_have_landed = false;
+        let mut renewed = false;
         loop {
+            let (authorization, generation) = match self.authorization(&call.what).await {
+                Ok(authorization) => authorization,
+                Err(error) => return (Err(error), may_have_landed),
+            };
             self.take_turn(&call.what).await;
-            let outcome = self.send_once(&call, &url).await;
+            let outcome = self.send_once(&call, &url, authorization).await;
             let (error, retry_after) = match outcome {
                 Ok(body) => return (Ok(body), may_have_landed),
+                // A 401 is a clean refusal: with a new token the call may go again (once).
+                Err(Failure::Final(error @ ApiError::Status { status: 401, .. })) => {
+                    match self.unauthorized(generation, renewed, error).await {
+                        Ok(()) => {
+                            renewed = true;
+                            continue;
+                        }
+                        Err(error) => return (Err(error), may_have_landed),
+                    }
+                }
                 Err(Failure::Final(error)) => return (Err(error), may_have_landed),
                 Err(Failure::Retryable { error, retry_after }) => (error, retry_after),
             };
@@ -34,6 +49,7 @@ impl Client {
                 ApiError::Status { status, .. } => *status >= 500 && *status != 503,
                 ApiError::Network { ambiguous, .. } => *ambiguous,
                 ApiError::BadBody { .. } => true,
+                ApiError::Credentials { .. } => false,
             };
             if attempt >= attempts {
                 return (Err(error), may_have_landed);
@@ -45,8 +61,16 @@ impl Client {
         }
     }
 
-    pub(super) async fn send_once(&self, call: &Call<'_>, url: &str) -> Result<Value, Failure> {
-        let mut request = self.http.request(call.method.clone(), url);
+    pub(super) async fn send_once(
+        &self,
+        call: &Call<'_>,
+        url: &str,
+        authorization: reqwest::header::HeaderValue,
+    ) -> Result<Value, Failure> {
+        let mut request = self
+            .http
+            .request(call.method.clone(), url)
+            .header(AUTHORIZATION, authorization);
         if !call.query.is_empty() {
             request = request.query(&call.query);
         }
@@ -83,6 +107,7 @@ pub(super) fn retry_reason(
         ApiError::Status { status, .. } => format!("server error ({status})"),
         ApiError::Network { .. } => "connection failed".to_string(),
         ApiError::BadBody { .. } => "garbled answer".to_string(),
+        ApiError::Credentials { .. } => "no usable credentials".to_string(),
     };
     let how = if service_asked {
         "as its Retry-After asks"

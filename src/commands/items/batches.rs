@@ -120,7 +120,7 @@ fn classify(error: &ApiError) -> Class {
             _ => Class::Fail,
         },
         ApiError::BadBody { .. } => Class::Isolate,
-        ApiError::Network { .. } => Class::Stop,
+        ApiError::Network { .. } | ApiError::Credentials { .. } => Class::Stop,
     }
 }
 

@@ -91,6 +91,19 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         Database::File(args.db.clone().unwrap_or_else(|| ctx.paths.sandbox_db()))
     };
     let webhooks = webhook_options(&args.webhook_urls, &args.webhook_retry)?;
+    let mut oauth = sandbox::OAuthOptions::from_flags(
+        &args.apps.apps,
+        &args.apps.app_instances,
+        &args.apps.app_denials,
+        Duration::from_secs(args.apps.token_ttl),
+        sandbox::DEFAULT_SITE,
+    )
+    .map_err(|message| {
+        CliError::usage(message).with_hint(
+            "e.g. --app my-app:s3cret --app-instance my-app:INSTANCE_ID[=SITE_ID] --app-deny my-app:search",
+        )
+    })?;
+    oauth.token_max_uses = args.apps.token_max_uses;
     let described = match &database {
         Database::Memory => "in memory".to_string(),
         Database::File(path) => path.display().to_string(),
@@ -116,6 +129,7 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
                 video_ready_after: Duration::from_millis(args.video_ready_after),
             },
             readings,
+            oauth,
         },
     )
     .await
@@ -137,6 +151,14 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
         "progallery: sandbox listening on {} (database: {described}); Ctrl-C to stop",
         running.local_addr
     ));
+    if !args.apps.apps.is_empty() {
+        ctx.printer.notice(&format!(
+            "progallery: OAuth: {} app(s) get access tokens at {}/oauth2/token (lifetime {} s)",
+            args.apps.apps.len(),
+            running.base_url,
+            args.apps.token_ttl
+        ));
+    }
     if !args.webhook_urls.is_empty() {
         ctx.printer.notice(&format!(
             "progallery: webhooks: every change is POSTed, signed RS256, to {}; verify with {} (or GET {}/_sandbox/webhook-public-key)",
@@ -208,6 +230,8 @@ fn webhook_options(urls: &[String], retry: &WebhookRetryArgs) -> Result<WebhookO
             give_up_after: ms(retry.webhook_give_up_ms, defaults.give_up_after),
             attempt_timeout: defaults.attempt_timeout,
         },
+        // Filled in by the sandbox from its apps.
+        instances: Default::default(),
     })
 }
 

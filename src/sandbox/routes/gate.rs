@@ -1,6 +1,14 @@
 //! The gate every API request passes before its handler: request id, body cap, request log, then
 //! the injected faults in the order a real gateway would apply them (latency, 503, 429), auth
 //! (401/403), ids that always fail (500), and after the handler the 504-after-commit fault.
+//!
+//! Auth follows spec/api.md §1 as strictly as Wix does. An app's access token (from
+//! `/oauth2/token`, see `sandbox/oauth`) names its site and must be live (else 401), and its app
+//! must hold the permission the request needs (else 403). Anything else is an API key: checked
+//! against `--api-key` when one is set (else 403), and it must name its site with `wix-site-id`,
+//! alone: without it, or with `wix-account-id` beside it, the answer is 403. No `Authorization`
+//! at all is 401. Upload URLs carry their own credential, and the OAuth endpoints take theirs in
+//! the body (which the request log masks).
 
 use std::sync::Arc;
 
@@ -14,9 +22,10 @@ use serde_json::Value;
 use crate::sandbox::body::{read_capped, share_body, DRAIN_LIMIT, MAX_BODY_BYTES};
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::media;
-use crate::sandbox::site::site_of;
+use crate::sandbox::oauth::{self, Capability, Grant, Lookup};
+use crate::sandbox::site::{site_of, TokenSite};
 use crate::sandbox::validate::Query;
-use crate::sandbox::App;
+use crate::sandbox::{App, DEFAULT_SITE};
 
 pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     // Upload PUTs (media/upload.rs) are API requests whose body the handler streams to disk.
@@ -57,12 +66,18 @@ async fn buffered(
     request_id: String,
 ) -> Response {
     let (bytes, too_large) = read_capped(body).await;
+    // The OAuth endpoints' bodies hold the app secret or a token: logged masked.
+    let logged = if oauth::is_oauth_path(parts.uri.path()) {
+        oauth::masked_body(&bytes)
+    } else {
+        bytes.to_vec()
+    };
     let seq = app.requests.start(
         parts.method.as_str(),
         parts.uri.path(),
         parts.uri.query().unwrap_or(""),
         &parts.headers,
-        &bytes,
+        &logged,
     );
     let response = if too_large {
         ApiError::application(
@@ -91,7 +106,7 @@ fn finish(app: &App, seq: u64, mut response: Response, request_id: &str) -> Resp
     response
 }
 
-async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Response {
+async fn guarded(app: &App, mut request: Request, body: &[u8], next: Next) -> Response {
     let faults = app.faults.get();
     if faults.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(faults.latency_ms)).await;
@@ -100,7 +115,20 @@ async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Respon
         return ApiError::unavailable("injected failure (--fail-rate): nothing was done")
             .into_response();
     }
-    let site = site_of(request.headers());
+    // An upload URL carries its own credential (the token), as on Wix; the OAuth endpoints take
+    // theirs in the body.
+    let path = request.uri().path();
+    let exempt = media::is_upload_path(path) || oauth::is_oauth_path(path);
+    let auth = if exempt {
+        Ok(None)
+    } else {
+        check_auth(app, &request)
+    };
+    // The budget is per site (or app instance): a token's site, else the header's.
+    let site = match &auth {
+        Ok(Some(grant)) => grant.site.clone(),
+        _ => site_of(request.headers()),
+    };
     if let Err(retry_after) = app.faults.take_token(&site, faults.rate_limit_per_min) {
         let mut error = ApiError::application(
             StatusCode::TOO_MANY_REQUESTS,
@@ -113,12 +141,12 @@ async fn guarded(app: &App, request: Request, body: &[u8], next: Next) -> Respon
         error.retry_after = Some(retry_after);
         return error.into_response();
     }
-    // An upload URL carries its own credential (the token), as on Wix.
-    let upload = media::is_upload_path(request.uri().path());
-    if !upload {
-        if let Err(error) = check_auth(app, &request) {
-            return error.into_response();
+    match auth {
+        Ok(Some(grant)) => {
+            request.extensions_mut().insert(TokenSite(grant.site));
         }
+        Ok(None) => {}
+        Err(error) => return error.into_response(),
     }
     if let Some(id) = failing_id(&faults.fail_ids, &request, body) {
         return ApiError::internal(format!("injected failure for id {id} (--fail-id)"))
@@ -169,7 +197,9 @@ async fn wix_shaped(response: Response) -> Response {
     error.into_response()
 }
 
-fn check_auth(app: &App, request: &Request) -> Result<(), ApiError> {
+/// Who may make `request`: the grant of a live app token, or `None` for a valid API key with
+/// its site; the Wix-shaped 401/403 otherwise (see the module comment).
+fn check_auth(app: &App, request: &Request) -> Result<Option<Grant>, ApiError> {
     let Some(value) = request.headers().get("authorization") else {
         return Err(ApiError::application(
             StatusCode::UNAUTHORIZED,
@@ -177,23 +207,53 @@ fn check_auth(app: &App, request: &Request) -> Result<(), ApiError> {
             "missing Authorization header",
         ));
     };
-    let Some(expected) = &app.api_key else {
-        return Ok(());
+    // The service tolerates a `Bearer ` prefix in front of the raw key or token.
+    let given = oauth::strip_bearer(value.to_str().unwrap_or(""));
+    match app.oauth.lookup(given) {
+        Lookup::Valid(grant) => {
+            let needed = Capability::of_request(request.method().as_str(), request.uri().path());
+            return match needed {
+                Some(capability) if grant.denied.contains(&capability) => {
+                    Err(oauth::denied(&grant, capability))
+                }
+                _ => Ok(Some(grant)),
+            };
+        }
+        Lookup::Expired => return Err(oauth::expired()),
+        Lookup::Unknown => return Err(oauth::unknown()),
+        Lookup::NotAToken => {}
+    }
+    if let Some(expected) = &app.api_key {
+        if given != expected {
+            return Err(ApiError::application(
+                StatusCode::FORBIDDEN,
+                "PERMISSION_DENIED",
+                "the Authorization value is not valid for this site",
+            ));
+        }
+    }
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     };
-    let given = value.to_str().unwrap_or("").trim();
-    // The service tolerates a `Bearer ` prefix in front of the raw key.
-    let given = match given.split_once(' ') {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
-        _ => given,
-    };
-    if given == expected {
-        Ok(())
-    } else {
-        Err(ApiError::application(
+    match (header("wix-site-id"), header("wix-account-id")) {
+        (Some(_), None) => Ok(None),
+        (Some(_), Some(_)) => Err(ApiError::application(
             StatusCode::FORBIDDEN,
             "PERMISSION_DENIED",
-            "the Authorization value is not valid for this site",
-        ))
+            "send either wix-site-id or wix-account-id with an API key, not both",
+        )),
+        (None, _) => Err(ApiError::application(
+            StatusCode::FORBIDDEN,
+            "PERMISSION_DENIED",
+            format!(
+                "an API key acts on the site named by the wix-site-id header, and none was sent (the sandbox's seeded site is {DEFAULT_SITE})"
+            ),
+        )),
     }
 }
 

@@ -60,6 +60,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(admin::router())
         .merge(search::router().layer(current_media_urls()))
         .merge(crate::sandbox::media::routes::router())
+        .merge(crate::sandbox::oauth::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

@@ -127,6 +127,7 @@ fn files_added_in_embedded_mode_are_served_by_a_sandbox_serve_on_the_same_databa
         &serve.url(&format!("/progallery/v2/galleries/{g}/items")),
     )
     .header("Authorization", "any")
+    .header("wix-site-id", crate::common::SEEDED_SITE)
     .send();
     assert_eq!(resp.status, 200, "{}", resp.body);
     assert_eq!(resp.json()["items"][0]["image"]["imageInfo"]["url"], url);

@@ -34,6 +34,9 @@ pub const TEST_API_KEY: &str = "IST.test-key-0123456789abcdef-SECRET";
 pub const DEFAULT_TEST_SITE: &str = "11111111-2222-3333-4444-555555555555";
 /// A second site, for what must stay apart per site.
 pub const OTHER_SITE: &str = "99999999-8888-7777-6666-555555555555";
+/// The site a new sandbox database seeds with the reference's examples (an API key reaches it,
+/// as any site, by naming it in `wix-site-id`).
+pub const SEEDED_SITE: &str = "00000000-0000-0000-0000-000000000000";
 
 /// The CLI with a clean environment rooted at `home`: no real config or data dir is touched.
 pub fn cli_in(home: &Path) -> Command {
