@@ -30,6 +30,8 @@ pub struct Env {
     pub profile_source: Option<Source>,
     pub base_url_source: Option<Source>,
     pub sandbox_source: Option<Source>,
+    /// `PROGALLERY_RETRY_BUDGET`: how long busy answers (429/503) are waited out per request.
+    pub retry_budget: Option<Duration>,
 }
 
 /// The settings of this run, each with its source.
@@ -45,6 +47,9 @@ pub struct Settings {
 const SANDBOX_KEY: &str = "progallery-embedded-sandbox";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_ATTEMPTS: u32 = 4;
+/// How long a request waits out 429/503 answers before giving up (exit 6): long enough for a
+/// short outage or a minute of rate limiting (the service counts requests per minute).
+const DEFAULT_BUSY_BUDGET: Duration = Duration::from_secs(60);
 /// The service's documented budget (spec/api.md §1).
 const WIX_RATE_LIMIT_PER_MIN: u32 = 200;
 
@@ -99,6 +104,16 @@ impl Context {
     /// Attempts for retryable failures (`--retries`).
     pub fn attempts(&self) -> u32 {
         self.global.retries.unwrap_or(DEFAULT_ATTEMPTS)
+    }
+
+    /// How long busy answers (429/503) are waited out past the attempts: `PROGALLERY_RETRY_BUDGET`,
+    /// else none when `--retries` was given (the user chose the attempts), else a minute.
+    pub fn busy_budget(&self) -> Duration {
+        match (self.env.retry_budget, self.global.retries) {
+            (Some(budget), _) => budget,
+            (None, Some(_)) => Duration::ZERO,
+            (None, None) => DEFAULT_BUSY_BUDGET,
+        }
     }
 
     /// The config file, read once.
@@ -228,6 +243,7 @@ impl Context {
             site_id,
             timeout: self.timeout(),
             attempts: self.attempts(),
+            busy_budget: self.busy_budget(),
             rate_limit_per_min,
             verbose: self.global.verbose,
         }
@@ -283,6 +299,21 @@ impl Context {
                     .warn(&format!("stopping the embedded sandbox: {e:#}"));
             }
         }
+    }
+}
+
+/// Reads `PROGALLERY_RETRY_BUDGET` (seconds, `0` for none).
+pub fn parse_retry_budget(value: Option<&str>) -> Result<Option<Duration>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match value.trim().parse::<u32>() {
+        Ok(secs) => Ok(Some(Duration::from_secs(u64::from(secs)))),
+        Err(_) => Err(CliError::usage(format!(
+            "PROGALLERY_RETRY_BUDGET must be a number of seconds, not {value:?}"
+        ))
+        .with_hint("set it to how long 429/503 answers may be waited out, e.g. PROGALLERY_RETRY_BUDGET=60 (0: not past --retries), or unset it")
+        .into()),
     }
 }
 

@@ -137,6 +137,16 @@ fn fallback_hint(kind: Kind) -> Option<&'static str> {
 }
 
 fn api_hint(err: &ApiError) -> Option<String> {
+    // An HTML page or garbage instead of the service's error JSON: the request most likely met
+    // a proxy or another server, not the API. (A gateway's 429, 502, 503 or 504 page still
+    // means what its status says.)
+    let busy = matches!(err, ApiError::Status { status: 429 | 502..=504, .. });
+    if err.is_foreign_answer() && !busy {
+        return Some(
+            "that answer did not come from the gallery API (no error of its own in it): check `--base-url` / `PROGALLERY_BASE_URL` and any proxy; `-v` shows the exchange"
+                .to_string(),
+        );
+    }
     let hint = match err {
         ApiError::Status { status, .. } => match status {
             401 => "the API key was not accepted: run `progallery auth login`",
@@ -145,7 +155,9 @@ fn api_hint(err: &ApiError) -> Option<String> {
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
             502..=504 => "the service is unavailable: try again later, or raise `--retries`",
             400 => "the service rejected the input: see the message above",
-            _ => return None,
+            300..=399 => "the server answered with a redirect it did not complete: check `--base-url` / `PROGALLERY_BASE_URL`",
+            500..=599 => "the service failed on its side: try again later; `-v` shows the exchange",
+            _ => "the service refused the request: see its message above; `-v` shows the exchange",
         },
         ApiError::BadBody { .. } => "check `--base-url` / `PROGALLERY_BASE_URL`; `-v` shows the exchange",
         ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",

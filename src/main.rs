@@ -47,6 +47,7 @@ fn main() {
         profile_source: source_of("profile"),
         base_url_source: source_of("base_url"),
         sandbox_source: source_of("sandbox"),
+        retry_budget: None,
     };
     let terminal = output::Terminal::detect(
         non_empty_env("PROGALLERY_FORCE_TTY").is_some_and(|v| v != "0"),
@@ -74,7 +75,7 @@ fn main() {
     std::process::exit(code);
 }
 
-async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i32 {
+async fn run(cli: cli::Cli, mut env: context::Env, terminal: output::Terminal) -> i32 {
     let printer = output::Printer::new(
         cli.global.output,
         terminal,
@@ -84,6 +85,8 @@ async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i3
     let color = printer.color_stderr();
     let result = async {
         let paths = paths::Paths::from_env()?;
+        env.retry_budget =
+            context::parse_retry_budget(non_empty_env("PROGALLERY_RETRY_BUDGET").as_deref())?;
         let global = resolve_sandbox_vs_base_url(cli.global, &env)?;
         let ctx = context::Context::new(global, paths, printer, env);
         let outcome = tokio::select! {

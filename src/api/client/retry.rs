@@ -23,6 +23,7 @@ impl Client {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         let mut may_have_landed = false;
+        let mut patience = Patience::new(self.options.busy_budget);
         loop {
             if let Some(limiter) = &self.limiter {
                 limiter.acquire().await;
@@ -38,10 +39,11 @@ impl Client {
                 ApiError::Network { ambiguous, .. } => *ambiguous,
                 ApiError::BadBody { .. } => true,
             };
-            if attempt >= attempts {
+            let delay = retry_delay(retry_after, attempt);
+            let within_attempts = attempt < attempts;
+            if !within_attempts && !(is_busy(&error) && patience.allows(delay)) {
                 return (Err(error), may_have_landed);
             }
-            let delay = retry_after.unwrap_or_else(|| backoff(attempt));
             if self.options.verbose {
                 output::diagnostic(&format!(
                     "* retrying in {} ms (attempt {} of {attempts}) after: {error}",
@@ -79,6 +81,53 @@ impl Client {
     }
 }
 
+/// A 429 or 503: the service did nothing and says "not now" (spec/api.md §2).
+fn is_busy(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Status {
+            status: 429 | 503,
+            ..
+        }
+    )
+}
+
+/// The wait before the next attempt: the service's `Retry-After` when it gave a usable one, else
+/// the backoff. Never less than [`MIN_DELAY`], so a server answering `Retry-After: 0` to every
+/// request cannot turn the retries into a busy loop.
+pub(super) fn retry_delay(retry_after: Option<Duration>, attempt: u32) -> Duration {
+    retry_after
+        .filter(|d| !d.is_zero())
+        .unwrap_or_else(|| backoff(attempt))
+        .max(MIN_DELAY)
+}
+
+/// The shortest wait between two attempts.
+const MIN_DELAY: Duration = Duration::from_millis(100);
+
+/// The busy budget of one call: waits for 429/503 answers are allowed while the time since the
+/// first busy answer, plus the next wait, stays within it.
+struct Patience {
+    budget: Duration,
+    since: Option<std::time::Instant>,
+}
+
+impl Patience {
+    fn new(budget: Duration) -> Patience {
+        Patience {
+            budget,
+            since: None,
+        }
+    }
+
+    /// Whether waiting `delay` more still keeps within the budget (the clock starts at the first
+    /// busy answer of the call).
+    fn allows(&mut self, delay: Duration) -> bool {
+        let since = *self.since.get_or_insert_with(std::time::Instant::now);
+        since.elapsed() + delay <= self.budget
+    }
+}
+
 /// Exponential backoff with jitter: attempt 1 waits 200–400 ms, then doubling, capped at 10 s.
 pub(super) fn backoff(attempt: u32) -> Duration {
     let ceiling_ms = (400u64 << (attempt - 1).min(10)).min(10_000);
@@ -89,6 +138,26 @@ pub(super) fn backoff(attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zero_retry_after_does_not_make_a_busy_loop() {
+        assert!(retry_delay(Some(Duration::ZERO), 1) >= Duration::from_millis(200));
+        assert_eq!(retry_delay(Some(Duration::from_millis(1)), 1), MIN_DELAY);
+        assert_eq!(
+            retry_delay(Some(Duration::from_secs(7)), 1),
+            Duration::from_secs(7)
+        );
+    }
+
+    #[test]
+    fn patience_counts_from_the_first_busy_answer() {
+        let mut none = Patience::new(Duration::ZERO);
+        assert!(!none.allows(MIN_DELAY));
+        let mut minute = Patience::new(Duration::from_secs(60));
+        assert!(minute.allows(Duration::from_secs(10)));
+        assert!(minute.allows(Duration::from_secs(59)));
+        assert!(!minute.allows(Duration::from_secs(61)));
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {
