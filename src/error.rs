@@ -140,7 +140,13 @@ fn api_hint(err: &ApiError) -> Option<String> {
     // An HTML page or garbage instead of the service's error JSON: the request most likely met
     // a proxy or another server, not the API. (A gateway's 429, 502, 503 or 504 page still
     // means what its status says.)
-    let busy = matches!(err, ApiError::Status { status: 429 | 502..=504, .. });
+    let busy = matches!(
+        err,
+        ApiError::Status {
+            status: 429 | 502..=504,
+            ..
+        }
+    );
     if err.is_foreign_answer() && !busy {
         return Some(
             "that answer did not come from the gallery API (no error of its own in it): check `--base-url` / `PROGALLERY_BASE_URL` and any proxy; `-v` shows the exchange"

@@ -70,7 +70,8 @@ pub fn one_line(text: &str) -> String {
     let mut line = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS));
     let mut chars = 0;
     for c in text.chars() {
-        let c = if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+        let c = if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
             ' '
         } else {
             c
@@ -230,15 +231,26 @@ mod tests {
 
     #[test]
     fn server_text_is_one_line_of_plain_text() {
-        let body = br#"{"message":"BAD: line one\nline two\u001b[31m red\u001b[0m\ttab\u202eevil"}"#;
+        let body =
+            br#"{"message":"BAD: line one\nline two\u001b[31m red\u001b[0m\ttab\u202eevil"}"#;
         let err = from_response("get".into(), 500, None, None, body, false);
         let text = err.to_string();
-        assert_eq!(text, "get: HTTP 500 BAD: line one line two [31m red [0m tab evil");
+        assert_eq!(
+            text,
+            "get: HTTP 500 BAD: line one line two [31m red [0m tab evil"
+        );
         assert!(!err.is_foreign_answer());
         let long = format!(r#"{{"message":"{}"}}"#, "x".repeat(5000));
         let err = from_response("get".into(), 500, None, None, long.as_bytes(), false);
         assert!(err.to_string().len() < 600, "{err}");
-        let html = from_response("get".into(), 404, Some("text/html"), None, b"<html><title>Not\nFound</title></html>", false);
+        let html = from_response(
+            "get".into(),
+            404,
+            Some("text/html"),
+            None,
+            b"<html><title>Not\nFound</title></html>",
+            false,
+        );
         assert!(html.is_foreign_answer());
         assert!(!html.to_string().contains('\n'), "{html}");
     }

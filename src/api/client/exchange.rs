@@ -88,7 +88,9 @@ impl Client {
                     ),
                 };
                 if self.options.verbose {
-                    output::diagnostic(&format!("< {status}: answer over {MAX_ANSWER_BYTES} bytes, not read"));
+                    output::diagnostic(&format!(
+                        "< {status}: answer over {MAX_ANSWER_BYTES} bytes, not read"
+                    ));
                 }
                 // The same request would get the same answer: no retry.
                 return Err(Failure::Final(error));
@@ -174,7 +176,9 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 /// Why an answer's body was not read whole.
 enum Capped {
     /// Over the cap (announced by `Content-Length`, or counted while reading).
-    TooLarge { announced: Option<u64> },
+    TooLarge {
+        announced: Option<u64>,
+    },
     Broken(reqwest::Error),
 }
 
