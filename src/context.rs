@@ -262,12 +262,7 @@ impl Context {
 
     async fn start_embedded_sandbox(&self) -> Result<String> {
         use crate::sandbox::{Database, Faults, Options};
-        std::fs::create_dir_all(&self.paths.data_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create the data directory {}: {e}",
-                self.paths.data_dir.display()
-            )
-        })?;
+        self.paths.ensure_data_dir()?;
         let options = Options {
             database: Database::File(self.paths.sandbox_db()),
             api_key: None,

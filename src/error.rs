@@ -86,14 +86,20 @@ pub fn kind_of(err: &anyhow::Error) -> Kind {
                 .downcast_ref::<CliError>()
                 .map(|e| e.kind)
                 .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
-                // A key file the user named is unusable: bad input.
-                .or_else(|| cause.downcast_ref::<KeyError>().map(|_| Kind::Usage))
+                // A key file the user named is unusable: bad input; one others could tamper
+                // with is refused like a config file readable by others.
+                .or_else(|| {
+                    cause.downcast_ref::<KeyError>().map(|e| match e {
+                        KeyError::Exposed { .. } => Kind::Auth,
+                        _ => Kind::Usage,
+                    })
+                })
         })
         .unwrap_or(Kind::General)
 }
 
 /// How a failed call to the service maps to an exit code.
-fn api_kind(err: &ApiError) -> Kind {
+pub fn api_kind(err: &ApiError) -> Kind {
     match err {
         ApiError::Status { status, .. } => match status {
             400 => Kind::Usage,
@@ -116,7 +122,7 @@ pub fn hint_of(err: &anyhow::Error) -> Option<String> {
                 return e.hint.clone();
             }
             if let Some(e) = cause.downcast_ref::<KeyError>() {
-                return key_hint(e).map(str::to_string);
+                return key_hint(e);
             }
             cause.downcast_ref::<ApiError>().and_then(api_hint)
         })
@@ -173,13 +179,17 @@ fn api_hint(err: &ApiError) -> Option<String> {
 
 /// The hint under an unusable key file (the library's [`KeyError`] says what is wrong, the CLI
 /// says which flag to fix); a key that is not RSA gets the general usage hint.
-fn key_hint(err: &KeyError) -> Option<&'static str> {
+fn key_hint(err: &KeyError) -> Option<String> {
     match err {
-        KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file"),
+        KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file".to_string()),
         KeyError::NotPublicKey { .. } => Some(
-            "pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)",
+            "pass the PEM public key from your app's dashboard (or omit the flag to use the sandbox's key)".to_string(),
         ),
         KeyError::NotPrivateKey => None,
+        KeyError::Exposed { path, .. } => Some(format!(
+            "run `chmod 600 {}` if the key is yours and unchanged; otherwise replace it",
+            path.display()
+        )),
     }
 }
 

@@ -4,7 +4,7 @@
 //! stderr carries notices. `trigger` posts with a plain client from the Context (the receiver is
 //! not the gallery service and gets no credentials).
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -249,39 +249,19 @@ fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
                 .into(),
         );
     }
-    let mut payload = Vec::new();
-    match input {
-        None => {
-            std::io::stdin()
-                .lock()
-                .take(limit + 1)
-                .read_to_end(&mut payload)
-                .context("reading the payload from stdin")?;
-        }
-        Some(path) if path == Path::new("-") => {
-            std::io::stdin()
-                .lock()
-                .take(limit + 1)
-                .read_to_end(&mut payload)
-                .context("reading the payload from stdin")?;
-        }
-        Some(path) => {
-            let file = std::fs::File::open(path).map_err(|err| {
-                CliError::usage(format!("cannot read {}: {err}", path.display()))
-                    .with_hint("check the path, or pipe the payload to stdin")
-            })?;
-            file.take(limit + 1)
-                .read_to_end(&mut payload)
-                .with_context(|| format!("reading {}", path.display()))?;
-        }
-    }
-    if payload.len() as u64 > limit {
-        return Err(CliError::usage(format!(
-            "the payload is larger than {} bytes; a webhook body is a single JWT",
-            limit
-        ))
-        .into());
-    }
+    let read = match input {
+        Some(path) if path != Path::new("-") => crate::files::read_regular(path, limit),
+        _ => crate::files::read_stdin(limit),
+    };
+    let payload = read.map_err(|err| {
+        let hint = match err {
+            crate::files::FileError::TooLarge { .. } => {
+                "a webhook body is a single JWT, a few KiB: pass the raw request body"
+            }
+            _ => "check the path, or pipe the payload to stdin",
+        };
+        CliError::usage(format!("cannot read the payload: {err}")).with_hint(hint)
+    })?;
     Ok(payload)
 }
 

@@ -91,7 +91,7 @@ pub struct Running {
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
 pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     if let Some(dir) = &options.data_dir {
-        std::fs::create_dir_all(dir)
+        crate::files::create_private_dir(dir)
             .with_context(|| format!("creating the sandbox data directory {}", dir.display()))?;
     }
     let database = options.database.clone();

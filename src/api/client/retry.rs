@@ -40,8 +40,12 @@ impl Client {
                 ApiError::BadBody { .. } => true,
             };
             let delay = retry_delay(retry_after, attempt);
-            let within_attempts = attempt < attempts;
-            if !within_attempts && !(is_busy(&error) && patience.allows(delay)) {
+            let busy = is_busy(&error);
+            if busy {
+                patience.start();
+            }
+            let may_retry = attempt < attempts || (busy && patience.allows(delay));
+            if !may_retry {
                 return (Err(error), may_have_landed);
             }
             if self.options.verbose {
@@ -120,11 +124,16 @@ impl Patience {
         }
     }
 
-    /// Whether waiting `delay` more still keeps within the budget (the clock starts at the first
-    /// busy answer of the call).
+    /// Starts the clock, at the first busy answer of the call.
+    fn start(&mut self) {
+        self.since.get_or_insert_with(std::time::Instant::now);
+    }
+
+    /// Whether waiting `delay` more still keeps within the budget.
     fn allows(&mut self, delay: Duration) -> bool {
-        let since = *self.since.get_or_insert_with(std::time::Instant::now);
-        since.elapsed() + delay <= self.budget
+        self.start();
+        self.since
+            .is_some_and(|since| since.elapsed() + delay <= self.budget)
     }
 }
 
