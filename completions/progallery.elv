@@ -1641,6 +1641,7 @@ set edit:completion:arg-completer[progallery] = {|@words|
             cand --events 'Only these event types (comma-separated; slugs or full names); others are answered 200 and skipped'
             cand --forward-to 'POST each decoded event as JSON to this URL; a failure answers the sender 502 so it retries'
             cand --exec 'Run this shell command (sh -c) per event with the decoded event as JSON on stdin'
+            cand --read-timeout 'Seconds a sender has to send a request''s headers, and as long again for its body; slower connections are dropped'
             cand --profile 'Saved site profile to use (default: the config file''s default profile)'
             cand --base-url 'Talk to another server, such as a `progallery sandbox serve` instance'
             cand -o 'Output format (default: table on a terminal, tsv in a pipe)'

@@ -368,6 +368,11 @@ pub struct WebhooksListenArgs {
     /// Run this shell command (sh -c) per event with the decoded event as JSON on stdin
     #[arg(long, value_name = "CMD")]
     pub exec: Option<String>,
+
+    /// Seconds a sender has to send a request's headers, and as long again for its body; slower
+    /// connections are dropped
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: u64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -12,4 +12,5 @@
 
 pub mod files;
 pub mod sandbox;
+mod server;
 pub mod webhooks;

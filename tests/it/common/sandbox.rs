@@ -101,9 +101,10 @@ impl Sandbox {
             .header("wix-site-id", DEFAULT_TEST_SITE)
     }
 
-    /// A request to one of the sandbox's own endpoints (`/_sandbox/...`), which need no auth.
+    /// A request to one of the sandbox's own endpoints (`/_sandbox/...`), with the test key: a
+    /// sandbox started with `--api-key` requires it there too (the others ignore it).
     pub fn admin(&self, method: &str, path: &str) -> Request {
-        Request::new(method, &self.url(path))
+        Request::new(method, &self.url(path)).header("Authorization", TEST_API_KEY)
     }
 
     /// `method` on the gallery API (`path` after [`API`]), with an optional JSON body.
