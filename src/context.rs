@@ -219,6 +219,24 @@ impl Context {
                 settings.site_id.map(|s| s.value),
             )
         };
+        // A key or site id a header cannot carry (a line break pasted with it, say) is the
+        // credentials' fault, named with where it came from.
+        let unsendable = |what: &str, value: &str| {
+            reqwest::header::HeaderValue::from_str(value).is_err().then(|| {
+                CliError::new(
+                    Kind::Auth,
+                    format!("the {what} holds characters an HTTP header cannot carry (a line break or a control character?)"),
+                )
+                .with_hint(format!(
+                    "copy the {what} again without them (WIX_API_KEY / WIX_SITE_ID, or `progallery auth login`); `progallery auth status` shows where it comes from"
+                ))
+            })
+        };
+        if let Some(error) = unsendable("API key", &api_key)
+            .or_else(|| site_id.as_deref().and_then(|s| unsendable("site id", s)))
+        {
+            return Err(error.into());
+        }
         Client::new(self.client_options(base_url, api_key, site_id))
     }
 

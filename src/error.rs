@@ -126,20 +126,75 @@ pub fn hint_of(err: &anyhow::Error) -> Option<String> {
             }
             cause.downcast_ref::<ApiError>().and_then(api_hint)
         })
-        .or_else(|| fallback_hint(kind_of(err)).map(str::to_string))
+        .or_else(|| Some(fallback_hint(err)))
 }
 
-fn fallback_hint(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Usage => Some("fix the input named above; `--help` on the command shows what each argument accepts"),
-        Kind::Auth => Some("check the credentials in use with `progallery auth status`"),
-        Kind::NotFound => Some(
-            "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
-        ),
-        Kind::RateLimited => Some("wait a minute and run it again, or raise `--retries`"),
-        // General errors carry their cause; partial and interrupted runs report what was done.
-        Kind::General | Kind::Partial | Kind::Interrupted => None,
+/// The hint for an error whose raiser gave none: by its cause where one is recognised (a local
+/// file or folder, the sandbox's database), else by its kind. Every error gets one.
+fn fallback_hint(err: &anyhow::Error) -> String {
+    let kind = kind_of(err);
+    let hint = match kind {
+        Kind::Usage => "fix the input named above; `--help` on the command shows what each argument accepts",
+        Kind::Auth => "check the credentials in use with `progallery auth status`",
+        Kind::NotFound => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+        Kind::RateLimited => "wait a minute and run it again, or raise `--retries`",
+        Kind::Partial => "the failures are listed above (and in `-o jsonl`): fix their cause and run the same command again",
+        Kind::Interrupted => "run the same command again to finish what was left",
+        Kind::General => return cause_hint(err),
+    };
+    hint.to_string()
+}
+
+/// What to do about a local I/O failure, by its kind (the error names the path).
+fn io_hint(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind;
+    const PERMISSIONS: &str = "check the permissions of the file or folder named above (the config and data dirs are PROGALLERY_CONFIG_DIR and PROGALLERY_DATA_DIR)";
+    const PATH: &str = "check the path named above (the config and data dirs are PROGALLERY_CONFIG_DIR and PROGALLERY_DATA_DIR)";
+    match e.kind() {
+        ErrorKind::PermissionDenied => return Some(PERMISSIONS),
+        ErrorKind::NotFound => return Some(PATH),
+        ErrorKind::AddrInUse | ErrorKind::AddrNotAvailable => {
+            return Some("pick another address or a free port (port 0 picks one)")
+        }
+        _ => {}
     }
+    #[cfg(unix)]
+    match e.raw_os_error() {
+        Some(libc::EROFS) => return Some(PERMISSIONS),
+        Some(libc::ENOTDIR | libc::EISDIR) => return Some(PATH),
+        Some(libc::ENOSPC | libc::EDQUOT) => {
+            return Some("free some disk space, then run it again")
+        }
+        _ => {}
+    }
+    None
+}
+
+/// A hint from what an error chain holds, for errors of no particular kind.
+fn cause_hint(err: &anyhow::Error) -> String {
+    for cause in err.chain() {
+        if cause.downcast_ref::<rusqlite::Error>().is_some() {
+            return "the sandbox database named above is unusable (not a database, damaged, or read-only): `progallery sandbox reset --yes` starts it afresh, or point PROGALLERY_DATA_DIR elsewhere".to_string();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::files::FileError>() {
+            return match e {
+                crate::files::FileError::NotRegular { .. } => {
+                    "pass a regular file at that path (a FIFO, a device or a folder is not read)"
+                }
+                crate::files::FileError::TooLarge { .. } => {
+                    "that file is far larger than one of its kind can be: check the path"
+                }
+                crate::files::FileError::Io { .. } => {
+                    "check the path named above and its permissions"
+                }
+            }
+            .to_string();
+        }
+        if let Some(hint) = cause.downcast_ref::<std::io::Error>().and_then(io_hint) {
+            return hint.to_string();
+        }
+    }
+    "see the cause above; `-v` logs each HTTP exchange, and `--help` on the command shows what each argument accepts".to_string()
 }
 
 fn api_hint(err: &ApiError) -> Option<String> {

@@ -61,7 +61,11 @@ pub fn read_input(source: &str, what: &str) -> Result<String> {
 /// [`read_input`] otherwise, a NUL byte included.
 pub fn read_input_bytes(source: &str, what: &str) -> Result<Vec<u8>> {
     let bytes = read_raw(source, what)?;
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    // The first problem is the one reported: a byte that is not UTF-8 before the NUL is left to
+    // the parser, which names it (and refuses the whole input).
+    let bad_utf8 = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
+    let nul = bytes.iter().position(|b| *b == 0);
+    if let Some(at) = nul.filter(|at| bad_utf8.map_or(true, |bad| *at < bad)) {
         return Err(nul_error(source, what, &bytes, at));
     }
     Ok(bytes)

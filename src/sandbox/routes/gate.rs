@@ -26,7 +26,12 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
     if request.uri().path().starts_with("/_sandbox/") && !upload {
         // Admin endpoints: no faults, no log; with `--api-key`, the key (see admin.rs).
         if let Err(refused) = super::admin::check_key(&app, &request) {
-            return refused.into_response();
+            let request_id = uuid::Uuid::new_v4().to_string();
+            let mut response = refused.into_response();
+            if let Ok(value) = HeaderValue::from_str(&request_id) {
+                response.headers_mut().insert("x-wix-request-id", value);
+            }
+            return response;
         }
         return next.run(request).await;
     }

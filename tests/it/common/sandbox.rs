@@ -76,6 +76,11 @@ impl Sandbox {
         self.process.take().expect("running").stop(signal)
     }
 
+    /// The server's process id (to count its file descriptors in /proc, say).
+    pub fn pid(&self) -> u32 {
+        self.process.as_ref().expect("running").id()
+    }
+
     /// Ends the server at once (SIGKILL), as a crash would.
     pub fn kill(mut self) {
         self.process.take().expect("running").kill();
