@@ -324,7 +324,7 @@ pub enum WebhooksCmd {
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
-        after_help = "Exit codes: 0 valid, 4 refused (bad signature, wrong key, expired, not RS256), 2 not a JWT.
+        after_help = "Exit codes: 0 valid, 4 refused (bad signature, wrong key, expired or not valid yet beyond 60 s of\nclock skew, not RS256), 2 not a JWT.
 
 Examples:
   progallery webhooks verify --public-key wix-public-key.pem payload.jwt
