@@ -22,13 +22,17 @@ pub struct Limits {
     /// Time allowed to send a request's headers (also the longest a kept-alive connection may
     /// sit idle between requests).
     pub header_timeout: Duration,
+    /// Once stopping, how long requests in flight may take to finish before their connections
+    /// are dropped (a stalled peer must not hold up a stop).
+    pub shutdown_grace: Duration,
 }
 
 /// Pause after an accept that failed for lack of resources, before trying again.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets the requests in flight finish
-/// (connections are closed once idle) and returns once every connection is gone.
+/// (connections are closed once idle) and returns once every connection is gone, or after
+/// `shutdown_grace`, dropping the rest.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -80,7 +84,9 @@ pub async fn serve(
     }
     drop(listener);
     let _ = stop_tx.send(true);
-    while connections.join_next().await.is_some() {}
+    let drained = async { while connections.join_next().await.is_some() {} };
+    // Past the grace, the connections still open are dropped with the set.
+    let _ = tokio::time::timeout(limits.shutdown_grace, drained).await;
     Ok(())
 }
 

@@ -156,6 +156,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let limits = crate::server::Limits {
         header_timeout: HEADER_TIMEOUT,
+        shutdown_grace: SHUTDOWN_GRACE,
     };
     let task = tokio::spawn(crate::server::serve(listener, router, limits, async {
         let _ = stopped.await;

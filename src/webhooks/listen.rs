@@ -43,8 +43,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Bytes of bodies held at once, across every request being read: bounds the memory a flood of
 /// deliveries can take. A body waits for room (within its deadline) when it is spent.
 pub const MAX_BUFFERED_BYTES: usize = 64 * 1024 * 1024;
-/// Default time a peer has to send its headers, and then its body.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// On Ctrl-C, how long deliveries in flight may take to finish before the listener stops anyway.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// How many recent event ids are remembered for deduplication.
 pub const DEDUP_CAPACITY: usize = 10_000;
 /// A `--exec` command that runs longer than this is killed and the delivery fails.
@@ -109,6 +109,7 @@ pub async fn serve(
     let stats = Arc::new(Stats::default());
     let limits = crate::server::Limits {
         header_timeout: options.read_timeout,
+        shutdown_grace: SHUTDOWN_GRACE,
     };
     let shared = Arc::new(Shared {
         verifier,

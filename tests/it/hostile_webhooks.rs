@@ -162,10 +162,12 @@ fn a_hundred_stalled_connections_do_not_delay_a_real_delivery() {
         let closed = matches!((&*stream).read(&mut byte), Ok(0));
         assert!(!closed, "a stalled connection was closed");
     }
-    drop(stalled);
+    // Stopped while they are still connected (and mid-request, under an hour of read timeout):
+    // the stop does not wait for them beyond its grace.
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("1 accepted"), "{stderr}");
+    drop(stalled);
 }
 
 #[test]
