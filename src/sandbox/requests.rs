@@ -19,8 +19,17 @@ const MAX_BODY_BYTES_KEPT: usize = 32 * 1024 * 1024;
 
 #[derive(Default)]
 pub struct RequestLog {
-    /// The last sequence number, the entries (with their body's size), and their bodies' total.
-    entries: Mutex<(u64, VecDeque<(u64, Value, usize)>, usize)>,
+    entries: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    /// The last sequence number given.
+    last: u64,
+    /// `(sequence number, entry, body size)`, oldest first.
+    kept: VecDeque<(u64, Value, usize)>,
+    /// The body sizes of `kept`, summed.
+    body_bytes: usize,
 }
 
 /// What replaces a credential in the log: the scheme word is kept (so a test can see whether a
@@ -68,37 +77,37 @@ impl RequestLog {
             "body": body,
         });
         let mut guard = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        let (next, entries, kept) = &mut *guard;
-        *next += 1;
-        let seq = *next;
-        while entries.len() >= MAX_ENTRIES
-            || (!entries.is_empty() && *kept + size > MAX_BODY_BYTES_KEPT)
+        let log = &mut *guard;
+        log.last += 1;
+        let seq = log.last;
+        while log.kept.len() >= MAX_ENTRIES
+            || (!log.kept.is_empty() && log.body_bytes + size > MAX_BODY_BYTES_KEPT)
         {
-            if let Some((_, _, size)) = entries.pop_front() {
-                *kept -= size;
+            if let Some((_, _, dropped)) = log.kept.pop_front() {
+                log.body_bytes -= dropped;
             }
         }
-        *kept += size;
-        entries.push_back((seq, entry, size));
+        log.body_bytes += size;
+        log.kept.push_back((seq, entry, size));
         seq
     }
 
     pub fn finish(&self, seq: u64, status: u16) {
         let mut guard = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((_, entry, _)) = guard.1.iter_mut().rev().find(|(s, _, _)| *s == seq) {
+        if let Some((_, entry, _)) = guard.kept.iter_mut().rev().find(|(s, _, _)| *s == seq) {
             entry["status"] = Value::from(status);
         }
     }
 
     pub fn snapshot(&self) -> Vec<Value> {
         let guard = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        guard.1.iter().map(|(_, e, _)| e.clone()).collect()
+        guard.kept.iter().map(|(_, e, _)| e.clone()).collect()
     }
 
     pub fn clear(&self) {
         let mut guard = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        guard.1.clear();
-        guard.2 = 0;
+        guard.kept.clear();
+        guard.body_bytes = 0;
     }
 }
 
