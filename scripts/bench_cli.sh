@@ -5,7 +5,10 @@
 #      `sandbox serve` (target: within 1.5x);
 #   3. `items list G --all -o jsonl` on N items (default 10,000): requests sent (target
 #      ceil(N/100)+1) and peak RSS against the same walk on N/10 items (should not grow with N).
-# Usage: scripts/bench_cli.sh [N] [RUNS]
+#   With BASE_BIN=/path/to/another/progallery (a release build of another commit, e.g. main's),
+#   1 also times that binary's --version, interleaved in blocks with this one's, and prints the
+#   difference (issue 15: linking the jq engine must not slow start-up by more than 2 ms).
+# Usage: [BASE_BIN=…] scripts/bench_cli.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -40,6 +43,20 @@ start=$(now_ns)
 for _ in $(seq "$RUNS"); do /bin/true; done
 true_us=$(( ($(now_ns) - start) / RUNS / 1000 ))
 echo "--version: ${version_ms} us per run (spawning /bin/true: ${true_us} us)"
+if [[ -n "${BASE_BIN:-}" ]]; then
+  this_ns=0; base_ns=0
+  for _ in $(seq 5); do
+    start=$(now_ns)
+    for _ in $(seq $((RUNS / 5))); do "$bin" --version >/dev/null; done
+    this_ns=$((this_ns + $(now_ns) - start))
+    start=$(now_ns)
+    for _ in $(seq $((RUNS / 5))); do "$BASE_BIN" --version >/dev/null; done
+    base_ns=$((base_ns + $(now_ns) - start))
+  done
+  runs=$(( (RUNS / 5) * 5 ))
+  echo "--version, interleaved: this build $((this_ns / runs / 1000)) us, BASE_BIN $((base_ns / runs / 1000)) us, difference $(( (this_ns - base_ns) / runs / 1000 )) us (target <= 2000 us)"
+  echo "binary size: this build $(stat -c %s "$bin") bytes, BASE_BIN $(stat -c %s "$BASE_BIN") bytes"
+fi
 
 # 1b. the embedded sandbox: start in-process over a database file, one list, shut down
 ( unset PROGALLERY_BASE_URL WIX_API_KEY WIX_SITE_ID

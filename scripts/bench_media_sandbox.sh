@@ -34,11 +34,17 @@ upload_url=$(curl -sf -X POST -H 'Authorization: bench' -H 'Content-Type: applic
 start=$(date +%s.%N)
 curl -sf -T "$work/big.png" -H 'Content-Type: image/png' "$upload_url?filename=big.png" -o "$work/put.json"
 put_s=$(echo "$(date +%s.%N) - $start" | bc)
+# The PUT answers PENDING: the sizes come once the file is processed (READY).
+file_id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["file"]["id"])' "$work/put.json")
+until curl -sf -H 'Authorization: bench' "$base/site-media/v1/files/get-file-by-id?fileId=$file_id" -o "$work/file.json" &&
+  python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["file"]["operationStatus"] == "PENDING")' "$work/file.json"; do
+  sleep 0.1
+done
 read -r size width height file_url < <(python3 -c '
 import json, sys
 f = json.load(open(sys.argv[1]))["file"]
 i = f["media"]["image"]["image"]
-print(f["sizeInBytes"], i["width"], i["height"], f["url"])' "$work/put.json")
+print(f["sizeInBytes"], i["width"], i["height"], f["url"])' "$work/file.json")
 start=$(date +%s.%N)
 curl -sf "$file_url" -o "$work/got.png"
 get_s=$(echo "$(date +%s.%N) - $start" | bc)

@@ -6,6 +6,7 @@
 mod auth;
 mod galleries;
 mod items;
+mod portable;
 mod search;
 
 use std::path::PathBuf;
@@ -19,6 +20,9 @@ pub use items::{
     ItemMetadataArgs, ItemRef, ItemsAddArgs, ItemsBulkDeleteArgs, ItemsCmd, ItemsDeleteArgs,
     ItemsListArgs, ItemsMoveArgs, ItemsReorderArgs, ItemsRestoreArgs, ItemsUpdateArgs,
 };
+pub use portable::{
+    GalleriesCopyArgs, GalleriesExportArgs, GalleriesImportArgs, ItemsDownloadArgs, ItemsSyncArgs,
+};
 pub use search::ItemsSearchArgs;
 
 use clap::builder::BoolishValueParser;
@@ -31,7 +35,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Manage Wix Pro Gallery galleries and items from the command line",
     long_about = None,
     propagate_version = true,
-    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY_ID --all -o jsonl | jq .title\n  progallery items list GALLERY_ID -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes"
+    after_help = "Examples:\n  progallery --sandbox galleries list\n  progallery items list GALLERY --all -o jsonl --jq .title\n  progallery items list GALLERY -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -68,6 +72,16 @@ pub struct GlobalArgs {
         value_name = "FMT"
     )]
     pub output: Option<OutputFormat>,
+
+    /// Columns of table and tsv output: comma-separated dotted JSON paths (id,title,image.imageInfo.url;
+    /// `#` is an item's position)
+    #[arg(long, global = true, value_name = "PATHS", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+
+    /// Filter json/jsonl output through this jq expression (built in; strings print raw, as with
+    /// jq -r). Without -o it implies -o json
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
 
     /// Print nothing but data on stdout: no progress, no notices
     #[arg(short, long, global = true)]
@@ -119,11 +133,11 @@ pub enum ColorWhen {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List, show, create, clone, update, delete and restore galleries
+    /// List, show, create, clone, update, delete, restore, export, import and copy galleries
     #[command(subcommand, visible_alias = "gallery", alias = "g")]
     Galleries(GalleriesCmd),
 
-    /// List, search, add, update, move, reorder, delete and restore the items of a gallery
+    /// List, search, add, update, move, reorder, delete, restore, download and sync the items of a gallery
     #[command(subcommand, visible_alias = "item", alias = "i")]
     Items(ItemsCmd),
 
@@ -133,13 +147,19 @@ pub enum Command {
 
     /// Make a raw API call with the profile's credentials, for anything not covered
     #[command(
-        after_help = "Examples:\n  progallery api GET /progallery/v2/galleries?limit=2\n  progallery api PATCH /progallery/v2/galleries/ID --data '{\"gallery\":{\"name\":\"Spring\"}}'\n  progallery api POST /progallery/v2/galleries --data @gallery.json"
+        after_help = "Examples:\n  progallery api GET /progallery/v2/galleries?limit=2\n  progallery api PATCH /progallery/v2/galleries/ID \\\n    --data '{\"gallery\":{\"name\":\"Spring\"}}'\n  progallery api POST /progallery/v2/galleries --data @gallery.json"
     )]
     Api(ApiArgs),
 
+    /// List the journals of recent deletes, with the command that restores each
+    #[command(
+        after_help = "Examples:\n  progallery journals\n  progallery journals --limit 1 -o id          # the latest journal's path\n  progallery journals -o json \\\n    --jq '.[] | select(.restored | not) | .restoreCommand'"
+    )]
+    Journals(JournalsArgs),
+
     /// Print a shell completion script to stdout
     #[command(
-        after_help = "Examples:\n  progallery completions bash > ~/.local/share/bash-completion/completions/progallery\n  progallery completions zsh > ~/.zfunc/_progallery"
+        after_help = "Examples:\n  echo 'source <(progallery completions bash)' >> ~/.bashrc\n  echo 'source <(progallery completions zsh)' >> ~/.zshrc"
     )]
     Completions(CompletionsArgs),
 
@@ -150,12 +170,23 @@ pub enum Command {
     /// Run and manage the local sandbox service
     #[command(
         subcommand,
-        after_help = "Examples:\n  progallery --sandbox galleries list          (the embedded sandbox, no server needed)\n  progallery sandbox serve --addr 127.0.0.1:8787\n  progallery sandbox status"
+        after_help = "Examples:\n  progallery --sandbox galleries list      # embedded: no server needed\n  progallery sandbox serve --addr 127.0.0.1:8787\n  progallery sandbox status"
     )]
     Sandbox(SandboxCmd),
     /// Receive, verify and send Pro Gallery webhook events
     #[command(subcommand)]
     Webhooks(WebhooksCmd),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct JournalsArgs {
+    /// Show at most this many, newest first
+    #[arg(long, value_name = "N", default_value_t = 20, conflicts_with = "all")]
+    pub limit: usize,
+
+    /// Show every journal in the data dir
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Paging flags shared by the list verbs.
@@ -192,7 +223,7 @@ pub enum SandboxCmd {
     #[command(after_help = "Examples:
   progallery sandbox serve
   progallery sandbox serve --memory --addr 127.0.0.1:0
-  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks   (with `progallery webhooks listen`)")]
+  progallery sandbox serve --webhook-url http://127.0.0.1:4242/webhooks")]
     Serve(Box<SandboxServeArgs>),
     /// Delete every site's data in the sandbox database, its media files and the media cache
     /// kept for it (seeded again on next use); asks first on a terminal, else needs --yes
@@ -256,6 +287,15 @@ pub struct SandboxServeArgs {
     #[command(flatten)]
     pub webhook_retry: WebhookRetryArgs,
 
+    /// How long an uploaded or imported image stays PENDING before it is READY, in milliseconds
+    /// (as on Wix, no file is usable at once)
+    #[arg(long, value_name = "MS", default_value_t = 300)]
+    pub media_ready_after: u64,
+
+    /// How long an uploaded or imported video stays PENDING ("transcoding"), in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 1500)]
+    pub video_ready_after: u64,
+
     #[command(flatten)]
     pub faults: FaultArgs,
 }
@@ -303,6 +343,20 @@ pub struct FaultArgs {
     /// with site ids (comma-separated): only those
     #[arg(long = "no-search", value_name = "SITE_ID", num_args = 0..=1, value_delimiter = ',', default_missing_value = "*")]
     pub no_search: Option<Vec<String>>,
+
+    /// Drop the connection of an upload (a PUT, or a resumable upload's PATCH) after this many
+    /// bytes of its body; the bytes that arrived are kept, as a real server keeps them
+    #[arg(long, value_name = "BYTES", default_value_t = 0)]
+    pub drop_upload_after: u64,
+
+    /// How many uploads --drop-upload-after cuts (0: every one)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        requires = "drop_upload_after"
+    )]
+    pub drop_upload_times: u32,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,15 +366,15 @@ pub struct FaultArgs {
 #[derive(Debug, Subcommand)]
 #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
-  progallery webhooks listen --events gallery_item_created,gallery_item_updated --exec ./mirror.sh
-  progallery webhooks trigger gallery_item_created --to http://127.0.0.1:4242/webhooks
+  progallery webhooks listen --exec ./mirror.sh \\\n    --events gallery_item_created,gallery_item_updated
+  progallery webhooks trigger gallery_item_created \\\n    --to http://127.0.0.1:4242/webhooks
   progallery webhooks verify --public-key wix-public-key.pem payload.jwt")]
 pub enum WebhooksCmd {
     /// Receive webhook deliveries: verify, deduplicate, print, forward or run a command
     #[command(after_help = "Examples:
   progallery webhooks listen --addr 127.0.0.1:4242
-  progallery webhooks listen --public-key wix.pem --forward-to http://localhost:3000/in
-  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> changes.jsonl'")]
+  progallery webhooks listen --public-key wix.pem \\\n    --forward-to http://localhost:3000/in
+  progallery webhooks listen --exec 'jq -c .data.actionEvent.body >> log.jsonl'")]
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
@@ -338,7 +392,7 @@ gallery_item_deleted (or the full wix.pro_gallery.gallery_v2_... name).
 
 Examples:
   progallery webhooks trigger created --to http://127.0.0.1:4242/webhooks
-  progallery webhooks trigger gallery_item_deleted --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d --to http://127.0.0.1:4242/webhooks"
+  progallery webhooks trigger gallery_item_deleted \\\n    --gallery 4937b26c-b9d3-4c43-b772-f1f3ba840b3d \\\n    --to http://127.0.0.1:4242/webhooks"
     )]
     Trigger(WebhooksTriggerArgs),
 }

@@ -7,6 +7,8 @@
 //! the first use of the client starts the sandbox in this process on 127.0.0.1:0 and points the
 //! very same HTTP client at it.
 
+mod resolve;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -65,6 +67,8 @@ pub struct Context {
     config: OnceCell<Config>,
     client: OnceCell<Client>,
     sandbox: Mutex<Option<crate::sandbox::Running>>,
+    /// GUID-shaped gallery arguments used as ids without a lookup (see `explain_not_found`).
+    ids_taken_as_given: Mutex<Vec<String>>,
 }
 
 impl Context {
@@ -79,6 +83,7 @@ impl Context {
             config: OnceCell::new(),
             client: OnceCell::new(),
             sandbox: Mutex::new(None),
+            ids_taken_as_given: Mutex::new(Vec::new()),
         }
     }
 
@@ -240,6 +245,34 @@ impl Context {
         Client::new(self.client_options(base_url, api_key, site_id))
     }
 
+    /// A client for another saved profile (the site `galleries copy --to-profile` copies into):
+    /// its key, site id and base URL from the config file alone. The environment's credentials
+    /// and `--base-url` stand for this run's own profile, not for this one.
+    pub async fn client_for_profile(&self, name: &str) -> Result<Client> {
+        let config = self.config().await?;
+        let file = self.paths.config_file();
+        let profile = config.profiles.get(name).ok_or_else(|| {
+            CliError::usage(format!("no profile named {name:?} in {}", file.display())).with_hint(
+                format!("save it first: `progallery auth login --profile {name}`"),
+            )
+        })?;
+        let api_key = profile.api_key.clone().ok_or_else(|| {
+            CliError::new(Kind::Auth, format!("profile {name:?} has no API key"))
+                .with_hint(format!("run `progallery auth login --profile {name}`"))
+        })?;
+        let base_url =
+            normalise_base_url(profile.base_url.as_deref().unwrap_or(api::WIX_BASE_URL))?;
+        if base_url == api::WIX_BASE_URL && profile.site_id.is_none() {
+            return Err(CliError::new(
+                Kind::Auth,
+                format!("profile {name:?} has no site id: an API key needs the id of the site it acts on"),
+            )
+            .with_hint(format!("run `progallery auth login --profile {name} --site-id SITE_ID`"))
+            .into());
+        }
+        Client::new(self.client_options(base_url, api_key, profile.site_id.clone()))
+    }
+
     /// Client options for these credentials, with this run's timeout, retries, rate limit and
     /// verbosity (used directly by `auth login` to check credentials before saving them).
     pub fn client_options(
@@ -264,6 +297,7 @@ impl Context {
             busy_budget: self.busy_budget(),
             rate_limit_per_min,
             verbose: self.global.verbose,
+            wait_observer: Some(self.printer.wait_observer()),
         }
     }
 
@@ -289,6 +323,7 @@ impl Context {
             data_dir: Some(self.paths.data_dir.clone()),
             // The embedded sandbox lives for one command: it delivers no webhooks.
             webhooks: Default::default(),
+            media: Default::default(),
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let running = crate::sandbox::start(addr, options)

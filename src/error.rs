@@ -82,8 +82,7 @@ impl std::error::Error for CliError {}
 pub fn kind_of(err: &anyhow::Error) -> Kind {
     err.chain()
         .find_map(|cause| {
-            cause
-                .downcast_ref::<CliError>()
+            cli_error(cause)
                 .map(|e| e.kind)
                 .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
                 // A key file the user named is unusable: bad input; one others could tamper
@@ -96,6 +95,17 @@ pub fn kind_of(err: &anyhow::Error) -> Kind {
                 })
         })
         .unwrap_or(Kind::General)
+}
+
+/// A [`CliError`] in the chain, also one carried inside an `io::Error` (the Printer's writes
+/// return those: a `--jq` expression that fails on the data is a usage error all the same).
+fn cli_error<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a CliError> {
+    cause.downcast_ref::<CliError>().or_else(|| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(|e| e.get_ref())
+            .and_then(|inner| inner.downcast_ref::<CliError>())
+    })
 }
 
 /// How a failed call to the service maps to an exit code.
@@ -118,7 +128,7 @@ pub fn api_kind(err: &ApiError) -> Kind {
 pub fn hint_of(err: &anyhow::Error) -> Option<String> {
     err.chain()
         .find_map(|cause| {
-            if let Some(e) = cause.downcast_ref::<CliError>() {
+            if let Some(e) = cli_error(cause) {
                 return e.hint.clone();
             }
             if let Some(e) = cause.downcast_ref::<KeyError>() {
@@ -136,7 +146,7 @@ fn fallback_hint(err: &anyhow::Error) -> String {
     let hint = match kind {
         Kind::Usage => "fix the input named above; `--help` on the command shows what each argument accepts",
         Kind::Auth => "check the credentials in use with `progallery auth status`",
-        Kind::NotFound => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+        Kind::NotFound => "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
         Kind::RateLimited => "wait a minute and run it again, or raise `--retries`",
         Kind::Partial => "the failures are listed above (and in `-o jsonl`): fix their cause and run the same command again",
         Kind::Interrupted => "run the same command again to finish what was left",
@@ -218,7 +228,7 @@ fn api_hint(err: &ApiError) -> Option<String> {
         ApiError::Status { status, .. } => match status {
             401 => "the API key was not accepted: run `progallery auth login`",
             403 => "the key lacks the Pro Gallery permission or belongs to another site: check `progallery auth status`",
-            404 => "check the id: `progallery galleries list` and `progallery items list GALLERY_ID` show what exists",
+            404 => "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
             502..=504 => "the service is unavailable: try again later, or raise `--retries`",
             400 => "the service rejected the input: see the message above",
@@ -251,7 +261,8 @@ fn key_hint(err: &KeyError) -> Option<String> {
 /// Turns one of clap's parse errors (several lines: message, detail, tip, usage, "for more
 /// information") into the tool's own shape: one `error:` line with the detail folded in, and a hint
 /// with clap's tip, or else the usage line. Exit code 2 like every usage error.
-pub fn from_clap(err: &clap::Error) -> CliError {
+/// `command` is the command line's verb (`progallery items list`), whose `--help` the hint names.
+pub fn from_clap(err: &clap::Error, command: &str) -> CliError {
     let rendered = err.render().to_string();
     let mut message = String::new();
     let mut details: Vec<String> = Vec::new();
@@ -267,7 +278,7 @@ pub fn from_clap(err: &clap::Error) -> CliError {
         } else if let Some(rest) = trimmed.strip_prefix("tip: ") {
             tip.get_or_insert_with(|| rest.to_string());
         } else if let Some(rest) = trimmed.strip_prefix("Usage: ") {
-            usage = Some(rest.to_string());
+            usage = Some(without_global_options(rest));
         } else if usage.is_none() {
             details.push(trimmed.to_string());
         }
@@ -281,9 +292,53 @@ pub fn from_clap(err: &clap::Error) -> CliError {
     let hint = match (tip, usage) {
         (Some(tip), _) => tip,
         (None, Some(usage)) => format!("usage: {usage} (see --help)"),
-        (None, None) => "see `progallery --help`".to_string(),
+        (None, None) => format!("see `{command} --help`"),
     };
     CliError::usage(message).with_hint(hint)
+}
+
+/// Global options that also come from the environment are "present" to clap when their variable
+/// is set (`PROGALLERY_BASE_URL`, `PROGALLERY_OUTPUT`…), and clap then puts them in the usage
+/// line it shows. They are never what a usage error is about: the usage shown leaves every
+/// global option out (`--help` lists them under "Global options").
+fn without_global_options(usage: &str) -> String {
+    const WITH_VALUE: &[&str] = &[
+        "--profile",
+        "--base-url",
+        "--output",
+        "-o",
+        "--fields",
+        "--jq",
+        "--color",
+        "--timeout",
+        "--retries",
+        "--rate-limit",
+    ];
+    const FLAGS: &[&str] = &[
+        "--sandbox",
+        "--quiet",
+        "-q",
+        "--verbose",
+        "-v",
+        "--no-input",
+    ];
+    let mut kept = Vec::new();
+    let mut words = usage.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let name = word.split('=').next().unwrap_or(word);
+        if FLAGS.contains(&name) {
+            continue;
+        }
+        if WITH_VALUE.contains(&name) {
+            // Its value placeholder (`<URL>`) goes with it.
+            if !word.contains('=') && words.peek().is_some_and(|next| next.starts_with('<')) {
+                words.next();
+            }
+            continue;
+        }
+        kept.push(word);
+    }
+    kept.join(" ")
 }
 
 #[cfg(test)]
@@ -307,7 +362,7 @@ mod tests {
                 ),
             );
         let err = cmd.try_get_matches_from(args).expect_err("a parse error");
-        from_clap(&err)
+        from_clap(&err, "progallery list")
     }
 
     #[test]
@@ -322,6 +377,16 @@ mod tests {
         assert_eq!(
             err.hint.as_deref(),
             Some("usage: progallery get <GALLERY_ID> <ITEM_ID> (see --help)")
+        );
+    }
+
+    #[test]
+    fn usage_lines_leave_global_options_out() {
+        assert_eq!(
+            without_global_options(
+                "progallery items get --base-url <URL> --output <FMT> -v <GALLERY> <ITEM_ID>"
+            ),
+            "progallery items get <GALLERY> <ITEM_ID>"
         );
     }
 

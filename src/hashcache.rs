@@ -1,7 +1,13 @@
 //! What `items add` remembers between runs, per site and gallery, so that adding the same files
-//! again skips what is already there: the content hash (SHA-256, as the Media Manager reports it)
-//! of every Media Manager file it uploaded or recognised, the URL each import came from, and the
-//! item made from each file.
+//! again skips what is already there: for every Media Manager file it uploaded or recognised, the
+//! SHA-256 of the local content it holds (`hash`: the local identity of a file, whatever the
+//! service does), the service's own `hash` of it and its size (`wixHash`, `size`: opaque, compared
+//! only when their form names the algorithm, see [`Algo`]), the URL each import came from, and
+//! the item made from each file.
+//!
+//! Caches written before `wixHash` existed keep working: their `hash` is a 64-hex SHA-256 of the
+//! content (what the sandbox used to report), and any other form found there (a 32-hex value an
+//! older run read from the real service) is taken as the service's own hash.
 //!
 //! One JSON line per fact, appended as soon as it is known (an upload that finished before a
 //! crash or Ctrl-C is still remembered), in `<data dir>/media-cache/<site key>/<gallery id>.jsonl`.
@@ -19,14 +25,63 @@ use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+/// A content hash's algorithm, as its form tells it. The Media Manager does not document how it
+/// computes `hash` (every example is 32 hex characters, an MD5's length), so a hash is compared
+/// only when its form names the algorithm, and one of any other form is never held against a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algo {
+    Md5,
+    Sha256,
+}
+
+/// The algorithm a hash's form names: 32 hex characters MD5, 64 hex characters SHA-256.
+pub fn algo_of(hash: &str) -> Option<Algo> {
+    if !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match hash.len() {
+        32 => Some(Algo::Md5),
+        64 => Some(Algo::Sha256),
+        _ => None,
+    }
+}
+
+/// Hex MD5 of a file, read in chunks (memory stays flat whatever its size).
+pub fn md5_of_file(path: &Path) -> std::io::Result<String> {
+    use md5::{Digest as _, Md5};
+    use std::io::Read;
+    let mut file = File::open(path)?;
+    let mut hasher = Md5::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
 /// One remembered fact.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
-    /// The media file's content hash; `None` with a media id means "it has no known hash" (so it
-    /// is not asked for again).
+    /// SHA-256 of the local content the media file holds (see the module comment for older
+    /// caches). `None` with a media id and no `wixHash` means "no hash is known" (so it is not
+    /// asked for again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hash: Option<String>,
+    /// The Media Manager's own `hash` of the file, as it answered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wix_hash: Option<String>,
+    /// The file's size in bytes, as the Media Manager answered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,11 +91,21 @@ pub struct Fact {
     pub url: Option<String>,
 }
 
+/// What is known of one media file.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// The service's own hash.
+    pub wix_hash: Option<String>,
+    pub size: Option<u64>,
+    /// SHA-256 of its content, when a local file was found to hold it.
+    pub sha256: Option<String>,
+}
+
 pub struct HashCache {
     path: PathBuf,
-    /// media id → its content hash (or `None`: asked, no hash known).
-    hash_of_media: HashMap<String, Option<String>>,
-    /// content hash → media ids with that content.
+    /// media id → what is known of it (possibly nothing: asked, no hash known).
+    known: HashMap<String, Known>,
+    /// SHA-256 of content → media ids with that content.
     media_of_hash: HashMap<String, Vec<String>>,
     /// import URL → media ids imported from it.
     media_of_url: HashMap<String, Vec<String>>,
@@ -72,7 +137,7 @@ impl HashCache {
             .join(format!("{gallery}.jsonl"));
         let mut cache = HashCache {
             path,
-            hash_of_media: HashMap::new(),
+            known: HashMap::new(),
             media_of_hash: HashMap::new(),
             media_of_url: HashMap::new(),
             writer: Mutex::new(None),
@@ -96,15 +161,27 @@ impl HashCache {
 
     fn learn(&mut self, fact: &Fact) {
         let Some(media) = &fact.media_id else { return };
-        if let Some(hash) = &fact.hash {
+        // `hash` is the content's SHA-256, unless an older run put the service's hash there.
+        let (sha256, older_wix) = match &fact.hash {
+            Some(h) if algo_of(h) == Some(Algo::Sha256) => (Some(h.to_ascii_lowercase()), None),
+            Some(h) => (None, Some(h.clone())),
+            None => (None, None),
+        };
+        if let Some(hash) = &sha256 {
             let list = self.media_of_hash.entry(hash.clone()).or_default();
             if !list.contains(media) {
                 list.push(media.clone());
             }
         }
-        let known = self.hash_of_media.entry(media.clone()).or_insert(None);
-        if fact.hash.is_some() {
-            *known = fact.hash.clone();
+        let known = self.known.entry(media.clone()).or_default();
+        if let Some(wix) = fact.wix_hash.clone().or(older_wix) {
+            known.wix_hash = Some(wix);
+        }
+        if fact.size.is_some() {
+            known.size = fact.size;
+        }
+        if sha256.is_some() {
+            known.sha256 = sha256;
         }
         if let Some(url) = &fact.url {
             let list = self.media_of_url.entry(url.clone()).or_default();
@@ -137,9 +214,16 @@ impl HashCache {
         Ok(())
     }
 
-    /// Media ids known to hold content with this hash.
+    /// Media ids known to hold content with this SHA-256.
     pub fn media_with_hash(&self, hash: &str) -> &[String] {
-        self.media_of_hash.get(hash).map_or(&[], Vec::as_slice)
+        self.media_of_hash
+            .get(&hash.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What is known of a media file.
+    pub fn known(&self, media_id: &str) -> Option<&Known> {
+        self.known.get(media_id)
     }
 
     /// Media ids imported from this URL.
@@ -147,14 +231,14 @@ impl HashCache {
         self.media_of_url.get(url).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether the hash of this media id was ever looked up (even if none was found).
+    /// Whether this media id was ever looked up (even if no hash was found).
     pub fn knows_media(&self, media_id: &str) -> bool {
-        self.hash_of_media.contains_key(media_id)
+        self.known.contains_key(media_id)
     }
 
     #[cfg(test)]
     pub fn hash_of(&self, media_id: &str) -> Option<&str> {
-        self.hash_of_media.get(media_id)?.as_deref()
+        self.known.get(media_id)?.sha256.as_deref()
     }
 
     #[cfg(test)]
@@ -171,9 +255,12 @@ mod tests {
     fn remembers_across_opens_and_skips_torn_lines() {
         let dir = tempfile::tempdir().unwrap();
         let mut cache = HashCache::open(dir.path(), "site", "g").unwrap();
+        let h1 = "a".repeat(64);
         cache
             .record(Fact {
-                hash: Some("h1".into()),
+                hash: Some(h1.clone()),
+                wix_hash: Some("5eb63bbbe01eeed093cb22bb8f5acdc3".into()),
+                size: Some(11),
                 media_id: Some("m1".into()),
                 ..Fact::default()
             })
@@ -191,11 +278,76 @@ mod tests {
             .unwrap();
         file.write_all(b"{\"hash\":\"h9\",\"med").unwrap();
         let again = HashCache::open(dir.path(), "site", "g").unwrap();
-        assert_eq!(again.media_with_hash("h1"), ["m1".to_string()]);
+        assert_eq!(again.media_with_hash(&h1), ["m1".to_string()]);
+        let known = again.known("m1").unwrap();
+        assert_eq!(
+            (known.wix_hash.as_deref(), known.size),
+            (Some("5eb63bbbe01eeed093cb22bb8f5acdc3"), Some(11))
+        );
         assert_eq!(again.media_from_url("https://x/a.jpg"), ["m2".to_string()]);
         assert!(again.knows_media("m2"));
         assert_eq!(again.hash_of("m2"), None);
         assert!(again.media_with_hash("h9").is_empty());
         assert_ne!(site_key("http://a", None), site_key("http://b", None));
+    }
+
+    #[test]
+    fn a_cache_in_the_older_format_keeps_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = cache_root(dir.path()).join("site").join("g.jsonl");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let sha = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
+        let md5 = "5eb63bbbe01eeed093cb22bb8f5acdc3";
+        // As written before `wixHash`: an upload (content SHA-256), a lookup on the real service
+        // (its MD5 in `hash`), a lookup that found nothing, an import.
+        std::fs::write(
+            &file,
+            format!(
+                "{{\"hash\":\"{sha}\",\"mediaId\":\"m1\",\"itemId\":\"i1\"}}\n\
+                 {{\"hash\":\"{md5}\",\"mediaId\":\"m2\",\"itemId\":\"i2\"}}\n\
+                 {{\"mediaId\":\"m3\"}}\n\
+                 {{\"mediaId\":\"m4\",\"url\":\"https://x/a.jpg\"}}\n"
+            ),
+        )
+        .unwrap();
+        let cache = HashCache::open(dir.path(), "site", "g").unwrap();
+        assert_eq!(cache.media_with_hash(sha), ["m1".to_string()]);
+        assert_eq!(
+            cache.media_with_hash(&sha.to_uppercase()),
+            ["m1".to_string()]
+        );
+        assert_eq!(cache.hash_of("m1"), Some(sha));
+        assert!(
+            cache.media_with_hash(md5).is_empty(),
+            "an MD5 is no content key"
+        );
+        assert_eq!(cache.known("m2").unwrap().wix_hash.as_deref(), Some(md5));
+        assert!(cache.knows_media("m3"));
+        assert_eq!(cache.media_from_url("https://x/a.jpg"), ["m4".to_string()]);
+    }
+
+    #[test]
+    fn hash_forms_name_their_algorithm_or_nothing() {
+        assert_eq!(algo_of("5eb63bbbe01eeed093cb22bb8f5acdc3"), Some(Algo::Md5));
+        assert_eq!(
+            algo_of("B94D27B9934D3E08A52E52D7DA7DABFAC484EFE37A5380EE9088F7ACE2EFCDE9"),
+            Some(Algo::Sha256)
+        );
+        for opaque in [
+            "",
+            "abc",
+            "5eb63bbbe01eeed093cb22bb8f5acdcz",
+            "1742551234",
+            "sha1:abc",
+        ] {
+            assert_eq!(algo_of(opaque), None, "{opaque}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"hello world").unwrap();
+        assert_eq!(
+            md5_of_file(&path).unwrap(),
+            "5eb63bbbe01eeed093cb22bb8f5acdc3"
+        );
     }
 }

@@ -6,12 +6,15 @@
 //! alone, through the same serde type), told apart by its `kind`:
 //! - `{"kind":"run","command":…,"galleryId":…,"startedAt":…,"version":…}` first;
 //! - `{"kind":"gallery","gallery":{…}}` for `galleries delete` (the gallery without its items);
-//! - `{"kind":"item","galleryId":…,"item":{…}}` per item, in gallery order.
+//! - `{"kind":"item","galleryId":…,"item":{…}}` per item, in gallery order;
+//! - `{"kind":"restore","command":…,"galleryId":…,"at":…,"complete":…}` appended by each restore
+//!   that ran from the journal (`journals` shows whether it was restored). Versions before it skip
+//!   the line as a kind they do not know, so the journal stays readable to them.
 //!
 //! A journal lists what was *about to be* deleted; whether it went is for the restore to find out
 //! (it re-creates only what is not there).
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +38,8 @@ pub enum Entry {
         gallery_id: Option<String>,
         item: Box<Item>,
     },
+    /// A restore that ran from this journal.
+    Restore(Restore),
     /// A kind a later version may write: skipped when read, not fatal.
     #[serde(other)]
     Other,
@@ -52,6 +57,117 @@ pub struct Run {
     pub started_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+}
+
+/// A restore that ran from a journal, appended to it when the restore ends.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Restore {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+    /// The gallery the items went into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gallery_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// Everything journaled is back (nothing failed, nothing left unsent).
+    #[serde(default)]
+    pub complete: bool,
+}
+
+/// Appends the record of a restore to the journal it read (and syncs it). A journal that cannot
+/// take the line (read-only, gone) costs only the "restored" mark of `progallery journals`.
+pub fn mark_restored(path: &Path, command: &str, gallery_id: &str, complete: bool) -> Result<()> {
+    let line = serde_json::to_string(&Entry::Restore(Restore {
+        command: Some(command.to_string()),
+        gallery_id: Some(gallery_id.to_string()),
+        at: Some(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        complete,
+    }))?;
+    let mut file = OpenOptions::new()
+        .append(true)
+        .open(path)
+        .with_context(|| format!("marking the journal {} restored", path.display()))?;
+    // A journal cut short by a crash ends mid-line: start the mark on a line of its own.
+    let ends_cleanly = std::fs::read(path)
+        .map(|bytes| bytes.last().map_or(true, |b| *b == b'\n'))
+        .unwrap_or(true);
+    let text = if ends_cleanly {
+        format!("{line}\n")
+    } else {
+        format!("\n{line}\n")
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.sync_data())
+        .with_context(|| format!("marking the journal {} restored", path.display()))
+}
+
+/// What `progallery journals` shows of one journal, read without parsing its item lines.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub path: PathBuf,
+    pub command: Option<String>,
+    pub gallery_id: Option<String>,
+    pub started_at: Option<String>,
+    /// The gallery's name when the journal holds the gallery (`galleries delete`).
+    pub gallery_name: Option<String>,
+    pub items: u64,
+    pub restores: Vec<Restore>,
+}
+
+/// The journals under `data_dir/journals`, newest first (their names start with the time).
+/// Files that are not journals are passed over.
+pub fn summaries(data_dir: &Path) -> Result<Vec<Summary>> {
+    let dir = data_dir.join("journals");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {}", dir.display()))),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    paths.sort();
+    paths.reverse();
+    Ok(paths.into_iter().filter_map(|p| summary(&p)).collect())
+}
+
+/// One journal's summary; `None` when the file is no journal. Item lines (written by this file,
+/// `kind` first) are counted by their start, not parsed: a journal of 100,000 items is a count.
+fn summary(path: &Path) -> Option<Summary> {
+    use std::io::BufRead;
+    // A FIFO or device named like a journal is passed over, never waited on.
+    let file = crate::files::open_regular(path).ok()?;
+    let mut summary = Summary {
+        path: path.to_path_buf(),
+        command: None,
+        gallery_id: None,
+        started_at: None,
+        gallery_name: None,
+        items: 0,
+        restores: Vec::new(),
+    };
+    let mut seen_run = false;
+    for line in std::io::BufReader::new(file).split(b'\n') {
+        let line = line.ok()?;
+        if line.starts_with(br#"{"kind":"item""#) {
+            summary.items += 1;
+            continue;
+        }
+        match serde_json::from_slice::<Entry>(&line) {
+            Ok(Entry::Run(run)) => {
+                seen_run = true;
+                summary.command = run.command;
+                summary.gallery_id = run.gallery_id;
+                summary.started_at = run.started_at;
+            }
+            Ok(Entry::Gallery { gallery }) => summary.gallery_name = gallery.name,
+            Ok(Entry::Restore(restore)) => summary.restores.push(restore),
+            _ => {}
+        }
+    }
+    seen_run.then_some(summary)
 }
 
 pub struct Journal {
@@ -216,7 +332,7 @@ pub fn read(path: &Path) -> Result<Contents> {
                     contents.items.push(*item);
                 }
             }
-            Entry::Other => {}
+            Entry::Restore(_) | Entry::Other => {}
         }
     }
     if contents.command.is_none() {

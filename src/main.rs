@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod context;
 mod error;
+mod gallery_names;
 mod hashcache;
 mod journal;
 mod output;
@@ -28,6 +29,7 @@ use crate::config::Source;
 use crate::error::{CliError, Kind};
 
 fn main() {
+    commands::completions::answer_completion_request();
     let matches = match cli::Cli::command().try_get_matches() {
         Ok(matches) => matches,
         Err(e) => exit_on_clap_error(e),
@@ -76,14 +78,19 @@ fn main() {
 }
 
 async fn run(cli: cli::Cli, mut env: context::Env, terminal: output::Terminal) -> i32 {
-    let printer = output::Printer::new(
-        cli.global.output,
-        terminal,
-        cli.global.quiet,
-        cli.global.color,
-    );
+    let filters = output_filters(&cli.global);
+    let format = match &filters {
+        Ok((format, _, _)) => *format,
+        Err(_) => cli.global.output,
+    };
+    let printer = output::Printer::new(format, terminal, cli.global.quiet, cli.global.color);
     let color = printer.color_stderr();
+    let (printer, filters) = match filters {
+        Ok((_, fields, jq)) => (printer.with_filters(fields, jq), Ok(())),
+        Err(e) => (printer, Err(e)),
+    };
     let result = async {
+        filters?;
         let paths = paths::Paths::from_env()?;
         env.retry_budget =
             context::parse_retry_budget(non_empty_env("PROGALLERY_RETRY_BUDGET").as_deref())?;
@@ -92,6 +99,10 @@ async fn run(cli: cli::Cli, mut env: context::Env, terminal: output::Terminal) -
         let outcome = tokio::select! {
             outcome = commands::dispatch(cli.command, &ctx) => outcome,
             interrupted = wait_for_interrupt(&ctx) => Err(interrupted),
+        };
+        let outcome = match outcome {
+            Err(err) => Err(ctx.explain_not_found(err).await),
+            ok => ok,
         };
         ctx.shutdown().await;
         let flushed = ctx.printer.flush().map_err(anyhow::Error::from);
@@ -106,6 +117,65 @@ async fn run(cli: cli::Cli, mut env: context::Env, terminal: output::Terminal) -
             error::kind_of(&err).exit_code()
         }
     }
+}
+
+/// `--fields` and `--jq`, checked against the output format before anything else runs (the jq
+/// expression is compiled only here, and only when given): the format to use (`--jq` alone means
+/// json) and the parsed filters.
+fn output_filters(
+    global: &cli::GlobalArgs,
+) -> anyhow::Result<(
+    Option<cli::OutputFormat>,
+    Option<output::Fields>,
+    Option<output::Jq>,
+)> {
+    use cli::OutputFormat::{Id, Json, Jsonl, Table, Tsv};
+    let mut format = global.output;
+    let fields = match &global.fields {
+        Some(list) => {
+            if let Some(f @ (Json | Jsonl | Id)) = format {
+                return Err(CliError::usage(format!(
+                    "--fields chooses the columns of table and tsv output, not of -o {}",
+                    format_name(f)
+                ))
+                .with_hint("to shape JSON, use --jq, e.g. --jq 'map({id, title})'")
+                .into());
+            }
+            Some(output::Fields::parse(list)?)
+        }
+        None => None,
+    };
+    let jq = match &global.jq {
+        Some(expr) => {
+            if let Some(f @ (Table | Tsv | Id)) = format {
+                return Err(CliError::usage(format!(
+                    "--jq filters json and jsonl output, not -o {}",
+                    format_name(f)
+                ))
+                .with_hint(
+                    "use -o json (the whole list at once) or -o jsonl (each object as it comes)",
+                )
+                .into());
+            }
+            if fields.is_some() {
+                return Err(CliError::usage("--jq and --fields cannot be used together")
+                    .with_hint("--fields is for table and tsv output, --jq for json and jsonl")
+                    .into());
+            }
+            format = Some(format.unwrap_or(Json));
+            Some(output::Jq::compile(expr)?)
+        }
+        None => None,
+    };
+    Ok((format, fields, jq))
+}
+
+fn format_name(format: cli::OutputFormat) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }
 
 /// Resolves `--sandbox` against `--base-url`: both as flags is a usage error; otherwise the one
@@ -152,13 +222,31 @@ fn exit_on_clap_error(err: clap::Error) -> ! {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
         _ => {
-            let usage = error::from_clap(&err);
+            let usage = error::from_clap(&err, &command_path());
             let color = !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
                 && std::io::IsTerminal::is_terminal(&std::io::stderr());
             output::report_error(&anyhow::Error::new(usage), color);
             std::process::exit(Kind::Usage.exit_code());
         }
     }
+}
+
+/// The verb the command line names (`progallery items list`), for a hint that points at its
+/// `--help`: the words that name subcommands, options and their values passed over.
+fn command_path() -> String {
+    let mut command = cli::Cli::command();
+    let mut path = vec!["progallery".to_string()];
+    for arg in std::env::args().skip(1) {
+        let found = command
+            .get_subcommands()
+            .find(|sub| sub.get_name() == arg || sub.get_all_aliases().any(|a| a == arg))
+            .cloned();
+        if let Some(sub) = found {
+            path.push(sub.get_name().to_string());
+            command = sub;
+        }
+    }
+    path.join(" ")
 }
 
 fn non_empty_env(name: &str) -> Option<String> {

@@ -1,15 +1,18 @@
 //! The only code that speaks HTTP to the gallery service. `client` owns transport (auth headers,
 //! retries, rate limiting, error decoding); `galleries` and `items` are typed calls on top of it
-//! that never print (`media` for the Media Manager, `search` for Site Search); `model` holds the
+//! that never print (`media` for the Media Manager, `download` for media bytes out of it, `search` for Site
+//! Search); `model` holds the
 //! serde types that keep unknown fields; `paging` is the one walk over a paged resource (each
 //! resource's paginator sits beside its calls) and holds the page sizes.
 
 mod answer;
 pub mod client;
+pub mod download;
 pub mod error;
 pub mod galleries;
 pub mod items;
 pub mod media;
+pub mod media_wait;
 pub mod model;
 pub mod paging;
 mod ratelimit;

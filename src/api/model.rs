@@ -97,6 +97,33 @@ impl Item {
     }
 }
 
+impl Item {
+    /// Where the item's media lives, the same kind of thing for every type: the URL of an image
+    /// (its `imageInfo.url`, else the static.wixstatic.com URL of its media id) or of a video
+    /// (`videoInfo.url`); empty for a text item, which has no media.
+    pub fn media_url(&self) -> String {
+        let text = |value: Option<&Value>| {
+            value
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(info) = self.image.as_ref().and_then(|i| i.get("imageInfo")) {
+            return text(info.get("url"))
+                .or_else(|| {
+                    text(info.get("id"))
+                        .map(|id| format!("https://static.wixstatic.com/media/{id}"))
+                })
+                .unwrap_or_default();
+        }
+        self.video
+            .as_ref()
+            .and_then(|v| v.get("videoInfo"))
+            .and_then(|info| text(info.get("url")))
+            .unwrap_or_default()
+    }
+}
+
 /// Formats a JSON number the way it came (`1611056409.2088726`, `5`).
 pub fn number_text(n: &Option<Number>) -> String {
     n.as_ref().map(Number::to_string).unwrap_or_default()

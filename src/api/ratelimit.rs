@@ -33,21 +33,27 @@ impl RateLimiter {
         }
     }
 
+    /// Takes one request's turn, or says how long until the next one is free (the caller
+    /// waits, visibly, and asks again).
+    pub async fn try_acquire(&self) -> Result<(), Duration> {
+        let mut bucket = self.state.lock().await;
+        let now = Instant::now();
+        let elapsed = now.duration_since(bucket.refilled_at).as_secs_f64();
+        bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
+        bucket.refilled_at = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            return Ok(());
+        }
+        Err(Duration::from_secs_f64(
+            (1.0 - bucket.tokens) / self.per_second,
+        ))
+    }
+
     /// Waits until one request may be sent.
+    #[cfg(test)]
     pub async fn acquire(&self) {
-        loop {
-            let wait = {
-                let mut bucket = self.state.lock().await;
-                let now = Instant::now();
-                let elapsed = now.duration_since(bucket.refilled_at).as_secs_f64();
-                bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
-                bucket.refilled_at = now;
-                if bucket.tokens >= 1.0 {
-                    bucket.tokens -= 1.0;
-                    return;
-                }
-                Duration::from_secs_f64((1.0 - bucket.tokens) / self.per_second)
-            };
+        while let Err(wait) = self.try_acquire().await {
             tokio::time::sleep(wait).await;
         }
     }

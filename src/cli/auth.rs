@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery auth login --site-id SITE_ID\n  printf %s \"$KEY\" | progallery auth login --api-key-stdin --site-id SITE_ID --profile staging\n  progallery auth status"
+    after_help = "Examples:\n  progallery auth login --site-id SITE_ID\n  printf %s \"$KEY\" |\n    progallery auth login --api-key-stdin --site-id SITE_ID --profile staging\n  progallery auth status"
 )]
 pub enum AuthCmd {
     /// Save an API key and site id in a profile (asks for the key with hidden input on a terminal)

@@ -2,12 +2,14 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, PagingArgs};
+use super::{
+    DestructiveArgs, GalleriesCopyArgs, GalleriesExportArgs, GalleriesImportArgs, PagingArgs,
+};
 use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries delete GALLERY_ID --yes"
+    after_help = "Examples:\n  progallery galleries list --all\n  progallery galleries create --name Portfolio\n  progallery galleries export GALLERY ./trip\n  progallery galleries delete GALLERY --yes"
 )]
 pub enum GalleriesCmd {
     /// List the site's galleries (one page unless --all)
@@ -19,7 +21,7 @@ pub enum GalleriesCmd {
 
     /// Show one gallery
     #[command(
-        after_help = "Examples:\n  progallery galleries get GALLERY_ID\n  progallery galleries get GALLERY_ID -o json > gallery.json"
+        after_help = "Examples:\n  progallery galleries get GALLERY\n  progallery galleries get GALLERY -o json > gallery.json"
     )]
     Get(GalleryIdArg),
 
@@ -31,18 +33,18 @@ pub enum GalleriesCmd {
 
     /// Copy a gallery and its items into a new gallery
     #[command(
-        after_help = "Examples:\n  progallery galleries clone GALLERY_ID --name 'Portfolio (copy)'"
+        after_help = "Examples:\n  progallery galleries clone GALLERY --name 'Portfolio (copy)'"
     )]
     Clone(GalleriesCloneArgs),
 
     /// Rename a gallery or change its position on the site
-    #[command(after_help = "Examples:\n  progallery galleries update GALLERY_ID --name Archive")]
+    #[command(after_help = "Examples:\n  progallery galleries update GALLERY --name Archive")]
     Update(GalleriesUpdateArgs),
 
     /// Delete a gallery and all its items
     #[command(
         visible_alias = "rm",
-        after_help = "Examples:\n  progallery galleries delete GALLERY_ID            # asks you to type its name or id\n  progallery galleries delete GALLERY_ID --yes      # in scripts\n  progallery galleries delete GALLERY_ID --dry-run"
+        after_help = "Examples:\n  progallery galleries delete GALLERY            # asks for its name or id\n  progallery galleries delete GALLERY --yes      # in scripts\n  progallery galleries delete GALLERY --dry-run"
     )]
     Delete(GalleriesDeleteArgs),
 
@@ -51,6 +53,51 @@ pub enum GalleriesCmd {
         after_help = "Examples:\n  progallery galleries restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n\nThe gallery comes back with a new id, its name and position, and every item (see `items restore`).\nRunning it again finds the restored gallery (same name and sortOrder) and adds nothing twice."
     )]
     Restore(GalleriesRestoreArgs),
+
+    /// Write a gallery to a folder: its JSON, every media file and an offline contact sheet
+    #[command(
+        after_help = "The folder holds gallery.json (the gallery and every item, as the service returned them),
+media/ (each item's original: 0001-title.jpg, …), manifest.jsonl (which file is which item's, with
+media id, size and SHA-256) and index.html (a contact sheet: open it in a browser, no network needed).
+YouTube and Vimeo items keep their links. Running it again into the same folder resumes: complete
+files are kept.
+
+Examples:
+  progallery galleries export GALLERY ./trip
+  progallery galleries export GALLERY ./trip --no-media   # gallery.json only
+  progallery galleries export --all ./backup              # a folder per gallery"
+    )]
+    Export(GalleriesExportArgs),
+
+    /// Recreate an exported gallery in this profile's site: media re-uploaded, items in order
+    #[command(
+        after_help = "Each media file is uploaded into this site's Media Manager (new media ids) and the items are
+created in the same order with all their metadata. idmap.jsonl in the folder records old → new ids
+(gallery, items, media), so running it again after an interruption adds only what is missing.
+Without --into a new gallery is created: it shows on the live site only once the owner connects it
+in the Editor. Prints the gallery it filled (`-o id` gives its id).
+
+Examples:
+  progallery galleries import ./trip
+  progallery --profile staging galleries import ./trip --into GALLERY --yes
+  progallery --sandbox galleries import ./trip   # rehearse on the local sandbox"
+    )]
+    Import(GalleriesImportArgs),
+
+    /// Copy a gallery to another site (a saved profile): export and import in one step
+    #[command(
+        after_help = "Each file is streamed through a temporary folder (fetched, uploaded, removed), so no full copy is
+kept on disk unless --keep DIR asks for one. The credentials of --to-profile come from its saved
+profile (WIX_API_KEY and WIX_SITE_ID only stand for the current one). A rerun adds only what is
+missing.
+
+Examples:
+  progallery galleries copy GALLERY --to-profile staging
+  progallery --profile shop galleries copy GALLERY --to-profile staging \\
+    --into OTHER_GALLERY_ID --yes
+  progallery galleries copy GALLERY --to-profile staging --keep ./copy-of-trip"
+    )]
+    Copy(GalleriesCopyArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -72,9 +119,10 @@ pub struct GalleriesListArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleryIdArg {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -94,9 +142,10 @@ pub struct GalleriesCreateArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesCloneArgs {
-    /// Gallery to copy
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// Name of the copy (default: the original's name)
     #[arg(long, value_name = "NAME")]
@@ -105,9 +154,10 @@ pub struct GalleriesCloneArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesUpdateArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// New name
     #[arg(long, value_name = "NAME")]
@@ -120,9 +170,10 @@ pub struct GalleriesUpdateArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct GalleriesDeleteArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     #[command(flatten)]
     pub destructive: DestructiveArgs,

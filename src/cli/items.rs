@@ -2,74 +2,105 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DestructiveArgs, ItemsSearchArgs, PagingArgs};
+use super::{DestructiveArgs, ItemsDownloadArgs, ItemsSearchArgs, ItemsSyncArgs, PagingArgs};
 use crate::api::paging;
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Examples:\n  progallery items list GALLERY_ID --all -o jsonl\n  progallery items add GALLERY_ID https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items list GALLERY_ID -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes"
+    after_help = "Examples:\n  progallery items list GALLERY --all -o jsonl\n  progallery items add GALLERY https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items list GALLERY -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes"
 )]
 pub enum ItemsCmd {
     /// List a gallery's items (one page unless --all)
     #[command(
         visible_alias = "ls",
-        after_help = "Examples:\n  progallery items list GALLERY_ID --limit 20\n  progallery items list GALLERY_ID --all -o jsonl > items.jsonl"
+        after_help = "Examples:\n  progallery items list GALLERY --limit 20\n  progallery items list GALLERY --all -o jsonl > items.jsonl"
     )]
     List(ItemsListArgs),
 
     /// Show one item
-    #[command(after_help = "Examples:\n  progallery items get GALLERY_ID ITEM_ID -o json")]
+    #[command(after_help = "Examples:\n  progallery items get GALLERY ITEM_ID -o json")]
     Get(ItemRef),
 
     /// Add items from files, folders, URLs, Wix media, video links, HTML or a manifest
     #[command(
         // The longer description rides in after_help rather than long_about: a long_about makes
         // `--help` switch to clap's one-flag-per-paragraph layout, so `-h` and `--help` differed.
-        after_help = "Local files are uploaded to the site's Media Manager (streamed, several at once), http(s)\nURLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links\nare used as they are. Items land in input order. What the gallery already holds (same file\ncontent, media, link or text) is skipped, so re-running an add only adds what is missing; a\nsource that fails is reported and the others go on (exit 3; when every source failed, the failures'\nown code, else 1).\n\nExamples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg --alt Dunes\n  progallery items add G https://www.youtube.com/watch?v=dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
+        after_help = "Local files are uploaded to the site's Media Manager (streamed, several at once), http(s)\nURLs are imported by it, and Wix media ids, static.wixstatic.com URLs and YouTube/Vimeo links\nare used as they are. Items land in input order. What the gallery already holds (same file\ncontent, media, link or text) is skipped, so re-running an add only adds what is missing; a\nsource that fails is reported and the others go on (exit 3; when every source failed, the failures'\nown code, else 1).\n\nExamples:\n  progallery items add G photos/ --recursive --tag summer\n  progallery items add G a.jpg b.png --position first\n  progallery items add G https://example.com/cat.jpg --title Cat\n  progallery items add G 11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg \\\n    --alt Dunes\n  progallery items add G https://youtu.be/dQw4w9WgXcQ --title Launch\n  progallery items add G --text '<p>Opening soon</p>'\n  progallery items add G --from-file manifest.csv --concurrency 8"
     )]
     Add(ItemsAddArgs),
 
     /// Change one item's title, description, alt text, link, tags, focal point or position, or many from a file
     #[command(
-        after_help = "Examples:\n  progallery items update GALLERY_ID ITEM_ID --title 'New title' --add-tag summer\n  progallery items update GALLERY_ID ITEM_ID --clear-link --remove-tag draft\n  progallery items update GALLERY_ID --from-file alt-texts.jsonl"
+        after_help = "Examples:\n  progallery items update GALLERY ITEM_ID --title 'New title' --add-tag summer\n  progallery items update GALLERY ITEM_ID --clear-link --remove-tag draft\n  progallery items update GALLERY --from-file alt-texts.jsonl"
     )]
     Update(ItemsUpdateArgs),
 
     /// Move an item before or after another, or to either end
     #[command(
-        after_help = "Examples:\n  progallery items move GALLERY_ID ITEM_ID --first\n  progallery items move GALLERY_ID ITEM_ID --after OTHER_ITEM_ID"
+        after_help = "Examples:\n  progallery items move GALLERY ITEM_ID --first\n  progallery items move GALLERY ITEM_ID --after OTHER_ITEM_ID"
     )]
     Move(ItemsMoveArgs),
 
     /// Put every item of a gallery in a given order, with the fewest updates
     #[command(
-        after_help = "Examples:\n  progallery items list GALLERY_ID --all -o id | tac | progallery items reorder GALLERY_ID --ids-from -\n  progallery items reorder GALLERY_ID --ids-from order.txt --dry-run"
+        after_help = "Examples:\n  progallery items list GALLERY --all -o id | tac |\n    progallery items reorder GALLERY --ids-from -\n  progallery items reorder GALLERY --ids-from order.txt --dry-run"
     )]
     Reorder(ItemsReorderArgs),
 
     /// Delete one or more items
     #[command(
         visible_alias = "rm",
-        after_help = "Examples:\n  progallery items delete GALLERY_ID ITEM_ID --yes\n  progallery items delete GALLERY_ID ITEM_ID ITEM_ID --dry-run"
+        after_help = "Examples:\n  progallery items delete GALLERY ITEM_ID --yes\n  progallery items delete GALLERY ITEM_ID ITEM_ID --dry-run"
     )]
     Delete(ItemsDeleteArgs),
 
     /// Delete many items, selected by id, by --where filter or --all, journaled for undo
     #[command(
-        after_help = "Examples:\n  progallery items list GALLERY_ID --where 'type=VIDEO and created<90d'          # look first\n  progallery items bulk-delete GALLERY_ID --where 'type=VIDEO and created<90d' --dry-run\n  progallery items bulk-delete GALLERY_ID --where duplicate-media --max-delete 500 --yes\n  progallery items list GALLERY_ID --all -o id | progallery items bulk-delete GALLERY_ID --ids-from - --yes\n  progallery items restore --journal ~/.local/share/progallery/journals/FILE.jsonl\n\nFilter terms (--where): type=IMAGE|VIDEO|TEXT, title=TEXT, title~TEXT (contains, any case),\ndescription~TEXT, tag=TAG, created<DATE, created>DATE, updated<DATE, updated>DATE, media=ID,\nalt-missing, title-missing, duplicate-media (every item after the first showing the same media);\ncombined with and, or, not and ( ). DATE: RFC 3339, YYYY-MM-DD, or an age like 30d, 12h, 2w."
+        after_help = "Examples:\n  progallery items list GALLERY --where 'type=VIDEO and created<90d'\n  progallery items bulk-delete GALLERY --where 'type=VIDEO and created<90d' \\\n    --dry-run\n  progallery items bulk-delete GALLERY --where duplicate-media \\\n    --max-delete 500 --yes\n  progallery items list GALLERY --all -o id |\n    progallery items bulk-delete GALLERY --ids-from - --yes\n  progallery items restore --journal \"$(progallery journals --limit 1 -o id)\"\n\nFilter terms (--where): type=IMAGE|VIDEO|TEXT, title=TEXT, title~TEXT (contains, any case),\ndescription~TEXT, tag=TAG, created<DATE, created>DATE, updated<DATE, updated>DATE, media=ID,\nalt-missing, title-missing, duplicate-media (every item after the first showing the same media);\ncombined with and, or, not and ( ). DATE: RFC 3339, YYYY-MM-DD, or an age like 30d, 12h, 2w."
     )]
     BulkDelete(ItemsBulkDeleteArgs),
 
     /// Search every gallery of the site by title and description (needs the Wix Site Search app)
     #[command(
-        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
+        after_help = "Examples:\n  progallery items search sunset\n  progallery items search lighthuose --fuzzy --no-video\n  progallery items search --title-in Dunes,Lighthouse --all -o jsonl\n  progallery items search \\\n    --filter '{\"$or\": [{\"title\": \"Dunes\"}, {\"isVideo\": true}]}'"
     )]
     Search(ItemsSearchArgs),
     /// Re-create the items a delete journaled (running it twice adds nothing twice)
     #[command(
-        after_help = "Examples:\n  progallery items restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n  progallery items restore --journal FILE --gallery OTHER_GALLERY_ID\n\nAn item counts as already there when the gallery has an item with the same sortOrder and the same\nmedia; those are skipped, so an interrupted or repeated restore never duplicates anything."
+        after_help = "Examples:\n  progallery items restore --journal ~/.local/share/progallery/journals/20260101T120000.000Z-GALLERY_ID.jsonl\n  progallery items restore --journal FILE --gallery OTHER_GALLERY\n\nAn item counts as already there when the gallery has an item with the same sortOrder and the same\nmedia; those are skipped, so an interrupted or repeated restore never duplicates anything."
     )]
     Restore(ItemsRestoreArgs),
+
+    /// Download the media files of a gallery's items, with a mapping.jsonl of what is where
+    #[command(
+        after_help = "Each selected item's original file goes into DIR (0001-title.jpg, … in gallery order); YouTube and
+Vimeo items have no file. mapping.jsonl holds one line per item: {\"itemId\", \"mediaId\", \"type\",
+\"path\", \"url\", \"size\", \"sha256\"} (path null for a link or a text item). Running it again resumes.
+
+Examples:
+  progallery items download GALLERY ./photos
+  progallery items download GALLERY ./videos --where 'type=VIDEO'
+  progallery items download GALLERY ./two ITEM_ID ITEM_ID"
+    )]
+    Download(ItemsDownloadArgs),
+
+    /// Make a gallery match a folder of images and videos: add, replace, reorder and (with --delete) remove
+    #[command(
+        after_help = "The plan is computed first and shown; --dry-run stops there, and on a terminal you are asked before
+anything changes. New files are added; a file whose content changed replaces its item's media (title,
+description, alt text, links and tags kept); the gallery's order follows the file names (or an order
+file); files gone from the folder remove their items only with --delete (journaled: `items restore`
+undoes it). A folder and gallery that already match send no write at all. Which file is which item
+is remembered in DIR/.progallery-sync.json.
+
+Examples:
+  progallery items sync GALLERY ~/Pictures/trip --dry-run
+  progallery items sync GALLERY ~/Pictures/trip --yes
+  progallery items sync GALLERY ~/Pictures/trip --delete --max-delete 20 --yes
+  progallery items sync GALLERY ./shop --metadata ./shop/metadata.csv \\
+    --order ./shop/order.txt"
+    )]
+    Sync(ItemsSyncArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -78,16 +109,17 @@ pub struct ItemsRestoreArgs {
     #[arg(long, value_name = "FILE")]
     pub journal: std::path::PathBuf,
 
-    /// Restore into this gallery instead of the one the items came from
-    #[arg(long, value_name = "GALLERY_ID")]
+    /// Restore into this gallery (id or name) instead of the one the items came from
+    #[arg(long, value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
     pub gallery: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsListArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// Items per page (1..100, the service's maximum; default 50)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(paging::ITEMS.max)), conflicts_with_all = ["all", "where_expr"])]
@@ -103,8 +135,8 @@ pub struct ItemsListArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemRef {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
+    /// Gallery: its id or its name (exact, else ignoring case)
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
     pub gallery_id: String,
 
     /// Item id (a GUID)
@@ -156,9 +188,10 @@ pub struct ItemMetadataArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsAddArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// What to add: image or video files, folders, http(s) URLs (imported by the Media Manager),
     /// YouTube/Vimeo URLs, Wix media ids or static.wixstatic.com URLs
@@ -195,9 +228,10 @@ pub struct ItemsAddArgs {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub concurrency: u16,
 
-    /// Give up on a URL import that is not ready after this many seconds
-    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
-    pub import_timeout: u64,
+    /// Give up on an upload or URL import the Media Manager has not made READY after this many
+    /// seconds (files are processed before they can be used; videos are transcoded first)
+    #[arg(long, visible_alias = "import-timeout", value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub ready_timeout: u64,
 
     /// Add even what the gallery already holds (same file content, media, video URL or text)
     #[arg(long)]
@@ -209,8 +243,8 @@ pub struct ItemsAddArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsUpdateArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
+    /// Gallery: its id or its name (exact, else ignoring case)
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
     pub gallery_id: String,
 
     /// Item id (a GUID); not with --from-file
@@ -276,9 +310,10 @@ pub struct ItemsMoveArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsReorderArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// Every item id of the gallery, one per line, in the wanted order (`-` reads stdin); blank
     /// lines and `#` comments are skipped
@@ -292,8 +327,8 @@ pub struct ItemsReorderArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsDeleteArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
+    /// Gallery: its id or its name (exact, else ignoring case)
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
     pub gallery_id: String,
 
     /// Item ids (GUIDs)
@@ -306,12 +341,13 @@ pub struct ItemsDeleteArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ItemsBulkDeleteArgs {
-    /// Gallery id (a GUID)
-    #[arg(value_name = "GALLERY_ID")]
-    pub gallery_id: String,
+    /// Gallery: its id or its name (exact, else ignoring case). Left out on a terminal: picked
+    /// from a list
+    #[arg(value_name = "GALLERY", add = clap_complete::ArgValueCompleter::new(crate::gallery_names::complete))]
+    pub gallery_id: Option<String>,
 
     /// Item ids (GUIDs)
-    #[arg(value_name = "ITEM_ID", required_unless_present_any = ["ids_from", "all", "where_expr"])]
+    #[arg(value_name = "ITEM_ID")]
     pub item_ids: Vec<String>,
 
     /// Read ids from a file (`-` reads stdin): lines (`-o id`/`-o tsv` output; `#` comments

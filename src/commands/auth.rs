@@ -53,7 +53,10 @@ async fn login(args: AuthLoginArgs, ctx: &Context) -> Result<i32> {
             .trim()
             .to_string()
     } else {
-        return Err(CliError::usage("no terminal to ask for the API key on")
+        return Err(CliError::usage(format!(
+            "cannot ask for the API key {}",
+            super::why_not_asking(ctx)
+        ))
             .with_hint("pipe it in: `printf %s \"$KEY\" | progallery auth login --api-key-stdin --site-id SITE_ID`")
             .into());
     };
@@ -66,15 +69,19 @@ async fn login(args: AuthLoginArgs, ctx: &Context) -> Result<i32> {
         )
         .into());
     }
-    let site_id = match &args.site_id {
-        Some(site) => site.trim().to_string(),
-        None if can_prompt(ctx) => ctx.printer.ask("Site id: ")?.trim().to_string(),
-        None => {
-            return Err(CliError::usage("--site-id is required when not on a terminal")
-                .with_hint("find it in the site's dashboard URL: https://manage.wix.com/dashboard/<SITE_ID>")
-                .into())
-        }
-    };
+    let site_id =
+        match &args.site_id {
+            Some(site) => site.trim().to_string(),
+            None if can_prompt(ctx) => ctx.printer.ask("Site id: ")?.trim().to_string(),
+            None => return Err(CliError::usage(format!(
+                "--site-id is required {}",
+                super::why_not_asking(ctx)
+            ))
+            .with_hint(
+                "find it in the site's dashboard URL: https://manage.wix.com/dashboard/<SITE_ID>",
+            )
+            .into()),
+        };
     require_guid(&site_id, "site id")?;
     let existing = config.profiles.get(&name).cloned().unwrap_or_default();
     // A --base-url given on the command line is saved with the profile (e.g. a `sandbox serve`).

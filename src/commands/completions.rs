@@ -1,6 +1,12 @@
 //! `progallery completions SHELL` and the hidden `progallery man --out DIR`: both generated from
 //! the clap definitions, so they cannot disagree with what ships. The committed copies under
 //! completions/ and man/ are checked against these by a test.
+//!
+//! Completion is dynamic (clap_complete's `CompleteEnv`): the script `completions SHELL` prints
+//! registers a function that asks `progallery` itself on each Tab (`COMPLETE=SHELL progallery --
+//! WORDS…`, answered at the top of `main` before anything else runs). That is how gallery names
+//! can be offered: they come from the names cache in the data dir (`gallery_names`), never from a
+//! request, so a Tab costs one start of the binary and one small file read.
 
 use std::path::Path;
 
@@ -11,11 +17,33 @@ use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::context::Context;
 
 pub fn run(args: CompletionsArgs, ctx: &Context) -> Result<i32> {
-    let mut command = Cli::command();
+    let name = args.shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let shell = shells
+        .completer(&name)
+        .with_context(|| format!("no completion support for {name}"))?;
     let mut buffer = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "progallery", &mut buffer);
+    shell.write_registration(
+        COMPLETE_VAR,
+        "progallery",
+        "progallery",
+        "progallery",
+        &mut buffer,
+    )?;
     ctx.printer.text(&String::from_utf8_lossy(&buffer))?;
     Ok(0)
+}
+
+/// The variable that turns a run of the binary into a completion request.
+pub const COMPLETE_VAR: &str = "COMPLETE";
+
+/// Answers a completion request (`COMPLETE=SHELL progallery -- WORDS…`) and exits; returns at
+/// once, having read one environment variable, on every other run.
+pub fn answer_completion_request() {
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_VAR)
+        .completer("progallery")
+        .complete();
 }
 
 /// Writes `progallery.1` and one page per subcommand (`progallery-items-add.1`, …).

@@ -62,6 +62,7 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
     // the gallery), then the gallery's own, as it is once its items are back. The summary
     // counts the items.
     let mut report = Report::new(ctx, Rows::Galleries, outcome::RESTORED);
+    report.keep_id_table(&args.journal);
     restore::restore_items(ctx, client, &id, &contents.items, &mut report).await?;
     let current = slowdown::patiently(ctx, || galleries::get(client, &id, 0, Some(1))).await?;
     let mut gallery_outcome = Outcome::new(current.id.clone(), status).with_gallery(current);
@@ -69,7 +70,15 @@ pub async fn run(args: GalleriesRestoreArgs, ctx: &Context) -> Result<i32> {
         gallery_outcome = gallery_outcome.with_original_id(original_id.clone());
     }
     report.add_uncounted(gallery_outcome)?;
-    report.finish(&id)
+    let result = report.finish(&id);
+    super::items::restore::mark_restored(
+        ctx,
+        &args.journal,
+        "galleries restore",
+        &id,
+        result.is_ok(),
+    );
+    result
 }
 
 /// The gallery already at the journaled gallery's position, if it has the same name.

@@ -18,7 +18,7 @@ pub fn require_guid(id: &str, what: &str) -> Result<()> {
         "{what} {id:?} is not a valid id (expected a GUID like 1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d)"
     ))
     .with_hint(if what.starts_with("item") {
-        "copy the id from `progallery items list GALLERY_ID -o id`"
+        "copy the id from `progallery items list GALLERY -o id`"
     } else {
         "copy the id from `progallery galleries list -o id`"
     })

@@ -10,7 +10,9 @@ pub mod galleries;
 mod galleries_restore;
 pub mod input;
 pub mod items;
+pub mod journals;
 pub mod outcome;
+pub mod portable;
 pub mod sandbox;
 pub mod webhooks;
 
@@ -27,6 +29,7 @@ pub async fn dispatch(command: Command, ctx: &Context) -> Result<i32> {
         Command::Items(cmd) => items::run(cmd, ctx).await,
         Command::Auth(cmd) => auth::run(cmd, ctx).await,
         Command::Api(args) => api::run(args, ctx).await,
+        Command::Journals(args) => journals::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
         Command::Sandbox(cmd) => sandbox::run(cmd, ctx).await,
@@ -47,7 +50,8 @@ pub fn confirm_destructive(
     }
     if ctx.global.no_input || !ctx.printer.terminal.stdin_tty {
         return Err(CliError::usage(format!(
-            "{question}: refusing without --yes when not on a terminal"
+            "{question}: refusing without --yes {}",
+            why_not_asking(ctx)
         ))
         .with_hint("add --yes to confirm, or --dry-run to see what would be deleted")
         .into());
@@ -67,6 +71,35 @@ pub fn confirm_destructive(
     } else {
         Err(CliError::new(Kind::Interrupted, "not confirmed; nothing was deleted").into())
     }
+}
+
+/// Why a confirmation cannot be asked: `--no-input` (or `PROGALLERY_NO_INPUT`) when it is set,
+/// else stdin is not a terminal.
+pub fn why_not_asking(ctx: &Context) -> &'static str {
+    if ctx.global.no_input {
+        "under --no-input (or PROGALLERY_NO_INPUT), which forbids asking"
+    } else {
+        "when stdin is not a terminal"
+    }
+}
+
+/// After one page of a list on a terminal: how many more there are, and how to see them
+/// ("showing 50 of 120 items; 70 more: --all for every one, --offset 50 for the next page").
+/// Nothing in a pipe (a script asked for that page) or when the page reaches the end.
+pub fn say_how_many_more(ctx: &Context, offset: u64, shown: usize, total: u64, what: &str) {
+    let end = offset + shown as u64;
+    if !ctx.printer.terminal.stdout_tty || shown == 0 || end >= total {
+        return;
+    }
+    let range = if offset == 0 {
+        shown.to_string()
+    } else {
+        format!("{}–{end}", offset + 1)
+    };
+    ctx.printer.notice(&format!(
+        "showing {range} of {total} {what}; {} more: --all for every one, --offset {end} for the next page",
+        total - end
+    ));
 }
 
 /// Ctrl-C and SIGTERM for the servers (`sandbox serve`, `webhooks listen`), listened for from

@@ -45,6 +45,8 @@ use crate::output::{ListWriter, Record};
 
 /// Failures listed on stderr; the rest are in the -o jsonl outcomes.
 const LISTED_FAILURES: usize = 100;
+/// Rows of a restore's old → new id table shown on stderr; the file has them all.
+const ID_TABLE_SHOWN: usize = 20;
 
 /// What happened to one object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,6 +382,8 @@ pub struct Report<'c> {
     /// The exit-code kind every failure so far shares: `None` before the first, `Some(None)`
     /// once two differ.
     failure_kind: Option<Option<Kind>>,
+    /// Restores: the old → new id table, written to this file and shown on stderr at the end.
+    id_table: Option<(std::path::PathBuf, Vec<[String; 4]>)>,
 }
 
 impl<'c> Report<'c> {
@@ -401,7 +405,66 @@ impl<'c> Report<'c> {
             closing_notice: None,
             whole_when_all_fail: false,
             failure_kind: None,
+            id_table: None,
         }
+    }
+
+    /// Keeps the old → new id table of a restore (the service gives restored objects new ids):
+    /// written beside the journal (`<journal>.ids.tsv`: kind, old id, new id, status) and shown
+    /// on stderr when the run ends.
+    pub fn keep_id_table(&mut self, journal: &std::path::Path) {
+        let mut name = journal.file_stem().unwrap_or_default().to_os_string();
+        name.push(".ids.tsv");
+        self.id_table = Some((journal.with_file_name(name), Vec::new()));
+    }
+
+    fn note_ids(&mut self, outcome: &Outcome) {
+        let (Some((_, rows)), Some(original)) = (self.id_table.as_mut(), &outcome.original_id)
+        else {
+            return;
+        };
+        let kind = match outcome.object {
+            Some(Object::Gallery(_)) => "gallery",
+            _ => "item",
+        };
+        rows.push([
+            kind.to_string(),
+            original.clone(),
+            outcome.id.clone().unwrap_or_default(),
+            outcome.status.as_str().to_string(),
+        ]);
+    }
+
+    /// Writes the id table and shows it (the first rows) on stderr.
+    fn write_id_table(&mut self) -> Result<()> {
+        let Some((path, rows)) = self.id_table.take() else {
+            return Ok(());
+        };
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut text = String::from("kind\told id\tnew id\tstatus\n");
+        for row in &rows {
+            text.push_str(&row.join("\t"));
+            text.push('\n');
+        }
+        let dir = path.parent().unwrap_or(std::path::Path::new("."));
+        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        std::io::Write::write_all(&mut temp, text.as_bytes())?;
+        temp.persist(&path).map_err(|e| e.error)?;
+        let printer = &self.ctx.printer;
+        printer.notice(&format!("old → new ids (also in {}):", path.display()));
+        for row in rows.iter().take(ID_TABLE_SHOWN) {
+            let new = if row[2].is_empty() { "-" } else { &row[2] };
+            printer.notice(&format!("  {:<7} {} → {new}  {}", row[0], row[1], row[3]));
+        }
+        if rows.len() > ID_TABLE_SHOWN {
+            printer.notice(&format!(
+                "  … and {} more in the file",
+                rows.len() - ID_TABLE_SHOWN
+            ));
+        }
+        Ok(())
     }
 
     /// A run where every object failed ends with the failures' own exit code (their shared kind:
@@ -414,6 +477,7 @@ impl<'c> Report<'c> {
 
     /// Counts an outcome and prints it in the chosen format (flushed at once, so a pipe sees it).
     pub fn add(&mut self, mut outcome: Outcome) -> std::io::Result<()> {
+        self.note_ids(&outcome);
         self.total += 1;
         match outcome.status {
             Status::Failed => {
@@ -457,6 +521,7 @@ impl<'c> Report<'c> {
 
     /// Prints an outcome without counting it (a galleries restore's gallery, beside its items).
     pub fn add_uncounted(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        self.note_ids(&outcome);
         self.print(outcome)
     }
 
@@ -575,6 +640,8 @@ impl<'c> Report<'c> {
         if self.not_sent > 0 {
             summary.push_str(&format!("; {} not sent", self.not_sent));
         }
+        self.write_id_table()?;
+        let printer = &self.ctx.printer;
         if let Some(line) = &self.closing_notice {
             printer.notice(line);
         }

@@ -16,10 +16,11 @@ impl Printer {
         let writer = ListWriter {
             printer: self,
             rows: Vec::new(),
+            collected: Vec::new(),
             count: 0,
             _marker: std::marker::PhantomData,
         };
-        if self.format == OutputFormat::Json {
+        if self.format == OutputFormat::Json && self.jq.is_none() {
             writer.printer.write_out("[")?;
         }
         Ok(writer)
@@ -45,8 +46,23 @@ impl Printer {
         if self.format != OutputFormat::Table {
             return self.one(record);
         }
-        let details = record.details();
-        let width = details.iter().map(|(h, _)| h.len()).max().unwrap_or(0);
+        let details: Vec<(String, String)> = match &self.fields {
+            Some(fields) => fields
+                .headers()
+                .into_iter()
+                .zip(fields.cells(&record.to_json(), None))
+                .collect(),
+            None => record
+                .details()
+                .into_iter()
+                .map(|(h, v)| (h.to_string(), v))
+                .collect(),
+        };
+        let width = details
+            .iter()
+            .map(|(h, _)| h.chars().count())
+            .max()
+            .unwrap_or(0);
         let mut text = String::new();
         for (header, value) in details {
             // Continuation lines (the HTML of a text item) stay under the value, not the label.
@@ -68,6 +84,29 @@ impl Printer {
             table.set_width(columns);
         }
         table
+    }
+
+    /// Prints the results of `--jq` on `value`, or `value` itself when there is no `--jq`.
+    pub(super) fn write_json(&self, value: &Value, pretty: bool) -> io::Result<()> {
+        match &self.jq {
+            Some(jq) => {
+                let printed = jq.run(value, pretty).map_err(io::Error::other)?;
+                for text in printed {
+                    self.write_out(&text)?;
+                    self.write_out("\n")?;
+                }
+                Ok(())
+            }
+            None => {
+                let text = if pretty {
+                    serde_json::to_string_pretty(value).unwrap_or_default()
+                } else {
+                    value.to_string()
+                };
+                self.write_out(&text)?;
+                self.write_out("\n")
+            }
+        }
     }
 }
 
@@ -91,33 +130,48 @@ pub trait Record {
 
 pub struct ListWriter<'p, R: Record> {
     printer: &'p Printer,
-    rows: Vec<Vec<String>>,
+    /// Table rows, each with its position in the gallery when the list has one.
+    rows: Vec<(Option<u64>, Vec<String>)>,
+    /// `-o json` with `--jq`: the objects, filtered as one array at the end.
+    collected: Vec<Value>,
     count: usize,
     _marker: std::marker::PhantomData<R>,
 }
 
 impl<R: Record> ListWriter<'_, R> {
     pub fn push(&mut self, record: &R) -> io::Result<()> {
+        self.push_at(None, record)
+    }
+
+    /// Pushes a record at its 1-based position in its gallery: tables of items show it in a
+    /// `#` column (`--fields` as `#`).
+    pub fn push_at(&mut self, position: Option<u64>, record: &R) -> io::Result<()> {
         let printer = self.printer;
-        match printer.format {
-            OutputFormat::Table => self.rows.push(record.cells(true)),
-            OutputFormat::Tsv => {
-                let cells: Vec<String> =
-                    record.cells(false).iter().map(|c| tsv_escape(c)).collect();
+        match (printer.format, &printer.fields) {
+            (OutputFormat::Table, Some(fields)) => self
+                .rows
+                .push((position, fields.cells(&record.to_json(), position))),
+            (OutputFormat::Table, None) => self.rows.push((position, record.cells(true))),
+            (OutputFormat::Tsv, fields) => {
+                let cells = match fields {
+                    Some(fields) => fields.cells(&record.to_json(), position),
+                    None => record.cells(false),
+                };
+                let cells: Vec<String> = cells.iter().map(|c| tsv_escape(c)).collect();
                 printer.write_out(&cells.join("\t"))?;
                 printer.write_out("\n")?;
             }
-            OutputFormat::Json => {
+            (OutputFormat::Json, _) if printer.jq.is_some() => {
+                self.collected.push(record.to_json())
+            }
+            (OutputFormat::Json, _) => {
                 let pretty = serde_json::to_string_pretty(&record.to_json()).unwrap_or_default();
                 let indented = pretty.replace('\n', "\n  ");
                 printer.write_out(if self.count == 0 { "\n  " } else { ",\n  " })?;
                 printer.write_out(&indented)?;
             }
-            OutputFormat::Jsonl => {
-                printer.write_out(&record.to_json().to_string())?;
-                printer.write_out("\n")?;
-            }
-            OutputFormat::Id => {
+            (OutputFormat::Jsonl, _) => printer.write_json(&record.to_json(), false)?,
+            (OutputFormat::Id, _) => {
                 printer.write_out(&record.id())?;
                 printer.write_out("\n")?;
             }
@@ -138,34 +192,18 @@ impl<R: Record> ListWriter<'_, R> {
         let printer = self.printer;
         match printer.format {
             OutputFormat::Table => {
-                let mut table = printer.table();
-                table.set_header(R::HEADERS.to_vec());
-                let width = table.width().map(usize::from);
-                let hidden = columns_to_hide(R::HEADERS, &self.rows, width);
-                // One line per record, cut with "…", so a narrow terminal never stacks a long
-                // title letter by letter; errors are the exception, they are read in full.
-                let one_line = !R::HEADERS.contains(&"ERROR");
-                for row in self.rows {
-                    let mut row = Row::from(row);
-                    if one_line {
-                        row.max_height(1);
+                let text = match &printer.fields {
+                    Some(fields) => {
+                        let rows = self.rows.into_iter().map(|(_, cells)| cells).collect();
+                        render_chosen(printer.table(), fields.headers(), rows)
                     }
-                    table.add_row(row);
-                }
-                table.set_truncation_indicator("…");
-                for (index, header) in R::HEADERS.iter().enumerate() {
-                    let Some(column) = table.column_mut(index) else {
-                        continue;
-                    };
-                    if hidden.contains(&index) {
-                        column.set_constraint(ColumnConstraint::Hidden);
-                    } else if !is_free_text(header) {
-                        // Ids (what people copy), numbers and dates never wrap.
-                        column.set_constraint(ColumnConstraint::ContentWidth);
-                    }
-                }
-                printer.write_out(&table.to_string())?;
+                    None => render::<R>(printer.table(), self.rows),
+                };
+                printer.write_out(&text)?;
                 printer.write_out("\n")?;
+            }
+            OutputFormat::Json if printer.jq.is_some() => {
+                printer.write_json(&Value::Array(self.collected), true)?
             }
             OutputFormat::Json => {
                 printer.write_out(if self.count == 0 { "]\n" } else { "\n]\n" })?
@@ -176,23 +214,91 @@ impl<R: Record> ListWriter<'_, R> {
     }
 }
 
+/// A table of a record's own columns, with `#` first when the rows have positions; columns are
+/// dropped to fit the width (see `columns_to_hide`), then free text is cut.
+fn render<R: Record>(mut table: Table, rows: Vec<(Option<u64>, Vec<String>)>) -> String {
+    let positioned = rows.iter().any(|(position, _)| position.is_some());
+    let mut headers: Vec<&str> = R::HEADERS.to_vec();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|(position, mut cells)| {
+            if positioned {
+                cells.insert(0, position.map(|p| p.to_string()).unwrap_or_default());
+            }
+            cells
+        })
+        .collect();
+    if positioned {
+        headers.insert(0, "#");
+    }
+    table.set_header(headers.clone());
+    let width = table.width().map(usize::from);
+    let hidden = columns_to_hide(&headers, &rows, width);
+    // One line per record, cut with "…", so a narrow terminal never stacks a long title letter
+    // by letter; errors are the exception, they are read in full.
+    let one_line = !headers.contains(&"ERROR");
+    for row in rows {
+        let mut row = Row::from(row);
+        if one_line {
+            row.max_height(1);
+        }
+        table.add_row(row);
+    }
+    table.set_truncation_indicator("…");
+    for (index, header) in headers.iter().enumerate() {
+        let Some(column) = table.column_mut(index) else {
+            continue;
+        };
+        if hidden.contains(&index) {
+            column.set_constraint(ColumnConstraint::Hidden);
+        } else if !is_free_text(header) {
+            // Ids (what people copy), numbers, dates and URLs never wrap.
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table.to_string()
+}
+
+/// A table of the columns `--fields` chose: all kept, each row on one line, cut with "…".
+fn render_chosen(mut table: Table, headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    table.set_header(headers);
+    for row in rows {
+        let mut row = Row::from(row);
+        row.max_height(1);
+        table.add_row(row);
+    }
+    table.set_truncation_indicator("…");
+    table.to_string()
+}
+
 /// Columns of free text: they take the squeeze when the terminal is narrow.
 fn is_free_text(header: &str) -> bool {
     matches!(
         header,
-        "NAME" | "TITLE" | "MEDIA" | "OUTCOME" | "DESCRIPTION" | "ERROR"
+        "NAME" | "TITLE" | "OUTCOME" | "DESCRIPTION" | "ERROR"
     )
 }
 
-/// The narrowest a free-text column is squeezed to before whole columns are dropped instead.
+/// What people read: counted at its full width (up to `READ_WIDTH`) when deciding which columns
+/// fit, so technical columns go before a title is cut.
+fn is_read(header: &str) -> bool {
+    matches!(header, "NAME" | "TITLE")
+}
+
+/// The width a title or name is given before technical columns are kept instead.
+const READ_WIDTH: usize = 60;
+
+/// The narrowest other free text is squeezed to before whole columns are dropped instead.
 const MIN_FREE_TEXT: usize = 12;
 
 /// Columns a person can do without, the first to go when the terminal is too narrow for every
-/// column at a readable width. Ids, names, titles, statuses and errors are never dropped.
+/// column: the technical ones first (sortOrder, the media's URL, dates), then the ones that
+/// say least. `#`, ids, names, titles, statuses and errors are never dropped: once these are
+/// gone, the title (or name) is cut.
 const DROP_ORDER: &[&str] = &[
     "SORT ORDER",
-    "CREATED",
     "MEDIA",
+    "CREATED",
     "VIDEO",
     "ORIGINAL ID",
     "DESCRIPTION",
@@ -200,8 +306,9 @@ const DROP_ORDER: &[&str] = &[
     "TYPE",
 ];
 
-/// Which columns to hide so the rest fit `width`: each kept column costs its content (free text
-/// at most `MIN_FREE_TEXT`) plus the two spaces of padding the borderless preset adds.
+/// Which columns to hide so the rest fit `width`: each kept column costs its content (a title at
+/// most `READ_WIDTH`, other free text at most `MIN_FREE_TEXT`) plus the two spaces of padding
+/// the borderless preset adds.
 fn columns_to_hide(headers: &[&str], rows: &[Vec<String>], width: Option<usize>) -> Vec<usize> {
     let Some(width) = width else {
         return Vec::new();
@@ -217,7 +324,9 @@ fn columns_to_hide(headers: &[&str], rows: &[Vec<String>], width: Option<usize>)
                 .chain(std::iter::once(header.chars().count()))
                 .max()
                 .unwrap_or(0);
-            let content = if is_free_text(header) {
+            let content = if is_read(header) {
+                content.min(READ_WIDTH)
+            } else if is_free_text(header) {
                 content.min(MIN_FREE_TEXT)
             } else {
                 content

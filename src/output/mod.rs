@@ -6,10 +6,13 @@
 //! `list.rs` (streamed lists and tables), `records.rs` (the columns of galleries and items) and
 //! `progress.rs` (progress bars on stderr).
 
+mod fields;
+mod jq;
 mod list;
 mod progress;
 mod records;
 mod terminal;
+mod waits;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Mutex;
@@ -19,6 +22,8 @@ use serde_json::Value;
 use crate::cli::{ColorWhen, OutputFormat};
 use crate::error;
 
+pub use fields::Fields;
+pub use jq::Jq;
 pub use list::{ListWriter, Record};
 pub(crate) use records::shorten;
 pub use terminal::Terminal;
@@ -27,8 +32,14 @@ pub struct Printer {
     pub format: OutputFormat,
     pub terminal: Terminal,
     pub quiet: bool,
+    /// `--fields`: the columns of table and tsv output.
+    fields: Option<Fields>,
+    /// `--jq`: the filter of json and jsonl output.
+    jq: Option<Jq>,
     color_stderr: bool,
     out: Mutex<BufWriter<Stdout>>,
+    /// Where progress bars and wait notices are drawn (`progress.rs`).
+    bars: std::sync::OnceLock<indicatif::MultiProgress>,
 }
 
 impl Printer {
@@ -54,9 +65,24 @@ impl Printer {
             format,
             terminal,
             quiet,
+            fields: None,
+            jq: None,
             color_stderr,
             out: Mutex::new(BufWriter::new(io::stdout())),
+            bars: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Applies `--fields` and `--jq` (already checked against the format by `main`).
+    pub fn with_filters(mut self, fields: Option<Fields>, jq: Option<Jq>) -> Printer {
+        self.fields = fields;
+        self.jq = jq;
+        self
+    }
+
+    /// True when `--fields` chose the columns.
+    pub fn has_fields(&self) -> bool {
+        self.fields.is_some()
     }
 
     fn write_out(&self, text: &str) -> io::Result<()> {
@@ -102,20 +128,18 @@ impl Printer {
     /// Prints a JSON value: pretty for `json` (and `table`, which has no better form for it),
     /// compact on one line for `jsonl`.
     pub fn json(&self, value: &Value) -> io::Result<()> {
-        let text = match self.format {
-            OutputFormat::Jsonl | OutputFormat::Tsv | OutputFormat::Id => value.to_string(),
-            _ => serde_json::to_string_pretty(value).unwrap_or_default(),
-        };
-        self.write_out(&text)?;
-        self.write_out("\n")?;
+        let pretty = !matches!(
+            self.format,
+            OutputFormat::Jsonl | OutputFormat::Tsv | OutputFormat::Id
+        );
+        self.write_json(value, pretty)?;
         self.flush()
     }
 
     /// Prints a JSON value as one compact line and flushes, whatever the format: a stream of
     /// events (`webhooks listen` in a pipe) is JSON lines.
     pub fn json_line(&self, value: &Value) -> io::Result<()> {
-        self.write_out(&value.to_string())?;
-        self.write_out("\n")?;
+        self.write_json(value, false)?;
         self.flush()
     }
 
@@ -144,6 +168,28 @@ impl Printer {
         let mut line = String::new();
         io::stdin().read_line(&mut line)?;
         Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
+
+    /// True when a list can be offered to pick from: stdin and stderr are a real terminal (the
+    /// picker draws on it and reads keys from it; `PROGALLERY_FORCE_TTY` does not make one).
+    pub fn can_prompt(&self) -> bool {
+        use std::io::IsTerminal;
+        self.terminal.stdin_tty
+            && self.terminal.stderr_tty
+            && io::stdin().is_terminal()
+            && io::stderr().is_terminal()
+    }
+
+    /// Offers `choices` on the terminal (arrow keys and Enter; Esc or q to give up): the index
+    /// picked, `None` when the user gave up.
+    pub fn pick(&self, prompt: &str, choices: &[String]) -> io::Result<Option<usize>> {
+        dialoguer::Select::new()
+            .with_prompt(prompt)
+            .items(choices)
+            .default(0)
+            .report(false)
+            .interact_on_opt(&console::Term::stderr())
+            .map_err(|dialoguer::Error::IO(e)| e)
     }
 
     /// Asks for a secret without echoing it.

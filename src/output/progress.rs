@@ -1,6 +1,8 @@
 //! Progress bars on stderr: shown only when stderr is a terminal and `--quiet` is off, and
 //! drawn through a small stderr terminal of our own so tests can see them under
-//! `PROGALLERY_FORCE_TTY`.
+//! `PROGALLERY_FORCE_TTY`. Every bar, and every wait notice (`waits.rs`), is drawn through one
+//! `MultiProgress` of the Printer, so a notice shown during a bulk run sits on its own line
+//! under the bar instead of fighting it for the same one.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -14,10 +16,10 @@ impl Printer {
         if self.quiet || !self.terminal.stderr_tty || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let bar = indicatif::ProgressBar::with_draw_target(
+        let bar = self.bars().add(indicatif::ProgressBar::with_draw_target(
             Some(length),
-            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(self.stderr_term()), 10),
-        );
+            indicatif::ProgressDrawTarget::hidden(),
+        ));
         if let Ok(style) = indicatif::ProgressStyle::with_template(
             "{msg} [{wide_bar}] {pos}/{len} ({rate}, ETA {eta})",
         ) {
@@ -56,10 +58,10 @@ impl Printer {
         };
         // Drawn on whatever stderr is once the Printer judged it a terminal (indicatif's own
         // check would hide it under PROGALLERY_FORCE_TTY, which tests use to see it).
-        let bar = indicatif::ProgressBar::with_draw_target(
+        let bar = self.bars().add(indicatif::ProgressBar::with_draw_target(
             Some(length),
-            indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(self.stderr_term()), 10),
-        );
+            indicatif::ProgressDrawTarget::hidden(),
+        ));
         if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
@@ -69,6 +71,15 @@ impl Printer {
 }
 
 impl Printer {
+    /// The lines on stderr every bar and wait notice is drawn in, made on first use.
+    pub(super) fn bars(&self) -> &indicatif::MultiProgress {
+        self.bars.get_or_init(|| {
+            indicatif::MultiProgress::with_draw_target(
+                indicatif::ProgressDrawTarget::term_like_with_hz(Box::new(self.stderr_term()), 10),
+            )
+        })
+    }
+
     /// stderr for a bar. indicatif pads a bar's line with spaces to the full width it is given
     /// (to keep the cursor at the right edge); on the real width, the `^C` a terminal echoes
     /// wrapped that line, and clearing the bar then cleared only the wrapped part, leaving a

@@ -54,6 +54,23 @@ impl Record for Gallery {
     }
 }
 
+/// The Wix media id of an image, or the id of a video hosted by Wix.
+fn media_id(item: &Item) -> String {
+    let id = |v: Option<&Value>, info: &str| {
+        v.and_then(|v| v.get(info))
+            .and_then(|i| i.get("id"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let image = id(item.image.as_ref(), "imageInfo");
+    if image.is_empty() {
+        id(item.video.as_ref(), "videoInfo")
+    } else {
+        image
+    }
+}
+
 impl Record for Item {
     const HEADERS: &'static [&'static str] =
         &["ID", "TYPE", "TITLE", "MEDIA", "SORT ORDER", "CREATED"];
@@ -62,8 +79,8 @@ impl Record for Item {
         vec![
             self.id.clone().unwrap_or_default(),
             self.kind().to_string(),
-            shorten(self.title.as_deref().unwrap_or_default(), 40, for_table),
-            shorten(&self.media(), 40, for_table),
+            self.title.clone().unwrap_or_default(),
+            self.media_url(),
             number_text(&self.sort_order),
             short_time(&self.created_date, for_table),
         ]
@@ -105,7 +122,8 @@ impl Record for Item {
             ("TYPE", self.kind().to_string()),
             ("TITLE", self.title.clone().unwrap_or_default()),
             ("DESCRIPTION", self.description.clone().unwrap_or_default()),
-            ("MEDIA", self.media()),
+            ("MEDIA", self.media_url()),
+            ("MEDIA ID", media_id(self)),
             ("ALT TEXT", alt),
             ("LINK", text(link.and_then(|l| l.get("url")))),
             ("LINK TEXT", text(link.and_then(|l| l.get("text")))),

@@ -1,10 +1,11 @@
 //! Fault injection for tests and rehearsals: random 503s before anything is done, random 504s after
 //! a write committed (the ambiguous case a client must reconcile), added latency, a per-site request
-//! budget per minute (429 with `Retry-After`), ids that always fail with 500, and sites without the
-//! Wix Site Search app (their searches answer 404). Settings can be changed at runtime through
-//! `PUT /_sandbox/faults`.
+//! budget per minute (429 with `Retry-After`), ids that always fail with 500, sites without the
+//! Wix Site Search app (their searches answer 404), and upload connections dropped after so many
+//! bytes (`media/drop_fault.rs`). Settings can be changed at runtime through `PUT /_sandbox/faults`.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -31,6 +32,10 @@ pub struct Faults {
     pub seed: Option<u64>,
     /// Sites without the Wix Site Search app: their searches answer 404 (`*` = every site).
     pub no_search_sites: Vec<String>,
+    /// Cut every upload body (PUT or resumable PATCH) after this many bytes (0 = never).
+    pub drop_upload_after_bytes: u64,
+    /// How many uploads to cut that way (0 = every one).
+    pub drop_upload_times: u32,
 }
 
 impl Faults {
@@ -42,6 +47,8 @@ impl Faults {
             "rateLimitPerMin": self.rate_limit_per_min,
             "failIds": self.fail_ids,
             "noSearchSites": self.no_search_sites,
+            "dropUploadAfterBytes": self.drop_upload_after_bytes,
+            "dropUploadTimes": self.drop_upload_times,
         })
     }
 
@@ -97,6 +104,17 @@ impl Faults {
                         next.no_search_sites = list;
                     }
                 }
+                "dropUploadAfterBytes" => {
+                    next.drop_upload_after_bytes = value
+                        .as_u64()
+                        .ok_or_else(|| bad("a whole number of bytes"))?
+                }
+                "dropUploadTimes" => {
+                    next.drop_upload_times = value
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| bad("a whole number"))?
+                }
                 "seed" => next.seed = value.as_u64(),
                 _ => {}
             }
@@ -111,6 +129,8 @@ pub struct FaultState {
     settings: Mutex<Faults>,
     rng: Mutex<StdRng>,
     buckets: Mutex<HashMap<String, Bucket>>,
+    /// Uploads cut so far (counted against `drop_upload_times`; reset when it changes).
+    upload_drops: AtomicU32,
 }
 
 struct Bucket {
@@ -128,6 +148,7 @@ impl FaultState {
             settings: Mutex::new(faults),
             rng: Mutex::new(rng),
             buckets: Mutex::new(HashMap::new()),
+            upload_drops: AtomicU32::new(0),
         }
     }
 
@@ -145,6 +166,9 @@ impl FaultState {
         if let Some(seed) = reseed {
             *self.rng.lock().unwrap_or_else(|p| p.into_inner()) = StdRng::seed_from_u64(seed);
         }
+        if patch.contains_key("dropUploadAfterBytes") || patch.contains_key("dropUploadTimes") {
+            self.upload_drops.store(0, Ordering::Relaxed);
+        }
         if patch.contains_key("rateLimitPerMin") {
             self.buckets
                 .lock()
@@ -152,6 +176,19 @@ impl FaultState {
                 .clear();
         }
         Ok(settings.clone())
+    }
+
+    /// After how many bytes the next upload body is to be cut, if the fault is armed.
+    pub fn upload_drop_point(&self) -> Option<u64> {
+        let faults = self.get();
+        let left = faults.drop_upload_times == 0
+            || self.upload_drops.load(Ordering::Relaxed) < faults.drop_upload_times;
+        (faults.drop_upload_after_bytes > 0 && left).then_some(faults.drop_upload_after_bytes)
+    }
+
+    /// Counts one cut upload.
+    pub fn record_upload_drop(&self) {
+        self.upload_drops.fetch_add(1, Ordering::Relaxed);
     }
 
     /// True with probability `rate`.

@@ -35,6 +35,7 @@ use serde_json::{json, Value};
 
 pub use db::Database;
 pub use faults::Faults;
+pub use media::MediaOptions;
 pub use webhooks::WebhookOptions;
 
 use db::Pool;
@@ -65,6 +66,8 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// Signed webhook delivery of every committed change; the default delivers nowhere.
     pub webhooks: WebhookOptions,
+    /// How long uploaded and imported files stay PENDING.
+    pub media: MediaOptions,
 }
 
 /// Shared state of a running sandbox.
@@ -130,6 +133,7 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
         &options.database,
         options.data_dir.as_deref(),
         format!("http://{local_addr}"),
+        options.media,
     )?;
     // Media URLs name the longest-running live server of this database (see media/servers.rs).
     let registration = match &options.database {
@@ -235,7 +239,10 @@ pub fn reset(path: &Path) -> Result<()> {
         seed::reset(tx)?;
         // The Media Manager's rows go too: their bytes are removed by the caller (see
         // `owned_files`), and a descriptor left pointing at a removed file would be a lie.
-        tx.execute_batch("DELETE FROM media_files; DELETE FROM media_upload_tokens;")?;
+        tx.execute_batch(
+            "DELETE FROM media_files; DELETE FROM media_upload_tokens; \
+             DELETE FROM media_resumable;",
+        )?;
         Ok(())
     })
     .context("resetting the sandbox database")
@@ -261,8 +268,12 @@ pub fn owned_files(path: &Path) -> Result<OwnedFiles> {
             .prepare("SELECT id FROM galleries ORDER BY id")?
             .query_map([], |row| row.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Unfinished resumable uploads' partial files too.
         let media_files = conn
-            .prepare("SELECT path FROM media_files WHERE path IS NOT NULL ORDER BY path")?
+            .prepare(
+                "SELECT path FROM media_files WHERE path IS NOT NULL
+                 UNION SELECT path FROM media_resumable ORDER BY path",
+            )?
             .query_map([], |row| row.get::<_, String>(0))?
             .map(|p| p.map(PathBuf::from))
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -60,7 +60,9 @@ CREATE TABLE IF NOT EXISTS media_files (
     failure       TEXT,
     deadline_ms   INTEGER,
     created_date  TEXT NOT NULL,
-    updated_date  TEXT NOT NULL
+    updated_date  TEXT NOT NULL,
+    ready_ms      INTEGER,
+    duration_ms   INTEGER
 );
 CREATE INDEX IF NOT EXISTS media_files_by_site ON media_files (site, id);
 CREATE INDEX IF NOT EXISTS media_files_by_token ON media_files (upload_token, hash);
@@ -71,6 +73,16 @@ CREATE TABLE IF NOT EXISTS media_upload_tokens (
     file_name   TEXT,
     expires_ms  INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS media_resumable (
+    id          TEXT PRIMARY KEY,
+    token       TEXT NOT NULL,
+    length      INTEGER NOT NULL,
+    file_name   TEXT,
+    mime_type   TEXT,
+    path        TEXT NOT NULL,
+    expires_ms  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS media_resumable_by_token ON media_resumable (token);
 ";
 
 /// The servers serving a file database (`media/servers.rs`).
@@ -97,6 +109,14 @@ pub fn create(tx: &Transaction) -> rusqlite::Result<()> {
     // `url` came with the seeded files, which live at their Wix static URL, not in the sandbox.
     if !has_column(tx, "media_files", "url")? {
         tx.execute_batch("ALTER TABLE media_files ADD COLUMN url TEXT")?;
+    }
+    // Processing times and video durations came with PENDING uploads.
+    for column in ["ready_ms", "duration_ms"] {
+        if !has_column(tx, "media_files", column)? {
+            tx.execute_batch(&format!(
+                "ALTER TABLE media_files ADD COLUMN {column} INTEGER"
+            ))?;
+        }
     }
     Ok(())
 }
@@ -147,8 +167,16 @@ mod tests {
             tx.commit().unwrap();
         }
         assert!(columns(&conn, "galleries").contains(&"order_version".to_string()));
-        assert!(columns(&conn, "media_files").contains(&"url".to_string()));
-        for table in ["meta", "items", "media_upload_tokens", "sandbox_servers"] {
+        for column in ["url", "ready_ms", "duration_ms"] {
+            assert!(columns(&conn, "media_files").contains(&column.to_string()));
+        }
+        for table in [
+            "meta",
+            "items",
+            "media_upload_tokens",
+            "media_resumable",
+            "sandbox_servers",
+        ] {
             assert!(!columns(&conn, table).is_empty(), "{table} was not created");
         }
         let kept: (String, i64) = conn

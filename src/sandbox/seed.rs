@@ -332,6 +332,8 @@ fn seed_media(tx: &Transaction) -> ApiResult<()> {
                 source_url: None,
                 upload_token: None,
                 deadline_ms: None,
+                ready_ms: None,
+                duration_ms: None,
                 created_date: file.created.clone(),
                 updated_date: file.created,
             },

@@ -21,6 +21,7 @@ async fn embedded_start_serves_and_shutdown_does_not_wait_for_idle_clients() {
         faults: Faults::default(),
         data_dir: Some(dir.path().join("data")),
         webhooks: Default::default(),
+        media: Default::default(),
     };
     let addr = "127.0.0.1:0".parse().expect("addr");
     let running = start(addr, options()).await.expect("start");

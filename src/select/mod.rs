@@ -45,6 +45,9 @@ pub struct Selection {
     pub unreadable: Vec<(String, String)>,
     /// Items looked at.
     pub scanned: u64,
+    /// Each selected item's 1-based position in the gallery, when the whole gallery was read
+    /// (empty otherwise).
+    pub positions: Vec<u64>,
 }
 
 /// Reads every item of a gallery, in gallery order, with a progress bar when on a terminal.
@@ -125,7 +128,8 @@ pub async fn select(
     };
     let mut found = HashSet::new();
     let mut selected = Vec::new();
-    for item in listed {
+    let mut positions = Vec::new();
+    for (index, item) in listed.into_iter().enumerate() {
         let id = item.id.clone().unwrap_or_default();
         if let Some(wanted) = &wanted {
             if !wanted.contains(id.as_str()) {
@@ -139,6 +143,7 @@ pub async fn select(
             .map_or(true, |filter| filter.matches(&item, &facts))
         {
             selected.push(item);
+            positions.push(index as u64 + 1);
         }
     }
     let missing = criteria
@@ -152,6 +157,7 @@ pub async fn select(
         missing,
         unreadable: Vec::new(),
         scanned,
+        positions,
     })
 }
 

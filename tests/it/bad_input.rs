@@ -98,7 +98,7 @@ fn a_batch_of_bad_inputs_gets_one_error_line_a_hint_and_changes_nothing() {
 
     #[rustfmt::skip]
     let mut cases = vec![
-        case("non-GUID gallery", &["galleries", "get", "nope"], 2, "not a valid id"),
+        case("unknown gallery name", &["galleries", "get", "nope"], 2, "no gallery is named \"nope\""),
         case("unknown gallery", &["galleries", "get", zero], 5, "does not exist"),
         case("unknown item", &["items", "get", g, zero], 5, "does not exist"),
         case("non-GUID item", &["items", "delete", g, "x", "--yes"], 2, "not a valid id"),

@@ -150,7 +150,7 @@ fn confirmation_on_a_terminal_and_yes_off_one() {
     assert!(
         refused
             .stderr
-            .contains("refusing without --yes when not on a terminal"),
+            .contains("refusing without --yes when stdin is not a terminal"),
         "{}",
         refused.stderr
     );

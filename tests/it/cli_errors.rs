@@ -441,8 +441,8 @@ fn command_line_mistakes_are_one_error_line_and_a_hint_with_exit_2() {
     let cases: [(&[&str], &str, &str); 4] = [
         (
             &["items", "get"],
-            "progallery: error: the following required arguments were not provided: <GALLERY_ID>, <ITEM_ID>",
-            "hint: usage: progallery items get <GALLERY_ID> <ITEM_ID>",
+            "progallery: error: the following required arguments were not provided: <GALLERY>, <ITEM_ID>",
+            "hint: usage: progallery items get <GALLERY> <ITEM_ID>",
         ),
         (
             &["galleries", "list", "--limit", "0"],

@@ -321,24 +321,29 @@ fn create_from_a_get_json_round_trips() {
 #[test]
 fn not_a_guid_is_exit_2_and_nothing_is_sent() {
     let sandbox = Sandbox::empty();
+    // A gallery that is no id is looked up by name (reads only); no such name is exit 2.
     for args in [
         vec!["galleries", "get", "nope"],
         vec!["galleries", "delete", "123", "--yes"],
         vec!["items", "list", "x"],
-        vec![
-            "items",
-            "get",
-            "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d",
-            "not-an-id",
-        ],
     ] {
         let run = run(sandbox.cli().args(&args));
         run.code(2);
         assert!(
-            run.stderr.contains("not a valid id"),
+            run.stderr.contains("no gallery is named"),
             "{args:?}: {}",
             run.stderr
         );
     }
+    assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
+    sandbox.clear_request_log();
+    let run = run(sandbox.cli().args([
+        "items",
+        "get",
+        "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d",
+        "not-an-id",
+    ]));
+    run.code(2);
+    assert!(run.stderr.contains("not a valid id"), "{}", run.stderr);
     assert!(sandbox.request_log().is_empty());
 }

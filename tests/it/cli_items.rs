@@ -224,7 +224,8 @@ fn items_table_and_tsv_columns() {
     let tsv = run(sandbox.cli().args(["items", "ls", &g]));
     let cells: Vec<&str> = tsv.lines()[0].split('\t').collect();
     assert_eq!(cells.len(), 6);
-    assert_eq!(&cells[1..4], ["TEXT", "Note", "<p>Hi</p>"]);
+    // A text item has no media: MEDIA is the URL of an image or video.
+    assert_eq!(&cells[1..4], ["TEXT", "Note", ""]);
     assert!(cells[5].contains('T'), "RFC 3339: {}", cells[5]);
 }
 

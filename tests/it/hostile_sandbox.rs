@@ -158,7 +158,13 @@ fn an_upload_cut_short_stores_nothing_and_the_url_still_takes_the_whole_file() {
     // The same URL then takes the whole file, as new: the half did not become a file.
     let whole = crate::media_sandbox::put(&url, "a.png", "image/png", &bytes);
     assert_eq!(whole.status, 200, "{}", whole.body);
-    let file = whole.json()["file"].clone();
+    let pending = whole.json()["file"].clone();
+    let file = crate::media_sandbox::wait_until_processed(
+        &sandbox,
+        DEFAULT_TEST_SITE,
+        pending["id"].as_str().unwrap(),
+    );
+    assert_eq!(file["operationStatus"], "READY", "{file}");
     assert_eq!(
         file["sizeInBytes"],
         json!(bytes.len().to_string()),

@@ -24,9 +24,9 @@ fn on_terminal(home: &std::path::Path, columns: u16) -> std::process::Command {
 fn tables_fit_narrow_terminals_by_dropping_columns_and_never_wrap_ids() {
     let home = tempfile::tempdir().unwrap();
     for (columns, dropped) in [
-        (60, &["MEDIA", "SORT ORDER", "CREATED"][..]),
-        (100, &["SORT ORDER"][..]),
-        (200, &[][..]),
+        (60, &["MEDIA", "SORT ORDER", "CREATED", "TYPE"][..]),
+        (100, &["SORT ORDER", "MEDIA"][..]),
+        (250, &[][..]),
     ] {
         let out = run(on_terminal(home.path(), columns).args([
             "--sandbox",
@@ -92,7 +92,8 @@ fn get_on_a_terminal_shows_one_field_per_line_in_full() {
         "TITLE        Some Title",
         "DESCRIPTION  Some Description",
         // In full, though far wider than the 40 a list allows and than the terminal.
-        "MEDIA        11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
+        "MEDIA        https://static.wixstatic.com/media/11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
+        "MEDIA ID     11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg",
         "ALT TEXT     Some Alt",
         "TAGS         image",
         "CREATED      2022-02-08T10:59:29Z",

@@ -19,6 +19,7 @@ mod exchange;
 mod log;
 mod retry;
 mod upload;
+mod wait;
 
 use std::time::Duration;
 
@@ -31,6 +32,8 @@ use super::ratelimit::RateLimiter;
 
 pub(crate) use exchange::network_detail;
 pub use log::mask_secret;
+pub(crate) use retry::backoff;
+pub use wait::{Wait, WaitNotice, WaitObserver};
 
 /// Everything the client needs, resolved by the context from flags, environment and profile.
 #[derive(Clone)]
@@ -47,6 +50,8 @@ pub struct ClientOptions {
     /// Requests per minute; `None` = no client-side limit.
     pub rate_limit_per_min: Option<u32>,
     pub verbose: bool,
+    /// Shown every wait (`wait.rs`); `None` shows nothing.
+    pub wait_observer: wait::Observer,
 }
 
 /// Whether a request may be sent again after a failure whose effect is unknown.

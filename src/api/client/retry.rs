@@ -11,7 +11,6 @@ use serde_json::Value;
 use super::exchange::Failure;
 use super::{Call, Client, Idempotency};
 use crate::api::error::ApiError;
-use crate::output;
 
 impl Client {
     /// Like [`Client::send`], and also says whether an earlier, failed attempt may have been
@@ -25,9 +24,7 @@ impl Client {
         let mut may_have_landed = false;
         let mut patience = Patience::new(self.options.busy_budget);
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter.acquire().await;
-            }
+            self.take_turn(&call.what).await;
             let outcome = self.send_once(&call, &url).await;
             let (error, retry_after) = match outcome {
                 Ok(body) => return (Ok(body), may_have_landed),
@@ -48,14 +45,8 @@ impl Client {
             if !may_retry {
                 return (Err(error), may_have_landed);
             }
-            if self.options.verbose {
-                output::diagnostic(&format!(
-                    "* retrying in {} ms (attempt {} of {attempts}) after: {error}",
-                    delay.as_millis(),
-                    attempt + 1
-                ));
-            }
-            tokio::time::sleep(delay).await;
+            let why = retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
+            self.pause(&call.what, &why, delay).await;
             attempt += 1;
         }
     }
@@ -137,8 +128,34 @@ impl Patience {
     }
 }
 
+/// Why a retry waits: the answer that made it, and whether the service named the wait.
+pub(super) fn retry_reason(
+    error: &ApiError,
+    service_asked: bool,
+    next_attempt: u32,
+    attempts: u32,
+) -> String {
+    let cause = match error {
+        ApiError::Status { status: 429, .. } => "rate limited (429)".to_string(),
+        ApiError::Status { status: 503, .. } => "service unavailable (503)".to_string(),
+        ApiError::Status { status, .. } => format!("server error ({status})"),
+        ApiError::Network { .. } => "connection failed".to_string(),
+        ApiError::BadBody { .. } => "garbled answer".to_string(),
+    };
+    let how = if service_asked {
+        "as its Retry-After asks"
+    } else {
+        "after a backoff"
+    };
+    if next_attempt > attempts {
+        // Past --retries: a busy service waited out within the busy budget.
+        return format!("{cause}, retry {next_attempt} (waiting out a busy service) {how}");
+    }
+    format!("{cause}, retry {next_attempt}/{attempts} {how}")
+}
+
 /// Exponential backoff with jitter: attempt 1 waits 200–400 ms, then doubling, capped at 10 s.
-pub(super) fn backoff(attempt: u32) -> Duration {
+pub(crate) fn backoff(attempt: u32) -> Duration {
     let ceiling_ms = (400u64 << (attempt - 1).min(10)).min(10_000);
     let ms = rand::thread_rng().gen_range(ceiling_ms / 2..=ceiling_ms);
     Duration::from_millis(ms)

@@ -25,9 +25,7 @@ use crate::select::{self, ids, Criteria};
 const SAMPLE: usize = 5;
 
 pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
     let criteria = criteria(&args)?;
-    let gallery = args.gallery_id.as_str();
     // Off a terminal without --yes the answer is known now: refuse before reading anything.
     let on_terminal = !ctx.global.no_input && ctx.printer.terminal.stdin_tty;
     if args.ids_from.as_deref() == Some("-") && !args.destructive.yes && !args.destructive.dry_run {
@@ -38,10 +36,11 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         .into());
     }
     if !on_terminal && !args.destructive.dry_run {
+        let named = args.gallery_id.as_deref().unwrap_or("(none given)");
         confirm_destructive(
             ctx,
             &args.destructive,
-            &format!("Delete the selected items from gallery {gallery}?"),
+            &format!("Delete the selected items from gallery {named}?"),
             None,
         )?;
     }
@@ -61,6 +60,10 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
         ));
         return Ok(0);
     }
+    let gallery = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     let selection = select::select(client, gallery, &criteria, &ctx.printer).await?;
     let selected = selection.items;
@@ -76,8 +79,8 @@ pub async fn run(args: ItemsBulkDeleteArgs, ctx: &Context) -> Result<i32> {
     }
     if args.destructive.dry_run {
         let mut out = ctx.printer.list::<Item>()?;
-        for item in &selected {
-            out.push(item)?;
+        for (index, item) in selected.iter().enumerate() {
+            out.push_at(selection.positions.get(index).copied(), item)?;
         }
         out.finish()?;
         let mut notice = format!(
@@ -188,9 +191,13 @@ fn criteria(args: &ItemsBulkDeleteArgs) -> Result<Criteria> {
     let mut seen = HashSet::new();
     ids_given.retain(|id| seen.insert(id.clone()));
     if ids_given.is_empty() && args.ids_from.is_none() && !args.all && filter.is_none() {
-        return Err(
-            CliError::usage("nothing selected: give ids, --ids-from, --where or --all").into(),
-        );
+        return Err(CliError::usage(
+            "nothing selected: give item ids, --ids-from FILE, --where EXPR or --all",
+        )
+        .with_hint(
+            "e.g. `--where 'type=VIDEO'`; look at a selection first with `progallery items list GALLERY --where EXPR`",
+        )
+        .into());
     }
     Ok(Criteria {
         ids: ids_given,

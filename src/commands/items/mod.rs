@@ -2,12 +2,12 @@
 //! moving, reordering and bulk deleting have their own files (they grow: local files and the
 //! Media Manager, positions, filters and journals); `ordering` is the positioning they share.
 
-mod add;
-mod batches;
+pub(crate) mod add;
+pub(crate) mod batches;
 mod bulk_delete;
-mod metadata;
+pub(crate) mod metadata;
 mod move_;
-mod ordering;
+pub(crate) mod ordering;
 mod reorder;
 pub mod restore;
 mod search;
@@ -38,39 +38,50 @@ pub async fn run(cmd: ItemsCmd, ctx: &Context) -> Result<i32> {
         ItemsCmd::BulkDelete(args) => bulk_delete::run(args, ctx).await,
         ItemsCmd::Search(args) => search::run(args, ctx).await,
         ItemsCmd::Restore(args) => restore::run(args, ctx).await,
+        ItemsCmd::Download(args) => crate::commands::portable::download::run(args, ctx).await,
+        ItemsCmd::Sync(args) => crate::commands::portable::sync::run(args, ctx).await,
     }
 }
 
 async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
-    if let Some(expr) = &args.where_expr {
-        return list_where(&args.gallery_id, expr, ctx).await;
+    // A --where mistake is reported before any request, the gallery's lookup included.
+    let filter = match &args.where_expr {
+        Some(expr) => Some(crate::select::filter::parse(expr, chrono::Utc::now())?),
+        None => None,
+    };
+    let gallery = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
+    if let Some(filter) = filter {
+        return list_where(&gallery, filter, ctx).await;
     }
     let client = ctx.client().await?;
-    let gallery = args.gallery_id.as_str();
+    let gallery = gallery.as_str();
     let mut out = ctx.printer.list::<Item>()?;
     if !args.paging.all {
-        let page = items::list(
-            client,
-            gallery,
-            args.paging.offset,
-            args.limit.unwrap_or(paging::ITEMS.default),
-        )
-        .await?;
-        for item in &page {
-            out.push(item)?;
+        let limit = args.limit.unwrap_or(paging::ITEMS.default);
+        let page = items::list(client, gallery, args.paging.offset, limit).await?;
+        for (index, item) in page.iter().enumerate() {
+            out.push_at(Some(args.paging.offset + index as u64 + 1), item)?;
         }
         out.finish()?;
+        // List-items carries no total: only a full page on a terminal asks for it.
+        if ctx.printer.terminal.stdout_tty && page.len() as u64 == u64::from(limit) {
+            let total = crate::api::galleries::total_items(client, gallery).await?;
+            super::say_how_many_more(ctx, args.paging.offset, page.len(), total, "items");
+        }
         return Ok(0);
     }
     // List items carries no total: one cheap get-gallery reads it, then every page is known and
     // they are fetched concurrently but printed in order as they come: ceil(N/100)+1 requests.
     let mut pages = ItemPages::count_first(client, gallery).await?;
     let progress = ctx.printer.progress(pages.total(), "listing items");
+    let mut position = 0;
     while let Some(page_items) = pages.next_page().await {
         let page_items = page_items?;
         for item in &page_items {
-            out.push(item)?;
+            position += 1;
+            out.push_at(Some(position), item)?;
         }
         progress.inc(page_items.len() as u64);
         out.page_done()?;
@@ -84,16 +95,20 @@ async fn list(args: ItemsListArgs, ctx: &Context) -> Result<i32> {
 
 /// `items list --where EXPR`: the whole gallery, filtered exactly as `bulk-delete --where`
 /// would select (the same code), so a user can look before deleting.
-async fn list_where(gallery: &str, expr: &str, ctx: &Context) -> Result<i32> {
+async fn list_where(
+    gallery: &str,
+    filter: crate::select::filter::Filter,
+    ctx: &Context,
+) -> Result<i32> {
     let criteria = crate::select::Criteria {
-        filter: Some(crate::select::filter::parse(expr, chrono::Utc::now())?),
+        filter: Some(filter),
         ..Default::default()
     };
     let client = ctx.client().await?;
     let selection = crate::select::select(client, gallery, &criteria, &ctx.printer).await?;
     let mut out = ctx.printer.list::<Item>()?;
-    for item in &selection.items {
-        out.push(item)?;
+    for (index, item) in selection.items.iter().enumerate() {
+        out.push_at(selection.positions.get(index).copied(), item)?;
     }
     out.finish()?;
     ctx.printer.notice(&format!(
@@ -105,21 +120,21 @@ async fn list_where(gallery: &str, expr: &str, ctx: &Context) -> Result<i32> {
 }
 
 async fn get(args: ItemRef, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
     require_guid(&args.item_id, "item id")?;
+    let gallery = ctx.resolve_gallery(&args.gallery_id).await?;
     let client = ctx.client().await?;
-    let item = items::get(client, &args.gallery_id, &args.item_id).await?;
+    let item = items::get(client, &gallery, &args.item_id).await?;
     ctx.printer.detail(&item)?;
     Ok(0)
 }
 
 async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
     for id in &args.item_ids {
         require_guid(id, "item id")?;
     }
+    let gallery = ctx.resolve_gallery(&args.gallery_id).await?;
     let client = ctx.client().await?;
-    let gallery = args.gallery_id.as_str();
+    let gallery = gallery.as_str();
     // Read them first: a wrong id fails before anything is deleted, and the dry run shows them.
     let mut targets = Vec::new();
     for id in &args.item_ids {

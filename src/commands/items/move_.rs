@@ -11,9 +11,7 @@ use crate::context::Context;
 use crate::error::{CliError, Kind};
 
 pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
-    let gallery = args.item.gallery_id.as_str();
     let item_id = args.item.item_id.as_str();
-    require_guid(gallery, "gallery id")?;
     require_guid(item_id, "item id")?;
     for other in [&args.before, &args.after].into_iter().flatten() {
         require_guid(other, "item id")?;
@@ -25,6 +23,8 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
                 .into());
         }
     }
+    let gallery = ctx.resolve_gallery(&args.item.gallery_id).await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     let existing = crate::api::items::list_all(client, gallery).await?;
     let Some(from) = existing

@@ -16,9 +16,11 @@ use crate::context::Context;
 use crate::error::CliError;
 
 pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
-    let gallery = args.gallery_id.as_str();
-    require_guid(gallery, "gallery id")?;
     let ids = read_ids(&args.ids_from)?;
+    let gallery = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     let existing = crate::api::items::list_all(client, gallery).await?;
     let by_id: HashMap<&str, &Item> = existing
@@ -141,7 +143,7 @@ fn read_ids(source: &str) -> Result<Vec<String>> {
     }
     if ids.is_empty() {
         return Err(CliError::usage(format!("{source} lists no item ids"))
-            .with_hint("write the gallery's ids in the wanted order first: `progallery items list GALLERY_ID --all -o id > order.txt`")
+            .with_hint("write the gallery's ids in the wanted order first: `progallery items list GALLERY --all -o id > order.txt`")
             .into());
     }
     Ok(ids)

@@ -36,6 +36,15 @@ pub async fn run(args: ItemsSearchArgs, ctx: &Context) -> Result<i32> {
         out.push(document)?;
     }
     out.finish()?;
+    if let Some(total) = page.total {
+        crate::commands::say_how_many_more(
+            ctx,
+            args.paging.offset,
+            page.documents.len(),
+            total,
+            "matches",
+        );
+    }
     Ok(0)
 }
 
@@ -92,7 +101,7 @@ fn explain_missing_search(error: ApiError) -> anyhow::Error {
         )
         .with_hint(
             "install the Wix Site Search app on the site (Wix dashboard: Apps > Wix Site Search); \
-             searching needs it. `progallery items list GALLERY_ID` works without it",
+             searching needs it. `progallery items list GALLERY` works without it",
         )
         .into(),
         _ => error.into(),

@@ -31,7 +31,22 @@ pub fn pause(round: u32) -> Duration {
 
 /// Waits out pause `round`; false when Ctrl-C came meanwhile (the caller stops).
 pub async fn wait(ctx: &Context, round: u32) -> bool {
-    let until = tokio::time::Instant::now() + pause(round);
+    let length = pause(round);
+    let _notice = ctx
+        .printer
+        .wait_observer()
+        .begin(&crate::api::client::Wait {
+            what: "the run",
+            why: "the service keeps answering 429/503 (busy); pausing, then trying again",
+            length: Some(length),
+        });
+    if ctx.global.verbose {
+        crate::output::diagnostic(&format!(
+            "* waiting {} ms: the service is busy (429/503 beyond --retries)",
+            length.as_millis()
+        ));
+    }
+    let until = tokio::time::Instant::now() + length;
     while !ctx.was_interrupted() && tokio::time::Instant::now() < until {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

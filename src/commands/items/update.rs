@@ -116,14 +116,13 @@ impl Edit {
 const EDITS_HINT: &str = "give one JSON object per line (or a JSON array), each with the item's \"id\" and the fields to change, e.g. {\"id\": \"…\", \"title\": \"New\"}";
 
 pub async fn run(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
     if args.from_file.is_some() {
         return from_file(args, ctx).await;
     }
     let Some(item_id) = args.item_id.as_deref() else {
         return Err(
             CliError::usage("give ITEM_ID, or --from-file for many items")
-                .with_hint("progallery items update GALLERY_ID ITEM_ID --title \"New title\"")
+                .with_hint("progallery items update GALLERY ITEM_ID --title \"New title\"")
                 .into(),
         );
     };
@@ -142,16 +141,17 @@ pub async fn run(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
         .with_hint(format!("progallery items update {} {item_id} --title \"New title\"", args.gallery_id))
         .into());
     }
+    let gallery = ctx.resolve_gallery(&args.gallery_id).await?;
     let client = ctx.client().await?;
     let current = if edit.needs_current() {
-        Some(items::get(client, &args.gallery_id, item_id).await?)
+        Some(items::get(client, &gallery, item_id).await?)
     } else {
         None
     };
     let changes = edit
         .changes(current.as_ref())
         .map_err(|why| CliError::usage(format!("item {item_id}: {why}")))?;
-    let updated = items::update(client, &args.gallery_id, item_id, Value::Object(changes)).await?;
+    let updated = items::update(client, &gallery, item_id, Value::Object(changes)).await?;
     ctx.printer.one(&updated)?;
     Ok(0)
 }
@@ -164,7 +164,8 @@ async fn from_file(args: ItemsUpdateArgs, ctx: &Context) -> Result<i32> {
     let name = if source == "-" { "stdin" } else { source };
     let text = read_input(source, "edits")?;
     let rows = parse_edits(name, &text)?;
-    let gallery = args.gallery_id.as_str();
+    let gallery = ctx.resolve_gallery(&args.gallery_id).await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     ctx.handle_interrupts();
     let current: HashMap<String, Item> = if rows.iter().any(|(_, _, e)| e.needs_current()) {

@@ -56,6 +56,8 @@ fn faults_from_args(args: &FaultArgs, rate_limit_per_min: u32) -> Result<Faults>
             .collect(),
         seed: args.fault_seed,
         no_search_sites: args.no_search.clone().unwrap_or_default(),
+        drop_upload_after_bytes: args.drop_upload_after,
+        drop_upload_times: args.drop_upload_times,
     })
 }
 
@@ -98,10 +100,24 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
             faults,
             data_dir: Some(ctx.paths.data_dir.clone()),
             webhooks,
+            media: sandbox::MediaOptions {
+                image_ready_after: Duration::from_millis(args.media_ready_after),
+                video_ready_after: Duration::from_millis(args.video_ready_after),
+            },
         },
     )
     .await
     .map_err(|err| {
+        // The address is the usual culprit; the database only when the address was not.
+        let hint = match bind_problem(&err) {
+            Some(std::io::ErrorKind::AddrInUse) => format!(
+                "another program (another `sandbox serve`?) already listens on {addr}: stop it, or pick a free port with `--addr 127.0.0.1:0`"
+            ),
+            Some(_) => format!(
+                "{addr} cannot be listened on from here: use a local address such as `--addr 127.0.0.1:8787` (a port below 1024 needs privileges)"
+            ),
+            None => hint,
+        };
         CliError::new(Kind::General, format!("cannot start the sandbox: {err:#}")).with_hint(hint)
     })?;
     announce_url(&running.base_url)?;
@@ -120,6 +136,16 @@ async fn serve(args: SandboxServeArgs, ctx: &Context) -> Result<i32> {
     signals.wait().await;
     running.shutdown().await?;
     Ok(0)
+}
+
+/// The kind of the socket error that stopped the sandbox from listening, if that is what did.
+fn bind_problem(err: &anyhow::Error) -> Option<std::io::ErrorKind> {
+    use std::io::ErrorKind::{AddrInUse, AddrNotAvailable, PermissionDenied};
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::kind)
+        .find(|kind| matches!(kind, AddrInUse | AddrNotAvailable | PermissionDenied))
+        .filter(|_| format!("{err:#}").contains("binding"))
 }
 
 /// Prints the base URL as the first line of stdout and flushes, so a parent process (the test

@@ -1,11 +1,13 @@
 //! Imports (spec §6): `POST /site-media/v1/files/import` `{"url", "displayName"?, "mimeType"?}`
 //! records a PENDING file and answers at once; a background task fetches exactly that URL
 //! (http/https; a few redirects allowed), streams it to disk under the size cap and the import
-//! timeout, and marks the file READY (images with their header dimensions) or FAILED (an HTTP
-//! error, neither a readable image nor a video, too large, too slow, unreachable).
+//! timeout, and records the outcome, visible once its processing time has passed: READY (images
+//! with their header dimensions, videos with their renditions) or FAILED (an HTTP error, bytes
+//! that cannot be processed as the type says, too large, too slow, unreachable).
 //!
-//! What the content is: an image if the header reader recognises it; otherwise a video if the
-//! response's Content-Type (or the request's `mimeType`) says mp4/mov/webm; otherwise FAILED.
+//! What the content is, Wix must know before fetching, as it documents: from `mimeType`, else an
+//! extension in `displayName` or in the URL, else the source's answer to HEAD. An import whose
+//! type none of these tells is refused (400); the bytes are never sniffed to decide it.
 
 use std::sync::Arc;
 
@@ -17,7 +19,10 @@ use serde_json::{json, Value};
 use super::spool::{spool, SpoolError};
 use super::store::{self, MediaRow, Stored};
 use super::upload::unsupported_mime;
-use super::{classify_mime, essence, guess_from_name, image_extension, new_id, Kind};
+use super::{
+    classify_mime, essence, guess_from_name, image_extension, mime_of_extension, new_id, video,
+    Kind,
+};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
 use crate::sandbox::validate::body_object;
@@ -25,6 +30,8 @@ use crate::sandbox::App;
 
 /// How long past its fetch timeout an import may still be PENDING before it counts as abandoned.
 const ABANDONED_GRACE_MS: i64 = 5_000;
+/// Limit of the HEAD asked of a source whose type nothing else tells.
+const HEAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn optional_string(
     body: &serde_json::Map<String, Value>,
@@ -60,10 +67,6 @@ pub async fn import_file(
         ));
     }
     let hint = optional_string(&body, "mimeType")?;
-    let hinted_kind = match &hint {
-        Some(mime) => Some(classify_mime(mime).ok_or_else(|| unsupported_mime("mimeType", mime))?),
-        None => None,
-    };
     let last_segment = url
         .path_segments()
         .and_then(|mut s| s.next_back())
@@ -74,18 +77,22 @@ pub async fn import_file(
                 .map(|(_, v)| v.into_owned())
                 .unwrap_or_else(|| s.to_string())
         });
-    let display_name = optional_string(&body, "displayName")?
+    let given_name = optional_string(&body, "displayName")?;
+    let display_name = given_name
+        .clone()
         .or_else(|| last_segment.clone())
         .unwrap_or_else(|| "file".to_string());
-
-    // The id is fixed now (the client polls by it), so its shape comes from what is known now:
-    // the mime type if given, else the URL's extension, else an image.
-    let guessed = last_segment.as_deref().and_then(guess_from_name);
-    let (kind, ext) = match (hinted_kind, &hint, guessed) {
-        (Some(Kind::Image), Some(mime), _) => (Kind::Image, image_extension(mime)),
-        (Some(Kind::Video), _, _) => (Kind::Video, ""),
-        (_, _, Some((kind, ext))) => (kind, ext),
-        _ => (Kind::Image, "jpg"),
+    let mime = match &hint {
+        Some(mime) => {
+            classify_mime(mime).ok_or_else(|| unsupported_mime("mimeType", mime))?;
+            essence(mime)
+        }
+        None => type_of_source(&app, &url, given_name.as_deref(), last_segment.as_deref()).await?,
+    };
+    let kind = classify_mime(&mime).ok_or_else(|| unsupported_mime("mimeType", &mime))?;
+    let ext = match kind {
+        Kind::Image => image_extension(&mime),
+        Kind::Video => "",
     };
     let id = new_id(&site, kind, ext);
     let (now_ms, now) = crate::sandbox::store::now();
@@ -99,7 +106,7 @@ pub async fn import_file(
         id: id.clone(),
         display_name,
         media_type: kind.media_type().to_string(),
-        mime_type: hint.as_deref().map(essence),
+        mime_type: Some(mime.clone()),
         status: store::PENDING.to_string(),
         size_bytes: None,
         hash: None,
@@ -110,6 +117,8 @@ pub async fn import_file(
         source_url: Some(url.to_string()),
         upload_token: None,
         deadline_ms: Some(deadline_ms),
+        ready_ms: None,
+        duration_ms: None,
         created_date: now.clone(),
         updated_date: now,
     };
@@ -119,15 +128,55 @@ pub async fn import_file(
         .await?;
     let task_app = Arc::clone(&app);
     tokio::spawn(async move {
-        run_import(task_app, id, url, hint).await;
+        run_import(task_app, id, url, kind, mime).await;
     });
     Ok(Json(json!({"file": app.media.descriptor(&row)})))
 }
 
+/// The mime type of an import without `mimeType`: from an extension in the display name or the
+/// URL, else from the source's answer to HEAD; else the import is refused, as Wix refuses it.
+async fn type_of_source(
+    app: &App,
+    url: &url::Url,
+    display_name: Option<&str>,
+    last_segment: Option<&str>,
+) -> ApiResult<String> {
+    for name in [display_name, last_segment].into_iter().flatten() {
+        if let Some((_, ext)) = guess_from_name(name) {
+            return Ok(mime_of_extension(ext).to_string());
+        }
+    }
+    let answered = app
+        .media
+        .http
+        .head(url.clone())
+        .timeout(HEAD_TIMEOUT)
+        .send()
+        .await
+        .ok()
+        .filter(|r| r.status().is_success())
+        .and_then(|r| {
+            r.headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .map(essence)
+        });
+    match answered {
+        Some(mime) if classify_mime(&mime).is_some() => Ok(mime),
+        Some(mime) => Err(unsupported_mime("mimeType", &mime)),
+        None => Err(ApiError::invalid(
+            "mimeType",
+            "the file's type cannot be known: give mimeType, or a displayName or URL with an \
+             extension (the source did not answer HEAD with a Content-Type)",
+            "REQUIRED_FIELD",
+        )),
+    }
+}
+
 /// Fetches, stores and records the outcome of one import. Never panics; every failure ends as a
 /// FAILED row (unless the database itself is unreachable, when the row stays PENDING).
-async fn run_import(app: Arc<App>, id: String, url: url::Url, hint: Option<String>) {
-    let outcome = fetch_and_store(&app, &id, url, hint.as_deref()).await;
+async fn run_import(app: Arc<App>, id: String, url: url::Url, kind: Kind, mime: String) {
+    let outcome = fetch_and_store(&app, &id, url, kind, &mime).await;
     let now = crate::sandbox::store::now().1;
     match outcome {
         Ok(stored) => {
@@ -138,7 +187,9 @@ async fn run_import(app: Arc<App>, id: String, url: url::Url, hint: Option<Strin
                 .write(move |tx| store::complete(tx, &update_id, &stored, &now))
                 .await;
             if !matches!(done, Ok(true)) {
-                let _ = tokio::fs::remove_file(&path).await;
+                if let Some(path) = path {
+                    let _ = tokio::fs::remove_file(&path).await;
+                }
             }
         }
         Err(reason) => {
@@ -154,7 +205,8 @@ async fn fetch_and_store(
     app: &App,
     id: &str,
     url: url::Url,
-    hint: Option<&str>,
+    kind: Kind,
+    mime: &str,
 ) -> Result<Stored, String> {
     let settings = app.media.settings();
     let work = async {
@@ -178,11 +230,6 @@ async fn fetch_and_store(
                 settings.max_upload_bytes
             ));
         }
-        let served_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(essence);
         let spooled = spool(
             response.bytes_stream(),
             &app.media.dir,
@@ -200,38 +247,59 @@ async fn fetch_and_store(
             spooled.discard().await;
             return Err("the URL answered an empty body".to_string());
         }
-        let (media_type, mime_type, dimensions) = match spooled.image_info().await {
-            Ok(info) => (
-                Kind::Image,
-                info.format.mime().to_string(),
-                Some((info.width, info.height)),
-            ),
-            Err(image_err) => {
-                let video = [served_type.as_deref(), hint]
-                    .into_iter()
-                    .flatten()
-                    .find(|m| classify_mime(m) == Some(Kind::Video));
-                match video {
-                    Some(mime) => (Kind::Video, essence(mime), None),
-                    None => {
-                        spooled.discard().await;
-                        return Err(format!("neither an image nor a video: {image_err}"));
-                    }
-                }
+        // Processed as the type says: an image must have a readable header, a video a known
+        // container; else it "cannot be processed" and ends FAILED.
+        let (mime_type, dimensions, duration_ms, ok) = match kind {
+            Kind::Image => match spooled.image_info().await {
+                Ok(info) => (
+                    info.format.mime().to_string(),
+                    Some((info.width, info.height)),
+                    None,
+                    true,
+                ),
+                Err(_) => (mime.to_string(), None, None, false),
+            },
+            Kind::Video => {
+                let path = spooled.path().to_path_buf();
+                let info = tokio::task::spawn_blocking(move || {
+                    let mut file = std::fs::File::open(path)?;
+                    video::inspect(&mut file)
+                })
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| format!("reading the video: {e}"))?;
+                (
+                    mime.to_string(),
+                    info.map(|i| (i.width, i.height)),
+                    info.and_then(|i| i.duration_ms)
+                        .and_then(|ms| i64::try_from(ms).ok()),
+                    info.is_some(),
+                )
             }
         };
-        let (size, hash) = (spooled.size, spooled.hash.clone());
-        let path = spooled
-            .keep(&app.media.dir, id)
-            .await
-            .map_err(|e| format!("{e:?}"))?;
+        let size = spooled.size;
+        let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
+        let path = if ok {
+            Some(
+                spooled
+                    .keep(&app.media.dir, id)
+                    .await
+                    .map_err(|e| format!("{e:?}"))?,
+            )
+        } else {
+            spooled.discard().await;
+            None
+        };
+        let wait = i64::try_from(settings.ready_after(kind).as_millis()).unwrap_or(i64::MAX);
         Ok(Stored {
-            media_type: media_type.media_type().to_string(),
+            media_type: kind.media_type().to_string(),
             mime_type,
             size_bytes: i64::try_from(size).unwrap_or(i64::MAX),
             hash,
             dimensions,
-            path: path.to_string_lossy().into_owned(),
+            duration_ms,
+            path: path.map(|p| p.to_string_lossy().into_owned()),
+            ready_ms: crate::sandbox::store::now().0.saturating_add(wait),
         })
     };
     // The timeout covers connecting, the headers and the whole body; dropping `work` on timeout

@@ -1,105 +1,73 @@
 //! The Media Manager slice of the sandbox (spec §6): upload URLs and the PUT that stores the bytes
-//! (`upload.rs`), imports fetched in the background (`import.rs`), get-file-by-id and the stored
-//! bytes served at each file's URL (`routes.rs`), the rows (`store.rs`), streaming a body to disk
-//! under a size cap while hashing it (`spool.rs`), and a header-only image size reader
-//! (`imagesize.rs`), which server's address media URLs carry when several serve one database
-//! (`servers.rs`), and rewriting stored items' media URLs to it on the way out (`urls.rs`).
+//! (`upload.rs`), the tus resumable upload for large files (`resumable.rs`), imports fetched in
+//! the background (`import.rs`), get-file-by-id, get-files and the stored bytes served at each
+//! file's URL (`routes.rs`), originals out through download URLs (`download.rs`, with the seeded
+//! media's bytes in `seed_bytes.rs`), the rows (`store.rs`), streaming a body to disk under a size cap while
+//! hashing it (`spool.rs`), a header-only image size reader (`imagesize.rs`), a video's size and
+//! duration from its MP4 header and the renditions and posters built from them (`video.rs`), which
+//! server's address media URLs carry when several serve one database (`servers.rs`), and rewriting
+//! stored items' media URLs to it on the way out (`urls.rs`).
+//!
+//! Like Wix, nothing is usable at once: an uploaded or imported file answers `PENDING` until its
+//! processing time has passed (images briefly, videos longer, as if transcoded), then `READY`, or
+//! `FAILED` when the bytes cannot be processed (an image whose header cannot be read, a video in
+//! no container the sandbox knows). The outcome is decided when the bytes arrive and stored with
+//! the moment it becomes visible (`ready_ms`), so every process sharing the database agrees.
 //!
 //! Bytes live in one directory per sandbox: `<data dir>/sandbox-media` for a file database (next
 //! to the database as `<db>.media` when there is no data dir), or a temporary directory for an
 //! in-memory database, owned by `Running` and removed on shutdown (rows that vanish with the
 //! process should not leave files behind).
 
+mod download;
+mod drop_fault;
 pub mod imagesize;
 mod import;
+mod resumable;
 pub mod routes;
+mod seed_bytes;
 pub mod servers;
+mod settings;
 mod spool;
 pub mod store;
 pub mod upload;
 pub mod urls;
+mod video;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+pub use resumable::RESUMABLE_PATH;
+pub use settings::{HashForm, MediaOptions, Settings, UnknownIds};
+
 use super::db::Database;
-use super::errors::{ApiError, ApiResult, Violation};
+use super::errors::ApiResult;
+use settings::{DEFAULT_IMPORT_TIMEOUT, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_URL_LIFETIME};
 
 /// Where a file's bytes are served: `<base>/_sandbox/media/<id>`.
 pub const MEDIA_PATH: &str = "/_sandbox/media/";
 /// Where upload URLs point: `<base>/_sandbox/upload/<token>`.
 pub const UPLOAD_PATH: &str = "/_sandbox/upload/";
 
-/// Default cap of one upload or import: 1 GiB.
-const DEFAULT_MAX_UPLOAD_BYTES: u64 = 1024 * 1024 * 1024;
-/// Default limit of one import fetch, connect to last byte.
-const DEFAULT_IMPORT_TIMEOUT: Duration = Duration::from_secs(120);
-/// Default lifetime of an upload URL.
-const DEFAULT_UPLOAD_URL_LIFETIME: Duration = Duration::from_secs(3600);
-
-/// Whether a request path is an upload PUT: the gate logs it and applies faults like any API
-/// request, but leaves its body unread (the handler streams it) and skips the Authorization check
-/// (the token in the URL is the credential).
+/// Whether a request path is an upload (a PUT to an upload URL, or any request of the resumable
+/// upload): the gate logs it and applies faults like any API request, but leaves its body unread
+/// (the handler streams it) and skips the Authorization check (the token is the credential).
 pub fn is_upload_path(path: &str) -> bool {
-    path.starts_with(UPLOAD_PATH)
+    path.starts_with(UPLOAD_PATH) || path == RESUMABLE_PATH || path.starts_with(RESUMABLE_PREFIX)
 }
 
-/// Limits changeable at runtime through `PUT /_sandbox/media-settings`.
+/// Marks the answer to an upload whose connection the dropped-connection fault cut: the gate
+/// must not drain the rest of its body (see `drop_fault.rs`).
 #[derive(Debug, Clone, Copy)]
-pub struct Settings {
-    pub max_upload_bytes: u64,
-    pub import_timeout: Duration,
-    /// How long a new upload URL stays valid (tests shorten it to see expiry).
-    pub upload_url_lifetime: Duration,
-}
+pub struct ConnectionDropped;
 
-impl Settings {
-    pub fn to_json(self) -> Value {
-        json!({
-            "maxUploadBytes": self.max_upload_bytes,
-            "importTimeoutMs": millis(self.import_timeout),
-            "uploadUrlLifetimeMs": millis(self.upload_url_lifetime),
-        })
-    }
-
-    fn apply(&mut self, patch: &Map<String, Value>) -> ApiResult<()> {
-        let mut violations = Vec::new();
-        let mut next = *self;
-        for (key, value) in patch {
-            let number = value.as_u64().filter(|n| *n > 0);
-            match (key.as_str(), number) {
-                ("maxUploadBytes", Some(n)) => next.max_upload_bytes = n,
-                ("importTimeoutMs", Some(n)) => next.import_timeout = Duration::from_millis(n),
-                ("uploadUrlLifetimeMs", Some(n)) => {
-                    next.upload_url_lifetime = Duration::from_millis(n)
-                }
-                ("maxUploadBytes" | "importTimeoutMs" | "uploadUrlLifetimeMs", None) => {
-                    violations.push(Violation::wrong_type(key.as_str(), "a positive integer"))
-                }
-                _ => violations.push(Violation::new(
-                    key.as_str(),
-                    "is not a media setting (maxUploadBytes, importTimeoutMs, \
-                     uploadUrlLifetimeMs)",
-                    "UNKNOWN_FIELD",
-                )),
-            }
-        }
-        if !violations.is_empty() {
-            return Err(ApiError::validation(violations));
-        }
-        *self = next;
-        Ok(())
-    }
-}
-
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
-}
+/// `RESUMABLE_PATH` followed by a slash: the tus uploads and the final commit live below it.
+const RESUMABLE_PREFIX: &str = "/_sandbox/resumable/";
 
 /// The media part of the sandbox's shared state.
 pub struct MediaState {
@@ -108,6 +76,8 @@ pub struct MediaState {
     settings: Mutex<Settings>,
     /// One client for every import (connection reuse); per-request timeouts come from settings.
     http: reqwest::Client,
+    /// Resumable uploads a PATCH is writing to.
+    resumable_busy: resumable::Busy,
 }
 
 /// Where a file database keeps its media bytes: `<data dir>/sandbox-media` when the sandbox has a
@@ -131,6 +101,7 @@ impl MediaState {
         database: &Database,
         data_dir: Option<&Path>,
         base_url: String,
+        options: MediaOptions,
     ) -> Result<(MediaState, Option<tempfile::TempDir>)> {
         let (dir, temp) = match (database, data_dir) {
             (Database::Memory, _) => {
@@ -159,8 +130,14 @@ impl MediaState {
                     max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
                     import_timeout: DEFAULT_IMPORT_TIMEOUT,
                     upload_url_lifetime: DEFAULT_UPLOAD_URL_LIFETIME,
+                    image_ready_after: options.image_ready_after,
+                    video_ready_after: options.video_ready_after,
+                    refuse_unreadable_uploads: false,
+                    get_files_unknown_ids: UnknownIds::Omit,
+                    hash_form: HashForm::Md5,
                 }),
                 http,
+                resumable_busy: resumable::Busy::default(),
             },
             temp,
         ))
@@ -231,6 +208,20 @@ pub fn guess_from_name(name: &str) -> Option<(Kind, &'static str)> {
         "webm" => (Kind::Video, "webm"),
         _ => return None,
     })
+}
+
+/// The mime type an extension of `guess_from_name` stands for.
+pub fn mime_of_extension(ext: &str) -> &'static str {
+    match ext {
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "mp4" => "video/mp4",
+        "mov" => "video/quicktime",
+        "webm" => "video/webm",
+        _ => "image/jpeg",
+    }
 }
 
 /// The extension an image mime type stands for.

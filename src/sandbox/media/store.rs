@@ -2,6 +2,10 @@
 //! tokens (their tables are created in `schema.rs`), and the FileDescriptor JSON of spec §6 built
 //! from a row. Every function runs inside the caller's request transaction (see `db/`), so several
 //! processes sharing one database file see each other's uploads, tokens and import results.
+//!
+//! `status` holds a file's outcome (`READY` or `FAILED`; `PENDING` only while an import is still
+//! being fetched) and `ready_ms` the moment processing ends: until then every read answers
+//! `PENDING` (see `settle`), without a task having to flip the row.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{json, Map, Value};
@@ -37,6 +41,10 @@ pub struct MediaRow {
     /// For a PENDING import: when its fetch must have ended (epoch ms). Past it the import is
     /// answered as FAILED, so a process that died mid-import does not leave it pending forever.
     pub deadline_ms: Option<i64>,
+    /// When processing ends (epoch ms): before it, the file reads as PENDING.
+    pub ready_ms: Option<i64>,
+    /// A video's duration, when its header says.
+    pub duration_ms: Option<i64>,
     pub created_date: String,
     pub updated_date: String,
 }
@@ -49,11 +57,16 @@ pub struct Stored {
     pub size_bytes: i64,
     pub hash: String,
     pub dimensions: Option<(u32, u32)>,
-    pub path: String,
+    pub duration_ms: Option<i64>,
+    /// `None` when the bytes could not be processed (the file ends FAILED).
+    pub path: Option<String>,
+    /// When processing ends (epoch ms).
+    pub ready_ms: i64,
 }
 
 const COLUMNS: &str = "site, id, display_name, media_type, mime_type, status, size_bytes, hash, \
-     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date, url";
+     width, height, path, source_url, upload_token, deadline_ms, created_date, updated_date, url, \
+     ready_ms, duration_ms";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
     Ok(MediaRow {
@@ -74,15 +87,20 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MediaRow> {
         created_date: row.get(14)?,
         updated_date: row.get(15)?,
         url: row.get(16)?,
+        ready_ms: row.get(17)?,
+        duration_ms: row.get(18)?,
     })
 }
 
-/// A PENDING row past its deadline is FAILED: the process that fetched it is gone (its own
-/// timeout would have ended the fetch before the deadline).
-fn settle_abandoned(mut row: MediaRow) -> MediaRow {
+/// The status a row reads as now: PENDING until its processing time has passed; and a PENDING
+/// import past its deadline is FAILED (the process that fetched it is gone: its own timeout would
+/// have ended the fetch before the deadline).
+fn settle(mut row: MediaRow) -> MediaRow {
     let now_ms = crate::sandbox::store::now().0;
     if row.status == PENDING && row.deadline_ms.is_some_and(|deadline| deadline < now_ms) {
         row.status = FAILED.to_string();
+    } else if row.status != PENDING && row.ready_ms.is_some_and(|ready| ready > now_ms) {
+        row.status = PENDING.to_string();
     }
     row
 }
@@ -101,8 +119,9 @@ fn insert_with(tx: &Transaction, row: &MediaRow, verb: &str) -> ApiResult<()> {
     tx.prepare_cached(&format!(
         "{verb} INTO media_files (site, id, display_name, media_type, mime_type, status,
              size_bytes, hash, width, height, path, source_url, upload_token, deadline_ms,
-             created_date, updated_date, url)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+             created_date, updated_date, url, ready_ms, duration_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19)"
     ))?
     .execute(params![
         row.site,
@@ -122,6 +141,8 @@ fn insert_with(tx: &Transaction, row: &MediaRow, verb: &str) -> ApiResult<()> {
         row.created_date,
         row.updated_date,
         row.url,
+        row.ready_ms,
+        row.duration_ms,
     ])?;
     Ok(())
 }
@@ -134,7 +155,21 @@ pub fn find(tx: &Transaction, site: &str, id: &str) -> ApiResult<Option<MediaRow
         ))?
         .query_row([site, id], from_row)
         .optional()?
-        .map(settle_abandoned))
+        .map(settle))
+}
+
+/// The files of `site` among `ids`, in the order asked (unknown ids left out, repeats once).
+pub fn find_many(tx: &Transaction, site: &str, ids: &[String]) -> ApiResult<Vec<MediaRow>> {
+    let mut found: Vec<MediaRow> = Vec::new();
+    for id in ids {
+        if found.iter().any(|row| &row.id == id) {
+            continue;
+        }
+        if let Some(row) = find(tx, site, id)? {
+            found.push(row);
+        }
+    }
+    Ok(found)
 }
 
 /// A file by id alone, for serving its bytes at its public URL (as Wix's static URLs need no
@@ -144,7 +179,7 @@ pub fn find_any_site(tx: &Transaction, id: &str) -> ApiResult<Option<MediaRow>> 
         .prepare_cached(&format!("SELECT {COLUMNS} FROM media_files WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
-        .map(settle_abandoned))
+        .map(settle))
 }
 
 /// The file an earlier PUT to the same upload URL stored with the same bytes, so a client that
@@ -159,26 +194,30 @@ pub fn find_by_token_and_hash(
             "SELECT {COLUMNS} FROM media_files WHERE upload_token = ?1 AND hash = ?2"
         ))?
         .query_row([token, hash], from_row)
-        .optional()?)
+        .optional()?
+        .map(settle))
 }
 
-/// Marks a PENDING import READY with what was stored. Returns false when the row is gone, no
-/// longer pending, or past its deadline (already answered as FAILED, which must not change):
-/// then the caller removes the bytes it stored.
+/// Records what a PENDING import fetched: READY once processed (or FAILED when the bytes could
+/// not be processed, `stored.path` being `None`). Returns false when the row is gone, no longer
+/// pending, or past its deadline (already answered as FAILED, which must not change): then the
+/// caller removes the bytes it stored.
 pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiResult<bool> {
     let (width, height) = match stored.dimensions {
         Some((w, h)) => (Some(i64::from(w)), Some(i64::from(h))),
         None => (None, None),
     };
+    let outcome = if stored.path.is_some() { READY } else { FAILED };
     let changed = tx
         .prepare_cached(
             "UPDATE media_files SET status = ?2, media_type = ?3, mime_type = ?4, size_bytes = ?5,
-                 hash = ?6, width = ?7, height = ?8, path = ?9, updated_date = ?10
+                 hash = ?6, width = ?7, height = ?8, path = ?9, updated_date = ?10,
+                 ready_ms = ?13, duration_ms = ?14
              WHERE id = ?1 AND status = ?11 AND (deadline_ms IS NULL OR deadline_ms >= ?12)",
         )?
         .execute(params![
             id,
-            READY,
+            outcome,
             stored.media_type,
             stored.mime_type,
             stored.size_bytes,
@@ -189,6 +228,8 @@ pub fn complete(tx: &Transaction, id: &str, stored: &Stored, now: &str) -> ApiRe
             now,
             PENDING,
             crate::sandbox::store::now().0,
+            stored.ready_ms,
+            stored.duration_ms,
         ])?;
     Ok(changed == 1)
 }
@@ -248,8 +289,10 @@ pub fn find_token(tx: &Transaction, token: &str) -> ApiResult<Option<UploadToken
 }
 
 /// The FileDescriptor of spec §6. `base_url` makes the sandbox's own files' `url` absolute (it is
-/// computed on every answer, never stored, so it follows the server that answers). Fields without a value yet
-/// (a PENDING import has no size or hash) are omitted, as the service omits empty fields.
+/// computed on every answer, never stored, so it follows the server that answers). Fields without
+/// a value yet (a PENDING import has no size or hash) are omitted, as the service omits empty
+/// fields; `media` (sizes, renditions, posters) only once the file is READY: "the URLs are not yet
+/// available" while it is PENDING (spec §6).
 pub fn descriptor(row: &MediaRow, base_url: &str) -> Value {
     let url = row
         .url
@@ -268,19 +311,36 @@ pub fn descriptor(row: &MediaRow, base_url: &str) -> Value {
     }
     map.insert("private".into(), json!(false));
     map.insert("mediaType".into(), json!(row.media_type));
-    if let (Some(width), Some(height)) = (row.width, row.height) {
-        if row.media_type == "IMAGE" {
-            map.insert(
-                "media".into(),
-                json!({"image": {"image": {
-                    "id": row.id,
-                    "url": url,
-                    "width": width,
-                    "height": height,
-                    "filename": row.display_name,
-                }}}),
-            );
-            map.insert("thumbnailUrl".into(), json!(url));
+    if row.status == READY {
+        if let (Some(width), Some(height)) = (row.width, row.height) {
+            if row.media_type == "IMAGE" {
+                map.insert(
+                    "media".into(),
+                    json!({"image": {"image": {
+                        "id": row.id,
+                        "url": url,
+                        "width": width,
+                        "height": height,
+                        "filename": row.display_name,
+                    }}}),
+                );
+                map.insert("thumbnailUrl".into(), json!(url));
+            } else {
+                let host = match row.url {
+                    Some(_) => super::video::Host::Wix,
+                    None => super::video::Host::Sandbox { base: base_url },
+                };
+                let (w, h) = (
+                    u32::try_from(width).unwrap_or(0),
+                    u32::try_from(height).unwrap_or(0),
+                );
+                let duration = row.duration_ms.and_then(|ms| u64::try_from(ms).ok());
+                let media = super::video::media(&row.id, w, h, duration, &host);
+                if let Some(poster) = media["video"]["posters"][0]["url"].as_str() {
+                    map.insert("thumbnailUrl".into(), json!(poster));
+                }
+                map.insert("media".into(), media);
+            }
         }
     }
     map.insert("operationStatus".into(), json!(row.status));

@@ -2,20 +2,23 @@
 //! `<base>/_sandbox/upload/<token>`, where the token (a row in SQLite, so any process on the same
 //! database accepts it) binds the site, the declared mime type and file name, and expires after an
 //! hour. `PUT <uploadUrl>?filename=<name>` then streams the raw bytes to disk under the size cap
-//! and answers `{"file": FileDescriptor}` READY. A second PUT of the same bytes to the same URL
-//! answers the file the first one stored, so a retried PUT never duplicates a file.
+//! and answers `{"file": FileDescriptor}`, PENDING while it is "processed" (then READY, or FAILED
+//! for bytes that cannot be processed). A second PUT of the same bytes to the same URL answers
+//! the file the first one stored, so a retried PUT never duplicates a file. The resumable upload
+//! (`resumable.rs`) ends in the same `store_upload`.
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::spool::{spool, SpoolError};
+use super::spool::{spool, SpoolError, Spooled};
 use super::store::{self, MediaRow, UploadToken};
-use super::{classify_mime, new_id, Kind, UPLOAD_PATH};
+use super::{classify_mime, new_id, video, Kind, UPLOAD_PATH};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
@@ -28,6 +31,18 @@ pub async fn generate_upload_url(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let body = body_object(&body)?;
+    let token = grant_token(&app, site, &body).await?;
+    Ok(Json(json!({
+        "uploadUrl": format!("{}{UPLOAD_PATH}{token}", app.media.base_url),
+    })))
+}
+
+/// Checks `{"mimeType", "fileName"?}` and records a new upload token for `site`.
+pub async fn grant_token(
+    app: &App,
+    site: String,
+    body: &serde_json::Map<String, Value>,
+) -> ApiResult<String> {
     let mime_type = match body.get("mimeType") {
         Some(Value::String(m)) if !m.trim().is_empty() => m.trim().to_string(),
         Some(Value::String(_)) | None => {
@@ -68,9 +83,7 @@ pub async fn generate_upload_url(
     app.pool
         .write(move |tx| store::insert_token(tx, &stored_token, &value))
         .await?;
-    Ok(Json(json!({
-        "uploadUrl": format!("{}{UPLOAD_PATH}{token}", app.media.base_url),
-    })))
+    Ok(token)
 }
 
 pub fn unsupported_mime(field: &str, mime: &str) -> ApiError {
@@ -95,8 +108,43 @@ pub async fn put_upload(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Body,
-) -> ApiResult<Json<Value>> {
-    let lookup = token.clone();
+) -> Result<Response, ApiError> {
+    let granted = valid_token(&app, &token).await?;
+    // The PUT's Content-Type is what the bytes are; the mime type declared when the URL was made
+    // stands in when the PUT has none.
+    let mime = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(super::essence)
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| super::essence(&granted.mime_type));
+    if classify_mime(&mime).is_none() {
+        return Err(unsupported_mime("Content-Type", &mime));
+    }
+    let display_name = display_name(raw.as_deref(), &granted);
+    let cap = app.media.settings().max_upload_bytes;
+    // A declared length past the cap is refused before reading a byte (a client waiting on
+    // `100 Continue` then sends nothing); the spool enforces the cap on what actually arrives.
+    let declared = headers
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|len| len > cap) {
+        return Err(spool_error(SpoolError::TooLarge { cap }));
+    }
+    let (stream, cut) = super::drop_fault::wrap(&app, body.into_data_stream());
+    let spooled = match spool(stream, &app.media.dir, cap).await {
+        Ok(spooled) => spooled,
+        Err(_) if cut.happened() => return Ok(super::drop_fault::dropped()),
+        Err(err) => return Err(spool_error(err)),
+    };
+    let file = store_upload(&app, granted, &token, spooled, &mime, display_name).await?;
+    Ok(Json(json!({ "file": file })).into_response())
+}
+
+/// The token of an upload URL, if it is one and has not expired.
+pub async fn valid_token(app: &App, token: &str) -> ApiResult<UploadToken> {
+    let lookup = token.to_string();
     let Some(granted) = app
         .pool
         .read(move |tx| store::find_token(tx, &lookup))
@@ -109,37 +157,89 @@ pub async fn put_upload(
             "this upload URL has expired; generate a new one",
         ));
     }
-    // The PUT's Content-Type is what the bytes are; the mime type declared when the URL was made
-    // stands in when the PUT has none.
-    let mime = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(super::essence)
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| super::essence(&granted.mime_type));
-    let Some(kind) = classify_mime(&mime) else {
-        return Err(unsupported_mime("Content-Type", &mime));
-    };
-    let display_name = Query::parse(raw.as_deref())
+    Ok(granted)
+}
+
+/// The name the file gets: `?filename=`, else the one given when the URL was made.
+pub fn display_name(raw_query: Option<&str>, granted: &UploadToken) -> String {
+    Query::parse(raw_query)
         .first("filename")
         .map(str::to_string)
         .filter(|n| !n.trim().is_empty())
         .or(granted.file_name.clone())
-        .unwrap_or_else(|| "file".to_string());
+        .unwrap_or_else(|| "file".to_string())
+}
 
-    let cap = app.media.settings().max_upload_bytes;
-    // A declared length past the cap is refused before reading a byte (a client waiting on
-    // `100 Continue` then sends nothing); the spool enforces the cap on what actually arrives.
-    let declared = headers
-        .get("content-length")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|len| len > cap) {
-        return Err(spool_error(SpoolError::TooLarge { cap }));
+/// What processing makes of the bytes: the outcome, the served mime type, the id's extension,
+/// and the image size or video size and duration.
+struct Processed {
+    ready: bool,
+    mime: String,
+    ext: &'static str,
+    dimensions: Option<(u32, u32)>,
+    duration_ms: Option<i64>,
+}
+
+/// Decides what the bytes of a `kind` file become. An image whose header cannot be read, or a
+/// video in no known container, "cannot be processed": FAILED once its processing time is over
+/// (or refused at once with `refuseUnreadableUploads`).
+async fn process(spooled: &Spooled, kind: Kind, mime: &str, refuse: bool) -> ApiResult<Processed> {
+    match kind {
+        Kind::Image => match spooled.image_info().await {
+            Ok(info) => Ok(Processed {
+                ready: true,
+                mime: info.format.mime().to_string(),
+                ext: info.format.extension(),
+                dimensions: Some((info.width, info.height)),
+                duration_ms: None,
+            }),
+            Err(err) if refuse => Err(ApiError::invalid(
+                "body",
+                format!("the file is not a readable image ({err})"),
+                "FORMAT",
+            )),
+            Err(_) => Ok(Processed {
+                ready: false,
+                mime: mime.to_string(),
+                ext: super::image_extension(mime),
+                dimensions: None,
+                duration_ms: None,
+            }),
+        },
+        Kind::Video => {
+            let path = spooled.path().to_path_buf();
+            let info = tokio::task::spawn_blocking(move || {
+                let mut file = std::fs::File::open(path)?;
+                video::inspect(&mut file)
+            })
+            .await
+            .map_err(|e| ApiError::internal(e.to_string()))?
+            .map_err(|e| ApiError::internal(format!("reading the video: {e}")))?;
+            Ok(Processed {
+                ready: info.is_some(),
+                mime: mime.to_string(),
+                ext: "",
+                dimensions: info.map(|i| (i.width, i.height)),
+                duration_ms: info
+                    .and_then(|i| i.duration_ms)
+                    .and_then(|ms| i64::try_from(ms).ok()),
+            })
+        }
     }
-    let spooled = spool(body.into_data_stream(), &app.media.dir, cap)
-        .await
-        .map_err(spool_error)?;
+}
+
+/// Stores the bytes of a finished upload (a PUT, or a resumable upload's commit) as a file that
+/// is PENDING for its processing time, then READY or FAILED; answers its descriptor. A second
+/// upload of the same bytes with the same token answers the file the first one stored, so a
+/// retried upload never duplicates a file.
+pub async fn store_upload(
+    app: &App,
+    granted: UploadToken,
+    token: &str,
+    spooled: Spooled,
+    mime: &str,
+    display_name: String,
+) -> ApiResult<Value> {
     if spooled.size == 0 {
         spooled.discard().await;
         return Err(ApiError::invalid(
@@ -148,54 +248,63 @@ pub async fn put_upload(
             "REQUIRED_FIELD",
         ));
     }
-    let (mime, ext, dimensions) = match kind {
-        Kind::Image => match spooled.image_info().await {
-            Ok(info) => (
-                info.format.mime().to_string(),
-                info.format.extension(),
-                Some((info.width, info.height)),
-            ),
-            Err(err) => {
-                spooled.discard().await;
-                return Err(ApiError::invalid(
-                    "body",
-                    format!("the file is not a readable image ({err})"),
-                    "FORMAT",
-                ));
-            }
-        },
-        // Videos are accepted as declared, without probing their dimensions.
-        Kind::Video => (mime, "", None),
+    let Some(kind) = classify_mime(mime) else {
+        spooled.discard().await;
+        return Err(unsupported_mime("Content-Type", mime));
     };
-
-    let id = new_id(&granted.site, kind, ext);
-    let (size, hash) = (spooled.size, spooled.hash.clone());
-    let path = spooled
-        .keep(&app.media.dir, &id)
-        .await
-        .map_err(spool_error)?;
-    let now = crate::sandbox::store::now().1;
+    let settings = app.media.settings();
+    let processed = match process(&spooled, kind, mime, settings.refuse_unreadable_uploads).await {
+        Ok(processed) => processed,
+        Err(err) => {
+            spooled.discard().await;
+            return Err(err);
+        }
+    };
+    let id = new_id(&granted.site, kind, processed.ext);
+    let size = spooled.size;
+    let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
+    // A file that cannot be processed keeps no bytes: there is nothing to serve.
+    let path = if processed.ready {
+        Some(
+            spooled
+                .keep(&app.media.dir, &id)
+                .await
+                .map_err(spool_error)?,
+        )
+    } else {
+        spooled.discard().await;
+        None
+    };
+    let (now_ms, now) = crate::sandbox::store::now();
+    let wait = i64::try_from(settings.ready_after(kind).as_millis()).unwrap_or(i64::MAX);
     let row = MediaRow {
         site: granted.site,
         id,
         display_name,
         media_type: kind.media_type().to_string(),
-        mime_type: Some(mime),
-        status: store::READY.to_string(),
+        mime_type: Some(processed.mime),
+        status: if processed.ready {
+            store::READY
+        } else {
+            store::FAILED
+        }
+        .to_string(),
         size_bytes: Some(i64::try_from(size).unwrap_or(i64::MAX)),
         hash: Some(hash),
-        width: dimensions.map(|(w, _)| i64::from(w)),
-        height: dimensions.map(|(_, h)| i64::from(h)),
-        path: Some(path.to_string_lossy().into_owned()),
+        width: processed.dimensions.map(|(w, _)| i64::from(w)),
+        height: processed.dimensions.map(|(_, h)| i64::from(h)),
+        path: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
         url: None,
         source_url: None,
-        upload_token: Some(token),
+        upload_token: Some(token.to_string()),
         deadline_ms: None,
+        ready_ms: Some(now_ms.saturating_add(wait)),
+        duration_ms: processed.duration_ms,
         created_date: now.clone(),
         updated_date: now,
     };
-    // One write transaction decides: a retried PUT of the same bytes to the same URL gets the
-    // file the first one stored (checked under the write lock, so two racing retries agree).
+    // One write transaction decides: a retried upload of the same bytes with the same token gets
+    // the file the first one stored (checked under the write lock, so two racing retries agree).
     let inserted = row.clone();
     let outcome = app
         .pool
@@ -211,15 +320,25 @@ pub async fn put_upload(
             Ok(None)
         })
         .await;
+    let remove = || async {
+        if let Some(path) = &path {
+            let _ = tokio::fs::remove_file(path).await;
+        }
+    };
     match outcome {
-        Ok(None) => Ok(Json(json!({"file": app.media.descriptor(&row)}))),
+        // Answered as it reads now: PENDING.
+        Ok(None) => {
+            let mut answered = row;
+            answered.status = store::PENDING.to_string();
+            Ok(app.media.descriptor(&answered))
+        }
         Ok(Some(existing)) => {
-            let _ = tokio::fs::remove_file(&path).await;
-            Ok(Json(json!({"file": app.media.descriptor(&existing)})))
+            remove().await;
+            Ok(app.media.descriptor(&existing))
         }
         Err(err) => {
             // No row, no file: a failed insert must not leave bytes nobody can reach.
-            let _ = tokio::fs::remove_file(&path).await;
+            remove().await;
             Err(err)
         }
     }

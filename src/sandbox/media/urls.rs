@@ -4,8 +4,9 @@
 //! (for an embedded `--sandbox` command, an ephemeral port gone when the command ends). So on
 //! the way out, every API answer that holds such a URL (items, galleries with items, search
 //! results) gets it rewritten to the server that media URLs should carry now (`servers.rs`), for
-//! media this database holds; URLs of other media (Wix static URLs, another sandbox's files) are
-//! left alone. The stored item is not changed: the rewrite follows whichever server is up.
+//! media this database holds (a file, a video's renditions below it, or its posters); URLs of
+//! other media (Wix static URLs, another sandbox's files) are left alone. The stored item is not
+//! changed: the rewrite follows whichever server is up.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -17,11 +18,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::{looks_like_id, servers, MEDIA_PATH};
+use super::{looks_like_id, servers, video, MEDIA_PATH};
 use crate::sandbox::App;
 
-/// The media id of a URL of the form `http(s)://<host>/_sandbox/media/<id>`.
-fn media_id_of(text: &str) -> Option<String> {
+/// The media id of a URL of the form `http(s)://<host>/_sandbox/media/<id>[/<rendition>]`, and
+/// what follows the id.
+fn media_ref_of(text: &str) -> Option<(String, String)> {
     if !text.contains(MEDIA_PATH) {
         return None;
     }
@@ -29,14 +31,26 @@ fn media_id_of(text: &str) -> Option<String> {
     if !matches!(url.scheme(), "http" | "https") || url.query().is_some() {
         return None;
     }
-    let id = url.path().strip_prefix(MEDIA_PATH)?;
-    looks_like_id(id).then(|| id.to_string())
+    let rest = url.path().strip_prefix(MEDIA_PATH)?;
+    let (id, tail) = match rest.split_once('/') {
+        Some((id, tail)) => (id, format!("/{tail}")),
+        None => (rest, String::new()),
+    };
+    if tail.contains("..") {
+        return None;
+    }
+    looks_like_id(id).then(|| (id.to_string(), tail))
+}
+
+#[cfg(test)]
+fn media_id_of(text: &str) -> Option<String> {
+    media_ref_of(text).map(|(id, _)| id)
 }
 
 fn collect_ids(value: &Value, found: &mut HashSet<String>) {
     match value {
         Value::String(s) => {
-            if let Some(id) = media_id_of(s) {
+            if let Some((id, _)) = media_ref_of(s) {
                 found.insert(id);
             }
         }
@@ -46,16 +60,21 @@ fn collect_ids(value: &Value, found: &mut HashSet<String>) {
     }
 }
 
-/// Replaces every URL of a media id in `urls` with its new URL; true if anything changed.
+/// Replaces every URL of a media id in `urls` (id → its URL now) with its new URL, keeping what
+/// follows the id (a rendition's path); true if anything changed.
 fn rewrite(value: &mut Value, urls: &HashMap<String, String>) -> bool {
     match value {
-        Value::String(s) => match media_id_of(s).and_then(|id| urls.get(&id)) {
-            Some(new) if new != s => {
-                *s = new.clone();
-                true
+        Value::String(s) => {
+            let new = media_ref_of(s)
+                .and_then(|(id, tail)| urls.get(&id).map(|url| format!("{url}{tail}")));
+            match new {
+                Some(new) if new != *s => {
+                    *s = new;
+                    true
+                }
+                _ => false,
             }
-            _ => false,
-        },
+        }
         // Every element is visited (no short circuit): all of them may hold URLs.
         Value::Array(list) => {
             let mut changed = false;
@@ -114,12 +133,19 @@ pub async fn current_media_urls(
             let base = servers::public_base(tx, &own)?;
             let mut urls = HashMap::new();
             for id in ids {
-                // Only the sandbox's own files (no `url` of their own) are served here.
-                let ours: bool = tx
-                    .prepare_cached(
+                // Only the sandbox's own files (no `url` of their own) are served here, and the
+                // posters of its own videos.
+                let ours = |candidate: &str| -> rusqlite::Result<bool> {
+                    tx.prepare_cached(
                         "SELECT COUNT(*) > 0 FROM media_files WHERE id = ?1 AND url IS NULL",
                     )?
-                    .query_row([&id], |row| row.get(0))?;
+                    .query_row([candidate], |row| row.get(0))
+                };
+                let ours = ours(&id)?
+                    || match video::poster_owner(&id) {
+                        Some(owner) => ours(owner)?,
+                        None => false,
+                    };
                 if ours {
                     urls.insert(id.clone(), format!("{base}{MEDIA_PATH}{id}"));
                 }

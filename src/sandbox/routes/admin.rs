@@ -3,8 +3,9 @@
 //! that key on them too (`check_key`): whoever can reach the port must not be able to read the
 //! request log (it holds request bodies), change the faults or fill the database without it.
 //! The exceptions are what a key-less client must reach: the media URLs answers hand out
-//! (`/_sandbox/media/…`, public like Wix's static URLs), the upload URLs (their token is the
-//! credential) and `/_sandbox/health`. The endpoints:
+//! (`/_sandbox/media/…`, public like Wix's static URLs), the download URLs (`/_sandbox/download/…`,
+//! public like Wix's), the upload URLs, simple and resumable (their token is the credential) and
+//! `/_sandbox/health`. The endpoints:
 //! - `GET|DELETE /_sandbox/requests`: the request log (see `requests.rs`);
 //! - `GET|PUT /_sandbox/faults`: read or change fault injection at runtime (partial bodies allowed);
 //! - `GET|DELETE /_sandbox/events`: the committed mutation events, oldest first;
@@ -37,7 +38,9 @@ const MAX_GENERATE: i64 = 1_000_000;
 /// Admin paths anyone may reach, even with `--api-key` (see the module's comment); the upload
 /// paths are let through before this is asked.
 fn is_public(path: &str) -> bool {
-    path == "/_sandbox/health" || path.starts_with("/_sandbox/media/")
+    path == "/_sandbox/health"
+        || path.starts_with("/_sandbox/media/")
+        || path.starts_with("/_sandbox/download/")
 }
 
 /// With `--api-key`, an admin request must carry it (raw, or after `Bearer `): missing is 401,

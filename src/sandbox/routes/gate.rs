@@ -49,7 +49,14 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
         b"",
     );
     let response = guarded(&app, Request::from_parts(parts, body), b"", next).await;
-    remainder.drain(DRAIN_LIMIT as u64).await;
+    // A connection the dropped-upload fault cut is left cut: draining would un-drop it.
+    if response
+        .extensions()
+        .get::<media::ConnectionDropped>()
+        .is_none()
+    {
+        remainder.drain(DRAIN_LIMIT as u64).await;
+    }
     finish(&app, seq, response, &request_id)
 }
 
@@ -174,7 +181,7 @@ async fn wix_shaped(response: Response) -> Response {
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
-    if response.status() == StatusCode::OK || is_json {
+    if response.status().is_success() || is_json {
         return response;
     }
     let status = response.status();

@@ -50,7 +50,8 @@ fn bad_sources_fail_alone_and_a_rerun_adds_only_what_is_missing() {
     for (source, why) in [
         ("2-empty.png", "empty"),
         ("3-notes.txt", "not a supported image or video"),
-        ("4-corrupt.jpg", "not a readable image"),
+        // Accepted by the upload, then not processed (FAILED), as Wix does in post processing.
+        ("4-corrupt.jpg", "could not process the upload (FAILED)"),
         ("5-large.gif", "size limit"),
         ("6-dangling.png", "cannot read the file"),
         (unknown_media, "no media file"),

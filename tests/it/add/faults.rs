@@ -22,7 +22,9 @@ fn failures_after_commit_make_no_duplicates_and_keep_the_order() {
     created.success();
     let g = created.stdout.trim().to_string();
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..12u32 {
+    // 24 files: with 30% of writes failing, a run in which no create is hit (the check below)
+    // has a chance of 0.7^24 (about 2 in 10,000), whatever order the requests come in.
+    for i in 0..24u32 {
         write(
             dir.path(),
             &format!("f{i:02}.png"),
@@ -33,10 +35,10 @@ fn failures_after_commit_make_no_duplicates_and_keep_the_order() {
         .cli()
         .args(["items", "add", &g])
         .arg(dir.path())
-        .args(["--concurrency", "4", "--retries", "8", "-o", "id"]));
+        .args(["--concurrency", "4", "--retries", "12", "-o", "id"]));
     added.success();
     let items = sandbox.items(&g);
-    let expected: Vec<String> = (0..12).map(|i| format!("f{i:02}")).collect();
+    let expected: Vec<String> = (0..24).map(|i| format!("f{i:02}")).collect();
     assert_eq!(
         titles(&items),
         expected,
@@ -46,7 +48,7 @@ fn failures_after_commit_make_no_duplicates_and_keep_the_order() {
         .iter()
         .map(|i| i["image"]["imageInfo"]["id"].as_str().unwrap())
         .collect();
-    assert_eq!(media.len(), 12);
+    assert_eq!(media.len(), 24);
     // The faults really hit creates, so reconciling was exercised.
     let log = sandbox.request_log();
     let ambiguous_creates = log
@@ -61,14 +63,14 @@ fn failures_after_commit_make_no_duplicates_and_keep_the_order() {
         ambiguous_creates > 0,
         "no create was answered 504; the test proves nothing"
     );
-    assert_eq!(added.lines().len(), 12);
+    assert_eq!(added.lines().len(), 24);
 
     // And a re-run under the same faults adds nothing.
     let again = run(sandbox
         .cli()
         .args(["items", "add", &g])
         .arg(dir.path())
-        .args(["--retries", "8"]));
+        .args(["--retries", "12"]));
     again.success();
-    assert_eq!(sandbox.items(&g).len(), 12);
+    assert_eq!(sandbox.items(&g).len(), 24);
 }

@@ -1,6 +1,7 @@
 //! `items add` end to end against a sandbox server: local files and folders (`files.rs`), bad
 //! sources (`bad_input.rs`), manifests (`manifests.rs`), URL imports from a loopback server
-//! (`imports.rs`) and ambiguous failures (`faults.rs`). Images are hand-built in `common::media`
+//! (`imports.rs`), ambiguous failures (`faults.rs`), and what the Media Manager does after it
+//! accepts a file: PENDING, videos, large files, recognition without the cache (`processing.rs`). Images are hand-built in `common::media`
 //! (valid headers, then filler: the sandbox reads headers only).
 
 mod bad_input;
@@ -9,6 +10,7 @@ mod faults;
 mod files;
 mod imports;
 mod manifests;
+mod processing;
 mod videos;
 
 use std::path::Path;

@@ -74,6 +74,13 @@ impl Request {
     #[track_caller]
     pub fn send(self) -> Response {
         let what = format!("{} {}", self.method, self.url);
+        self.try_send().unwrap_or_else(|e| panic!("{what}: {e}"))
+    }
+
+    /// [`Request::send`] for a request whose connection may be cut under it (an injected fault):
+    /// the error as text instead of a panic.
+    pub fn try_send(self) -> Result<Response, String> {
+        let what = format!("{} {}", self.method, self.url);
         let mut request = client().request(self.method, &self.url);
         for (name, value) in &self.headers {
             request = request.header(name, value);
@@ -84,19 +91,19 @@ impl Request {
         if let Some(limit) = self.timeout {
             request = request.timeout(limit);
         }
-        let response = request.send().unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let response = request.send().map_err(|e| format!("{e:?}"))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let raw = response
             .bytes()
-            .unwrap_or_else(|e| panic!("{what}: reading the answer: {e:?}"))
+            .map_err(|e| format!("{what}: reading the answer: {e:?}"))?
             .to_vec();
-        Response {
+        Ok(Response {
             status,
             headers,
             body: String::from_utf8_lossy(&raw).into_owned(),
             raw,
-        }
+        })
     }
 }
 

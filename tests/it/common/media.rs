@@ -1,6 +1,8 @@
 //! Hand-built media files: valid headers, then filler (neither the sandbox nor the CLI decodes
-//! pixels, they read headers only), and their SHA-256 as the Media Manager reports it.
+//! pixels, they read headers only), an MP4 with a real header (size and duration), and their
+//! hashes: MD5 as the Media Manager reports it, SHA-256 as older caches recorded it.
 
+use md5::Md5;
 use sha2::{Digest, Sha256};
 
 pub fn filler(len: usize, seed: u8) -> Vec<u8> {
@@ -54,6 +56,38 @@ pub fn webp(width: u32, height: u32, extra: usize) -> Vec<u8> {
     b.extend(payload);
     b.extend(filler(extra, 5));
     b
+}
+
+/// The Media Manager's `hash` of these bytes (32 hex, as in every Wix example).
+pub fn md5_hex(bytes: &[u8]) -> String {
+    Md5::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn mp4_box(kind: &[u8; 4], content: &[u8]) -> Vec<u8> {
+    let mut b = ((content.len() + 8) as u32).to_be_bytes().to_vec();
+    b.extend_from_slice(kind);
+    b.extend_from_slice(content);
+    b
+}
+
+/// An MP4 of `width`×`height` lasting `duration_ms`: `ftyp`, `extra` bytes of media data, then
+/// `moov` with `mvhd` (timescale 1000) and one track's `tkhd`.
+pub fn mp4(width: u32, height: u32, duration_ms: u32, extra: usize) -> Vec<u8> {
+    let mut mvhd = vec![0u8; 100];
+    mvhd[12..16].copy_from_slice(&1000u32.to_be_bytes());
+    mvhd[16..20].copy_from_slice(&duration_ms.to_be_bytes());
+    let mut tkhd = vec![0u8; 84];
+    tkhd[76..80].copy_from_slice(&(width << 16).to_be_bytes());
+    tkhd[80..84].copy_from_slice(&(height << 16).to_be_bytes());
+    let mut moov = mp4_box(b"mvhd", &mvhd);
+    moov.extend(mp4_box(b"trak", &mp4_box(b"tkhd", &tkhd)));
+    let mut file = mp4_box(b"ftyp", b"isom\0\0\x02\0isomiso2");
+    file.extend(mp4_box(b"mdat", &filler(extra, 8)));
+    file.extend(mp4_box(b"moov", &moov));
+    file
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

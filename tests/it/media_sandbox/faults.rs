@@ -102,9 +102,9 @@ fn two_servers_on_one_database_share_tokens_files_and_bytes() {
     );
     assert_eq!(resp.status, 200, "{}", resp.body);
     let id = resp.json()["file"]["id"].as_str().unwrap().to_string();
-    let seen = get_file(&first, DEFAULT_TEST_SITE, &id);
-    assert_eq!(seen.status, 200, "{}", seen.body);
-    assert_eq!(seen.json()["file"]["media"]["image"]["image"]["width"], 64);
+    // Processed, as the other process reads it too.
+    let seen = wait_until_processed(&first, DEFAULT_TEST_SITE, &id);
+    assert_eq!(seen["media"]["image"]["image"]["width"], 64);
     assert!(fetch(&first.url(&format!("/_sandbox/media/{id}"))).raw == bytes);
 }
 

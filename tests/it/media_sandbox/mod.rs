@@ -1,10 +1,14 @@
 //! The sandbox's Media Manager slice (spec §6) over HTTP. This file holds the media request
 //! helpers (the images are built in `common::media`); the tests
 //! are in `uploads.rs` (upload URLs, PUTs, the size cap, tokens, sites), `imports.rs` (imports
-//! from a loopback server) and `faults.rs` (request log, fault injection, two processes).
+//! from a loopback server, and what tells an import's type), `processing.rs` (PENDING, then
+//! READY or FAILED; get-files; video descriptors), `resumable.rs` (the tus upload and the
+//! dropped connection) and `faults.rs` (request log, fault injection, two processes).
 
 mod faults;
 mod imports;
+mod processing;
+mod resumable;
 mod uploads;
 
 use std::path::{Path, PathBuf};
@@ -60,11 +64,28 @@ pub fn put(url: &str, name: &str, content_type: &str, bytes: &[u8]) -> Response 
         .send()
 }
 
+/// Uploads the bytes (answered PENDING) and waits until they are processed; the descriptor then.
+#[track_caller]
 pub fn upload(sandbox: &Sandbox, site: &str, name: &str, mime: &str, bytes: &[u8]) -> Value {
+    let pending = upload_pending(sandbox, site, name, mime, bytes);
+    wait_until_processed(sandbox, site, pending["id"].as_str().unwrap())
+}
+
+/// Uploads the bytes; the descriptor the PUT answered (PENDING).
+#[track_caller]
+pub fn upload_pending(
+    sandbox: &Sandbox,
+    site: &str,
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Value {
     let url = upload_url(sandbox, site, mime);
     let resp = put(&url, name, mime, bytes);
     assert_eq!(resp.status, 200, "{}", resp.body);
-    resp.json()["file"].clone()
+    let file = resp.json()["file"].clone();
+    assert_eq!(file["operationStatus"], "PENDING", "{file}");
+    file
 }
 
 pub fn get_file(sandbox: &Sandbox, site: &str, id: &str) -> Response {
@@ -97,9 +118,15 @@ pub fn code_of(resp: &Response) -> String {
 /// Polls get-file-by-id until the import leaves PENDING.
 #[track_caller]
 pub fn wait_for_import(sandbox: &Sandbox, id: &str) -> Value {
+    wait_until_processed(sandbox, DEFAULT_TEST_SITE, id)
+}
+
+/// Polls get-file-by-id until the file of `site` leaves PENDING; its descriptor then.
+#[track_caller]
+pub fn wait_until_processed(sandbox: &Sandbox, site: &str, id: &str) -> Value {
     let mut file = Value::Null;
-    wait_for(&format!("import {id} to leave PENDING"), || {
-        let resp = get_file(sandbox, DEFAULT_TEST_SITE, id);
+    wait_for(&format!("file {id} to leave PENDING"), || {
+        let resp = get_file(sandbox, site, id);
         assert_eq!(resp.status, 200, "{}", resp.body);
         file = resp.json()["file"].clone();
         file["operationStatus"] != "PENDING"

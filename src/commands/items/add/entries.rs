@@ -162,11 +162,11 @@ pub(super) fn too_many(problems: Vec<String>, name: &str) -> CliError {
 }
 
 /// A local file's size, mime type and content hash.
-pub(super) type Inspected = (u64, Option<&'static str>, String);
+pub(crate) type Inspected = (u64, Option<&'static str>, String);
 
 /// Size, type (from the first bytes, else the extension) and SHA-256 of a local file, read in
 /// chunks so that memory stays flat whatever its size.
-pub(super) fn inspect_file(
+pub(crate) fn inspect_file(
     path: &Path,
     by_name: Option<&'static str>,
 ) -> Result<Inspected, String> {

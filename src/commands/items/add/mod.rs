@@ -7,18 +7,24 @@
 //! recognised (by the hash cache, by asking the Media Manager for the hashes of the gallery's
 //! media, by media id, link or text) and skipped, and the others get their `sortOrder` now, from
 //! input order, between their neighbours (`plan.rs`), so concurrency cannot shuffle them; then
-//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`), printed in input
-//! order as they finish. A source that fails is reported and the rest go on; the run then exits
-//! 3, and running it again adds only what is missing.
+//! uploads, imports and creates run `--concurrency` at a time (`upload.rs`, `import.rs`, what they
+//! share in `job.rs`), each waiting until the Media Manager has processed its file (one waiter
+//! asks about every waiting file at once, `api::media_wait`), its item built from the READY file
+//! (`media_item.rs`), printed in input order as they finish. A source that fails is reported and
+//! the rest go on; the run then exits 3, and running it again adds only what is missing.
 
 mod entries;
+mod import;
+mod job;
 mod manifest;
+mod media_item;
 mod plan;
 mod sources;
 mod upload;
 mod video;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -27,6 +33,7 @@ use futures::{stream, StreamExt};
 
 use super::metadata::Meta;
 use super::ordering;
+use crate::api::media_wait::Waiter;
 use crate::api::model::Item;
 use crate::cli::ItemsAddArgs;
 use crate::commands::input::require_guid;
@@ -34,8 +41,19 @@ use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
 use crate::hashcache::{site_key, HashCache};
+use job::Done;
+
+/// How long a caller that uploads through `upload_media` waits for a file to be READY, as
+/// `items add --ready-timeout` does by default.
+pub(crate) const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(600);
 use sources::Source;
-use upload::{Done, Failed, Job, Shared};
+// What `galleries import`, `galleries copy` and `items sync` use to upload through the same path.
+pub(crate) use entries::inspect_file;
+pub(crate) use job::{Failed, Job, Shared};
+pub(crate) use manifest::parse as parse_manifest;
+pub(crate) use sources::Source as AddSource;
+pub(crate) use sources::{mime_from_name, natural_cmp};
+pub(crate) use upload::upload_media;
 
 /// One thing to add, as resolved from the command line or a manifest.
 struct Entry {
@@ -72,7 +90,7 @@ fn parse_position(text: Option<&str>) -> Result<Position> {
         CliError::usage(format!(
             "--position {text:?}: expected first, last, before:ITEM_ID or after:ITEM_ID"
         ))
-        .with_hint("e.g. --position first, or --position after:ITEM_ID with an id from `progallery items list GALLERY_ID -o id`")
+        .with_hint("e.g. --position first, or --position after:ITEM_ID with an id from `progallery items list GALLERY -o id`")
     };
     Ok(match text.trim() {
         "first" => Position::First,
@@ -92,8 +110,6 @@ fn parse_position(text: Option<&str>) -> Result<Position> {
 }
 
 pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
-    require_guid(&args.gallery_id, "gallery id")?;
-    let gallery = args.gallery_id.as_str();
     let flags = Meta::from_args(&args.metadata)?;
     let size = match (args.width, args.height) {
         (Some(w), Some(h)) => Some((w, h)),
@@ -114,6 +130,10 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             .into());
     }
 
+    let gallery = ctx
+        .resolve_or_pick_gallery(args.gallery_id.as_deref())
+        .await?;
+    let gallery = gallery.as_str();
     let client = ctx.client().await?;
     ctx.handle_interrupts();
     let existing = crate::api::items::list_all(client, gallery).await?;
@@ -168,6 +188,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 hash: None,
                 size: 0,
                 mime: None,
+                md5: None,
             })
         })
         .collect();
@@ -222,7 +243,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     if !args.allow_duplicates {
         plan::recognise(
             &entries,
-            &jobs,
+            &mut jobs,
             &mut states,
             &cache,
             &gallery_media,
@@ -272,15 +293,43 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             bar.inc(n);
         }
     });
+    // The progress line: items done, and the files the Media Manager is still processing.
+    let total = entries.len();
+    let finished_count = Arc::new(AtomicUsize::new(0));
+    let waiting_count = Arc::new(AtomicUsize::new(0));
+    let show = {
+        let (bar, finished, waiting) = (
+            progress.clone(),
+            Arc::clone(&finished_count),
+            Arc::clone(&waiting_count),
+        );
+        move || {
+            let done = finished.load(Ordering::Relaxed);
+            let message = match waiting.load(Ordering::Relaxed) {
+                0 => format!("adding items {done}/{total}"),
+                // Short: the bar shares the line with it.
+                n => format!("adding items {done}/{total}, {n} processing"),
+            };
+            bar.set_message(message);
+        }
+    };
+    let waiter = Waiter::new({
+        let (show, waiting) = (show.clone(), Arc::clone(&waiting_count));
+        Arc::new(move |n| {
+            waiting.store(n, Ordering::Relaxed);
+            show();
+        })
+    });
     let shared = Shared {
         client,
         gallery,
         cache: &cache,
         attempts: ctx.attempts(),
-        import_timeout: Duration::from_secs(args.import_timeout),
+        ready_timeout: Duration::from_secs(args.ready_timeout),
         gallery_media: &gallery_media,
         allow_duplicates: args.allow_duplicates,
         on_bytes,
+        waiter: &waiter,
     };
     // Several sources: one outcome per entry, in input order as they settle (`commands::outcome`).
     // One source is printed at the end as the item itself, like `items get`.
@@ -292,7 +341,6 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     };
     let mut printed = 0;
     let mut finished = 0;
-    let total = entries.len();
     let mut report = |states: &mut Vec<State>, printed: &mut usize| -> Result<()> {
         while *printed < states.len() {
             if matches!(states[*printed], State::New) {
@@ -329,7 +377,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             finished += 1;
         }
     }
-    progress.set_message(format!("adding items {finished}/{total}"));
+    finished_count.store(finished, Ordering::Relaxed);
+    show();
     if total_bytes == 0 {
         progress.set_position(finished as u64);
     }
@@ -343,29 +392,41 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             (i, Some(upload::run(job, shared).await))
         })
         .buffer_unordered(concurrency);
-    while let Some((i, outcome)) = running.next().await {
-        let label = &entries[i].label;
-        states[i] = match outcome {
-            None => State::NotSent,
-            Some(Ok(Done::Added(item))) => State::Added(item),
-            Some(Ok(Done::AlreadyThere(item))) => {
-                progress.suspend(|| {
-                    ctx.printer.notice(&format!(
-                        "{label}: its content is already in the gallery (item {}), skipped",
-                        item.id.as_deref().unwrap_or("?")
-                    ))
-                });
-                State::Present(item)
+    // The jobs run while the waiter asks the Media Manager about every file they wait for.
+    let work = async {
+        let result = async {
+            while let Some((i, outcome)) = running.next().await {
+                let label = &entries[i].label;
+                states[i] = match outcome {
+                    None => State::NotSent,
+                    Some(Ok(Done::Added(item))) => State::Added(item),
+                    Some(Ok(Done::AlreadyThere(item))) => {
+                        progress.suspend(|| {
+                            ctx.printer.notice(&format!(
+                                "{label}: its content is already in the gallery (item {}), skipped",
+                                item.id.as_deref().unwrap_or("?")
+                            ))
+                        });
+                        State::Present(item)
+                    }
+                    Some(Err(failed)) => State::Failed(failed),
+                };
+                finished += 1;
+                finished_count.store(finished, Ordering::Relaxed);
+                show();
+                if total_bytes == 0 {
+                    progress.set_position(finished as u64);
+                }
+                report(&mut states, &mut printed)?;
             }
-            Some(Err(failed)) => State::Failed(failed),
-        };
-        finished += 1;
-        progress.set_message(format!("adding items {finished}/{total}"));
-        if total_bytes == 0 {
-            progress.set_position(finished as u64);
+            Ok::<(), anyhow::Error>(())
         }
-        report(&mut states, &mut printed)?;
-    }
+        .await;
+        waiter.close();
+        result
+    };
+    let (worked, ()) = tokio::join!(work, waiter.run(client));
+    worked?;
     drop(running);
     progress.finish_and_clear();
     match outcomes {

@@ -8,14 +8,15 @@ use std::sync::Mutex;
 use futures::{stream, StreamExt};
 use serde_json::Value;
 
+use super::job::{same_content, Job};
 use super::sources::Source;
-use super::upload::Job;
 use super::video;
 use super::{Entry, State};
+use crate::api::media::{self, FileDescriptor};
 use crate::api::model::Item;
-use crate::api::{media, ApiError};
+use crate::api::Client;
 use crate::commands::items::ordering::{self, Slot};
-use crate::hashcache::{Fact, HashCache};
+use crate::hashcache::{algo_of, Fact, HashCache};
 
 /// The Wix media ids an item shows.
 /// Past this many unknown media in a gallery, only those named like a file being added are
@@ -98,12 +99,13 @@ pub(super) fn entry_key(source: &Source, hash: Option<&str>) -> Option<String> {
 }
 
 /// Marks the entries the gallery already holds (`Present`) or that repeat an earlier entry
-/// (`Duplicate`). Files are known by content hash: first from the cache, then, for files still
-/// unknown, by asking the Media Manager for the hashes of the gallery's media it has not seen.
+/// (`Duplicate`). Files are known by content: first by their SHA-256 in the cache, then, for
+/// files still unknown, by the Media Manager's own hash and size of the gallery's media (asked
+/// for what the cache has not seen, with get-files), compared where the hash's form tells how.
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn recognise(
     entries: &[Entry],
-    jobs: &[Option<Job>],
+    jobs: &mut [Option<Job>],
     states: &mut [State],
     cache: &Mutex<HashCache>,
     gallery_media: &HashMap<String, Item>,
@@ -174,32 +176,22 @@ pub(super) async fn recognise(
             })
             .map(|(id, item, _)| (id, item))
             .collect();
-        let learnt: Vec<Fact> = stream::iter(unseen)
-            .map(|(id, item_id)| async move {
-                match media::get_file(client, &id).await {
-                    Ok(file) => Some(Fact {
-                        hash: file.hash,
-                        media_id: Some(id),
-                        item_id,
-                        url: None,
-                    }),
-                    // Not in this Media Manager (another site's, or gone): remember that too.
-                    Err(ApiError::Status { status: 404, .. }) => Some(Fact {
-                        media_id: Some(id),
-                        item_id,
-                        ..Fact::default()
-                    }),
-                    Err(_) => None,
-                }
-            })
-            .buffer_unordered(concurrency)
-            .filter_map(|fact| async move { fact })
-            .collect()
-            .await;
-        {
+        // Asked together: get-files takes up to 100 ids a request.
+        let item_of: HashMap<String, Option<String>> = unseen.iter().cloned().collect();
+        let ids: Vec<String> = unseen.into_iter().map(|(id, _)| id).collect();
+        if let Ok(files) = media::get_files(client, &ids).await {
             let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-            for fact in learnt {
-                let _ = cache.record(fact);
+            for id in &ids {
+                let file = files.iter().find(|f| &f.id == id);
+                // Not in this Media Manager (another site's, or gone): remembered too, so it is
+                // not asked for again.
+                let _ = cache.record(Fact {
+                    wix_hash: file.and_then(|f| f.hash.clone()),
+                    size: file.and_then(FileDescriptor::size),
+                    media_id: Some(id.clone()),
+                    item_id: item_of.get(id).cloned().flatten(),
+                    ..Fact::default()
+                });
             }
         }
         for i in 0..entries.len() {
@@ -208,6 +200,16 @@ pub(super) async fn recognise(
             }
         }
     }
+    recognise_by_service_hash(
+        entries,
+        jobs,
+        states,
+        cache,
+        gallery_media,
+        client,
+        concurrency,
+    )
+    .await;
     // Repeats within this run: the first one counts.
     let mut seen: HashMap<String, String> = HashMap::new();
     for i in 0..entries.len() {
@@ -226,6 +228,120 @@ pub(super) async fn recognise(
             }
         }
     }
+}
+
+/// Local files still unrecognised whose size and content match a media file the gallery shows,
+/// by the Media Manager's own hash of it, compared where its form names the algorithm (MD5
+/// computed from the file then). A hash of any other form is never compared: the file's bytes
+/// are read from its public URL and hashed instead (only for files of the same size). A match is
+/// remembered under the file's SHA-256, so the next run knows it from the cache alone.
+async fn recognise_by_service_hash(
+    entries: &[Entry],
+    jobs: &mut [Option<Job>],
+    states: &mut [State],
+    cache: &Mutex<HashCache>,
+    gallery_media: &HashMap<String, Item>,
+    client: &Client,
+    concurrency: usize,
+) {
+    // Each unrecognised file with the gallery media of its size: (id, its hash, its URL).
+    type Candidate = (String, Option<String>, Option<String>);
+    let candidates: Vec<(usize, std::path::PathBuf, Vec<Candidate>)> = {
+        let cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        (0..entries.len())
+            .filter(|i| matches!(states[*i], State::New))
+            .filter_map(|i| {
+                let job = jobs[i].as_ref()?;
+                let Source::File { path, .. } = &job.source else {
+                    return None;
+                };
+                let same_size: Vec<Candidate> = gallery_media
+                    .iter()
+                    .filter_map(|(id, item)| {
+                        let known = cache.known(id)?;
+                        let comparable = known.wix_hash.as_deref().and_then(algo_of).is_some();
+                        // Without a comparable hash the size must be known to be worth a read.
+                        let fits = match known.size {
+                            Some(size) => size == job.size,
+                            None => comparable,
+                        };
+                        fits.then(|| (id.clone(), known.wix_hash.clone(), media_url(item)))
+                    })
+                    .collect();
+                (!same_size.is_empty()).then(|| (i, path.clone(), same_size))
+            })
+            .collect()
+    };
+    if candidates.is_empty() {
+        return;
+    }
+    let checked: Vec<(usize, Option<String>, Option<String>)> = stream::iter(candidates)
+        .map(|(i, path, same_size)| {
+            let sha256 = jobs[i].as_ref().and_then(|j| j.hash.clone());
+            let md5 = jobs[i].as_ref().and_then(|j| j.md5.clone());
+            async move {
+                let mut md5 = md5;
+                for (id, theirs, url) in same_size {
+                    let same = match theirs.as_deref().filter(|h| algo_of(h).is_some()) {
+                        Some(theirs) => {
+                            same_content(theirs, sha256.as_deref(), &mut md5, &path).await
+                                == Some(true)
+                        }
+                        None => match (&url, &sha256) {
+                            (Some(url), Some(ours)) => client
+                                .sha256_of_url(url)
+                                .await
+                                .is_ok_and(|(_, theirs)| theirs.eq_ignore_ascii_case(ours)),
+                            _ => false,
+                        },
+                    };
+                    if same {
+                        return (i, Some(id), md5);
+                    }
+                }
+                (i, None, md5)
+            }
+        })
+        .buffer_unordered(concurrency.max(2))
+        .collect()
+        .await;
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    for (i, matched, md5) in checked {
+        let Some(job) = jobs[i].as_mut() else {
+            continue;
+        };
+        job.md5 = md5;
+        let Some(id) = matched else { continue };
+        let Some(item) = gallery_media.get(&id) else {
+            continue;
+        };
+        let known = cache.known(&id).cloned().unwrap_or_default();
+        let _ = cache.record(Fact {
+            hash: job.hash.clone(),
+            wix_hash: known.wix_hash,
+            size: known.size,
+            media_id: Some(id),
+            item_id: item.id.clone(),
+            ..Fact::default()
+        });
+        states[i] = State::Present(item.clone());
+    }
+}
+
+/// Where an item's image or video file can be read: the image's URL (a static URL serves the
+/// original), else the video's.
+fn media_url(item: &Item) -> Option<String> {
+    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
+        .iter()
+        .find_map(|(field, info)| {
+            field
+                .as_ref()?
+                .get(*info)?
+                .get("url")?
+                .as_str()
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                .map(str::to_string)
+        })
 }
 
 /// Gives every new entry (without an explicit sortOrder) its number, from input order: a run of

@@ -38,8 +38,24 @@ pub enum Source {
     Broken { reason: String },
 }
 
+/// The last non-empty segment of a URL's path, percent-decoded.
+fn last_segment(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()?
+        .path_segments()?
+        .rev()
+        .find(|s| !s.is_empty())
+        .map(|s| {
+            url::form_urlencoded::parse(format!("x={s}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_else(|| s.to_string())
+        })
+}
+
 impl Source {
-    /// The default title: a file's or URL's name without its extension.
+    /// The default title: a file's or URL's name without its extension (a video link's video
+    /// id, a Wix media id or the file name at the end of its URL). `--title ''` still gives none.
     pub fn default_title(&self) -> Option<String> {
         let name = self.file_name()?;
         let stem = match name.rsplit_once('.') {
@@ -53,17 +69,20 @@ impl Source {
     pub fn file_name(&self) -> Option<String> {
         Some(match self {
             Source::File { path, .. } => path.file_name()?.to_string_lossy().into_owned(),
-            Source::Import { url } => url::Url::parse(url)
-                .ok()?
-                .path_segments()?
-                .next_back()
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    url::form_urlencoded::parse(format!("x={s}").as_bytes())
-                        .next()
-                        .map(|(_, v)| v.into_owned())
-                        .unwrap_or_else(|| s.to_string())
-                })?,
+            Source::Import { url } => last_segment(url)?,
+            // The Media Manager's URLs end in the media id, or in a file name after `/v1/…`.
+            Source::WixMedia { url, id, .. } => last_segment(url).unwrap_or_else(|| id.clone()),
+            // `youtube.com/watch?v=ID` names its video in the query, `youtu.be/ID` and
+            // `vimeo.com/ID` at the end of the path.
+            Source::Video { url, .. } => {
+                let parsed = url::Url::parse(url).ok()?;
+                parsed
+                    .query_pairs()
+                    .find(|(k, _)| k == "v")
+                    .map(|(_, v)| v.into_owned())
+                    .filter(|v| !v.is_empty())
+                    .or_else(|| last_segment(url))?
+            }
             _ => return None,
         })
     }
@@ -91,6 +110,28 @@ pub fn mime_from_name(name: &str) -> Option<&'static str> {
         "mp4" | "m4v" => "video/mp4",
         "mov" => "video/quicktime",
         "webm" => "video/webm",
+        _ => return None,
+    })
+}
+
+/// The extension of a mime type the Media Manager accepts (what an import's display name gets
+/// when its URL has none).
+pub fn extension_of_mime(mime: &str) -> Option<&'static str> {
+    let essence = mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    Some(match essence.as_str() {
+        "image/jpeg" | "image/jpg" | "image/pjpeg" => "jpg",
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/bmp" | "image/x-ms-bmp" => "bmp",
+        "video/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        "video/webm" => "webm",
         _ => return None,
     })
 }
@@ -361,6 +402,16 @@ mod tests {
             .default_title(),
             Some("a b".into())
         );
+        // Links and media ids are titled too.
+        for (source, title) in [
+            ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3", "dQw4w9WgXcQ"),
+            ("https://youtu.be/dQw4w9WgXcQ", "dQw4w9WgXcQ"),
+            ("https://vimeo.com/76979871", "76979871"),
+            ("11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg", "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2"),
+            ("https://static.wixstatic.com/media/11062b_abc~mv2.jpeg/v1/fill/w_640,h_480/dunes.jpg", "dunes"),
+        ] {
+            assert_eq!(one(source).default_title().as_deref(), Some(title), "{source}");
+        }
     }
 
     #[test]
@@ -373,5 +424,8 @@ mod tests {
         assert_eq!(mime_from_magic(b"hello"), None);
         assert_eq!(mime_from_name("x.JPEG"), Some("image/jpeg"));
         assert_eq!(mime_from_name("notes.txt"), None);
+        assert_eq!(extension_of_mime("image/JPEG; q=1"), Some("jpg"));
+        assert_eq!(extension_of_mime("video/quicktime"), Some("mov"));
+        assert_eq!(extension_of_mime("application/octet-stream"), None);
     }
 }

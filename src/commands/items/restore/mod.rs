@@ -31,15 +31,18 @@ use crate::select;
 pub async fn run(args: ItemsRestoreArgs, ctx: &Context) -> Result<i32> {
     let contents = journal::read(&args.journal)?;
     let target = match (&args.gallery, &contents.gallery_id) {
-        (Some(g), _) => g.clone(),
-        (None, Some(g)) => g.clone(),
+        (Some(g), _) => ctx.resolve_gallery(g).await?,
+        (None, Some(g)) => {
+            require_guid(g, "gallery id")?;
+            g.clone()
+        }
         (None, None) => {
             return Err(CliError::usage("the journal names no gallery: give --gallery").into())
         }
     };
-    require_guid(&target, "gallery id")?;
     let client = ctx.client().await?;
     let mut report = Report::new(ctx, Rows::Restorations, outcome::RESTORED);
+    report.keep_id_table(&args.journal);
     restore_items(ctx, client, &target, &contents.items, &mut report)
         .await
         .map_err(|e| {
@@ -51,7 +54,23 @@ pub async fn run(args: ItemsRestoreArgs, ctx: &Context) -> Result<i32> {
                 e
             }
         })?;
-    report.finish(&target)
+    let result = report.finish(&target);
+    mark_restored(ctx, &args.journal, "items restore", &target, result.is_ok());
+    result
+}
+
+/// Appends the restore's record to the journal (what `progallery journals` shows); a journal
+/// that cannot take it only loses that mark, so a failure is a warning.
+pub fn mark_restored(
+    ctx: &Context,
+    path: &std::path::Path,
+    command: &str,
+    gallery: &str,
+    complete: bool,
+) {
+    if let Err(e) = journal::mark_restored(path, command, gallery, complete) {
+        ctx.printer.warn(&format!("{e:#}"));
+    }
 }
 
 /// Re-creates `journaled` items in `gallery` unless already there; adds each one's outcome to

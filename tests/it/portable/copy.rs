@@ -1,0 +1,125 @@
+//! `galleries copy`: between two saved profiles (two sites of one sandbox server), streamed
+//! through a temporary folder that is gone afterwards, a rerun that adds nothing, and `--keep DIR`
+//! into an existing gallery.
+
+use std::os::unix::fs::PermissionsExt;
+
+use super::*;
+
+/// A config file with profile `staging` for `OTHER_SITE` on `sandbox` (the current profile's
+/// credentials come from the environment the harness sets).
+fn staging_profile(sandbox: &Sandbox) {
+    let path = sandbox.home.path().join("config/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "[profiles.staging]\napi_key = \"{TEST_API_KEY}\"\nsite_id = \"{OTHER_SITE}\"\nbase_url = \"{}\"\n",
+            sandbox.base_url
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+#[test]
+fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
+    let sandbox = Sandbox::empty();
+    staging_profile(&sandbox);
+    let source = mixed_gallery(&sandbox, DEFAULT_TEST_SITE, "Trip", 40);
+    let tmp = tempfile::tempdir().unwrap();
+    let copied = run(sandbox.cli().env("TMPDIR", tmp.path()).args([
+        "galleries",
+        "copy",
+        &source,
+        "--to-profile",
+        "staging",
+        "-o",
+        "id",
+    ]));
+    copied.success();
+    let target = copied.stdout.trim().to_string();
+    assert!(
+        copied
+            .stderr
+            .contains("does not show on the live site until"),
+        "{}",
+        copied.stderr
+    );
+    let original = items_of(&sandbox, DEFAULT_TEST_SITE, &source);
+    let copy = items_of(&sandbox, OTHER_SITE, &target);
+    let a: Vec<Value> = original.iter().map(comparable).collect();
+    let b: Vec<Value> = copy.iter().map(comparable).collect();
+    assert_eq!(a, b);
+    assert_renditions_of_its_own_media(&copy);
+    // No file is left behind: each went through the temporary folder and was removed.
+    assert_eq!(names_in(tmp.path()), Vec::<String>::new());
+    // The map that makes a rerun safe is in the data dir.
+    let copies = names_in(&sandbox.home.path().join("data/copies"));
+    assert_eq!(copies.len(), 1, "{copies:?}");
+
+    sandbox.clear_request_log();
+    let again = run(sandbox.cli().args([
+        "galleries",
+        "copy",
+        &source,
+        "--to-profile",
+        "staging",
+        "-o",
+        "id",
+    ]));
+    again.success();
+    assert_eq!(again.stdout.trim(), target);
+    assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
+    assert_eq!(items_of(&sandbox, OTHER_SITE, &target).len(), 40);
+
+    // An unknown profile: exit 2 naming it, nothing read.
+    let unknown = run(sandbox
+        .cli()
+        .args(["galleries", "copy", &source, "--to-profile", "nope"]));
+    unknown.code(2);
+    assert!(
+        unknown.stderr.contains("no profile named \"nope\""),
+        "{}",
+        unknown.stderr
+    );
+    assert!(unknown.stderr.contains("hint: "), "{}", unknown.stderr);
+}
+
+#[test]
+fn keep_writes_a_full_export_and_fills_an_existing_gallery() {
+    let sandbox = Sandbox::empty();
+    staging_profile(&sandbox);
+    let source = mixed_gallery(&sandbox, DEFAULT_TEST_SITE, "Trip", 12);
+    let existing = sandbox.gallery_on_site(OTHER_SITE, "Made in the Editor", vec![]);
+    let out = tempfile::tempdir().unwrap();
+    let keep = out.path().join("kept");
+    let copied = run(sandbox
+        .cli()
+        .args([
+            "galleries",
+            "copy",
+            &source,
+            "--to-profile",
+            "staging",
+            "--into",
+            &existing,
+        ])
+        .arg("--keep")
+        .arg(&keep)
+        .args(["-o", "id"]));
+    copied.success();
+    assert_eq!(copied.stdout.trim(), existing);
+    assert!(!copied.stderr.contains("does not show on the live site"));
+    assert_eq!(
+        names_in(&keep),
+        [
+            "gallery.json",
+            "idmap.jsonl",
+            "index.html",
+            "manifest.jsonl",
+            "media"
+        ]
+    );
+    assert_eq!(items_of(&sandbox, OTHER_SITE, &existing).len(), 12);
+}

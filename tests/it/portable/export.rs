@@ -1,0 +1,334 @@
+//! `galleries export`: the folder it writes (gallery.json as the service answers, media named in
+//! gallery order, the manifest, the contact sheet), a rerun that fetches nothing twice, media that
+//! is not in the site's Media Manager fetched from its own URL, failures, refusals and `--all`.
+
+use super::*;
+
+#[test]
+fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
+    let sandbox = Sandbox::start();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("seeded");
+    let run1 = run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED])
+        .arg(&dir)
+        .args(["-o", "json"]));
+    run1.success();
+    let printed = run1.json();
+    assert_eq!(printed["galleryId"], SEEDED);
+    assert_eq!(printed["items"], 4);
+    assert_eq!(printed["files"], 4);
+    assert_eq!(printed["failed"], 0);
+    assert!(
+        run1.stderr.contains(&format!("exported gallery {SEEDED}")),
+        "{}",
+        run1.stderr
+    );
+    assert_eq!(
+        names_in(&dir),
+        ["gallery.json", "index.html", "manifest.jsonl", "media"]
+    );
+    assert_eq!(
+        names_in(&dir.join("media")),
+        [
+            "0001-video.poster.jpg",
+            "0002-some-title.jpeg",
+            "0003-mountainous-landscape.mp4",
+            "0003-mountainous-landscape.poster.jpg",
+        ]
+    );
+    // gallery.json: exactly what the service answers for the gallery and its items.
+    let gallery = read_json(&dir.join("gallery.json"))["gallery"].clone();
+    let served = ok(sandbox
+        .request("GET", &format!("{API}/galleries/{SEEDED}?itemLimit=100"))
+        .header("wix-site-id", SEED_SITE)
+        .send())["gallery"]
+        .clone();
+    assert_eq!(gallery, served);
+    // The manifest: one line per item, in order, each file's media id, size and SHA-256.
+    let manifest = read_lines(&dir.join("manifest.jsonl"));
+    let types: Vec<&str> = manifest
+        .iter()
+        .map(|l| l["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["VIDEO", "IMAGE", "VIDEO", "TEXT"]);
+    assert_eq!(
+        manifest[0]["link"],
+        "https://www.youtube.com/watch?v=NCtzkaL2t_Y&ab_channel=TheBeatlesVEVO"
+    );
+    assert!(
+        manifest[0].get("media").is_none(),
+        "a YouTube video keeps its link"
+    );
+    let image = &manifest[1]["media"];
+    assert_eq!(
+        image["mediaId"],
+        "11062b_12703ed9a6574547bcaed22b1ce44eef~mv2.jpeg"
+    );
+    assert_eq!(image["from"], "mediaManager");
+    let bytes = std::fs::read(dir.join(image["file"].as_str().unwrap())).unwrap();
+    assert_eq!(image["size"], bytes.len());
+    assert_eq!(image["sha256"], sha256_hex(&bytes));
+    assert_eq!(
+        manifest[2]["media"]["mediaId"],
+        "11062b_20125b6ebe434abd96c4d7773634d1db"
+    );
+    assert!(manifest[3].get("media").is_none() && manifest[3].get("error").is_none());
+    let sheet = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        sheet.contains("src=\"media/0002-some-title.jpeg\""),
+        "{sheet}"
+    );
+    assert_eq!(
+        sandbox.logged("POST", "generate-file-download-url").len(),
+        4
+    );
+
+    // A rerun keeps every intact file: no download URL is asked for again.
+    sandbox.clear_request_log();
+    run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED])
+        .arg(&dir))
+    .success();
+    assert!(sandbox
+        .logged("POST", "generate-file-download-url")
+        .is_empty());
+    assert_eq!(read_lines(&dir.join("manifest.jsonl")), manifest);
+
+    // A damaged file is fetched again, and only that one.
+    let damaged = dir.join("media/0002-some-title.jpeg");
+    std::fs::write(&damaged, b"not the picture").unwrap();
+    sandbox.clear_request_log();
+    run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED])
+        .arg(&dir))
+    .success();
+    assert_eq!(
+        sandbox.logged("POST", "generate-file-download-url").len(),
+        1
+    );
+    assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
+    assert!(sandbox.writes().iter().all(|w| w["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("generate-file-download-url")));
+}
+
+#[test]
+fn media_outside_the_media_manager_is_fetched_from_its_url_and_failures_are_listed() {
+    let sandbox = Sandbox::empty();
+    // A file of another site: not in this site's Media Manager, but public at its URL, as stock
+    // media is at static.wixstatic.com.
+    let elsewhere = upload(&sandbox, OTHER_SITE, "dunes.jpg", "image/jpeg", DUNES);
+    let own = upload(
+        &sandbox,
+        DEFAULT_TEST_SITE,
+        "m.jpg",
+        "image/jpeg",
+        MOUNTAINS[0],
+    );
+    let info =
+        |file: &Value| json!({"id": file["id"], "url": file["url"], "width": 480, "height": 320});
+    let g = sandbox.gallery_with_items(
+        "Mixed",
+        vec![
+            json!({"title": "Own", "image": {"type": "WIX_MEDIA", "imageInfo": info(&own)}}),
+            json!({"title": "Stock", "image": {"type": "WIX_MEDIA", "imageInfo": info(&elsewhere)}}),
+            json!({"title": "Gone", "image": {"type": "WIX_MEDIA", "imageInfo": {
+                "id": "0a1b2c_00000000000000000000000000000000~mv2.jpg",
+                "url": format!("{}/_sandbox/media/0a1b2c_00000000000000000000000000000000~mv2.jpg", sandbox.base_url),
+                "width": 10, "height": 10}}}),
+        ],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("mixed");
+    let result = run(sandbox.cli().args(["galleries", "export", &g]).arg(&dir));
+    result.code(3);
+    assert!(
+        result.stderr.contains("progallery: warning: failed: item")
+            && result.stderr.contains("0003-gone"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result.stderr.contains("1 file(s) failed"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result.stderr.contains("hint: run the same export again"),
+        "{}",
+        result.stderr
+    );
+    let manifest = read_lines(&dir.join("manifest.jsonl"));
+    assert_eq!(manifest[0]["media"]["from"], "mediaManager");
+    assert_eq!(manifest[1]["media"]["from"], "url");
+    assert_eq!(
+        std::fs::read(dir.join(manifest[1]["media"]["file"].as_str().unwrap())).unwrap(),
+        DUNES
+    );
+    assert!(
+        manifest[2]["error"].as_str().unwrap().contains("404"),
+        "{}",
+        manifest[2]
+    );
+    // The sheet still shows what is there, and says what is not.
+    let sheet = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(sheet.contains("Not downloaded"), "{sheet}");
+}
+
+#[test]
+fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
+    let sandbox = Sandbox::start();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("json-only");
+    run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED])
+        .arg(&dir)
+        .args(["--no-media", "-o", "id"]))
+    .success();
+    assert_eq!(names_in(&dir), ["gallery.json"]);
+    assert!(sandbox
+        .logged("POST", "generate-file-download-url")
+        .is_empty());
+
+    // The same folder for another gallery, or a folder of other things: refused, nothing written.
+    let other = run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED_SIMPLE])
+        .arg(&dir));
+    other.code(2);
+    assert!(
+        other
+            .stderr
+            .contains(&format!("holds the export of gallery {SEEDED}")),
+        "{}",
+        other.stderr
+    );
+    assert!(other.stderr.contains("hint: "), "{}", other.stderr);
+    assert!(other.stdout.is_empty());
+    let busy = out.path().join("busy");
+    std::fs::create_dir(&busy).unwrap();
+    std::fs::write(busy.join("notes.txt"), "mine").unwrap();
+    let refused = run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", SEEDED])
+        .arg(&busy));
+    refused.code(2);
+    assert!(
+        refused.stderr.contains("is not empty and holds no export"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(names_in(&busy), ["notes.txt"]);
+    // A gallery that does not exist: exit 5, nothing written.
+    let missing = run(sandbox
+        .cli()
+        .args([
+            "galleries",
+            "export",
+            "4c1e2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a31",
+        ])
+        .arg(out.path().join("missing")));
+    missing.code(5);
+    assert!(!out.path().join("missing").exists());
+}
+
+#[test]
+fn all_exports_every_gallery_into_a_folder_of_its_own() {
+    let sandbox = Sandbox::start();
+    let out = tempfile::tempdir().unwrap();
+    let result = run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", "--all"])
+        .arg(out.path())
+        .args(["-o", "jsonl"]));
+    result.success();
+    let lines: Vec<Value> = result
+        .lines()
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        names_in(out.path()),
+        ["gallery-e481d9b4", "index.html", "simple-gallery-a59d43f0"]
+    );
+    let simple = out.path().join("simple-gallery-a59d43f0");
+    assert_eq!(
+        names_in(&simple.join("media")),
+        ["0001-i-m-an-image-title.jpeg"]
+    );
+    let top = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(
+        top.contains("href=\"simple-gallery-a59d43f0/index.html\">Simple Gallery</a>"),
+        "{top}"
+    );
+}
+
+#[test]
+fn a_file_the_media_manager_will_not_name_comes_from_its_url_without_credentials() {
+    use crate::common::fake_server::{Answer, FakeServer};
+    const G: &str = "4c1e2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a31";
+    // Wix does not document its answer for stock media: a 400 must read like a 404.
+    let server = FakeServer::start(|seen, _| {
+        let host = seen.header("host").unwrap_or_default().to_string();
+        match (seen.method.as_str(), seen.path()) {
+            ("GET", path) if path == format!("{API}/galleries/{G}") => Answer::json(
+                200,
+                &json!({"gallery": {"id": G, "name": "Stock", "totalItems": 1, "items": [{
+                    "id": "a045b201-ee7d-447c-b0c3-746cba83253c", "title": "Sea", "sortOrder": 1, "type": "IMAGE",
+                    "image": {"type": "WIX_MEDIA", "imageInfo": {
+                        "id": "nsplsh_4d4d4d~mv2.jpg", "url": format!("http://{host}/media/nsplsh_4d4d4d~mv2.jpg"),
+                        "width": 480, "height": 320}}}]}})
+                .to_string(),
+            ),
+            ("POST", "/site-media/v1/files/generate-file-download-url") => Answer::json(
+                400,
+                r#"{"message": "INVALID_ARGUMENT: fileId", "details": {"validationError": {"fieldViolations": [{"field": "fileId", "description": "unknown file"}]}}}"#,
+            ),
+            ("GET", "/media/nsplsh_4d4d4d~mv2.jpg") => Answer::raw(200, "image/jpeg", DUNES),
+            _ => Answer::json(404, "{}"),
+        }
+    })
+    .expect_requests(3);
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("stock");
+    let result = run(cli_in(home.path())
+        .env("PROGALLERY_BASE_URL", &server.base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+        .args(["galleries", "export", G])
+        .arg(&dir));
+    result.success();
+    let manifest = read_lines(&dir.join("manifest.jsonl"));
+    assert_eq!(manifest[0]["media"]["from"], "url");
+    assert_eq!(
+        std::fs::read(dir.join("media/0001-sea.jpg")).unwrap(),
+        DUNES
+    );
+    let seen = server.requests();
+    let media = seen
+        .iter()
+        .find(|r| r.path().starts_with("/media/"))
+        .unwrap();
+    assert_eq!(
+        media.header("authorization"),
+        None,
+        "no credential to a media URL"
+    );
+    assert_eq!(media.header("wix-site-id"), None);
+    let api = seen.iter().find(|r| r.path().starts_with(API)).unwrap();
+    assert_eq!(api.header("authorization"), Some(TEST_API_KEY));
+}
