@@ -37,7 +37,8 @@ echo
 echo "1. a service whose totals are 10^12 over empty pages"
 start_peer liar
 for cmd in "items list $G --all -o jsonl" "items list $G --where type=IMAGE" \
-           "items bulk-delete $G --all --yes" "galleries list --all -o jsonl" "items search --all -o jsonl"; do
+           "items bulk-delete $G --all --yes" "galleries get $G -o json" "galleries list --all -o jsonl" \
+           "items search --all -o jsonl"; do
   start=$(now_ms)
   code=0
   # shellcheck disable=SC2086
@@ -50,7 +51,7 @@ stop_peer
 echo
 echo "2. peak RSS of \`galleries get\` (KB)"
 start_peer liar
-/usr/bin/time -f %M -o "$work/rss" env PROGALLERY_BASE_URL="$peer_url" "$bin" galleries get "$G" -o json >/dev/null 2>&1
+/usr/bin/time -f %M -o "$work/rss" env PROGALLERY_BASE_URL="$peer_url" "$bin" galleries get "$G" >/dev/null 2>&1
 printf '   %-42s %6d KB\n' "small answer (baseline)" "$(cat "$work/rss")"
 stop_peer
 for size in $((200 * 1024 * 1024)) endless; do

@@ -106,6 +106,11 @@ fn a_lying_total_over_empty_pages_ends_every_walk_at_once_with_an_error() {
             "galleries",
         ),
         (
+            "galleries get -o json (every item)",
+            vec!["galleries", "get", GALLERY, "-o", "json"],
+            "items",
+        ),
+        (
             "search --all",
             vec!["items", "search", "--all", "-o", "jsonl"],
             "matches",
