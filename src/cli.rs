@@ -428,7 +428,7 @@ pub enum WebhooksCmd {
     Listen(WebhooksListenArgs),
     /// Verify one signed payload and print the decoded event as JSON
     #[command(
-        after_help = "Exit codes: 0 valid, 4 refused (bad signature, wrong key, expired, not RS256), 2 not a JWT.
+        after_help = "Exit codes: 0 valid, 4 refused (bad signature, wrong key, expired or not valid yet beyond 60 s of\nclock skew, not RS256), 2 not a JWT.
 
 Examples:
   progallery webhooks verify --public-key wix-public-key.pem payload.jwt
@@ -486,6 +486,10 @@ pub struct WebhooksListenArgs {
     /// How long after one of this tool's writes its event still counts as its echo
     #[arg(long, value_name = "SECS", default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub echo_window: u64,
+    /// Seconds a sender has to send a request's headers, and as long again for its body; slower
+    /// connections are dropped
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: u64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CliError, Kind};
 
+/// A config file is a few profiles: anything larger is not one.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -107,19 +110,23 @@ impl<T> Sourced<T> {
 }
 
 impl Config {
-    /// Reads the config file; a missing file is an empty config.
+    /// Reads the config file; a missing file is an empty config. Anything but a regular file of
+    /// at most 1 MiB (a FIFO, a device, a folder) is refused at once, never waited on.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(CliError::new(
-                    Kind::General,
-                    format!("cannot read the config file {}: {e}", path.display()),
-                )
-                .with_hint("it must be a readable file: fix or remove it, or point PROGALLERY_CONFIG_DIR elsewhere")
-                .into())
+        let unreadable = |e: &dyn fmt::Display| -> anyhow::Error {
+            CliError::new(
+                Kind::General,
+                format!("cannot read the config file {}: {e}", path.display()),
+            )
+            .with_hint("it must be a readable file: fix or remove it, or point PROGALLERY_CONFIG_DIR elsewhere")
+            .into()
+        };
+        let text = match crate::files::read_regular(path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|e| unreadable(&e))?,
+            Err(e) if e.io_kind() == Some(std::io::ErrorKind::NotFound) => {
+                return Ok(Config::default())
             }
+            Err(e) => return Err(unreadable(&e)),
         };
         check_private(path)?;
         toml::from_str(&text).map_err(|e| {

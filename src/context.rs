@@ -44,6 +44,8 @@ pub struct Env {
     pub sandbox_duplicate_sort_order: Option<String>,
     pub sandbox_default_sort_order: Option<String>,
     pub token_command_source: Option<Source>,
+    /// `PROGALLERY_RETRY_BUDGET`: how long busy answers (429/503) are waited out per request.
+    pub retry_budget: Option<Duration>,
 }
 
 /// The fixed key sent to the embedded sandbox (it is started without a required key), with the
@@ -51,6 +53,9 @@ pub struct Env {
 const SANDBOX_KEY: &str = "progallery-embedded-sandbox";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_ATTEMPTS: u32 = 4;
+/// How long a request waits out 429/503 answers before giving up (exit 6): long enough for a
+/// short outage or a minute of rate limiting (the service counts requests per minute).
+const DEFAULT_BUSY_BUDGET: Duration = Duration::from_secs(60);
 /// The service's documented budget (spec/api.md §1).
 const WIX_RATE_LIMIT_PER_MIN: u32 = 200;
 
@@ -108,6 +113,16 @@ impl Context {
     /// Attempts for retryable failures (`--retries`).
     pub fn attempts(&self) -> u32 {
         self.global.retries.unwrap_or(DEFAULT_ATTEMPTS)
+    }
+
+    /// How long busy answers (429/503) are waited out past the attempts: `PROGALLERY_RETRY_BUDGET`,
+    /// else none when `--retries` was given (the user chose the attempts), else a minute.
+    pub fn busy_budget(&self) -> Duration {
+        match (self.env.retry_budget, self.global.retries) {
+            (Some(budget), _) => budget,
+            (None, Some(_)) => Duration::ZERO,
+            (None, None) => DEFAULT_BUSY_BUDGET,
+        }
     }
 
     /// The config file, read once.
@@ -253,6 +268,26 @@ impl Context {
             }
             Some(identity) => credentials_of(identity, &settings.base_url.value)?,
         };
+        // A key or site id a header cannot carry (a line break pasted with it, say) is the
+        // credentials' fault, named with where it came from.
+        let unsendable = |what: &str, value: &str| {
+            reqwest::header::HeaderValue::from_str(value).is_err().then(|| {
+                CliError::new(
+                    Kind::Auth,
+                    format!("the {what} holds characters an HTTP header cannot carry (a line break or a control character?)"),
+                )
+                .with_hint(format!(
+                    "copy the {what} again without them (WIX_API_KEY / WIX_SITE_ID, or `progallery auth login`); `progallery auth status` shows where it comes from"
+                ))
+            })
+        };
+        if let Credentials::ApiKey { key, site_id } = &credentials {
+            if let Some(error) = unsendable("API key", key)
+                .or_else(|| site_id.as_deref().and_then(|s| unsendable("site id", s)))
+            {
+                return Err(error.into());
+            }
+        }
         Client::new(self.client_options(settings.base_url.value, credentials))
     }
 
@@ -314,6 +349,7 @@ impl Context {
                 .then(|| crate::echo::Ledger::in_data_dir(&self.paths.data_dir)),
             timeout: self.timeout(),
             attempts: self.attempts(),
+            busy_budget: self.busy_budget(),
             rate_limit_per_min,
             verbose: self.global.verbose,
             wait_observer: Some(self.printer.wait_observer()),
@@ -333,12 +369,7 @@ impl Context {
 
     async fn start_embedded_sandbox(&self) -> Result<String> {
         use crate::sandbox::{Database, Faults, Options};
-        std::fs::create_dir_all(&self.paths.data_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create the data directory {}: {e}",
-                self.paths.data_dir.display()
-            )
-        })?;
+        self.paths.ensure_data_dir()?;
         let readings = sandbox_readings(
             self.env.sandbox_duplicate_sort_order.as_deref(),
             self.env.sandbox_default_sort_order.as_deref(),
@@ -413,6 +444,21 @@ pub fn sandbox_readings(
         })?;
     }
     Ok(readings)
+}
+
+/// Reads `PROGALLERY_RETRY_BUDGET` (seconds, `0` for none).
+pub fn parse_retry_budget(value: Option<&str>) -> Result<Option<Duration>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match value.trim().parse::<u32>() {
+        Ok(secs) => Ok(Some(Duration::from_secs(u64::from(secs)))),
+        Err(_) => Err(CliError::usage(format!(
+            "PROGALLERY_RETRY_BUDGET must be a number of seconds, not {value:?}"
+        ))
+        .with_hint("set it to how long 429/503 answers may be waited out, e.g. PROGALLERY_RETRY_BUDGET=60 (0: not past --retries), or unset it")
+        .into()),
+    }
 }
 
 /// Checks a base URL and strips its trailing slash.

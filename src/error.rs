@@ -85,8 +85,14 @@ pub fn kind_of(err: &anyhow::Error) -> Kind {
             cli_error(cause)
                 .map(|e| e.kind)
                 .or_else(|| cause.downcast_ref::<ApiError>().map(api_kind))
-                // A key file the user named is unusable: bad input.
-                .or_else(|| cause.downcast_ref::<KeyError>().map(|_| Kind::Usage))
+                // A key file the user named is unusable: bad input; one others could tamper
+                // with is refused like a config file readable by others.
+                .or_else(|| {
+                    cause.downcast_ref::<KeyError>().map(|e| match e {
+                        KeyError::Exposed { .. } => Kind::Auth,
+                        _ => Kind::Usage,
+                    })
+                })
         })
         .unwrap_or(Kind::General)
 }
@@ -103,7 +109,7 @@ fn cli_error<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a Cli
 }
 
 /// How a failed call to the service maps to an exit code.
-fn api_kind(err: &ApiError) -> Kind {
+pub fn api_kind(err: &ApiError) -> Kind {
     match err {
         ApiError::Status { status, .. } => match status {
             400 => Kind::Usage,
@@ -127,27 +133,98 @@ pub fn hint_of(err: &anyhow::Error) -> Option<String> {
                 return e.hint.clone();
             }
             if let Some(e) = cause.downcast_ref::<KeyError>() {
-                return key_hint(e).map(str::to_string);
+                return key_hint(e);
             }
             cause.downcast_ref::<ApiError>().and_then(api_hint)
         })
-        .or_else(|| fallback_hint(kind_of(err)).map(str::to_string))
+        .or_else(|| Some(fallback_hint(err)))
 }
 
-fn fallback_hint(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Usage => Some("fix the input named above; `--help` on the command shows what each argument accepts"),
-        Kind::Auth => Some("check the credentials in use with `progallery auth status`"),
-        Kind::NotFound => Some(
-            "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
-        ),
-        Kind::RateLimited => Some("wait a minute and run it again, or raise `--retries`"),
-        // General errors carry their cause; partial and interrupted runs report what was done.
-        Kind::General | Kind::Partial | Kind::Interrupted => None,
+/// The hint for an error whose raiser gave none: by its cause where one is recognised (a local
+/// file or folder, the sandbox's database), else by its kind. Every error gets one.
+fn fallback_hint(err: &anyhow::Error) -> String {
+    let kind = kind_of(err);
+    let hint = match kind {
+        Kind::Usage => "fix the input named above; `--help` on the command shows what each argument accepts",
+        Kind::Auth => "check the credentials in use with `progallery auth status`",
+        Kind::NotFound => "check the id: `progallery galleries list` and `progallery items list GALLERY` show what exists",
+        Kind::RateLimited => "wait a minute and run it again, or raise `--retries`",
+        Kind::Partial => "the failures are listed above (and in `-o jsonl`): fix their cause and run the same command again",
+        Kind::Interrupted => "run the same command again to finish what was left",
+        Kind::General => return cause_hint(err),
+    };
+    hint.to_string()
+}
+
+/// What to do about a local I/O failure, by its kind (the error names the path).
+fn io_hint(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind;
+    const PERMISSIONS: &str = "check the permissions of the file or folder named above (the config and data dirs are PROGALLERY_CONFIG_DIR and PROGALLERY_DATA_DIR)";
+    const PATH: &str = "check the path named above (the config and data dirs are PROGALLERY_CONFIG_DIR and PROGALLERY_DATA_DIR)";
+    match e.kind() {
+        ErrorKind::PermissionDenied => return Some(PERMISSIONS),
+        ErrorKind::NotFound => return Some(PATH),
+        ErrorKind::AddrInUse | ErrorKind::AddrNotAvailable => {
+            return Some("pick another address or a free port (port 0 picks one)")
+        }
+        _ => {}
     }
+    #[cfg(unix)]
+    match e.raw_os_error() {
+        Some(libc::EROFS) => return Some(PERMISSIONS),
+        Some(libc::ENOTDIR | libc::EISDIR) => return Some(PATH),
+        Some(libc::ENOSPC | libc::EDQUOT) => {
+            return Some("free some disk space, then run it again")
+        }
+        _ => {}
+    }
+    None
+}
+
+/// A hint from what an error chain holds, for errors of no particular kind.
+fn cause_hint(err: &anyhow::Error) -> String {
+    for cause in err.chain() {
+        if cause.downcast_ref::<rusqlite::Error>().is_some() {
+            return "the sandbox database named above is unusable (not a database, damaged, or read-only): `progallery sandbox reset --yes` starts it afresh, or point PROGALLERY_DATA_DIR elsewhere".to_string();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::files::FileError>() {
+            return match e {
+                crate::files::FileError::NotRegular { .. } => {
+                    "pass a regular file at that path (a FIFO, a device or a folder is not read)"
+                }
+                crate::files::FileError::TooLarge { .. } => {
+                    "that file is far larger than one of its kind can be: check the path"
+                }
+                crate::files::FileError::Io { .. } => {
+                    "check the path named above and its permissions"
+                }
+            }
+            .to_string();
+        }
+        if let Some(hint) = cause.downcast_ref::<std::io::Error>().and_then(io_hint) {
+            return hint.to_string();
+        }
+    }
+    "see the cause above; `-v` logs each HTTP exchange, and `--help` on the command shows what each argument accepts".to_string()
 }
 
 fn api_hint(err: &ApiError) -> Option<String> {
+    // An HTML page or garbage instead of the service's error JSON: the request most likely met
+    // a proxy or another server, not the API. (A gateway's 429, 502, 503 or 504 page still
+    // means what its status says.)
+    let busy = matches!(
+        err,
+        ApiError::Status {
+            status: 429 | 502..=504,
+            ..
+        }
+    );
+    if err.is_foreign_answer() && !busy {
+        return Some(
+            "that answer did not come from the gallery API (no error of its own in it): check `--base-url` / `PROGALLERY_BASE_URL` and any proxy; `-v` shows the exchange"
+                .to_string(),
+        );
+    }
     let hint = match err {
         ApiError::Status { status, .. } => match status {
             401 => "the credentials were not accepted: run `progallery auth login`",
@@ -156,7 +233,9 @@ fn api_hint(err: &ApiError) -> Option<String> {
             429 => "the service's rate limit was hit: wait a minute, or lower `--rate-limit`",
             502..=504 => "the service is unavailable: try again later, or raise `--retries`",
             400 => "the service rejected the input: see the message above",
-            _ => return None,
+            300..=399 => "the server answered with a redirect it did not complete: check `--base-url` / `PROGALLERY_BASE_URL`",
+            500..=599 => "the service failed on its side: try again later; `-v` shows the exchange",
+            _ => "the service refused the request: see its message above; `-v` shows the exchange",
         },
         ApiError::BadBody { .. } => "check `--base-url` / `PROGALLERY_BASE_URL`; `-v` shows the exchange",
         ApiError::Network { .. } => "check your connection and `--base-url`; raise `--timeout` for slow links",
@@ -167,13 +246,17 @@ fn api_hint(err: &ApiError) -> Option<String> {
 
 /// The hint under an unusable key file (the library's [`KeyError`] says what is wrong, the CLI
 /// says which flag to fix); a key that is not RSA gets the general usage hint.
-fn key_hint(err: &KeyError) -> Option<&'static str> {
+fn key_hint(err: &KeyError) -> Option<String> {
     match err {
-        KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file"),
+        KeyError::Unreadable { .. } => Some("check the path: the key is a PEM file".to_string()),
         KeyError::NotPublicKey { .. } => Some(
-            "pass the public key from your app's dashboard: a PEM file or its bare base64 body (or omit the flag to use the sandbox's key)",
+            "pass the public key from your app's dashboard: a PEM file or its bare base64 body (or omit the flag to use the sandbox's key)".to_string(),
         ),
         KeyError::NotPrivateKey => None,
+        KeyError::Exposed { path, .. } => Some(format!(
+            "run `chmod 600 {}` if the key is yours and unchanged; otherwise replace it",
+            path.display()
+        )),
     }
 }
 

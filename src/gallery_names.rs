@@ -101,15 +101,16 @@ pub fn cache_path(data_dir: &Path) -> PathBuf {
 /// Reads the cache; `None` when there is none or it cannot be read (completion then offers no
 /// names, it never fails).
 pub fn read_cache(data_dir: &Path) -> Option<Cache> {
-    let text = std::fs::read_to_string(cache_path(data_dir)).ok()?;
-    serde_json::from_str(&text).ok()
+    // Through `files`: a FIFO in its place must not hang a Tab.
+    let bytes = crate::files::read_regular(&cache_path(data_dir), 16 * 1024 * 1024).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// Replaces the cache: a temporary file beside it, owner-only, renamed over it. A failure only
 /// costs completion its names, so it is returned for the caller to ignore or log.
 pub fn write_cache(data_dir: &Path, cache: &Cache) -> std::io::Result<()> {
     use std::io::Write;
-    std::fs::create_dir_all(data_dir)?;
+    crate::files::create_private_dir(data_dir)?;
     let mut file = tempfile::NamedTempFile::new_in(data_dir)?;
     #[cfg(unix)]
     {

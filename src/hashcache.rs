@@ -16,7 +16,7 @@
 //! saves uploads: the gallery itself stays the truth (an item deleted since is added again).
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -197,14 +197,12 @@ impl HashCache {
         let line = serde_json::to_string(&fact)? + "\n";
         let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         if writer.is_none() {
+            // Owner-only, whatever the umask: the cache names the site's media.
             if let Some(dir) = self.path.parent() {
-                std::fs::create_dir_all(dir)
+                crate::files::create_private_dir(dir)
                     .with_context(|| format!("creating {}", dir.display()))?;
             }
-            let file = OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&self.path)
+            let file = crate::files::open_private_append(&self.path)
                 .with_context(|| format!("opening {}", self.path.display()))?;
             *writer = Some(file);
         }
@@ -274,7 +272,10 @@ mod tests {
                 ..Fact::default()
             })
             .unwrap();
-        let mut file = OpenOptions::new().append(true).open(cache.path()).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(cache.path())
+            .unwrap();
         file.write_all(b"{\"hash\":\"h9\",\"med").unwrap();
         let again = HashCache::open(dir.path(), "site", "g").unwrap();
         assert_eq!(again.media_with_hash(&h1), ["m1".to_string()]);

@@ -137,7 +137,8 @@ pub fn summaries(data_dir: &Path) -> Result<Vec<Summary>> {
 /// `kind` first) are counted by their start, not parsed: a journal of 100,000 items is a count.
 fn summary(path: &Path) -> Option<Summary> {
     use std::io::BufRead;
-    let file = File::open(path).ok()?;
+    // A FIFO or device named like a journal is passed over, never waited on.
+    let file = crate::files::open_regular(path).ok()?;
     let mut summary = Summary {
         path: path.to_path_buf(),
         command: None,
@@ -180,7 +181,8 @@ impl Journal {
     /// Creates a new journal under `data_dir/journals` for a run of `command` on `gallery_id`.
     pub fn create(data_dir: &Path, command: &str, gallery_id: &str) -> Result<Journal> {
         let dir = data_dir.join("journals");
-        std::fs::create_dir_all(&dir)
+        // Journals hold whole items: owner-only, whatever the umask.
+        crate::files::create_private_dir(&dir)
             .with_context(|| format!("creating the journal directory {}", dir.display()))?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let mut attempt = 0;
@@ -191,14 +193,7 @@ impl Journal {
                 format!("-{attempt}")
             };
             let path = dir.join(format!("{stamp}-{gallery_id}{suffix}.jsonl"));
-            let mut options = OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            match options.open(&path) {
+            match crate::files::create_private_new(&path) {
                 Ok(file) => break (path, file),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
                     attempt += 1
@@ -292,12 +287,18 @@ pub struct Contents {
 /// Every complaint about a journal's contents points at where the real ones are.
 const NOT_A_JOURNAL_HINT: &str = "pass a journal written by a delete: they live in the data dir under journals/, and the path was printed when the delete ran";
 
+/// The largest journal read: a delete of 100,000 items journals about 150 MB.
+const MAX_JOURNAL_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// Reads a journal. A torn last line (a crash mid-write) is ignored; any other bad line is an error.
+/// Anything but a regular file (a FIFO, a device, a folder), or one over 1 GiB, is refused at once.
 pub fn read(path: &Path) -> Result<Contents> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let cannot_read = |e: &dyn std::fmt::Display| {
         CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
             .with_hint("journals live in the data dir under journals/; the path was printed when the delete ran")
-    })?;
+    };
+    let bytes = crate::files::read_regular(path, MAX_JOURNAL_BYTES).map_err(|e| cannot_read(&e))?;
+    let text = String::from_utf8(bytes).map_err(|e| cannot_read(&e))?;
     let mut contents = Contents::default();
     let mut seen = std::collections::HashSet::new();
     let lines: Vec<&str> = text.lines().collect();

@@ -20,7 +20,7 @@ mod select;
 // The sandbox and the webhook envelope live in the library target (src/lib.rs), which cannot name
 // anything of the client; re-exported here so `crate::sandbox::…` and `crate::webhooks::…` read
 // as before in the client's code.
-use progallery::{sandbox, webhooks};
+use progallery::{files, sandbox, webhooks};
 
 use std::sync::atomic::Ordering;
 
@@ -58,6 +58,7 @@ fn main() {
         sandbox_duplicate_sort_order: non_empty_env("PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER"),
         sandbox_default_sort_order: non_empty_env("PROGALLERY_SANDBOX_DEFAULT_SORT_ORDER"),
         token_command_source: source_of("token_command"),
+        retry_budget: None,
     };
     let terminal = output::Terminal::detect(
         non_empty_env("PROGALLERY_FORCE_TTY").is_some_and(|v| v != "0"),
@@ -85,7 +86,7 @@ fn main() {
     std::process::exit(code);
 }
 
-async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i32 {
+async fn run(cli: cli::Cli, mut env: context::Env, terminal: output::Terminal) -> i32 {
     let filters = output_filters(&cli.global);
     let format = match &filters {
         Ok((format, _, _)) => *format,
@@ -100,6 +101,8 @@ async fn run(cli: cli::Cli, env: context::Env, terminal: output::Terminal) -> i3
     let result = async {
         filters?;
         let paths = paths::Paths::from_env()?;
+        env.retry_budget =
+            context::parse_retry_budget(non_empty_env("PROGALLERY_RETRY_BUDGET").as_deref())?;
         let global = resolve_sandbox_vs_base_url(cli.global, &env)?;
         let ctx = context::Context::new(global, paths, printer, env);
         let outcome = tokio::select! {

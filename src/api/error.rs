@@ -2,6 +2,11 @@
 //! `applicationError` or the `validationError` shape), a body that is not what it should be (HTML
 //! from a gateway, empty, truncated), no answer at all, or credentials that cannot be used (an
 //! app's token refused or not obtainable). `error.rs` maps these to exit codes.
+//!
+//! Whatever the server put in its error body is shown as one line of plain text: line breaks,
+//! tabs and control characters (a terminal escape sequence, say) become spaces, and a long
+//! message is cut, so a hostile or broken server can neither spread an error over many lines
+//! nor drive the user's terminal.
 
 use serde_json::Value;
 
@@ -39,6 +44,17 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// True for an error answer whose body is not the service's error JSON (an HTML page from a
+    /// proxy, an empty or garbled body): the request most likely never reached the API.
+    pub fn is_foreign_answer(&self) -> bool {
+        match self {
+            ApiError::Status { code, message, .. } => {
+                code.is_none() && FOREIGN_BODY.iter().any(|start| message.starts_with(start))
+            }
+            _ => false,
+        }
+    }
+
     pub fn is_ambiguous(&self) -> bool {
         match self {
             ApiError::Status { ambiguous, .. } | ApiError::Network { ambiguous, .. } => *ambiguous,
@@ -46,6 +62,39 @@ impl ApiError {
             ApiError::Credentials { .. } => false,
         }
     }
+}
+
+/// How [`describe_body`] starts each description: an error answer whose message starts so carried
+/// no error of the service.
+const FOREIGN_BODY: [&str; 2] = ["the body is ", "the JSON body "];
+
+/// The longest message taken from a server's error body, in characters.
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// Server-supplied text as one line of plain text: control characters (line breaks, tabs,
+/// terminal escapes, bidirectional overrides) become spaces, runs of spaces one, and past
+/// `MAX_MESSAGE_CHARS` it is cut with an ellipsis.
+pub fn one_line(text: &str) -> String {
+    let mut line = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS));
+    let mut chars = 0;
+    for c in text.chars() {
+        let c = if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (line.is_empty() || line.ends_with(' ')) {
+            continue;
+        }
+        if chars == MAX_MESSAGE_CHARS {
+            line.push('…');
+            break;
+        }
+        line.push(c);
+        chars += 1;
+    }
+    line.trim_end().to_string()
 }
 
 /// Builds the error for a non-success answer, reading the Wix error body when there is one.
@@ -66,8 +115,8 @@ pub fn from_response(
     ApiError::Status {
         what,
         status,
-        code,
-        message,
+        code: code.map(|c| one_line(&c)),
+        message: one_line(&message),
         request_id,
         ambiguous,
     }
@@ -114,7 +163,7 @@ fn decode_wix_error(json: &Value) -> Option<(Option<String>, String)> {
                     .get("description")
                     .and_then(Value::as_str)
                     .unwrap_or("invalid");
-                Some(format!("{field} {why}"))
+                Some(one_line(&format!("{field} {why}")))
             })
             .collect();
         if !listed.is_empty() && !listed.iter().all(|l| message.contains(l.as_str())) {
@@ -186,6 +235,32 @@ mod tests {
             err.to_string(),
             "list: HTTP 400 INVALID_ARGUMENT: bad (limit must be between 1 and 10)"
         );
+    }
+
+    #[test]
+    fn server_text_is_one_line_of_plain_text() {
+        let body =
+            br#"{"message":"BAD: line one\nline two\u001b[31m red\u001b[0m\ttab\u202eevil"}"#;
+        let err = from_response("get".into(), 500, None, None, body, false);
+        let text = err.to_string();
+        assert_eq!(
+            text,
+            "get: HTTP 500 BAD: line one line two [31m red [0m tab evil"
+        );
+        assert!(!err.is_foreign_answer());
+        let long = format!(r#"{{"message":"{}"}}"#, "x".repeat(5000));
+        let err = from_response("get".into(), 500, None, None, long.as_bytes(), false);
+        assert!(err.to_string().len() < 600, "{err}");
+        let html = from_response(
+            "get".into(),
+            404,
+            Some("text/html"),
+            None,
+            b"<html><title>Not\nFound</title></html>",
+            false,
+        );
+        assert!(html.is_foreign_answer());
+        assert!(!html.to_string().contains('\n'), "{html}");
     }
 
     #[test]

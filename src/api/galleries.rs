@@ -65,9 +65,18 @@ impl<'a> GalleryPages<'a> {
                 })
             })
         });
+        let recount: paging::Recount<'a> = Box::new(move || {
+            Box::pin(async move { list(client, 0, 1, Some(1)).await.map(|page| page.total) })
+        });
         GalleryPages {
-            walk: Walk::from_start(fetch, |g: &Gallery| g.id.clone(), paging::GALLERIES.max),
+            walk: Walk::from_start(fetch, |g: &Gallery| g.id.clone(), paging::GALLERIES.max)
+                .recount("listing the galleries".to_string(), "galleries", recount),
         }
+    }
+
+    /// Every gallery, oldest first.
+    pub async fn all(self) -> Result<Vec<Gallery>, ApiError> {
+        self.walk.collect().await
     }
 
     /// Pages in flight at most (default `paging::CONCURRENT_PAGES`).
@@ -203,7 +212,14 @@ async fn find_created(
     let first = list(client, 0, 10, Some(1)).await?;
     let total = first.total.unwrap_or(first.galleries.len() as u64);
     let tail = if total > 10 {
-        list(client, total - 10, 10, Some(1)).await?.galleries
+        let tail = list(client, total - 10, 10, Some(1)).await?.galleries;
+        if tail.len() == 10 {
+            tail
+        } else {
+            // Not where the count says: the site changed meanwhile, or the count is wrong. Read
+            // every gallery (the walk checks the count) rather than miss the new one.
+            GalleryPages::new(client, Some(1)).all().await?
+        }
     } else {
         first.galleries
     };

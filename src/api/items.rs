@@ -208,11 +208,18 @@ async fn find_created(
 ) -> Result<Option<Item>, ApiError> {
     let pages = ItemPages::count_first(client, gallery).await?;
     let total = pages.total();
+    let page = paging::ITEMS.max;
     let candidates: Vec<Item> = if total <= 1000 {
         pages.all().await?
     } else {
-        let page = paging::ITEMS.max;
-        list(client, gallery, total - u64::from(page), page).await?
+        let tail = list(client, gallery, total - u64::from(page), page).await?;
+        if tail.len() == page as usize {
+            tail
+        } else {
+            // The last page is not where the count says: the gallery changed meanwhile, or the
+            // count is wrong. Read it whole (the walk checks the count) rather than miss the item.
+            pages.all().await?
+        }
     };
     let created = CreatedSince::new(started, sent);
     let sent_item: Item = serde_json::from_value(sent.clone()).unwrap_or_default();
@@ -239,7 +246,11 @@ impl<'a> ItemPages<'a> {
     pub async fn count_first(client: &'a Client, gallery: &'a str) -> Result<Self, ApiError> {
         let total = galleries::total_items(client, gallery).await?;
         Ok(ItemPages {
-            walk: Walk::counted(fetch(client, gallery), key, paging::ITEMS.max, total),
+            walk: Walk::counted(fetch(client, gallery), key, paging::ITEMS.max, total).recount(
+                what(gallery),
+                "items",
+                recount(client, gallery),
+            ),
         })
     }
 
@@ -251,7 +262,11 @@ impl<'a> ItemPages<'a> {
             total: Some(first.total_items.unwrap_or(0)),
         };
         ItemPages {
-            walk: Walk::after_first(fetch(client, gallery), key, paging::ITEMS.max, page),
+            walk: Walk::after_first(fetch(client, gallery), key, paging::ITEMS.max, page).recount(
+                what(gallery),
+                "items",
+                recount(client, gallery),
+            ),
         }
     }
 
@@ -291,6 +306,17 @@ fn fetch<'a>(client: &'a Client, gallery: &'a str) -> Fetch<'a, Item> {
             })
         })
     })
+}
+
+/// Counts the gallery's items again (a get-gallery asking for one item).
+fn recount<'a>(client: &'a Client, gallery: &'a str) -> paging::Recount<'a> {
+    Box::new(move || {
+        Box::pin(async move { galleries::total_items(client, gallery).await.map(Some) })
+    })
+}
+
+fn what(gallery: &str) -> String {
+    format!("listing the items of gallery {gallery}")
 }
 
 fn key(item: &Item) -> Option<String> {

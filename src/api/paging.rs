@@ -9,16 +9,28 @@
 //!   over in order, so output streams in the resource's own order.
 //! - **No total** (an answer without one): one page after another until a short page.
 //! - **Stop rules, whatever the total claims**: the walk ends at the first empty or short page (the
-//!   pages still in flight are dropped), and at a page that starts with the same entry as the one
-//!   before (a service that ignores the offset would otherwise repeat itself forever). A last page
-//!   fuller than the total allows means the total is stale: the walk carries on, page by page,
-//!   until a short one. Whenever what was read differs from the total claimed, `mismatch` says
-//!   so, for the caller to warn (the resource changed while it was read). The one exception is a
-//!   first page embedded in another answer (a get-gallery's items): holding fewer than asked for
-//!   is no end there, the walk goes on from the first entry it lacks.
+//!   pages still in flight are dropped). A last page fuller than the total allows means the total
+//!   is stale: the walk carries on, page by page, until a short one. The one exception is a first
+//!   page embedded in another answer (a get-gallery's items): holding fewer than asked for is no
+//!   end there, the walk goes on from the first entry it lacks.
+//! - **A total is reported, never trusted.** When a walk ends having read fewer entries than the
+//!   total claimed, the resource is counted once more (`recount`): a count that now agrees with
+//!   what was read means the resource changed while it was read, and `mismatch` says so for the
+//!   caller to warn; a count that still claims more than the service would serve is a service that
+//!   cannot be trusted, and the walk ends with an error (a total of 10^12 over empty pages costs
+//!   two requests and ends at once). Likewise, a walk that runs on past a stale total to more
+//!   than twice it counts again, and ends with an error unless the new count covers what was read.
+//! - **Pages that cannot be right end the walk with an error**: a page holding more entries than
+//!   asked for (the service ignores the limit), or a page whose every entry was already read on
+//!   one of the last pages (it ignores the offset, and would otherwise repeat itself forever).
+//!   Single entries seen again on a recent page (the resource shifted while it was read) are
+//!   dropped, so nothing is handed over twice.
 //!
 //! Requests: a walk of N entries with a known total costs ceil(N/page) pages; with the total read
 //! by a separate request, one more. Nothing is fetched past the total when the pages agree with it.
+
+use std::collections::{HashSet, VecDeque};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use futures::future::BoxFuture;
 use futures::stream::{FuturesOrdered, StreamExt};
@@ -71,8 +83,16 @@ pub struct Mismatch {
 pub type Fetch<'a, T> =
     Box<dyn Fn(u64, u32) -> BoxFuture<'a, Result<Page<T>, ApiError>> + Send + Sync + 'a>;
 
-/// The entry a page starts with, to notice a page that repeats the previous one.
+/// An entry's identity (its id), to notice entries handed over again.
 pub type KeyOf<T> = fn(&T) -> Option<String>;
+
+/// Counts the resource again (the total a fresh answer claims, if it carries one).
+pub type Recount<'a> =
+    Box<dyn Fn() -> BoxFuture<'a, Result<Option<u64>, ApiError>> + Send + Sync + 'a>;
+
+/// Pages whose entries are remembered to notice repeats: enough to catch a service that ignores
+/// the offset or cycles through a few pages, with memory that does not grow with the resource.
+const RECENT_PAGES: usize = 8;
 
 type InFlight<'a, T> = FuturesOrdered<BoxFuture<'a, (u64, Result<Page<T>, ApiError>)>>;
 
@@ -98,9 +118,18 @@ pub struct Walk<'a, T> {
     next_offset: u64,
     in_flight: InFlight<'a, T>,
     read: u64,
-    previous_key: Option<String>,
+    /// The keys (hashed) of the last pages handed over, newest last.
+    recent: VecDeque<HashSet<u64>>,
     finished: bool,
+    /// The walk reached its end and the total it claimed is still to be checked.
+    check_pending: bool,
     mismatch: Option<Mismatch>,
+    recount: Option<Recount<'a>>,
+    /// What the walk reads, for errors ("listing items of gallery G") and their noun ("items").
+    what: String,
+    noun: &'static str,
+    /// Past a stale total, reading beyond this many entries makes the walk count again.
+    overshoot_limit: u64,
 }
 
 impl<'a, T: Send + 'a> Walk<'a, T> {
@@ -119,9 +148,14 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
             next_offset: 0,
             in_flight: FuturesOrdered::new(),
             read: 0,
-            previous_key: None,
+            recent: VecDeque::new(),
             finished: false,
+            check_pending: false,
             mismatch: None,
+            recount: None,
+            what: "reading a list".to_string(),
+            noun: "entries",
+            overshoot_limit: u64::MAX,
         }
     }
 
@@ -160,6 +194,16 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
         self
     }
 
+    /// How to count the resource again when what was read disagrees with its total (see the
+    /// module's comment); `what` names the walk in errors ("listing items of gallery G") and
+    /// `noun` its entries ("items").
+    pub fn recount(mut self, what: String, noun: &'static str, recount: Recount<'a>) -> Self {
+        self.what = what;
+        self.noun = noun;
+        self.recount = Some(recount);
+        self
+    }
+
     /// The total claimed, once known.
     pub fn total(&self) -> Option<u64> {
         self.total
@@ -174,13 +218,19 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
     pub async fn next_page(&mut self) -> Option<Result<Vec<T>, ApiError>> {
         loop {
             if self.finished {
+                if std::mem::take(&mut self.check_pending) {
+                    if let Err(error) = self.check_total().await {
+                        return Some(Err(error));
+                    }
+                }
                 return None;
             }
             if let Some(page) = self.ready.take() {
-                if let Some(entries) = self.accept(0, page) {
-                    return Some(Ok(entries));
+                match self.accept(0, page) {
+                    Ok(Some(entries)) => return Some(Ok(entries)),
+                    Ok(None) => continue,
+                    Err(error) => return Some(Err(self.fail(error))),
                 }
-                continue;
             }
             if self.unstarted {
                 self.unstarted = false;
@@ -194,19 +244,78 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
                     Err(error) => return Some(Err(self.fail(error))),
                 }
             }
-            self.schedule();
-            match self.in_flight.next().await {
-                None => {
-                    self.finish();
-                    return None;
-                }
-                Some((_, Err(error))) => return Some(Err(self.fail(error))),
-                Some((offset, Ok(page))) => {
-                    if let Some(entries) = self.accept(offset, page) {
-                        return Some(Ok(entries));
-                    }
+            if self.open_ended && self.want_next && self.read > self.overshoot_limit {
+                if let Err(error) = self.check_overshoot().await {
+                    return Some(Err(self.fail(error)));
                 }
             }
+            self.schedule();
+            match self.in_flight.next().await {
+                None => self.finish(),
+                Some((_, Err(error))) => return Some(Err(self.fail(error))),
+                Some((offset, Ok(page))) => match self.accept(offset, page) {
+                    Ok(Some(entries)) => return Some(Ok(entries)),
+                    Ok(None) => {}
+                    Err(error) => return Some(Err(self.fail(error))),
+                },
+            }
+        }
+    }
+
+    /// At the end: what was read against the total claimed. Fewer than claimed is checked with a
+    /// fresh count; a count still above what the service served ends the walk with an error.
+    async fn check_total(&mut self) -> Result<(), ApiError> {
+        let Some(claimed) = self.total else {
+            return Ok(());
+        };
+        if claimed == self.read {
+            return Ok(());
+        }
+        if claimed > self.read {
+            if let Some(recount) = &self.recount {
+                let fresh = recount().await?;
+                if let Some(fresh) = fresh.filter(|n| *n > self.read) {
+                    return Err(ApiError::BadBody {
+                        what: self.what.clone(),
+                        detail: format!(
+                            "the service counts {claimed} {noun} (asked again: {fresh}) but served only {read} before an empty or short page: its count cannot be trusted, so what was read may be incomplete",
+                            noun = self.noun,
+                            read = self.read
+                        ),
+                    });
+                }
+            }
+        }
+        self.mismatch = Some(Mismatch {
+            claimed,
+            read: self.read,
+        });
+        Ok(())
+    }
+
+    /// Past a stale total, far past it: counts again, and goes on only if the new count covers
+    /// what was read (the resource grew meanwhile).
+    async fn check_overshoot(&mut self) -> Result<(), ApiError> {
+        let Some(recount) = &self.recount else {
+            self.overshoot_limit = u64::MAX;
+            return Ok(());
+        };
+        let claimed = self.total.unwrap_or(0);
+        match recount().await? {
+            Some(fresh) if fresh >= self.read => {
+                self.total = Some(fresh);
+                self.overshoot_limit = overshoot_limit(fresh, self.limit);
+                Ok(())
+            }
+            fresh => Err(ApiError::BadBody {
+                what: self.what.clone(),
+                detail: format!(
+                    "the service counts {claimed} {noun}{again} but keeps serving full pages past {read}: its paging cannot be trusted",
+                    noun = self.noun,
+                    again = fresh.map(|n| format!(" (asked again: {n})")).unwrap_or_default(),
+                    read = self.read
+                ),
+            }),
         }
     }
 
@@ -244,27 +353,43 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
             .push_back(Box::pin(async move { (offset, request.await) }));
     }
 
-    /// Takes one page in order: its entries to hand over, or `None` when it ends the walk empty.
-    fn accept(&mut self, offset: u64, page: Page<T>) -> Option<Vec<T>> {
-        let entries = page.entries;
-        let count = entries.len() as u64;
+    /// Takes one page in order: its entries to hand over (`None` when it ends the walk empty),
+    /// or the error of a page that cannot be right.
+    fn accept(&mut self, offset: u64, page: Page<T>) -> Result<Option<Vec<T>>, ApiError> {
+        let limit = u64::from(self.limit);
+        let count = page.entries.len() as u64;
+        if count > limit {
+            return Err(ApiError::BadBody {
+                what: self.what.clone(),
+                detail: format!(
+                    "the service answered {count} {noun} at offset {offset} to a request for at most {limit}: it ignores the page size, so its pages cannot be followed",
+                    noun = self.noun
+                ),
+            });
+        }
+        let (entries, repeated) = self.drop_repeats(page.entries);
+        if count > 0 && repeated == count {
+            return Err(ApiError::BadBody {
+                what: self.what.clone(),
+                detail: format!(
+                    "the service answered the page at offset {offset} with {noun} it had already served: it ignores the offset, so the rest cannot be read",
+                    noun = self.noun
+                ),
+            });
+        }
         if std::mem::take(&mut self.embedded_first) {
             let total = self.total.unwrap_or(0);
-            if count < u64::from(self.limit) && count < total {
+            if count < limit && count < total {
                 // Fewer than asked for, fewer than the total: not the end (see `after_first`).
-                self.previous_key = entries.first().and_then(self.key_of);
-                self.read += count;
-                return if count == 0 { None } else { Some(entries) };
+                self.read += entries.len() as u64;
+                return Ok(if count == 0 { None } else { Some(entries) });
             }
         }
-        let key = entries.first().and_then(self.key_of);
-        if count == 0 || (offset > 0 && key.is_some() && key == self.previous_key) {
+        if count == 0 {
             self.finish();
-            return None;
+            return Ok(None);
         }
-        self.previous_key = key;
-        self.read += count;
-        let limit = u64::from(self.limit);
+        self.read += entries.len() as u64;
         if count < limit {
             self.finish();
         } else if self.open_ended || self.total.is_none() {
@@ -276,31 +401,62 @@ impl<'a, T: Send + 'a> Walk<'a, T> {
                 // Fuller than the total allows: the total is stale, go on page by page.
                 self.open_ended = true;
                 self.want_next = true;
+                self.overshoot_limit = overshoot_limit(total, self.limit);
             } else if last_page {
                 self.finish();
             }
         }
-        Some(entries)
+        Ok(Some(entries))
+    }
+
+    /// Drops the entries already handed over on one of the last pages; remembers this page's.
+    /// Returns what is left and how many were dropped.
+    fn drop_repeats(&mut self, entries: Vec<T>) -> (Vec<T>, u64) {
+        let mut keys = HashSet::with_capacity(entries.len());
+        let mut repeated = 0;
+        let kept: Vec<T> = entries
+            .into_iter()
+            .filter(|entry| {
+                let Some(key) = (self.key_of)(entry) else {
+                    return true;
+                };
+                let mut hasher = DefaultHasher::new();
+                key.hash(&mut hasher);
+                let hash = hasher.finish();
+                if self.recent.iter().any(|page| page.contains(&hash)) || !keys.insert(hash) {
+                    repeated += 1;
+                    return false;
+                }
+                true
+            })
+            .collect();
+        if self.recent.len() == RECENT_PAGES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(keys);
+        (kept, repeated)
     }
 
     fn finish(&mut self) {
         self.finished = true;
+        self.check_pending = true;
         self.in_flight = FuturesOrdered::new();
-        if let Some(claimed) = self.total {
-            if claimed != self.read {
-                self.mismatch = Some(Mismatch {
-                    claimed,
-                    read: self.read,
-                });
-            }
-        }
     }
 
     fn fail(&mut self, error: ApiError) -> ApiError {
         self.finished = true;
+        self.check_pending = false;
         self.in_flight = FuturesOrdered::new();
         error
     }
+}
+
+/// How far past a stale total of `claimed` a walk reads before counting again: twice the total
+/// plus ten pages, more than any resource grows while it is read.
+fn overshoot_limit(claimed: u64, limit: u32) -> u64 {
+    claimed
+        .saturating_mul(2)
+        .saturating_add(u64::from(limit).saturating_mul(10))
 }
 
 #[cfg(test)]
@@ -503,14 +659,203 @@ mod tests {
         );
     }
 
+    /// Every page's entries, then the error that ended the walk, if any.
+    async fn walk_to_end(mut walk: Walk<'_, u64>) -> (Vec<u64>, Option<ApiError>) {
+        let mut all = Vec::new();
+        while let Some(page) = walk.next_page().await {
+            match page {
+                Ok(entries) => all.extend(entries),
+                Err(error) => {
+                    assert!(walk.next_page().await.is_none(), "an error ends the walk");
+                    return (all, Some(error));
+                }
+            }
+        }
+        (all, None)
+    }
+
+    /// A recount that answers `counts` in turn (the last one again once they run out).
+    fn counting<'a>(asked: &'a Arc<AtomicUsize>, counts: &'a [Option<u64>]) -> Recount<'a> {
+        Box::new(move || {
+            let n = asked.fetch_add(1, Ordering::SeqCst);
+            let count = counts[n.min(counts.len() - 1)];
+            Box::pin(async move { Ok(count) })
+        })
+    }
+
     #[tokio::test]
-    async fn a_service_that_ignores_the_offset_does_not_loop() {
+    async fn a_service_that_ignores_the_offset_ends_the_walk_with_an_error() {
         let fake = Arc::new(Fake::default());
         let sizes = vec![10];
         let walk = Walk::from_start(fetcher(&fake, &sizes, None, true), key, 10);
-        let (all, _) = walk_all(walk).await;
+        let (all, error) = walk_to_end(walk).await;
         assert_eq!(all, (0..10).collect::<Vec<_>>());
+        let error = error.expect("an error").to_string();
+        assert!(error.contains("ignores the offset"), "{error}");
         assert_eq!(fake.requests.lock().unwrap().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_service_cycling_through_a_few_pages_ends_with_an_error() {
+        // Full pages A, B, A, B, … at every offset, with no total: it would never end.
+        let fetch: Fetch<'_, u64> = Box::new(|offset, limit| {
+            Box::pin(async move {
+                let first = (offset / u64::from(limit)) % 2 * 10;
+                Ok(Page {
+                    entries: (first..first + 10).collect(),
+                    total: None,
+                })
+            })
+        });
+        let (all, error) = walk_to_end(Walk::from_start(fetch, key, 10)).await;
+        assert_eq!(all, (0..20).collect::<Vec<_>>());
+        assert!(error.unwrap().to_string().contains("already served"));
+    }
+
+    #[tokio::test]
+    async fn entries_seen_again_after_a_shift_are_handed_over_once() {
+        // An item was added at the front between the first and second page: the second page
+        // starts with the last entry of the first.
+        let fetch: Fetch<'_, u64> = Box::new(|offset, _| {
+            Box::pin(async move {
+                let entries = if offset == 0 {
+                    (0..10).collect()
+                } else {
+                    (9..14).collect()
+                };
+                Ok(Page {
+                    entries,
+                    total: None,
+                })
+            })
+        });
+        let (all, error) = walk_to_end(Walk::from_start(fetch, key, 10)).await;
+        assert!(error.is_none());
+        assert_eq!(all, (0..14).collect::<Vec<_>>());
+    }
+
+    #[tokio::test]
+    async fn a_page_fuller_than_asked_for_ends_the_walk_with_an_error() {
+        let fake = Arc::new(Fake::default());
+        let sizes = vec![10, 25];
+        let (all, error) = walk_to_end(Walk::counted(
+            fetcher(&fake, &sizes, None, false),
+            key,
+            10,
+            40,
+        ))
+        .await;
+        assert_eq!(all.len(), 10);
+        let error = error.expect("an error").to_string();
+        assert!(error.contains("25 entries at offset 10"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn a_lying_total_over_empty_pages_is_counted_again_and_ends_with_an_error() {
+        let fake = Arc::new(Fake::default());
+        let asked = Arc::new(AtomicUsize::new(0));
+        let counts = [Some(1_000_000_000_000)];
+        let walk = Walk::counted(
+            fetcher(&fake, &[], None, false),
+            key,
+            100,
+            1_000_000_000_000,
+        )
+        .recount("listing things".into(), "things", counting(&asked, &counts));
+        let (all, error) = walk_to_end(walk).await;
+        assert!(all.is_empty());
+        let error = error.expect("an error").to_string();
+        assert!(
+            error.starts_with("listing things: the service counts 1000000000000 things"),
+            "{error}"
+        );
+        assert!(error.contains("served only 0"), "{error}");
+        assert_eq!(asked.load(Ordering::SeqCst), 1, "counted again once");
+        // The pages in flight at once, and no more: the first empty one ended the walk.
+        assert!(fake.requests.lock().unwrap().len() <= CONCURRENT_PAGES);
+
+        // The same through a first page embedded elsewhere (a selection's get-gallery).
+        let fake = Arc::new(Fake::default());
+        let asked = Arc::new(AtomicUsize::new(0));
+        let first = Page {
+            entries: Vec::new(),
+            total: Some(1_000_000_000_000),
+        };
+        let walk = Walk::after_first(fetcher(&fake, &[], None, false), key, 100, first).recount(
+            "listing".into(),
+            "items",
+            counting(&asked, &counts),
+        );
+        let (_, error) = walk_to_end(walk).await;
+        assert!(error.is_some());
+        let asked_pages = fake.requests.lock().unwrap().clone();
+        assert!(asked_pages.len() <= CONCURRENT_PAGES, "{asked_pages:?}");
+    }
+
+    #[tokio::test]
+    async fn a_count_that_agrees_when_asked_again_is_a_change_and_only_reported() {
+        let fake = Arc::new(Fake::default());
+        let asked = Arc::new(AtomicUsize::new(0));
+        let counts = [Some(130)];
+        let sizes = vec![100, 30];
+        let walk = Walk::counted(fetcher(&fake, &sizes, None, false), key, 100, 250).recount(
+            "listing".into(),
+            "items",
+            counting(&asked, &counts),
+        );
+        let mut walk = walk;
+        let mut all = Vec::new();
+        while let Some(page) = walk.next_page().await {
+            all.extend(page.expect("no error"));
+        }
+        assert_eq!(all.len(), 130);
+        assert_eq!(
+            walk.mismatch(),
+            Some(Mismatch {
+                claimed: 250,
+                read: 130
+            })
+        );
+        assert_eq!(asked.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn far_past_a_stale_total_the_walk_counts_again() {
+        // The total says 5, the pages never end.
+        let endless: Fetch<'_, u64> = Box::new(|offset, limit| {
+            Box::pin(async move {
+                Ok(Page {
+                    entries: (offset..offset + u64::from(limit)).collect(),
+                    total: None,
+                })
+            })
+        });
+        let asked = Arc::new(AtomicUsize::new(0));
+        let counts = [Some(5)];
+        let walk = Walk::counted(endless, key, 10, 5).recount(
+            "listing".into(),
+            "items",
+            counting(&asked, &counts),
+        );
+        let (all, error) = walk_to_end(walk).await;
+        let error = error.expect("an error").to_string();
+        assert!(error.contains("keeps serving full pages"), "{error}");
+        assert!(all.len() <= 2 * 5 + 10 * 10 + 10, "{}", all.len());
+
+        // A resource that really grew: the new count covers what was read, the walk goes on.
+        let fake = Arc::new(Fake::default());
+        let sizes = vec![10; 20];
+        let asked = Arc::new(AtomicUsize::new(0));
+        let counts = [Some(200)];
+        let walk = Walk::counted(fetcher(&fake, &sizes, None, false), key, 10, 5).recount(
+            "listing".into(),
+            "items",
+            counting(&asked, &counts),
+        );
+        let (all, error) = walk_to_end(walk).await;
+        assert!(error.is_none(), "{error:?}");
+        assert_eq!(all.len(), 200);
+        assert_eq!(asked.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]

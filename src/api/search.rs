@@ -109,8 +109,12 @@ impl<'a> SearchPages<'a> {
                 })
             })
         });
+        let recount: paging::Recount<'a> = Box::new(move || {
+            Box::pin(async move { search(client, query, 0, 1).await.map(|page| page.total) })
+        });
         SearchPages {
-            walk: Walk::from_start(fetch, |d: &ItemDocument| d.id.clone(), paging::SEARCH.max),
+            walk: Walk::from_start(fetch, |d: &ItemDocument| d.id.clone(), paging::SEARCH.max)
+                .recount("searching gallery items".to_string(), "matches", recount),
         }
     }
 

@@ -30,7 +30,8 @@
 //! failures are listed on stderr, and the exit code is: 130 after Ctrl-C; 3 when some failed (the
 //! partial failure); the cause's own code when nothing at all went through and every failure came
 //! from the service refusing or being unreachable (auth, rate limit, connection), as one request
-//! would have exited; 0 otherwise.
+//! would have exited; for a verb that asks for it (`items add`), the failures' shared code, else 1,
+//! when every object failed; 0 otherwise.
 
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -376,6 +377,11 @@ pub struct Report<'c> {
     stopped_by: Option<anyhow::Error>,
     /// A notice printed with the summary, before the failures (the undo command of a delete).
     pub closing_notice: Option<String>,
+    /// When every object failed, the run is not a partial failure (see `whole_when_all_fail`).
+    whole_when_all_fail: bool,
+    /// The exit-code kind every failure so far shares: `None` before the first, `Some(None)`
+    /// once two differ.
+    failure_kind: Option<Option<Kind>>,
     /// Restores: the old → new id table, written to this file and shown on stderr at the end.
     id_table: Option<(std::path::PathBuf, Vec<[String; 4]>)>,
 }
@@ -397,6 +403,8 @@ impl<'c> Report<'c> {
             first_cause: None,
             stopped_by: None,
             closing_notice: None,
+            whole_when_all_fail: false,
+            failure_kind: None,
             id_table: None,
         }
     }
@@ -459,6 +467,14 @@ impl<'c> Report<'c> {
         Ok(())
     }
 
+    /// A run where every object failed ends with the failures' own exit code (their shared kind:
+    /// 5 when the gallery is not found, 2 when the service refused the input, …; 1 when they
+    /// differ or were local), not 3: nothing at all went through, so nothing was partial.
+    pub fn whole_when_all_fail(mut self) -> Report<'c> {
+        self.whole_when_all_fail = true;
+        self
+    }
+
     /// Counts an outcome and prints it in the chosen format (flushed at once, so a pipe sees it).
     pub fn add(&mut self, mut outcome: Outcome) -> std::io::Result<()> {
         self.note_ids(&outcome);
@@ -466,6 +482,15 @@ impl<'c> Report<'c> {
         match outcome.status {
             Status::Failed => {
                 self.failed += 1;
+                let kind = outcome
+                    .cause
+                    .as_deref()
+                    .map_or(Kind::General, crate::error::api_kind);
+                self.failure_kind = match self.failure_kind {
+                    None => Some(Some(kind)),
+                    Some(Some(shared)) if shared == kind => Some(Some(kind)),
+                    Some(_) => Some(None),
+                };
                 let label = outcome.label();
                 let error = outcome.error.as_deref().unwrap_or("unknown error");
                 if self.listed.len() < LISTED_FAILURES {
@@ -652,6 +677,19 @@ impl<'c> Report<'c> {
                 if let Some((label, cause)) = self.first_cause.take() {
                     return Err(anyhow::Error::new(*cause).context(format!("{label}: {summary}")));
                 }
+            }
+            if nothing_went && self.not_sent == 0 && self.whole_when_all_fail {
+                let kind = self.failure_kind.flatten().unwrap_or(Kind::General);
+                let kind = if kind == Kind::Partial {
+                    Kind::General
+                } else {
+                    kind
+                };
+                let error = CliError::new(
+                    kind,
+                    format!("{summary}: every one failed, nothing was done (listed above)"),
+                );
+                return Err(hinted(error, wording.retry_hint));
             }
             let error = CliError::new(Kind::Partial, format!("{summary} (listed above)"));
             return Err(hinted(error, wording.retry_hint));

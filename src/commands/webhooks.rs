@@ -5,7 +5,7 @@
 //! not the gallery service and gets no credentials), or prints the signed payload (`--print`).
 //! `listen` marks each event as the echo of this tool's own write or not (`crate::echo`).
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -122,13 +122,7 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
                 .collect::<Result<Vec<_>>>()?,
         )
     };
-    if !args.path.starts_with('/') {
-        return Err(
-            CliError::usage(format!("--path must start with '/': {:?}", args.path))
-                .with_hint("e.g. --path /webhooks")
-                .into(),
-        );
-    }
+    check_listen_path(&args.path)?;
     if let Some(url) = &args.forward_to {
         check_http_url(url, "--forward-to")?;
     }
@@ -179,6 +173,7 @@ async fn listen(args: WebhooksListenArgs, ctx: &Context) -> Result<i32> {
         dedup_capacity: listen::DEDUP_CAPACITY,
         echo: Some(detector),
         skip_echoes: args.skip_echoes,
+        read_timeout: std::time::Duration::from_secs(args.read_timeout),
     };
     let serving = listen::serve(listener, Verifier::new(key), options, sink, signals.wait());
     tokio::pin!(serving);
@@ -268,39 +263,19 @@ fn read_payload(input: Option<&Path>) -> Result<Vec<u8>> {
                 .into(),
         );
     }
-    let mut payload = Vec::new();
-    match input {
-        None => {
-            std::io::stdin()
-                .lock()
-                .take(limit + 1)
-                .read_to_end(&mut payload)
-                .context("reading the payload from stdin")?;
-        }
-        Some(path) if path == Path::new("-") => {
-            std::io::stdin()
-                .lock()
-                .take(limit + 1)
-                .read_to_end(&mut payload)
-                .context("reading the payload from stdin")?;
-        }
-        Some(path) => {
-            let file = std::fs::File::open(path).map_err(|err| {
-                CliError::usage(format!("cannot read {}: {err}", path.display()))
-                    .with_hint("check the path, or pipe the payload to stdin")
-            })?;
-            file.take(limit + 1)
-                .read_to_end(&mut payload)
-                .with_context(|| format!("reading {}", path.display()))?;
-        }
-    }
-    if payload.len() as u64 > limit {
-        return Err(CliError::usage(format!(
-            "the payload is larger than {} bytes; a webhook body is a single JWT",
-            limit
-        ))
-        .into());
-    }
+    let read = match input {
+        Some(path) if path != Path::new("-") => crate::files::read_regular(path, limit),
+        _ => crate::files::read_stdin(limit),
+    };
+    let payload = read.map_err(|err| {
+        let hint = match err {
+            crate::files::FileError::TooLarge { .. } => {
+                "a webhook body is a single JWT, a few KiB: pass the raw request body"
+            }
+            _ => "check the path, or pipe the payload to stdin",
+        };
+        CliError::usage(format!("cannot read the payload: {err}")).with_hint(hint)
+    })?;
     Ok(payload)
 }
 
@@ -320,7 +295,9 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
     let instance_id = args.instance_id.as_deref().unwrap_or(SAMPLE_INSTANCE_ID);
     if args.gallery_deleted && event_type != EventType::ItemDeleted {
         return Err(
-            CliError::usage("--gallery-deleted only applies to gallery_item_deleted").into(),
+            CliError::usage("--gallery-deleted only applies to gallery_item_deleted")
+                .with_hint("drop --gallery-deleted, or trigger gallery_item_deleted")
+                .into(),
         );
     }
     let mut mutation = sample_mutation(
@@ -372,7 +349,16 @@ async fn trigger(args: WebhooksTriggerArgs, ctx: &Context) -> Result<i32> {
         crate::output::diagnostic(&format!("POST {} → {status}", args.to));
     }
     if !status.is_success() {
-        let body = response.text().await.unwrap_or_default();
+        // The receiver is any server: read no more of its answer than is shown.
+        let mut response = response;
+        let mut raw = Vec::new();
+        while raw.len() < 4096 {
+            match response.chunk().await {
+                Ok(Some(chunk)) => raw.extend_from_slice(&chunk),
+                _ => break,
+            }
+        }
+        let body = crate::api::error::one_line(&String::from_utf8_lossy(&raw));
         let body: String = body.chars().take(300).collect();
         let kind = match status.as_u16() {
             401 | 403 => Kind::Auth,
@@ -407,14 +393,49 @@ fn parse_event_type(name: &str) -> Result<EventType> {
             "unknown event type {name:?}; expected one of: {}",
             EventType::slugs()
         ))
+        .with_hint("use a slug such as gallery_item_created, or the full wix.pro_gallery.gallery_v2_… name")
         .into()
     })
 }
 
 fn check_http_url(text: &str, flag: &str) -> Result<()> {
     match url::Url::parse(text) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
-        _ => Err(CliError::usage(format!("{flag} must be an http(s) URL: {text:?}")).into()),
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
+        _ => Err(
+            CliError::usage(format!("{flag} must be an http(s) URL: {text:?}"))
+                .with_hint(format!("e.g. {flag} http://127.0.0.1:4242/webhooks"))
+                .into(),
+        ),
+    }
+}
+
+/// `--path` is the exact path senders POST to: it must start with '/' and be a URL path as it
+/// would be sent (no spaces or control characters, no query or fragment, nothing a client would
+/// rewrite such as `..`), so a sender can reach it and it is compared as is.
+fn check_listen_path(path: &str) -> Result<()> {
+    let refused = |why: &str| -> anyhow::Error {
+        CliError::usage(format!("--path {path:?} {why}"))
+            .with_hint(
+                "give the path senders POST to, e.g. --path /webhooks or --path /hooks/wix-gallery",
+            )
+            .into()
+    };
+    if !path.starts_with('/') {
+        return Err(refused("must start with '/'"));
+    }
+    if path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(refused("holds spaces or control characters"));
+    }
+    if path.contains(['?', '#']) {
+        return Err(refused(
+            "holds a query or a fragment ('?', '#'): only the path goes there",
+        ));
+    }
+    match url::Url::parse(&format!("http://localhost{path}")) {
+        Ok(url) if url.path() == path => Ok(()),
+        _ => Err(refused(
+            "is not a URL path as a sender would send it (use percent-encoding, no '.' or '..' segments)",
+        )),
     }
 }
 

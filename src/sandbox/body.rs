@@ -1,4 +1,5 @@
-//! Request bodies: the cap on what an API request may send, reading a body under that cap, and
+//! Request bodies: the cap on what an API request may send, reading a body whole under that cap
+//! and a deadline (a body cut short or stalled is refused, never half-used), and
 //! sharing an upload's body between its handler and the gate, so the gate can drain what nobody
 //! read (an injected fault, a refused token, a 413) and the client finishes sending and reads the
 //! answer instead of seeing the connection reset under it.
@@ -7,6 +8,7 @@ use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use axum::body::{Body, BodyDataStream, Bytes};
 use axum::http::HeaderMap;
@@ -19,15 +21,40 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// finishes sending and reads the answer instead of seeing a reset connection.
 pub const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
-/// Reads a body: its bytes, or empty bytes and `true` when it is larger than [`MAX_BODY_BYTES`]
-/// (read on, and thrown away, up to [`DRAIN_LIMIT`]).
-pub async fn read_capped(body: Body) -> (Bytes, bool) {
+/// Time a client has to send a whole API body (at most [`MAX_BODY_BYTES`]): a stalled one is
+/// answered 408 and nothing is done.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Why a body was not read whole. In every case the request is refused before any handler runs:
+/// the sandbox never acts on part of a request.
+#[derive(Debug)]
+pub enum BodyProblem {
+    /// Larger than [`MAX_BODY_BYTES`] (read on, and thrown away, up to [`DRAIN_LIMIT`]).
+    TooLarge,
+    /// The body broke off: fewer bytes than its `Content-Length` before the connection closed,
+    /// a chunked body aborted before its last chunk, a reset.
+    Broken(String),
+    /// Not all there within [`BODY_TIMEOUT`].
+    TimedOut,
+}
+
+/// Reads a whole body under the cap and the deadline.
+pub async fn read_capped(body: Body) -> Result<Bytes, BodyProblem> {
+    match tokio::time::timeout(BODY_TIMEOUT, read_all(body)).await {
+        Ok(read) => read,
+        Err(_) => Err(BodyProblem::TimedOut),
+    }
+}
+
+async fn read_all(body: Body) -> Result<Bytes, BodyProblem> {
     let mut stream = body.into_data_stream();
     let mut buf = Vec::new();
     let mut seen = 0usize;
     while let Some(chunk) = stream.next().await {
-        let Ok(chunk) = chunk else {
-            break;
+        let chunk = match chunk {
+            Ok(chunk) => chunk,
+            Err(_) if seen > MAX_BODY_BYTES => return Err(BodyProblem::TooLarge),
+            Err(e) => return Err(BodyProblem::Broken(e.to_string())),
         };
         seen += chunk.len();
         if seen <= MAX_BODY_BYTES {
@@ -37,9 +64,9 @@ pub async fn read_capped(body: Body) -> (Bytes, bool) {
         }
     }
     if seen > MAX_BODY_BYTES {
-        (Bytes::new(), true)
+        Err(BodyProblem::TooLarge)
     } else {
-        (Bytes::from(buf), false)
+        Ok(Bytes::from(buf))
     }
 }
 

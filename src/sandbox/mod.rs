@@ -54,6 +54,11 @@ pub const DEFAULT_SITE: &str = "00000000-0000-0000-0000-000000000000";
 /// How long `shutdown` waits for in-flight requests before dropping them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
+/// Time a client has to send a request's headers (and the longest a kept-alive connection may
+/// sit idle): a stalled or abandoned connection is closed after it, so a flood of them cannot
+/// keep the sandbox's file descriptors. Bodies have their own deadline (`body.rs`).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+
 pub struct Options {
     pub database: Database,
     /// Require exactly this `Authorization` value (else 403); without it any value is accepted.
@@ -104,7 +109,7 @@ pub struct Running {
 /// Opens (creating and, if asked, seeding) the database, binds `addr` and serves until `shutdown`.
 pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     if let Some(dir) = &options.data_dir {
-        std::fs::create_dir_all(dir)
+        crate::files::create_private_dir(dir)
             .with_context(|| format!("creating the sandbox data directory {}", dir.display()))?;
     }
     let database = options.database.clone();
@@ -168,13 +173,13 @@ pub async fn start(addr: SocketAddr, options: Options) -> Result<Running> {
     });
     let router = routes::router(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
+    let limits = crate::server::Limits {
+        header_timeout: HEADER_TIMEOUT,
+        shutdown_grace: SHUTDOWN_GRACE,
+    };
+    let task = tokio::spawn(crate::server::serve(listener, router, limits, async {
+        let _ = stopped.await;
+    }));
     Ok(Running {
         base_url: format!("http://{local_addr}"),
         local_addr,

@@ -3,7 +3,9 @@
 //! `{"eventType","instanceId","data": "<JSON string: envelope>","identity": "<JSON string>"}`.
 //!
 //! Verification accepts RS256 only: `alg: none`, HS256 (the classic "public key as HMAC secret"
-//! forgery) and every other algorithm are refused before any key is touched. Failures are sorted
+//! forgery) and every other algorithm are refused before any key is touched. Time claims are
+//! checked with a small clock-skew allowance (`CLOCK_SKEW_SECS`): `exp` (required) past, `nbf`
+//! or `iat` in the future, are refused. Failures are sorted
 //! into three kinds because callers answer them differently (exit 2 vs 4; HTTP 400 vs 401).
 
 use std::fmt;
@@ -78,10 +80,12 @@ pub struct Verifier {
 
 impl Verifier {
     pub fn new(key: DecodingKey) -> Verifier {
-        // RS256 only, `exp` required and checked (60 s leeway for clock skew), no audience:
-        // Wix payloads carry none.
+        // RS256 only, `exp` required and checked, `nbf` checked when present, both with
+        // `CLOCK_SKEW` of leeway; no audience: Wix payloads carry none.
         let mut validation = Validation::new(Algorithm::RS256);
         validation.validate_aud = false;
+        validation.validate_nbf = true;
+        validation.leeway = CLOCK_SKEW_SECS;
         Verifier { key, validation }
     }
 
@@ -97,8 +101,32 @@ impl Verifier {
         let claims = jsonwebtoken::decode::<Value>(token, &self.key, &self.validation)
             .map_err(classify)?
             .claims;
+        check_issued_at(&claims, chrono::Utc::now().timestamp())?;
         unwrap_claims(&claims)
     }
+}
+
+/// How far the sender's clock may be ahead of or behind ours: a token is accepted up to this long
+/// before its `nbf`/`iat` and after its `exp`.
+pub const CLOCK_SKEW_SECS: u64 = 60;
+
+/// A token issued (`iat`) later than now, beyond the clock skew, is not valid yet either: it was
+/// made for later, or by a sender whose clock is wrong. `iat` must be a number when present.
+fn check_issued_at(claims: &Value, now: i64) -> Result<(), VerifyError> {
+    let Some(iat) = claims.get("iat") else {
+        return Ok(());
+    };
+    let Some(iat) = iat.as_f64() else {
+        return Err(VerifyError::Rejected(
+            "token has an iat that is not a number".into(),
+        ));
+    };
+    if iat > (now + CLOCK_SKEW_SECS as i64) as f64 {
+        return Err(VerifyError::Rejected(format!(
+            "token not valid yet: issued at {iat} but the time here is {now} (more than {CLOCK_SKEW_SECS} s of clock skew)"
+        )));
+    }
+    Ok(())
 }
 
 /// The header's `alg`, after checking the token has the shape of a JWT.
@@ -138,7 +166,9 @@ fn classify(err: jsonwebtoken::errors::Error) -> VerifyError {
             VerifyError::Rejected("signature does not match the public key".into())
         }
         ErrorKind::ExpiredSignature => VerifyError::Rejected("token expired".into()),
-        ErrorKind::ImmatureSignature => VerifyError::Rejected("token not valid yet".into()),
+        ErrorKind::ImmatureSignature => {
+            VerifyError::Rejected("token not valid yet (its nbf is in the future)".into())
+        }
         ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
             VerifyError::Rejected("algorithm refused; only RS256 is accepted".into())
         }
@@ -206,4 +236,19 @@ fn unwrap_claims(claims: &Value) -> Result<DecodedEvent, VerifyError> {
         data: envelope,
         identity,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_from_the_future_are_refused_within_the_skew_allowance() {
+        let now = 1_700_000_000;
+        assert!(check_issued_at(&json!({}), now).is_ok());
+        assert!(check_issued_at(&json!({"iat": now + 30}), now).is_ok());
+        let refused = check_issued_at(&json!({"iat": now + 600}), now).unwrap_err();
+        assert!(refused.to_string().contains("not valid yet"), "{refused}");
+        assert!(check_issued_at(&json!({"iat": "soon"}), now).is_err());
+    }
 }

@@ -5,6 +5,11 @@
 //! missing, so a crash between the two writes never leaves a mismatched pair. The private file is
 //! created through a temp file and a no-clobber link, so two processes starting at once (a sandbox
 //! and a listener) end up sharing one pair instead of overwriting each other.
+//!
+//! Both files, and the data dir when this creates it, are owner-only (`0600`, `0700`) whatever
+//! the umask. A key file is read through `files` (a regular file, at most 1 MiB) and refused when
+//! others could tamper with it: a private key others can read or write, a public key others can
+//! write (whoever can replace it can forge deliveries that verify).
 
 use std::fmt;
 use std::io::Write;
@@ -48,6 +53,43 @@ pub enum KeyError {
     NotPrivateKey,
     #[error("{} is not an RSA public key (a PEM file, -----BEGIN PUBLIC KEY-----, or its bare base64 body)", path.display())]
     NotPublicKey { path: PathBuf },
+    /// A key file others could tamper with (or, for a private key, read): refused, like a config
+    /// file readable by others.
+    #[error("the key file {} can be {} by other users (mode {mode:o}); refusing to use it", path.display(), if *private { "read or written" } else { "written" })]
+    Exposed {
+        path: PathBuf,
+        mode: u32,
+        private: bool,
+    },
+}
+
+/// Key files are a few KiB; anything larger is not one.
+const MAX_KEY_BYTES: u64 = 1024 * 1024;
+
+/// Reads a key file (`private`: it holds a secret), refusing what others could tamper with.
+fn read_key(path: &Path, private: bool) -> Result<String, KeyError> {
+    let mask = if private { 0o077 } else { 0o022 };
+    let unreadable = |error: std::io::Error| KeyError::Unreadable {
+        path: path.to_path_buf(),
+        error,
+    };
+    let bytes = crate::files::read_regular(path, MAX_KEY_BYTES).map_err(|e| match e {
+        crate::files::FileError::Io { error, .. } => unreadable(error),
+        other => unreadable(std::io::Error::other(other.to_string())),
+    })?;
+    if let Some(mode) = crate::files::exposed_mode(path, mask) {
+        return Err(KeyError::Exposed {
+            path: path.to_path_buf(),
+            mode,
+            private,
+        });
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        unreadable(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not UTF-8 text (a PEM file is)",
+        ))
+    })
 }
 
 /// A signing key pair: PEM texts plus the parsed keys jsonwebtoken needs.
@@ -112,21 +154,27 @@ impl KeyPair {
 /// Returns the pair and whether it was created by this call.
 pub fn load_or_create(data_dir: &Path) -> Result<(KeyPair, bool)> {
     let private_path = private_key_path(data_dir);
-    let (pair, created) = match std::fs::read_to_string(&private_path) {
+    let (pair, created) = match read_key(&private_path, true) {
         Ok(pem) => (
             KeyPair::from_private_pem(&pem)
                 .with_context(|| format!("reading {}", private_path.display()))?,
             false,
         ),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => create(data_dir)?,
-        Err(err) => return Err(err).with_context(|| format!("reading {}", private_path.display())),
+        Err(KeyError::Unreadable { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+            create(data_dir)?
+        }
+        Err(err) => return Err(err.into()),
     };
     let public_path = public_key_path(data_dir);
-    let public_matches = std::fs::read_to_string(&public_path)
-        .map(|text| text == pair.public_pem)
-        .unwrap_or(false);
+    let public_matches = match read_key(&public_path, false) {
+        Ok(text) => text == pair.public_pem,
+        Err(KeyError::Exposed { .. }) => false,
+        Err(_) => false,
+    };
     if !public_matches {
-        write_atomically(&public_path, pair.public_pem.as_bytes(), 0o644)?;
+        // Rewritten owner-only: one others could write is replaced, not trusted.
+        crate::files::write_private_atomically(&public_path, pair.public_pem.as_bytes())
+            .with_context(|| format!("writing {}", public_path.display()))?;
     }
     Ok((pair, created))
 }
@@ -134,24 +182,28 @@ pub fn load_or_create(data_dir: &Path) -> Result<(KeyPair, bool)> {
 /// Loads the sandbox's existing pair without creating one.
 pub fn load_existing(data_dir: &Path) -> Result<Option<KeyPair>> {
     let private_path = private_key_path(data_dir);
-    match std::fs::read_to_string(&private_path) {
+    match read_key(&private_path, true) {
         Ok(pem) => Ok(Some(
             KeyPair::from_private_pem(&pem)
                 .with_context(|| format!("reading {}", private_path.display()))?,
         )),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err).with_context(|| format!("reading {}", private_path.display())),
+        Err(KeyError::Unreadable { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(err) => Err(err.into()),
     }
 }
 
 fn create(data_dir: &Path) -> Result<(KeyPair, bool)> {
-    std::fs::create_dir_all(data_dir)
+    crate::files::create_private_dir(data_dir)
         .with_context(|| format!("creating {}", data_dir.display()))?;
     let pair = KeyPair::generate()?;
     let path = private_key_path(data_dir);
-    // tempfile creates its files with mode 0600 on Unix; the key is never readable by others.
     let mut temp = tempfile::NamedTempFile::new_in(data_dir)
         .with_context(|| format!("creating a temp file in {}", data_dir.display()))?;
+    // tempfile asks for 0600, which the umask can only narrow; set it exactly.
+    crate::files::make_private(temp.as_file())
+        .with_context(|| format!("setting the mode of {}", path.display()))?;
     temp.write_all(pair.private_pem.as_bytes())
         .and_then(|_| temp.as_file().sync_all())
         .context("writing the private key")?;
@@ -159,39 +211,16 @@ fn create(data_dir: &Path) -> Result<(KeyPair, bool)> {
         Ok(_) => Ok((pair, true)),
         // Someone else created it meanwhile: theirs wins, so both processes share one pair.
         Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            let pem = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {}", path.display()))?;
+            let pem = read_key(&path, true)?;
             Ok((KeyPair::from_private_pem(&pem)?, false))
         }
         Err(err) => Err(err.error).with_context(|| format!("writing {}", path.display())),
     }
 }
 
-fn write_atomically(path: &Path, contents: &[u8], mode: u32) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a temp file in {}", dir.display()))?;
-    temp.write_all(contents)
-        .and_then(|_| temp.as_file().sync_all())
-        .with_context(|| format!("writing {}", path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("setting permissions on {}", path.display()))?;
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 /// A signing key from a PEM file (`--private-key`).
 pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
-    let pem = read_key_file(path)?;
+    let pem = read_key_file(path, true)?;
     Ok(KeyPair::from_private_pem(&pem)
         .with_context(|| format!("reading {}", path.display()))?
         .encoding)
@@ -203,10 +232,19 @@ pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
 /// base64 body of either without the armour lines (as the dashboard shows it). A private key is
 /// accepted too (its public half is used).
 pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
-    let text = read_key_file(path)?;
+    let text = read_key_file(path, false)?;
     // `\n` written out (a key pasted on one line) means a line break.
     let text = text.replace("\\n", "\n");
     if text.contains("PRIVATE KEY-----") {
+        // A private key given to verify with is still a secret: refused if others can read it.
+        if let Some(mode) = crate::files::exposed_mode(path, 0o077) {
+            return Err(KeyError::Exposed {
+                path: path.to_path_buf(),
+                mode,
+                private: true,
+            }
+            .into());
+        }
         return Ok(KeyPair::from_private_pem(&text)
             .with_context(|| format!("reading {}", path.display()))?
             .decoding);
@@ -239,14 +277,8 @@ fn public_key_from_text(text: &str) -> Option<RsaPublicKey> {
         .or_else(|| RsaPublicKey::from_pkcs1_der(&der).ok())
 }
 
-fn read_key_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|error| {
-        KeyError::Unreadable {
-            path: path.to_path_buf(),
-            error,
-        }
-        .into()
-    })
+fn read_key_file(path: &Path, private: bool) -> Result<String> {
+    Ok(read_key(path, private)?)
 }
 
 #[cfg(test)]

@@ -3,30 +3,38 @@
 //! actions (`--forward-to`, `--exec`).
 //!
 //! Answers: 200 accepted (also for a duplicate or a filtered-out event: the sender must not retry
-//! those), 400 not a JWT / malformed event, 401 refused signature, 413 past the size cap, 502 when
-//! the forward or the exec failed (the id is forgotten, so the sender's retry is accepted: at least
-//! once). Actions run one event at a time, in arrival order, because a mirror script applying an
-//! update before the matching create would be wrong.
+//! those), 400 not a JWT / malformed event / a body that broke off, 401 refused signature, 404 for
+//! another path, 405 for another method, 408 when the body did not arrive in time, 413 past the
+//! size cap, 502 when the forward or the exec failed (the id is forgotten, so the sender's retry is
+//! accepted: at least once). Actions run one event at a time, in arrival order, because a mirror
+//! script applying an update before the matching create would be wrong.
 //!
 //! Echoes: given an [`EchoCheck`] (the caller's record of its own writes), each accepted event is
 //! marked as the echo of one of them or not; the mark travels with the event (`"echo": true` in
 //! an echo's JSON, `PROGALLERY_EVENT_ECHO=1|0` for `--exec`), and `skip_echoes` answers echoes
 //! 200 without printing, forwarding or running anything for them.
+//!
+//! Abuse it holds against: a peer has `read_timeout` to send its headers (`server.rs`) and as long
+//! again for its body, so stalled connections are dropped; a body announced larger than the cap is
+//! refused before a byte of it is read, and one that grows past it is cut off; the bodies being
+//! read at once share a memory budget ([`MAX_BUFFERED_BYTES`]) that a stalled peer barely touches
+//! (it holds only what it sent), so a hundred stalled connections cannot delay a real delivery.
+//! The path is compared as a plain string, never parsed as a route pattern.
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::CONTENT_LENGTH;
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
 use axum::{Json, Router};
+use futures::StreamExt;
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
@@ -37,9 +45,11 @@ use super::jwt::{Verifier, VerifyError};
 
 /// Bodies larger than this are answered 413 without being read further.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// Requests handled (bodies buffered) at once; more wait their turn. With the body cap this
-/// bounds the memory a flood of deliveries can take (64 × 1 MiB).
-pub const MAX_IN_FLIGHT: usize = 64;
+/// Bytes of bodies held at once, across every request being read: bounds the memory a flood of
+/// deliveries can take. A body waits for room (within its deadline) when it is spent.
+pub const MAX_BUFFERED_BYTES: usize = 64 * 1024 * 1024;
+/// On Ctrl-C, how long deliveries in flight may take to finish before the listener stops anyway.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// How many recent event ids are remembered for deduplication.
 pub const DEDUP_CAPACITY: usize = 10_000;
 /// A `--exec` command that runs longer than this is killed and the delivery fails.
@@ -72,6 +82,8 @@ pub struct ListenOptions {
     pub echo: Option<Arc<dyn EchoCheck>>,
     /// Drop echoes before printing, forwarding or `--exec`.
     pub skip_echoes: bool,
+    /// Time a peer has to send its headers, and then as long again for its body.
+    pub read_timeout: Duration,
 }
 
 /// Counters reported when the listener stops.
@@ -96,6 +108,8 @@ struct Shared {
     http: reqwest::Client,
     sink: Arc<dyn EventSink>,
     stats: Arc<Stats>,
+    /// Room for body bytes (see [`MAX_BUFFERED_BYTES`]), one permit per byte.
+    buffered: Arc<tokio::sync::Semaphore>,
 }
 
 /// Serves on `listener` until `shutdown` resolves; returns the counters.
@@ -111,8 +125,10 @@ pub async fn serve(
         .build()
         .context("building the HTTP client for --forward-to")?;
     let stats = Arc::new(Stats::default());
-    let path = options.path.clone();
-    let max_body = options.max_body_bytes;
+    let limits = crate::server::Limits {
+        header_timeout: options.read_timeout,
+        shutdown_grace: SHUTDOWN_GRACE,
+    };
     let shared = Arc::new(Shared {
         verifier,
         recent: Mutex::new(RecentIds::new(options.dedup_capacity)),
@@ -121,47 +137,110 @@ pub async fn serve(
         http,
         sink,
         stats: stats.clone(),
+        buffered: Arc::new(tokio::sync::Semaphore::new(MAX_BUFFERED_BYTES)),
     });
-    let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
-    let app = Router::new()
-        .route(&path, post(receive))
-        .layer(DefaultBodyLimit::max(max_body))
-        // Outermost, so the permit is held before the body is read.
-        .layer(axum::middleware::from_fn_with_state(in_flight, one_of_n))
-        .with_state(shared);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .context("serving webhooks")?;
+    // Every request reaches `receive`, which compares the path itself: `--path` is any string
+    // starting with '/', never a route pattern (axum's patterns panic on some).
+    let app = Router::new().fallback(receive).with_state(shared);
+    crate::server::serve(listener, app, limits, shutdown)
+        .await
+        .context("serving webhooks")?;
     Ok(stats)
 }
 
-/// Lets at most [`MAX_IN_FLIGHT`] requests past at once.
-async fn one_of_n(
-    State(in_flight): State<Arc<tokio::sync::Semaphore>>,
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    match in_flight.acquire().await {
-        Ok(_permit) => next.run(request).await,
-        // Only a closed semaphore fails, and it is never closed.
-        Err(_) => answer(
-            StatusCode::SERVICE_UNAVAILABLE,
-            json!({"error": "listener shutting down"}),
-        ),
+/// Why a delivery's body was not read.
+enum BodyRefusal {
+    TooLarge,
+    Broken,
+    TimedOut,
+}
+
+/// A body's bytes, read under the size cap, the deadline and the shared memory budget. The
+/// permits held for the bytes are returned with them and released when the request is done.
+async fn read_body(
+    shared: &Shared,
+    body: Body,
+    deadline: tokio::time::Instant,
+) -> Result<(Vec<u8>, tokio::sync::OwnedSemaphorePermit), BodyRefusal> {
+    let cap = shared.options.max_body_bytes;
+    let mut held = Arc::clone(&shared.buffered)
+        .try_acquire_many_owned(0)
+        .map_err(|_| BodyRefusal::TimedOut)?;
+    let mut bytes = Vec::new();
+    let mut stream = body.into_data_stream();
+    loop {
+        let chunk = match tokio::time::timeout_at(deadline, stream.next()).await {
+            Err(_) => return Err(BodyRefusal::TimedOut),
+            Ok(None) => break,
+            Ok(Some(Err(_))) => return Err(BodyRefusal::Broken),
+            Ok(Some(Ok(chunk))) => chunk,
+        };
+        if bytes.len() + chunk.len() > cap {
+            return Err(BodyRefusal::TooLarge);
+        }
+        let room = Arc::clone(&shared.buffered).acquire_many_owned(chunk.len() as u32);
+        match tokio::time::timeout_at(deadline, room).await {
+            Ok(Ok(permit)) => held.merge(permit),
+            _ => return Err(BodyRefusal::TimedOut),
+        }
+        bytes.extend_from_slice(&chunk);
     }
+    Ok((bytes, held))
 }
 
 fn answer(status: StatusCode, body: serde_json::Value) -> Response {
     (status, Json(body)).into_response()
 }
 
-async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let deadline = tokio::time::Instant::now() + shared.options.read_timeout;
+    if request.uri().path() != shared.options.path {
+        return answer(StatusCode::NOT_FOUND, json!({"error": "no such path"}));
+    }
+    if request.method() != Method::POST {
+        return answer(
+            StatusCode::METHOD_NOT_ALLOWED,
+            json!({"error": "deliveries are POSTed"}),
+        );
+    }
+    // Refusals before the body was read whole are not counted: no event was looked at.
+    let too_large = || {
+        answer(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            json!({"error": format!("body larger than {} bytes", shared.options.max_body_bytes)}),
+        )
+    };
+    // Refused on its announced length, before a byte of it is read.
+    let announced = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > shared.options.max_body_bytes as u64) {
+        return too_large();
+    }
+    let (body, _room) = match read_body(&shared, request.into_body(), deadline).await {
+        Ok(read) => read,
+        Err(BodyRefusal::TooLarge) => return too_large(),
+        Err(BodyRefusal::Broken) => {
+            return answer(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "the body broke off before its end"}),
+            );
+        }
+        Err(BodyRefusal::TimedOut) => {
+            return answer(
+                StatusCode::REQUEST_TIMEOUT,
+                json!({"error": "the body did not arrive in time"}),
+            );
+        }
+    };
+    accept(&shared, &body).await
+}
+
+async fn accept(shared: &Shared, body: &[u8]) -> Response {
     let stats = &shared.stats;
-    let Ok(text) = std::str::from_utf8(&body) else {
+    let Ok(text) = std::str::from_utf8(body) else {
         stats.malformed.fetch_add(1, Ordering::Relaxed);
         return answer(
             StatusCode::BAD_REQUEST,
@@ -213,7 +292,8 @@ async fn receive(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
         return answer(StatusCode::OK, json!({"status": "echo", "id": id}));
     }
     if shared.options.forward_to.is_some() || shared.options.exec.is_some() {
-        if let Err(err) = run_actions(&shared, &event, echo).await {
+        // The turn taken above keeps actions one at a time, in arrival order.
+        if let Err(err) = run_actions(shared, &event, echo).await {
             match shared.recent.lock() {
                 Ok(mut recent) => recent.forget(&id),
                 Err(poisoned) => poisoned.into_inner().forget(&id),

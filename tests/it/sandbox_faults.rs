@@ -44,7 +44,8 @@ fn auth_needs_a_header_and_with_api_key_the_right_one() {
         0,
         "the refused create did nothing"
     );
-    // Admin endpoints need no auth.
+    // The health check needs no auth, even with --api-key (the other admin endpoints need the
+    // key then: tests/it/hostile_sandbox.rs).
     assert_eq!(
         Request::new("GET", &locked.url("/_sandbox/health"))
             .send()

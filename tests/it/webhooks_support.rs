@@ -25,10 +25,18 @@ impl TestKeys {
     pub fn files_in(&self, dir: &Path) -> (PathBuf, PathBuf) {
         let private = dir.join(format!("{}-private.pem", self.name));
         let public = dir.join(format!("{}-public.pem", self.name));
-        std::fs::write(&private, &self.private_pem).expect("write key");
+        write_private_key(&private, &self.private_pem);
         std::fs::write(&public, &self.public_pem).expect("write key");
         (private, public)
     }
+}
+
+/// Writes a private key owner-only, as the CLI requires of a key file (a private key others can
+/// read is refused).
+pub fn write_private_key(path: &Path, pem: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, pem).expect("write key");
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).expect("chmod key");
 }
 
 fn make_keys(name: &'static str) -> TestKeys {
@@ -64,7 +72,7 @@ pub fn other_keys() -> &'static TestKeys {
 pub fn install_sandbox_keys(home: &Path) {
     let data = home.join("data");
     std::fs::create_dir_all(&data).expect("data dir");
-    std::fs::write(data.join("webhook-private-key.pem"), &keys().private_pem).expect("key");
+    write_private_key(&data.join("webhook-private-key.pem"), &keys().private_pem);
     std::fs::write(data.join("webhook-public-key.pem"), &keys().public_pem).expect("key");
 }
 

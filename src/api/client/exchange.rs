@@ -1,6 +1,11 @@
 //! One HTTP exchange: send a built request, read the answer, and turn it into the JSON of a
 //! success or a `Failure` marked retryable or final (a create is final unless the service
 //! certainly did not act). Also the wording of network errors.
+//!
+//! An answer is read a chunk at a time under [`MAX_ANSWER_BYTES`]: the API's answers are far
+//! smaller, so a server that sends more (a 200 MB page, an endless stream) is stopped there with
+//! a clear error, and memory stays flat whatever it sends. A `Content-Length` above the cap is
+//! refused before a byte of the body is read.
 
 use std::time::{Duration, Instant};
 
@@ -10,6 +15,12 @@ use serde_json::Value;
 use super::Client;
 use crate::api::error::{describe_body, from_response, ApiError};
 use crate::output;
+
+/// The largest answer read from the service: 8 MiB. The biggest the API gives is a page of 100
+/// items or 10 galleries with their items, well under 1 MiB for real galleries; this leaves
+/// room for items with large `exif` blocks and for `progallery api` calls, while a hostile or
+/// broken server cannot make the client hold more than this.
+pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
 
 impl Client {
     /// Sends one request and reads its answer: the JSON of a success, or the failure, marked
@@ -61,11 +72,30 @@ impl Client {
         let retry_after = headers
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(|secs| Duration::from_secs(secs.min(60)));
-        let body = match response.bytes().await {
+            .and_then(parse_retry_after);
+        let body = match read_capped(response, MAX_ANSWER_BYTES).await {
             Ok(body) => body,
-            Err(e) => {
+            Err(Capped::TooLarge { announced }) => {
+                let error = ApiError::BadBody {
+                    what: call_what.clone(),
+                    detail: format!(
+                        "the answer (HTTP {status}) is larger than {} MiB{}, far more than any answer of the API: stopped reading it; is the base URL ({}) right?",
+                        MAX_ANSWER_BYTES >> 20,
+                        announced
+                            .map(|n| format!(" (it announced {n} bytes)"))
+                            .unwrap_or_default(),
+                        self.options.base_url
+                    ),
+                };
+                if self.options.verbose {
+                    output::diagnostic(&format!(
+                        "< {status}: answer over {MAX_ANSWER_BYTES} bytes, not read"
+                    ));
+                }
+                // The same request would get the same answer: no retry.
+                return Err(Failure::Final(error));
+            }
+            Err(Capped::Broken(e)) => {
                 let error = ApiError::Network {
                     what: call_what.clone(),
                     detail: format!(
@@ -128,6 +158,46 @@ impl Client {
     }
 }
 
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110 allows both), capped at a minute: a
+/// server asking for longer is waited on for a minute at a time, within the retry rules.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    let secs = match value.parse::<u64>() {
+        Ok(secs) => secs,
+        Err(_) => {
+            let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+            let secs = (at.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_seconds();
+            u64::try_from(secs).unwrap_or(0)
+        }
+    };
+    Some(Duration::from_secs(secs.min(60)))
+}
+
+/// Why an answer's body was not read whole.
+enum Capped {
+    /// Over the cap (announced by `Content-Length`, or counted while reading).
+    TooLarge {
+        announced: Option<u64>,
+    },
+    Broken(reqwest::Error),
+}
+
+/// Reads a body a chunk at a time, never holding more than `limit` bytes.
+async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Capped> {
+    let announced = response.content_length();
+    if announced.is_some_and(|n| n > limit as u64) {
+        return Err(Capped::TooLarge { announced });
+    }
+    let mut body = Vec::with_capacity(announced.map_or(0, |n| n as usize));
+    while let Some(chunk) = response.chunk().await.map_err(Capped::Broken)? {
+        if body.len() + chunk.len() > limit {
+            return Err(Capped::TooLarge { announced: None });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 pub(super) enum Failure {
     Retryable {
         error: ApiError,
@@ -149,5 +219,25 @@ pub(crate) fn network_detail(e: &reqwest::Error, timeout: Duration) -> String {
         format!("cannot connect: {cause}")
     } else {
         format!("connection failed: {cause}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        assert_eq!(parse_retry_after(" 5 "), Some(Duration::from_secs(5)));
+        assert_eq!(parse_retry_after("86400"), Some(Duration::from_secs(60)));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        let soon = (chrono::Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
+        let parsed = parse_retry_after(&soon).unwrap();
+        assert!(parsed <= Duration::from_secs(30) && parsed >= Duration::from_secs(28));
+        assert_eq!(parse_retry_after("soon"), None);
+        assert_eq!(parse_retry_after("-3"), None);
     }
 }

@@ -6,6 +6,9 @@
 //! errors. A create retries only when the service certainly did not act on it: a 429 or 503 (both
 //! answered before any work, per spec/api.md) or a connection that never opened. Any other failure
 //! of a create is reported as *ambiguous* and the typed layer reconciles before trying again.
+//! Busy answers (429, 503) are waited out longer than other failures: past `--retries`, for up to
+//! the busy budget (60 s by default), so a short outage or a burst of rate limiting in the middle
+//! of a long run does not end it.
 //!
 //! A 401 to a request made with an app's token (or a `--token-command` token) is answered by
 //! getting a new token once and sending the request again, creates included: a 401 is a clean
@@ -55,6 +58,9 @@ pub struct ClientOptions {
     pub timeout: Duration,
     /// Total attempts for a retryable failure (1 = no retry).
     pub attempts: u32,
+    /// How long a call keeps waiting out 429/503 answers ("busy": nothing was done) past its
+    /// `attempts`, counted from the first busy answer; `ZERO` stops at `attempts`.
+    pub busy_budget: Duration,
     /// Requests per minute; `None` = no client-side limit.
     pub rate_limit_per_min: Option<u32>,
     pub verbose: bool,

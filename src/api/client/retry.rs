@@ -23,6 +23,7 @@ impl Client {
         let mut attempt = 1;
         let mut may_have_landed = false;
         let mut renewed = false;
+        let mut patience = Patience::new(self.options.busy_budget);
         loop {
             let (authorization, generation) = match self.authorization(&call.what).await {
                 Ok(authorization) => authorization,
@@ -51,10 +52,15 @@ impl Client {
                 ApiError::BadBody { .. } => true,
                 ApiError::Credentials { .. } => false,
             };
-            if attempt >= attempts {
+            let delay = retry_delay(retry_after, attempt);
+            let busy = is_busy(&error);
+            if busy {
+                patience.start();
+            }
+            let may_retry = attempt < attempts || (busy && patience.allows(delay));
+            if !may_retry {
                 return (Err(error), may_have_landed);
             }
-            let delay = retry_after.unwrap_or_else(|| backoff(attempt));
             let why = retry_reason(&error, retry_after.is_some(), attempt + 1, attempts);
             self.pause(&call.what, &why, delay).await;
             attempt += 1;
@@ -94,6 +100,58 @@ impl Client {
     }
 }
 
+/// A 429 or 503: the service did nothing and says "not now" (spec/api.md §2).
+fn is_busy(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Status {
+            status: 429 | 503,
+            ..
+        }
+    )
+}
+
+/// The wait before the next attempt: the service's `Retry-After` when it gave a usable one, else
+/// the backoff. Never less than [`MIN_DELAY`], so a server answering `Retry-After: 0` to every
+/// request cannot turn the retries into a busy loop.
+pub(super) fn retry_delay(retry_after: Option<Duration>, attempt: u32) -> Duration {
+    retry_after
+        .filter(|d| !d.is_zero())
+        .unwrap_or_else(|| backoff(attempt))
+        .max(MIN_DELAY)
+}
+
+/// The shortest wait between two attempts.
+const MIN_DELAY: Duration = Duration::from_millis(100);
+
+/// The busy budget of one call: waits for 429/503 answers are allowed while the time since the
+/// first busy answer, plus the next wait, stays within it.
+struct Patience {
+    budget: Duration,
+    since: Option<std::time::Instant>,
+}
+
+impl Patience {
+    fn new(budget: Duration) -> Patience {
+        Patience {
+            budget,
+            since: None,
+        }
+    }
+
+    /// Starts the clock, at the first busy answer of the call.
+    fn start(&mut self) {
+        self.since.get_or_insert_with(std::time::Instant::now);
+    }
+
+    /// Whether waiting `delay` more still keeps within the budget.
+    fn allows(&mut self, delay: Duration) -> bool {
+        self.start();
+        self.since
+            .is_some_and(|since| since.elapsed() + delay <= self.budget)
+    }
+}
+
 /// Why a retry waits: the answer that made it, and whether the service named the wait.
 pub(super) fn retry_reason(
     error: &ApiError,
@@ -114,6 +172,10 @@ pub(super) fn retry_reason(
     } else {
         "after a backoff"
     };
+    if next_attempt > attempts {
+        // Past --retries: a busy service waited out within the busy budget.
+        return format!("{cause}, retry {next_attempt} (waiting out a busy service) {how}");
+    }
     format!("{cause}, retry {next_attempt}/{attempts} {how}")
 }
 
@@ -127,6 +189,26 @@ pub(crate) fn backoff(attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zero_retry_after_does_not_make_a_busy_loop() {
+        assert!(retry_delay(Some(Duration::ZERO), 1) >= Duration::from_millis(200));
+        assert_eq!(retry_delay(Some(Duration::from_millis(1)), 1), MIN_DELAY);
+        assert_eq!(
+            retry_delay(Some(Duration::from_secs(7)), 1),
+            Duration::from_secs(7)
+        );
+    }
+
+    #[test]
+    fn patience_counts_from_the_first_busy_answer() {
+        let mut none = Patience::new(Duration::ZERO);
+        assert!(!none.allows(MIN_DELAY));
+        let mut minute = Patience::new(Duration::from_secs(60));
+        assert!(minute.allows(Duration::from_secs(10)));
+        assert!(minute.allows(Duration::from_secs(59)));
+        assert!(!minute.allows(Duration::from_secs(61)));
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -60,9 +60,10 @@ pub fn json_lines<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
 /// not read (a torn last line, a line a later version wrote) is passed over: these files only save
 /// work, and what they do not say is done again.
 pub fn read_json_lines<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
-    let file = match File::open(path) {
+    // A FIFO or device in its place is refused, never waited on (`files`).
+    let file = match crate::files::open_regular(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.io_kind() == Some(std::io::ErrorKind::NotFound) => return Ok(Vec::new()),
         Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {}", path.display()))),
     };
     let mut rows = Vec::new();

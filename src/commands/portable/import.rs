@@ -163,10 +163,13 @@ impl Failed {
 /// item id. Anything missing is a usage error naming it, before anything is sent.
 pub fn read_export(dir: &Path) -> Result<(Gallery, HashMap<String, Entry>)> {
     let path = dir.join(GALLERY_JSON);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        CliError::usage(format!("cannot read {}: {e}", path.display()))
-            .with_hint("give a folder written by `progallery galleries export GALLERY_ID DIR`")
-    })?;
+    let text =
+        crate::commands::input::read_input(&path.display().to_string(), "the export's gallery")
+            .map_err(|e| {
+                CliError::usage(format!("{e:#}")).with_hint(
+                    "give a folder written by `progallery galleries export GALLERY_ID DIR`",
+                )
+            })?;
     let json: Value = serde_json::from_str(&text).map_err(|e| {
         CliError::usage(format!("{} is not JSON: {e}", path.display()))
             .with_hint("give a folder written by `progallery galleries export GALLERY_ID DIR`")

@@ -68,10 +68,14 @@ impl Pool {
         let conns = match database {
             Database::File(path) => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).with_context(|| {
+                    crate::files::create_private_dir(dir).with_context(|| {
                         format!("creating the sandbox data directory {}", dir.display())
                     })?;
                 }
+                // Created owner-only before SQLite opens it (it would use the umask's mode), so
+                // its journal and WAL files, which SQLite gives the database's mode, are too.
+                crate::files::touch_private(path)
+                    .with_context(|| format!("creating the sandbox database {}", path.display()))?;
                 let conn = open_file(path)?;
                 Conns::File {
                     path: path.clone(),

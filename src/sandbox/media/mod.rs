@@ -113,7 +113,7 @@ impl MediaState {
             }
             (Database::File(db), data) => (dir_for_file_database(db, data), None),
         };
-        std::fs::create_dir_all(&dir)
+        crate::files::create_private_dir(&dir)
             .with_context(|| format!("creating the sandbox media directory {}", dir.display()))?;
         // Stored paths are absolute so another process on the same database can serve them.
         let dir = std::fs::canonicalize(&dir).unwrap_or(dir);

@@ -204,7 +204,9 @@ async fn create_upload(app: &App, headers: &HeaderMap) -> Result<Response, Respo
         .map_err(IntoResponse::into_response)?;
     let id = uuid::Uuid::new_v4().simple().to_string();
     let path = app.media.dir.join(format!(".resumable-{id}"));
-    tokio::fs::File::create(&path).await.map_err(|e| {
+    // Owner-only, whatever the umask, like every other file of the sandbox's media.
+    let created = crate::files::create_private_new(&path);
+    created.map_err(|e| {
         ApiError::internal(format!("creating {}: {e}", path.display())).into_response()
     })?;
     let upload = Upload {

@@ -1,5 +1,11 @@
-//! The `/_sandbox/*` admin endpoints, for tests, rehearsals and benchmarks. They need no auth, are
-//! not subject to faults, and are not recorded in the request log:
+//! The `/_sandbox/*` admin endpoints, for tests, rehearsals and benchmarks. They are not subject
+//! to faults and not recorded in the request log. A sandbox started with `--api-key` requires
+//! that key on them too (`check_key`): whoever can reach the port must not be able to read the
+//! request log (it holds request bodies), change the faults or fill the database without it.
+//! The exceptions are what a key-less client must reach: the media URLs answers hand out
+//! (`/_sandbox/media/…`, public like Wix's static URLs), the download URLs (`/_sandbox/download/…`,
+//! public like Wix's), the upload URLs, simple and resumable (their token is the credential) and
+//! `/_sandbox/health`. The endpoints:
 //! - `GET|DELETE /_sandbox/requests`: the request log (see `requests.rs`);
 //! - `GET|PUT /_sandbox/faults`: read or change fault injection at runtime (partial bodies allowed);
 //! - `GET|DELETE /_sandbox/events`: the committed mutation events, oldest first;
@@ -14,7 +20,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -28,6 +34,46 @@ use crate::sandbox::App;
 
 /// Largest `count` accepted by `/_sandbox/generate`.
 const MAX_GENERATE: i64 = 1_000_000;
+
+/// Admin paths anyone may reach, even with `--api-key` (see the module's comment); the upload
+/// paths are let through before this is asked.
+fn is_public(path: &str) -> bool {
+    path == "/_sandbox/health"
+        || path.starts_with("/_sandbox/media/")
+        || path.starts_with("/_sandbox/download/")
+}
+
+/// With `--api-key`, an admin request must carry it (raw, or after `Bearer `): missing is 401,
+/// another value 403, as on the API.
+pub fn check_key(app: &App, request: &axum::extract::Request) -> Result<(), ApiError> {
+    let Some(expected) = &app.api_key else {
+        return Ok(());
+    };
+    if is_public(request.uri().path()) {
+        return Ok(());
+    }
+    let Some(value) = request.headers().get(header::AUTHORIZATION) else {
+        return Err(ApiError::application(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHENTICATED",
+            "the sandbox was started with --api-key: its admin endpoints need the key too",
+        ));
+    };
+    let given = value.to_str().unwrap_or("").trim();
+    let given = match given.split_once(' ') {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
+        _ => given,
+    };
+    if given == expected {
+        Ok(())
+    } else {
+        Err(ApiError::application(
+            StatusCode::FORBIDDEN,
+            "PERMISSION_DENIED",
+            "the Authorization value is not the sandbox's --api-key",
+        ))
+    }
+}
 
 pub fn router() -> Router<Arc<App>> {
     Router::new()

@@ -19,7 +19,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::sandbox::body::{read_capped, share_body, DRAIN_LIMIT, MAX_BODY_BYTES};
+use crate::sandbox::body::{
+    read_capped, share_body, BodyProblem, BODY_TIMEOUT, DRAIN_LIMIT, MAX_BODY_BYTES,
+};
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::media;
 use crate::sandbox::oauth::{self, Capability, Grant, Lookup};
@@ -31,6 +33,15 @@ pub async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> 
     // Upload PUTs (media/upload.rs) are API requests whose body the handler streams to disk.
     let upload = media::is_upload_path(request.uri().path());
     if request.uri().path().starts_with("/_sandbox/") && !upload {
+        // Admin endpoints: no faults, no log; with `--api-key`, the key (see admin.rs).
+        if let Err(refused) = super::admin::check_key(&app, &request) {
+            let request_id = uuid::Uuid::new_v4().to_string();
+            let mut response = refused.into_response();
+            if let Ok(value) = HeaderValue::from_str(&request_id) {
+                response.headers_mut().insert("x-wix-request-id", value);
+            }
+            return response;
+        }
         return next.run(request).await;
     }
     let request_id = uuid::Uuid::new_v4().to_string();
@@ -65,12 +76,12 @@ async fn buffered(
     next: Next,
     request_id: String,
 ) -> Response {
-    let (bytes, too_large) = read_capped(body).await;
+    let read = read_capped(body).await;
     // The OAuth endpoints' bodies hold the app secret or a token: logged masked.
-    let logged = if oauth::is_oauth_path(parts.uri.path()) {
-        oauth::masked_body(&bytes)
-    } else {
-        bytes.to_vec()
+    let logged: Vec<u8> = match &read {
+        Ok(bytes) if oauth::is_oauth_path(parts.uri.path()) => oauth::masked_body(bytes),
+        Ok(bytes) => bytes.to_vec(),
+        Err(_) => Vec::new(),
     };
     let seq = app.requests.start(
         parts.method.as_str(),
@@ -79,21 +90,39 @@ async fn buffered(
         &parts.headers,
         &logged,
     );
-    let response = if too_large {
-        ApiError::application(
+    // A body that did not arrive whole is refused before any handler runs: nothing is done on
+    // part of a request.
+    let response = match read {
+        Ok(bytes) => {
+            guarded(
+                &app,
+                Request::from_parts(parts, Body::from(bytes.clone())),
+                &bytes,
+                next,
+            )
+            .await
+        }
+        Err(BodyProblem::TooLarge) => ApiError::application(
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
             format!("request body is larger than {MAX_BODY_BYTES} bytes"),
         )
-        .into_response()
-    } else {
-        guarded(
-            &app,
-            Request::from_parts(parts, Body::from(bytes.clone())),
-            &bytes,
-            next,
+        .into_response(),
+        Err(BodyProblem::Broken(why)) => ApiError::invalid(
+            "request",
+            format!("the request body broke off before its end ({why}): nothing was done"),
+            "FORMAT",
         )
-        .await
+        .into_response(),
+        Err(BodyProblem::TimedOut) => ApiError::application(
+            StatusCode::REQUEST_TIMEOUT,
+            "REQUEST_TIMEOUT",
+            format!(
+                "the request body did not arrive within {} s: nothing was done",
+                BODY_TIMEOUT.as_secs()
+            ),
+        )
+        .into_response(),
     };
     finish(&app, seq, response, &request_id)
 }

@@ -52,6 +52,10 @@ pub struct Answer {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// A body made as it is sent instead of `body`: `Some(n)` bytes of JSON-looking filler
+    /// (announced with `Content-Length`), or endless (`None`, chunked), so a test can send a
+    /// 200 MB or endless answer without holding it.
+    pub streamed: Option<Option<u64>>,
 }
 
 impl Answer {
@@ -60,6 +64,7 @@ impl Answer {
             status,
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: body.as_bytes().to_vec(),
+            streamed: None,
         }
     }
 
@@ -68,6 +73,23 @@ impl Answer {
             status,
             headers: vec![("Content-Type".into(), content_type.into())],
             body: body.to_vec(),
+            streamed: None,
+        }
+    }
+
+    /// A JSON answer of `size` bytes, announced with `Content-Length`, made as it is sent.
+    pub fn huge(status: u16, size: u64) -> Answer {
+        Answer {
+            streamed: Some(Some(size)),
+            ..Answer::json(status, "")
+        }
+    }
+
+    /// A JSON answer that never ends (chunked), made as it is sent.
+    pub fn endless(status: u16) -> Answer {
+        Answer {
+            streamed: Some(None),
+            ..Answer::json(status, "")
         }
     }
 
@@ -381,7 +403,38 @@ async fn answer(
     for (name, value) in &answer.headers {
         response = response.header(name.as_str(), value.as_str());
     }
-    response
-        .body(Body::from(answer.body))
-        .expect("a valid answer")
+    let body = match answer.streamed {
+        None => Body::from(answer.body),
+        Some(size) => {
+            if let Some(size) = size {
+                response = response.header(header::CONTENT_LENGTH, size);
+            }
+            Body::from_stream(filler(size))
+        }
+    };
+    response.body(body).expect("a valid answer")
+}
+
+/// `{"items": [` followed by filler, 64 KiB a chunk: `size` bytes in all, or for ever.
+fn filler(
+    size: Option<u64>,
+) -> impl futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>> {
+    const CHUNK: usize = 64 * 1024;
+    let head = axum::body::Bytes::from_static(b"{\"items\": [");
+    let fill = axum::body::Bytes::from(vec![b' '; CHUNK]);
+    let mut sent: u64 = 0;
+    futures::stream::iter(std::iter::from_fn(move || {
+        let left = size.map_or(u64::MAX, |s| s - sent);
+        if left == 0 {
+            return None;
+        }
+        let chunk = if sent == 0 {
+            head.clone()
+        } else {
+            fill.clone()
+        };
+        let chunk = chunk.slice(..(chunk.len() as u64).min(left) as usize);
+        sent += chunk.len() as u64;
+        Some(Ok(chunk))
+    }))
 }

@@ -247,6 +247,11 @@ impl Process {
         self.stderr.lock().expect("stderr").clone()
     }
 
+    /// The child's process id (to look at it in /proc).
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn signal(&self, signal: Signal) {
         send_signal(&self.child, signal);
     }

@@ -76,6 +76,11 @@ impl Sandbox {
         self.process.take().expect("running").stop(signal)
     }
 
+    /// The server's process id (to count its file descriptors in /proc, say).
+    pub fn pid(&self) -> u32 {
+        self.process.as_ref().expect("running").id()
+    }
+
     /// Ends the server at once (SIGKILL), as a crash would.
     pub fn kill(mut self) {
         self.process.take().expect("running").kill();
@@ -101,9 +106,10 @@ impl Sandbox {
             .header("wix-site-id", DEFAULT_TEST_SITE)
     }
 
-    /// A request to one of the sandbox's own endpoints (`/_sandbox/...`), which need no auth.
+    /// A request to one of the sandbox's own endpoints (`/_sandbox/...`), with the test key: a
+    /// sandbox started with `--api-key` requires it there too (the others ignore it).
     pub fn admin(&self, method: &str, path: &str) -> Request {
-        Request::new(method, &self.url(path))
+        Request::new(method, &self.url(path)).header("Authorization", TEST_API_KEY)
     }
 
     /// `method` on the gallery API (`path` after [`API`]), with an optional JSON body.

@@ -170,7 +170,11 @@ pub(crate) fn inspect_file(
     path: &Path,
     by_name: Option<&'static str>,
 ) -> Result<Inspected, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    // A FIFO or a device named as a source is refused, never read (it could block or never end).
+    let mut file = crate::files::open_regular(path).map_err(|e| match e {
+        crate::files::FileError::Io { error, .. } => format!("cannot read the file: {error}"),
+        other => format!("cannot read the file: {other}"),
+    })?;
     let size = file
         .metadata()
         .map_err(|e| format!("cannot read the file: {e}"))?

@@ -350,7 +350,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     let mut outcomes = if single {
         None
     } else {
-        Some(Report::new(ctx, Rows::Items, outcome::ADDED))
+        // Every source failed is not "partial" (exit 3): see `whole_when_all_fail`.
+        Some(Report::new(ctx, Rows::Items, outcome::ADDED).whole_when_all_fail())
     };
     let mut printed = 0;
     let mut finished = 0;
@@ -507,10 +508,21 @@ fn finish_single(
             let label = &entry.label;
             // The cause is the service or the credentials, not the source: its own exit code
             // says more (auth, rate limit, unavailable).
-            if let Some(cause) = failed.api.filter(|e| outcome::is_systemic(e)) {
-                return Err(anyhow::Error::new(*cause).context(format!("{label}: {summary}")));
-            }
-            return Err(CliError::new(Kind::Partial, format!("{label}: {}", failed.message))
+            let api = match failed.api {
+                Some(cause) if outcome::is_systemic(&cause) => {
+                    return Err(anyhow::Error::new(*cause).context(format!("{label}: {summary}")))
+                }
+                api => api,
+            };
+            // The only source failed: nothing went through, so this is not a partial failure
+            // (exit 3) but the failure's own code (1 for a local one, such as an unreadable file).
+            let kind = api.as_deref().map_or(Kind::General, crate::error::api_kind);
+            let kind = if kind == Kind::Partial {
+                Kind::General
+            } else {
+                kind
+            };
+            return Err(CliError::new(kind, format!("{label}: {}", failed.message))
                 .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
                 .into());
         }

@@ -209,7 +209,7 @@ pub fn resolve(
     if std::fs::symlink_metadata(&path).is_ok() {
         if path.is_dir() {
             let mut found = Vec::new();
-            walk(&path, text, recursive, &mut found);
+            walk(&path, text, recursive, &mut found, &mut Vec::new());
             return Ok(found);
         }
         let mime = mime_from_name(text);
@@ -266,8 +266,32 @@ fn resolve_url(text: &str, size: Option<(u32, u32)>) -> Result<Source, String> {
 
 /// A folder's supported files, sorted by name (numbers in names compare as numbers, so
 /// `img2` comes before `img10`), and with `recursive` its subfolders' in the same order. Hidden
-/// entries are left out; other files are not media and are skipped.
-fn walk(dir: &Path, label: &str, recursive: bool, found: &mut Vec<(String, Source)>) {
+/// entries are left out; other files are not media and are skipped. A symbolic link back to a
+/// folder being walked (`ln -s .. loop`) is not followed again: `above` holds the folders on the
+/// way down, so a loop ends instead of recursing until the stack runs out.
+fn walk(
+    dir: &Path,
+    label: &str,
+    recursive: bool,
+    found: &mut Vec<(String, Source)>,
+    above: &mut Vec<PathBuf>,
+) {
+    let here = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if above.contains(&here) {
+        return;
+    }
+    above.push(here);
+    walk_entries(dir, label, recursive, found, above);
+    above.pop();
+}
+
+fn walk_entries(
+    dir: &Path,
+    label: &str,
+    recursive: bool,
+    found: &mut Vec<(String, Source)>,
+    above: &mut Vec<PathBuf>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -290,7 +314,7 @@ fn walk(dir: &Path, label: &str, recursive: bool, found: &mut Vec<(String, Sourc
         let child_label = format!("{}/{name}", label.trim_end_matches('/'));
         if path.is_dir() {
             if recursive {
-                walk(&path, &child_label, recursive, found);
+                walk(&path, &child_label, recursive, found, above);
             }
         } else if let Some(mime) = mime_from_name(&name) {
             found.push((

@@ -238,13 +238,11 @@ fn order_of(
         None if default.is_file() => default,
         None => return Ok((0..files.len()).collect()),
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        CliError::usage(format!(
-            "cannot read the order file {}: {e}",
-            path.display()
-        ))
-        .with_hint("one file name per line, in the wanted order")
-    })?;
+    let text = crate::commands::input::read_input(&path.display().to_string(), "the order file")
+        .map_err(|e| {
+            CliError::usage(format!("{e:#}"))
+                .with_hint("one file name per line, in the wanted order")
+        })?;
     let index: HashMap<&str, usize> = files
         .iter()
         .enumerate()
@@ -290,13 +288,13 @@ fn metadata_of(
             None => return Ok(HashMap::new()),
         },
     };
-    let bytes = std::fs::read(&path).map_err(|e| {
-        CliError::usage(format!(
-            "cannot read the metadata file {}: {e}",
-            path.display()
-        ))
-        .with_hint("a CSV with a header (source,title,description,alt,link,tags), or JSON lines")
-    })?;
+    let bytes =
+        crate::commands::input::read_input_bytes(&path.display().to_string(), "the metadata file")
+            .map_err(|e| {
+                CliError::usage(format!("{e:#}")).with_hint(
+                    "a CSV with a header (source,title,description,alt,link,tags), or JSON lines",
+                )
+            })?;
     let name = path.display().to_string();
     let (rows, mut problems) = add::parse_manifest(&name, &bytes).map_err(|errors| {
         CliError::usage(errors.join("\n  ")).with_hint(
