@@ -6,9 +6,8 @@
 //!
 //! `status` (`status.rs`) names the identity in use and checks each permission on its own.
 
-use std::io::Read;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 mod checks;
 mod status;
@@ -35,6 +34,9 @@ fn can_prompt(ctx: &Context) -> bool {
     !ctx.global.no_input && ctx.printer.terminal.stdin_tty
 }
 
+/// The most a key or secret read from stdin may hold.
+const MAX_SECRET_BYTES: u64 = 64 * 1024;
+
 /// A secret from stdin (`--…-stdin`) or a hidden prompt; checked for being pasteable.
 fn read_secret(
     ctx: &Context,
@@ -43,11 +45,19 @@ fn read_secret(
     no_terminal_hint: &str,
 ) -> Result<String> {
     let secret = if from_stdin {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .with_context(|| format!("reading the {what} from stdin"))?;
-        text.trim().to_string()
+        // A key or secret is a few hundred bytes: a stdin far larger than that (a file piped by
+        // mistake, an endless stream) is refused without being held in memory.
+        let bytes = crate::files::read_stdin(MAX_SECRET_BYTES).map_err(|e| {
+            CliError::usage(format!("cannot read the {what} from stdin: {e}"))
+                .with_hint(no_terminal_hint.to_string())
+        })?;
+        String::from_utf8(bytes)
+            .map_err(|_| {
+                CliError::usage(format!("the {what} read from stdin is not text"))
+                    .with_hint(no_terminal_hint.to_string())
+            })?
+            .trim()
+            .to_string()
     } else if can_prompt(ctx) {
         let mut prompt = format!("{what} (input hidden): ");
         if let Some(first) = prompt.get_mut(..1) {
