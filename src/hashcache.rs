@@ -46,27 +46,6 @@ pub fn algo_of(hash: &str) -> Option<Algo> {
     }
 }
 
-/// Hex MD5 of a file, read in chunks (memory stays flat whatever its size).
-pub fn md5_of_file(path: &Path) -> std::io::Result<String> {
-    use md5::{Digest as _, Md5};
-    use std::io::Read;
-    let mut file = File::open(path)?;
-    let mut hasher = Md5::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
-}
-
 /// One remembered fact.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -126,7 +105,7 @@ pub fn cache_root(data_dir: &Path) -> PathBuf {
 /// collide between a sandbox and the real service).
 pub fn site_key(base_url: &str, site_id: Option<&str>) -> String {
     let digest = Sha256::digest(format!("{base_url}\n{}", site_id.unwrap_or("-")).as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(&digest[..8])
 }
 
 impl HashCache {
@@ -346,7 +325,7 @@ mod tests {
         let path = dir.path().join("f");
         std::fs::write(&path, b"hello world").unwrap();
         assert_eq!(
-            md5_of_file(&path).unwrap(),
+            crate::digest::md5_of_file(&path).unwrap(),
             "5eb63bbbe01eeed093cb22bb8f5acdc3"
         );
     }

@@ -20,7 +20,7 @@ mod select;
 // The sandbox and the webhook envelope live in the library target (src/lib.rs), which cannot name
 // anything of the client; re-exported here so `crate::sandbox::…` and `crate::webhooks::…` read
 // as before in the client's code.
-use progallery::{files, sandbox, webhooks};
+use progallery::{digest, files, sandbox, webhooks};
 
 use std::sync::atomic::Ordering;
 

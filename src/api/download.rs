@@ -244,7 +244,7 @@ impl Fetcher {
         }
         Ok(Fetched {
             size: *written,
-            sha256: hex(&hasher.finalize()),
+            sha256: crate::digest::hex(&hasher.finalize()),
             content_type,
         })
     }
@@ -253,10 +253,6 @@ impl Fetcher {
 /// A URL as shown in messages: without its query (a download URL's token is a credential).
 pub fn shown(url: &str) -> &str {
     url.split('?').next().unwrap_or(url)
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

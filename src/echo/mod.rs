@@ -223,7 +223,7 @@ pub fn value_hash(value: &Value) -> String {
     let mut text = String::new();
     canonical(value, &mut text);
     let digest = Sha256::digest(text.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(&digest[..8])
 }
 
 fn canonical(value: &Value, out: &mut String) {

@@ -25,7 +25,7 @@ impl Client {
             )
             .as_bytes(),
         );
-        let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        let name = crate::digest::hex(&digest[..16]);
         Some(dir.join(format!("{name}.json")))
     }
 

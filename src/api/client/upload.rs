@@ -371,14 +371,7 @@ impl Client {
             size += chunk.len() as u64;
             hasher.update(&chunk);
         }
-        Ok((
-            size,
-            hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        ))
+        Ok((size, crate::digest::hex(&hasher.finalize())))
     }
 
     fn upload_http(&self, url: &str) -> Result<&reqwest::Client, ApiError> {

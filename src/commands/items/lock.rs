@@ -53,7 +53,7 @@ pub fn site_of(ctx: &crate::context::Context, client: &crate::api::Client) -> St
 /// The lock file of `items add` runs on one gallery of one site.
 pub fn add_lock_path(data_dir: &Path, site: &str, gallery: &str) -> PathBuf {
     let hash = digest(&format!("items add\n{site}\n{gallery}"));
-    let name: String = hash[..12].iter().map(|b| format!("{b:02x}")).collect();
+    let name = crate::digest::hex(&hash[..12]);
     lock_dir(data_dir).join(format!("add-{name}.lock"))
 }
 

@@ -327,28 +327,11 @@ impl<'a> Downloads<'a> {
         let size = record.size;
         tokio::task::spawn_blocking(move || {
             matches!(std::fs::metadata(&path), Ok(m) if m.len() == size)
-                && sha256_of(&path).is_ok_and(|hash| hash == expected)
+                && crate::digest::sha256_of_file(&path).is_ok_and(|hash| hash == expected)
         })
         .await
         .unwrap_or(false)
     }
-}
-
-/// SHA-256 of a file, read in chunks.
-pub fn sha256_of(path: &Path) -> std::io::Result<String> {
-    use sha2::{Digest, Sha256};
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(download::hex(&hasher.finalize()))
 }
 
 /// The byte bar: its length grows as answers say their size.

@@ -240,7 +240,7 @@ pub fn image_extension(mime: &str) -> &'static str {
 /// ids have no suffix, as on Wix.
 pub fn new_id(site: &str, kind: Kind, image_ext: &str) -> String {
     let digest = Sha256::digest(site.as_bytes());
-    let prefix: String = digest[..3].iter().map(|b| format!("{b:02x}")).collect();
+    let prefix = crate::digest::hex(&digest[..3]);
     let random = uuid::Uuid::new_v4().simple().to_string();
     match kind {
         Kind::Image => format!("{prefix}_{random}~mv2.{image_ext}"),

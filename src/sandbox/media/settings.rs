@@ -8,7 +8,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Map, Value};
-use sha2::{Digest, Sha256};
 
 use super::Kind;
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
@@ -63,28 +62,11 @@ impl HashForm {
             HashForm::Md5 => md5.to_string(),
             HashForm::Sha256 => {
                 let path = path.to_path_buf();
-                tokio::task::spawn_blocking(move || -> std::io::Result<String> {
-                    use std::io::Read;
-                    let mut file = std::fs::File::open(path)?;
-                    let mut hasher = Sha256::new();
-                    let mut buf = vec![0u8; 256 * 1024];
-                    loop {
-                        let n = file.read(&mut buf)?;
-                        if n == 0 {
-                            break;
-                        }
-                        hasher.update(&buf[..n]);
-                    }
-                    Ok(hasher
-                        .finalize()
-                        .iter()
-                        .map(|b| format!("{b:02x}"))
-                        .collect())
-                })
-                .await
-                .ok()
-                .and_then(Result::ok)
-                .unwrap_or_default()
+                tokio::task::spawn_blocking(move || crate::digest::sha256_of_file(&path))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or_default()
             }
             HashForm::Opaque => {
                 use base64::Engine as _;

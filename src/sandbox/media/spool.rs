@@ -104,11 +104,7 @@ where
     // its last writes on a power cut loses nothing of value, while an fsync per upload would
     // serialise concurrent uploads on the disk.
     file.flush().await.map_err(io)?;
-    Ok((size, hex(&hasher.finalize())))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    Ok((size, crate::digest::hex(&hasher.finalize())))
 }
 
 /// Size and MD5 of a file already on disk (a finished resumable upload), read in chunks on a
@@ -116,21 +112,9 @@ fn hex(bytes: &[u8]) -> String {
 pub async fn hash_file(path: &Path) -> Result<(u64, String), SpoolError> {
     let path = path.to_path_buf();
     tokio::task::spawn_blocking(move || {
-        use std::io::Read;
         let io = |e: std::io::Error| SpoolError::Io(format!("reading {}: {e}", path.display()));
         let mut file = std::fs::File::open(&path).map_err(io)?;
-        let mut hasher = Md5::new();
-        let mut buf = vec![0u8; 256 * 1024];
-        let mut size = 0u64;
-        loop {
-            let n = file.read(&mut buf).map_err(io)?;
-            if n == 0 {
-                break;
-            }
-            size += n as u64;
-            hasher.update(&buf[..n]);
-        }
-        Ok((size, hex(&hasher.finalize())))
+        crate::digest::of_reader::<Md5>(&mut file).map_err(io)
     })
     .await
     .unwrap_or_else(|join| Err(SpoolError::Io(join.to_string())))

@@ -204,10 +204,6 @@ pub(crate) fn inspect_file(
                 .to_string(),
         );
     }
-    let hash = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::digest::hex(&hasher.finalize());
     Ok((size, mime, hash))
 }

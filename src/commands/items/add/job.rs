@@ -14,7 +14,8 @@ use crate::api::media_wait::{WaitEnd, Waiter};
 use crate::api::model::Item;
 use crate::api::{ApiError, Client};
 use crate::commands::items::metadata::Meta;
-use crate::hashcache::{algo_of, md5_of_file, Algo, Fact, HashCache};
+use crate::digest::md5_of_file;
+use crate::hashcache::{algo_of, Algo, Fact, HashCache};
 
 /// An entry ready to run: what to add, its metadata, and where it goes.
 pub struct Job {
