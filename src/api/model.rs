@@ -124,6 +124,57 @@ impl Item {
     }
 }
 
+impl Item {
+    /// The non-empty text values of `key` in the item's `image.imageInfo`, then its
+    /// `video.videoInfo` (the media ids, file names or URLs it records).
+    fn media_info_texts<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        [(&self.image, "imageInfo"), (&self.video, "videoInfo")]
+            .into_iter()
+            .filter_map(move |(field, info)| {
+                field
+                    .as_ref()?
+                    .get(info)?
+                    .get(key)?
+                    .as_str()
+                    .filter(|text| !text.is_empty())
+            })
+    }
+
+    /// The Wix media ids the item shows (its image's, its video's).
+    pub fn media_ids(&self) -> Vec<String> {
+        self.media_info_texts("id").map(str::to_string).collect()
+    }
+
+    /// The file name the item's image or video was uploaded under, when it says.
+    pub fn uploaded_file_name(&self) -> Option<String> {
+        self.media_info_texts("filename").next().map(str::to_string)
+    }
+
+    /// Where the item's image or video file can be read over HTTP: the image's URL (a static URL
+    /// serves the original), else the video's.
+    pub fn media_http_url(&self) -> Option<String> {
+        self.media_info_texts("url")
+            .find(|url| url.starts_with("http://") || url.starts_with("https://"))
+            .map(str::to_string)
+    }
+
+    /// The URL a video item plays from: its `videoInfo.url`, else the first of its resolutions'.
+    /// Which videos count as links (YouTube and Vimeo, anything but Wix media) is the caller's.
+    pub fn video_url(&self) -> Option<String> {
+        let info = self.video.as_ref()?.get("videoInfo")?;
+        info.get("url")
+            .and_then(Value::as_str)
+            .filter(|u| !u.is_empty())
+            .or_else(|| {
+                info.get("resolutions")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|r| r.get("url")?.as_str())
+            })
+            .map(str::to_string)
+    }
+}
+
 /// Formats a JSON number the way it came (`1611056409.2088726`, `5`).
 pub fn number_text(n: &Option<Number>) -> String {
     n.as_ref().map(Number::to_string).unwrap_or_default()
@@ -155,5 +206,19 @@ mod tests {
             serde_json::to_value(&g).unwrap(),
             serde_json::from_str::<Value>(text).unwrap()
         );
+    }
+
+    #[test]
+    fn media_info_reads_the_image_then_the_video_and_skips_empty_values() {
+        let item: Item = serde_json::from_value(serde_json::json!({
+            "image": {"imageInfo": {"id": "", "filename": "", "url": "wix:image://v1/x"}},
+            "video": {"type": "YOUTUBE", "videoInfo": {"id": "v", "filename": "clip.mp4",
+                      "url": "", "resolutions": [{"url": "https://v/480p"}]}}
+        }))
+        .unwrap();
+        assert_eq!(item.media_ids(), ["v"]);
+        assert_eq!(item.uploaded_file_name().as_deref(), Some("clip.mp4"));
+        assert_eq!(item.media_http_url(), None);
+        assert_eq!(item.video_url().as_deref(), Some("https://v/480p"));
     }
 }

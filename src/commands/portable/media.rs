@@ -117,17 +117,7 @@ pub fn video_link(item: &Item) -> Option<String> {
     if !matches!(kind, "YOUTUBE" | "VIMEO") {
         return None;
     }
-    let info = video.get("videoInfo")?;
-    info.get("url")
-        .and_then(Value::as_str)
-        .filter(|u| !u.is_empty())
-        .or_else(|| {
-            info.get("resolutions")?
-                .as_array()?
-                .iter()
-                .find_map(|r| r.get("url")?.as_str())
-        })
-        .map(str::to_string)
+    item.video_url()
 }
 
 /// One file to fetch.

@@ -247,7 +247,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     let mut gallery_media: HashMap<String, Item> = HashMap::new();
     let mut gallery_keys: HashMap<String, Item> = HashMap::new();
     for item in &existing {
-        for id in plan::media_ids(item) {
+        for id in item.media_ids() {
             gallery_media.insert(id, item.clone());
         }
         if let Some(key) = plan::item_key(item) {

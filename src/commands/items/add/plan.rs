@@ -18,41 +18,9 @@ use crate::api::Client;
 use crate::commands::items::ordering::{self, Placement, Slot};
 use crate::hashcache::{algo_of, Fact, HashCache};
 
-/// The Wix media ids an item shows.
 /// Past this many unknown media in a gallery, only those named like a file being added are
 /// looked up.
 const LOOKUP_ALL_UP_TO: usize = 200;
-
-/// The file name an item's media was uploaded under, when it says.
-fn media_file_name(item: &Item) -> Option<String> {
-    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
-        .iter()
-        .find_map(|(field, info)| {
-            field
-                .as_ref()?
-                .get(*info)?
-                .get("filename")?
-                .as_str()
-                .filter(|n| !n.is_empty())
-                .map(str::to_string)
-        })
-}
-
-pub(super) fn media_ids(item: &Item) -> Vec<String> {
-    let mut out = Vec::new();
-    for (field, info) in [(&item.image, "imageInfo"), (&item.video, "videoInfo")] {
-        if let Some(id) = field
-            .as_ref()
-            .and_then(|v| v.get(info))
-            .and_then(|i| i.get("id"))
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty())
-        {
-            out.push(id.to_string());
-        }
-    }
-    out
-}
 
 /// What an item shows, as a key comparable with an entry's. A YouTube or Vimeo video is known by
 /// provider and video id, so another spelling of the same link matches.
@@ -72,17 +40,7 @@ fn video_link(item: &Item) -> Option<String> {
     if video.get("type").and_then(Value::as_str) == Some("WIX_MEDIA") {
         return None;
     }
-    let info = video.get("videoInfo")?;
-    info.get("url")
-        .and_then(Value::as_str)
-        .filter(|u| !u.is_empty())
-        .or_else(|| {
-            info.get("resolutions")?
-                .as_array()?
-                .iter()
-                .find_map(|r| r.get("url")?.as_str())
-        })
-        .map(str::to_string)
+    item.video_url()
 }
 
 /// The same key for an entry (files by content hash, imports by URL).
@@ -154,8 +112,8 @@ pub(super) async fn recognise(
             existing
                 .iter()
                 .flat_map(|item| {
-                    let name = media_file_name(item);
-                    media_ids(item)
+                    let name = item.uploaded_file_name();
+                    item.media_ids()
                         .into_iter()
                         .map(move |id| (id, item.id.clone(), name.clone()))
                 })
@@ -265,7 +223,7 @@ async fn recognise_by_service_hash(
                             Some(size) => size == job.size,
                             None => comparable,
                         };
-                        fits.then(|| (id.clone(), known.wix_hash.clone(), media_url(item)))
+                        fits.then(|| (id.clone(), known.wix_hash.clone(), item.media_http_url()))
                     })
                     .collect();
                 (!same_size.is_empty()).then(|| (i, path.clone(), same_size))
@@ -326,22 +284,6 @@ async fn recognise_by_service_hash(
         });
         states[i] = State::Present(item.clone());
     }
-}
-
-/// Where an item's image or video file can be read: the image's URL (a static URL serves the
-/// original), else the video's.
-fn media_url(item: &Item) -> Option<String> {
-    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
-        .iter()
-        .find_map(|(field, info)| {
-            field
-                .as_ref()?
-                .get(*info)?
-                .get("url")?
-                .as_str()
-                .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-                .map(str::to_string)
-        })
 }
 
 /// Gives every new entry (without an explicit sortOrder) its number, from input order: a run of

@@ -76,21 +76,6 @@ pub fn managed(item: &Item) -> bool {
     media::main_media(item).is_some_and(|m| m.media_id.is_some())
 }
 
-/// The file name an item's media was uploaded under.
-fn uploaded_name(item: &Item) -> Option<String> {
-    [(&item.image, "imageInfo"), (&item.video, "videoInfo")]
-        .iter()
-        .find_map(|(field, info)| {
-            field
-                .as_ref()?
-                .get(*info)?
-                .get("filename")?
-                .as_str()
-                .filter(|n| !n.is_empty())
-                .map(str::to_string)
-        })
-}
-
 /// For each file, the item (index into `items`) it is, and the state it was last synced with.
 pub fn link(
     files: &[LocalFile],
@@ -146,7 +131,7 @@ pub fn link(
             .filter(|(i, item)| {
                 !taken.contains(i)
                     && managed(item)
-                    && uploaded_name(item).as_deref() == Some(file.name.as_str())
+                    && item.uploaded_file_name().as_deref() == Some(file.name.as_str())
             })
             .map(|(i, _)| i)
             .collect();
