@@ -93,7 +93,6 @@ pub struct HashCache {
 
 /// The service name the embedded sandbox (`--sandbox`) is cached under in place of its base URL:
 /// it listens on a new port every run, and is always the data dir's own `sandbox.db`.
-/// (`items add` spells the same literal; keep them equal.)
 pub const EMBEDDED_SANDBOX: &str = "embedded-sandbox";
 
 /// The cache's root directory, `<data dir>/media-cache`; one folder per site key below it.
@@ -106,6 +105,18 @@ pub fn cache_root(data_dir: &Path) -> PathBuf {
 pub fn site_key(base_url: &str, site_id: Option<&str>) -> String {
     let digest = Sha256::digest(format!("{base_url}\n{}", site_id.unwrap_or("-")).as_bytes());
     crate::digest::hex(&digest[..8])
+}
+
+/// The site a run acts on, as everything kept per site in the data dir names it (this cache,
+/// the locks, id maps, sync state): the embedded sandbox listens on a new port every run but is
+/// one site all the same.
+pub fn site_key_of(ctx: &crate::context::Context, client: &crate::api::Client) -> String {
+    let service = if ctx.embedded_sandbox() {
+        EMBEDDED_SANDBOX
+    } else {
+        client.base_url()
+    };
+    site_key(service, client.site_id())
 }
 
 impl HashCache {

@@ -39,17 +39,6 @@ fn lock_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("locks")
 }
 
-/// The site a run acts on, as the locks (and the media cache) name it: the embedded sandbox
-/// listens on a new port every run but is one site all the same.
-pub fn site_of(ctx: &crate::context::Context, client: &crate::api::Client) -> String {
-    let service = if ctx.embedded_sandbox() {
-        crate::hashcache::EMBEDDED_SANDBOX
-    } else {
-        client.base_url()
-    };
-    crate::hashcache::site_key(service, client.site_id())
-}
-
 /// The lock file of `items add` runs on one gallery of one site.
 pub fn add_lock_path(data_dir: &Path, site: &str, gallery: &str) -> PathBuf {
     let hash = digest(&format!("items add\n{site}\n{gallery}"));

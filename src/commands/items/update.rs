@@ -229,7 +229,7 @@ async fn apply(
     let _held = if edit.rebuilds_from_current() {
         let path = lock::edit_lock_path(
             &ctx.paths.data_dir,
-            &lock::site_of(ctx, client),
+            &crate::hashcache::site_key_of(ctx, client),
             gallery,
             item_id,
         );

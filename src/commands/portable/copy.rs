@@ -9,7 +9,7 @@
 use anyhow::{Context as _, Result};
 
 use super::export::{check_folder, export_one, MEDIA_DIR};
-use super::idmap::{target_key, IdMap, IDMAP};
+use super::idmap::{IdMap, IDMAP};
 use super::import::{self, Files, Target};
 use super::media::Downloads;
 use super::{naming, whole_gallery};
@@ -71,7 +71,7 @@ pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
     let gallery = whole_gallery(source_client, &gallery_id, &ctx.printer).await?;
     let copies = ctx.paths.data_dir.join("copies");
     std::fs::create_dir_all(&copies).with_context(|| format!("creating {}", copies.display()))?;
-    let source_key = target_key(ctx, source_client);
+    let source_key = hashcache::site_key_of(ctx, source_client);
     let idmap = IdMap::open(
         &copies.join(format!("{source_key}-{}.jsonl", args.gallery_id)),
         &key,

@@ -20,9 +20,6 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use super::files::{read_json_lines, Appender};
-use crate::api::Client;
-use crate::context::Context;
-use crate::hashcache;
 
 pub const IDMAP: &str = "idmap.jsonl";
 
@@ -59,16 +56,6 @@ enum Line {
     },
     #[serde(other)]
     Other,
-}
-
-/// The short name of the site a client acts on (the embedded sandbox is one site whatever its port).
-pub fn target_key(ctx: &Context, client: &Client) -> String {
-    let service = if ctx.embedded_sandbox() {
-        hashcache::EMBEDDED_SANDBOX
-    } else {
-        client.base_url()
-    };
-    hashcache::site_key(service, client.site_id())
 }
 
 /// The map of one target site, read from the file and appended to.

@@ -22,7 +22,7 @@ use serde_json::{json, Map, Value};
 
 use super::export::GALLERY_JSON;
 use super::files;
-use super::idmap::{target_key, IdMap, IDMAP};
+use super::idmap::{IdMap, IDMAP};
 use super::manifest::{self, Entry};
 use super::media::{self, Downloads, MediaFile, MediaRef};
 use super::naming;
@@ -36,7 +36,7 @@ use crate::commands::items::ordering::{self, Slot};
 use crate::commands::outcome::{Outcome, Report, Rows, Status, Wording};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::HashCache;
+use crate::hashcache::{site_key_of, HashCache};
 
 /// `galleries import` and `galleries copy`.
 pub const IMPORTED: Wording = Wording {
@@ -64,7 +64,7 @@ pub async fn run(args: GalleriesImportArgs, ctx: &Context) -> Result<i32> {
     };
     let (gallery, entries) = read_export(&args.dir)?;
     let client = ctx.client().await?;
-    let idmap = IdMap::open(&args.dir.join(IDMAP), &target_key(ctx, client))?;
+    let idmap = IdMap::open(&args.dir.join(IDMAP), &site_key_of(ctx, client))?;
     let files = Files::Folder {
         dir: args.dir.clone(),
         entries,
@@ -309,14 +309,9 @@ pub async fn import(
             None => to_create.push((index, item, position)),
         }
     }
-    let service = if ctx.embedded_sandbox() {
-        crate::hashcache::EMBEDDED_SANDBOX
-    } else {
-        client.base_url()
-    };
     let cache = Mutex::new(HashCache::open(
         &ctx.paths.data_dir,
-        &crate::hashcache::site_key(service, client.site_id()),
+        &site_key_of(ctx, client),
         &gallery_id,
     )?);
     let gallery_media = HashMap::new();

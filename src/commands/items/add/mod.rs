@@ -43,7 +43,7 @@ use crate::commands::input::require_guid;
 use crate::commands::outcome::{self, Outcome, Report, Rows, Status};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::{site_key, HashCache};
+use crate::hashcache::{site_key_of, HashCache};
 use job::Done;
 
 /// How long a caller that uploads through `upload_media` waits for a file to be READY, as
@@ -141,7 +141,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     // One add per gallery at a time on this machine (`lock.rs`): a second run of the same folder
     // waits, then finds what the first added and skips it. Taken before Ctrl-C is handled here,
     // so a wait can be interrupted at once.
-    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &lock::site_of(ctx, client), gallery);
+    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery);
     let _add_lock = lock::acquire_or_warn(&ctx.printer, &lock_path, || {
         ctx.printer.notice(&format!(
             "waiting for another progallery items add to gallery {gallery} on this machine to finish"
@@ -176,17 +176,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             }
         }
     };
-    // The embedded sandbox listens on a new port every run; it is one site all the same.
-    let service = if ctx.embedded_sandbox() {
-        crate::hashcache::EMBEDDED_SANDBOX
-    } else {
-        client.base_url()
-    };
-    let cache = HashCache::open(
-        &ctx.paths.data_dir,
-        &site_key(service, client.site_id()),
-        gallery,
-    )?;
+    let cache = HashCache::open(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery)?;
     let cache = Mutex::new(cache);
     let concurrency = usize::from(args.concurrency);
 

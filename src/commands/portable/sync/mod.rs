@@ -23,7 +23,6 @@ use serde_json::{json, Map, Value};
 
 use self::plan::{LocalFile, Plan, Step};
 use self::state::{Known, State};
-use super::idmap::target_key;
 use super::media;
 use crate::api::media_wait::Waiter;
 use crate::api::model::Item;
@@ -36,7 +35,7 @@ use crate::commands::items::ordering;
 use crate::commands::outcome::{Outcome, Report, Rows, Status, Wording};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::HashCache;
+use crate::hashcache::{site_key_of, HashCache};
 use crate::journal::Journal;
 use crate::output::Record;
 
@@ -70,7 +69,7 @@ pub async fn run(args: ItemsSyncArgs, ctx: &Context) -> Result<i32> {
         );
     }
     let client = ctx.client().await?;
-    let mut state = State::open(dir, &target_key(ctx, client), gallery)?;
+    let mut state = State::open(dir, &site_key_of(ctx, client), gallery)?;
     let files = scan(dir, &state.files).await?;
     let order = order_of(&files, args.order.as_deref(), dir, ctx)?;
     let meta = metadata_of(&files, args.metadata.as_deref(), dir, ctx)?;
@@ -678,14 +677,7 @@ async fn apply(
     // 3 and 4. Uploads: replacements, then additions.
     let cache = Mutex::new(HashCache::open(
         &ctx.paths.data_dir,
-        &crate::hashcache::site_key(
-            if ctx.embedded_sandbox() {
-                crate::hashcache::EMBEDDED_SANDBOX
-            } else {
-                client.base_url()
-            },
-            client.site_id(),
-        ),
+        &site_key_of(ctx, client),
         gallery,
     )?);
     let no_media = HashMap::new();
