@@ -111,6 +111,22 @@ impl Waiter {
         self.wake.notify_one();
     }
 
+    /// Runs `work` (whose files join this waiter) while the waiter asks about them, closes the
+    /// waiter once `work` ends, however it ends, and hands back `work`'s result when both are done.
+    pub async fn alongside<T>(
+        &self,
+        client: &Client,
+        work: impl std::future::Future<Output = T>,
+    ) -> T {
+        let work = async {
+            let result = work.await;
+            self.close();
+            result
+        };
+        let (result, ()) = tokio::join!(work, self.run(client));
+        result
+    }
+
     /// Asks for the waiting files until closed and none waits.
     pub async fn run(&self, client: &Client) {
         let mut pause = FIRST_PAUSE;

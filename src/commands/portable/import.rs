@@ -14,7 +14,6 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use anyhow::{Context as _, Result};
 use futures::{stream, StreamExt};
@@ -26,17 +25,16 @@ use super::idmap::{IdMap, IDMAP};
 use super::manifest::{self, Entry};
 use super::media::{self, Downloads, MediaFile, MediaRef};
 use super::naming;
-use crate::api::media_wait::Waiter;
 use crate::api::model::{Gallery, Item};
 use crate::api::{galleries, items, ApiError, Client};
 use crate::cli::GalleriesImportArgs;
-use crate::commands::items::add::{self, AddSource as Source, Job, Shared};
+use crate::commands::items::add::{self, AddSource as Source, Job, Shared, Uploads};
 use crate::commands::items::metadata::Meta;
 use crate::commands::items::ordering::{self, Slot};
 use crate::commands::outcome::{Outcome, Report, Rows, Status, Wording};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::{site_key_of, HashCache};
+use crate::hashcache::site_key_of;
 
 /// `galleries import` and `galleries copy`.
 pub const IMPORTED: Wording = Wording {
@@ -309,25 +307,9 @@ pub async fn import(
             None => to_create.push((index, item, position)),
         }
     }
-    let cache = Mutex::new(HashCache::open(
-        &ctx.paths.data_dir,
-        &site_key_of(ctx, client),
-        &gallery_id,
-    )?);
-    let gallery_media = HashMap::new();
     // Uploaded files are usable once READY: one waiter asks about all of them together.
-    let waiter = Waiter::new(std::sync::Arc::new(|_| {}));
-    let shared = Shared {
-        client,
-        gallery: &gallery_id,
-        cache: &cache,
-        attempts: ctx.attempts(),
-        ready_timeout: add::DEFAULT_READY_TIMEOUT,
-        gallery_media: &gallery_media,
-        allow_duplicates: true,
-        on_bytes: std::sync::Arc::new(|_| {}),
-        waiter: &waiter,
-    };
+    let uploads = Uploads::open(ctx, client, &gallery_id)?;
+    let shared = uploads.shared(client, &gallery_id, ctx.attempts());
     let progress = ctx
         .printer
         .progress(to_create.len() as u64, "importing items");
@@ -342,8 +324,9 @@ pub async fn import(
         })
         .buffer_unordered(concurrency.max(1));
     // The creates run while the waiter asks the Media Manager about the files they wait for.
-    let work = async {
-        let result = async {
+    uploads
+        .waiter
+        .alongside(client, async {
             while let Some((item, result)) = running.next().await {
                 let old = item.id.clone().unwrap_or_default();
                 let outcome = match result {
@@ -371,13 +354,8 @@ pub async fn import(
                 progress.suspend(|| report.add(outcome.with_original_id(old)))?;
             }
             Ok::<(), anyhow::Error>(())
-        }
-        .await;
-        waiter.close();
-        result
-    };
-    let (worked, ()) = tokio::join!(work, waiter.run(client));
-    worked?;
+        })
+        .await?;
     drop(running);
     progress.finish_and_clear();
     idmap.sync()?;

@@ -47,6 +47,47 @@ pub struct Shared<'a> {
     pub waiter: &'a Waiter,
 }
 
+/// What the uploads of another command (`galleries import`, `items sync`) share with `items add`'s
+/// code: the gallery's hash cache and one waiter for READY files, without `items add`'s duplicate
+/// check against the gallery's media (the caller decided what to upload), byte counter or
+/// `--ready-timeout`.
+pub struct Uploads {
+    cache: Mutex<HashCache>,
+    no_media: HashMap<String, Item>,
+    /// Run it alongside the uploads: [`Waiter::alongside`].
+    pub waiter: Waiter,
+}
+
+impl Uploads {
+    /// Opens the media cache of `gallery` on the run's site.
+    pub fn open(
+        ctx: &crate::context::Context,
+        client: &Client,
+        gallery: &str,
+    ) -> anyhow::Result<Uploads> {
+        let site = crate::hashcache::site_key_of(ctx, client);
+        Ok(Uploads {
+            cache: Mutex::new(HashCache::open(&ctx.paths.data_dir, &site, gallery)?),
+            no_media: HashMap::new(),
+            waiter: Waiter::new(Arc::new(|_| {})),
+        })
+    }
+
+    pub fn shared<'a>(&'a self, client: &'a Client, gallery: &'a str, attempts: u32) -> Shared<'a> {
+        Shared {
+            client,
+            gallery,
+            cache: &self.cache,
+            attempts,
+            ready_timeout: super::DEFAULT_READY_TIMEOUT,
+            gallery_media: &self.no_media,
+            allow_duplicates: true,
+            on_bytes: Arc::new(|_| {}),
+            waiter: &self.waiter,
+        }
+    }
+}
+
 pub enum Done {
     Added(Item),
     /// Recognised only once its media was known (an import whose content the gallery holds).

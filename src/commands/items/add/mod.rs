@@ -52,7 +52,7 @@ pub(crate) const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(600);
 use sources::Source;
 // What `galleries import`, `galleries copy` and `items sync` use to upload through the same path.
 pub(crate) use entries::inspect_file;
-pub(crate) use job::{Failed, Job, Shared};
+pub(crate) use job::{Failed, Job, Shared, Uploads};
 pub(crate) use manifest::parse as parse_manifest;
 pub(crate) use sources::Source as AddSource;
 pub(crate) use sources::{mime_from_name, natural_cmp};
@@ -397,8 +397,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
         })
         .buffer_unordered(concurrency);
     // The jobs run while the waiter asks the Media Manager about every file they wait for.
-    let work = async {
-        let result = async {
+    waiter
+        .alongside(client, async {
             while let Some((i, outcome)) = running.next().await {
                 let label = &entries[i].label;
                 states[i] = match outcome {
@@ -424,13 +424,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                 report(&mut states, &mut printed)?;
             }
             Ok::<(), anyhow::Error>(())
-        }
-        .await;
-        waiter.close();
-        result
-    };
-    let (worked, ()) = tokio::join!(work, waiter.run(client));
-    worked?;
+        })
+        .await?;
     drop(running);
     progress.finish_and_clear();
     match outcomes {

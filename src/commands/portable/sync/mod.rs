@@ -24,18 +24,17 @@ use serde_json::{json, Map, Value};
 use self::plan::{LocalFile, Plan, Step};
 use self::state::{Known, State};
 use super::media;
-use crate::api::media_wait::Waiter;
 use crate::api::model::Item;
 use crate::api::{items, ApiError, Client};
 use crate::cli::{ItemsSyncArgs, OutputFormat};
-use crate::commands::items::add::{self, AddSource, Job, Shared};
+use crate::commands::items::add::{self, AddSource, Job, Shared, Uploads};
 use crate::commands::items::batches::{self, Stop};
 use crate::commands::items::metadata::Meta;
 use crate::commands::items::ordering;
 use crate::commands::outcome::{Outcome, Report, Rows, Status, Wording};
 use crate::context::Context;
 use crate::error::{CliError, Kind};
-use crate::hashcache::{site_key_of, HashCache};
+use crate::hashcache::site_key_of;
 use crate::journal::Journal;
 use crate::output::Record;
 
@@ -675,25 +674,9 @@ async fn apply(
         }
     }
     // 3 and 4. Uploads: replacements, then additions.
-    let cache = Mutex::new(HashCache::open(
-        &ctx.paths.data_dir,
-        &site_key_of(ctx, client),
-        gallery,
-    )?);
-    let no_media = HashMap::new();
     // Uploaded files are usable once READY: one waiter asks about all of them together.
-    let waiter = Waiter::new(std::sync::Arc::new(|_| {}));
-    let shared = Shared {
-        client,
-        gallery,
-        cache: &cache,
-        attempts: ctx.attempts(),
-        ready_timeout: add::DEFAULT_READY_TIMEOUT,
-        gallery_media: &no_media,
-        allow_duplicates: true,
-        on_bytes: std::sync::Arc::new(|_| {}),
-        waiter: &waiter,
-    };
+    let uploads = Uploads::open(ctx, client, gallery)?;
+    let shared = uploads.shared(client, gallery, ctx.attempts());
     let shared = &shared;
     let work: Vec<Work> = replaces
         .into_iter()
@@ -713,8 +696,9 @@ async fn apply(
         })
         .buffer_unordered(usize::from(args.concurrency));
     // The uploads run while the waiter asks the Media Manager about the files they wait for.
-    let worker = async {
-        let result = async {
+    uploads
+        .waiter
+        .alongside(client, async {
             while let Some((work, result)) = running.next().await {
                 let (file, status) = match &work {
                     Work::Replace(file, _, _) => (*file, Status::Updated),
@@ -745,13 +729,8 @@ async fn apply(
                 progress.suspend(|| report.add(outcome.with_source(name)))?;
             }
             Ok::<(), anyhow::Error>(())
-        }
-        .await;
-        waiter.close();
-        result
-    };
-    let (worked, ()) = tokio::join!(worker, waiter.run(client));
-    worked?;
+        })
+        .await?;
     drop(running);
     progress.finish_and_clear();
     state.compact()?;
