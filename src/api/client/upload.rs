@@ -19,9 +19,9 @@ use crate::output;
 
 const TUS_VERSION: &str = "1.0.0";
 
-/// How a tus request went.
-enum TusOutcome {
-    Done(reqwest::Response),
+/// How a tus request went (`Done` with its answer, or with what was read from it).
+enum TusOutcome<T = reqwest::Response> {
+    Done(T),
     /// Worth trying again from the server's offset: a broken connection, 409 (offset moved),
     /// 423 (locked), 429, 5xx.
     Retry(ApiError),
@@ -188,10 +188,7 @@ impl Client {
             b64(file.mime_type),
             b64(token)
         );
-        let attempts = self.options.attempts.max(1);
-        let mut attempt = 1;
-        loop {
-            self.take_turn(what).await;
+        let request = || {
             if self.options.verbose {
                 output::diagnostic(&format!(
                     "> POST {} (tus creation, {} bytes)",
@@ -199,42 +196,29 @@ impl Client {
                     file.length
                 ));
             }
-            let request = http
-                .post(endpoint)
+            http.post(endpoint)
                 .header("Tus-Resumable", TUS_VERSION)
                 .header("Upload-Length", file.length)
                 .header("Upload-Metadata", metadata.as_str())
                 .header(CONTENT_LENGTH, 0)
-                .timeout(self.options.timeout);
-            // A creation repeated after a lost answer only leaves an unused upload behind.
-            let error = match self.tus_send(request, what).await {
-                TusOutcome::Done(response) => {
-                    let location = response
-                        .headers()
-                        .get("location")
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|l| url::Url::parse(endpoint).ok()?.join(l).ok());
-                    return location
-                        .map(|l| l.to_string())
-                        .ok_or_else(|| ApiError::BadBody {
-                            what: what.to_string(),
-                            detail: "the upload server created no upload (no Location)".to_string(),
-                        });
-                }
-                TusOutcome::Retry(error) => error,
-                TusOutcome::Final(error) => return Err(error),
-            };
-            if attempt >= attempts {
-                return Err(error);
+                .timeout(self.options.timeout)
+        };
+        // A creation repeated after a lost answer only leaves an unused upload behind.
+        self.tus_retried(what, request, |response| {
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|l| url::Url::parse(endpoint).ok()?.join(l).ok());
+            match location {
+                Some(location) => TusOutcome::Done(location.to_string()),
+                None => TusOutcome::Final(ApiError::BadBody {
+                    what: what.to_string(),
+                    detail: "the upload server created no upload (no Location)".to_string(),
+                }),
             }
-            self.pause(
-                what,
-                "retrying the resumable upload after a failure",
-                backoff(attempt),
-            )
-            .await;
-            attempt += 1;
-        }
+        })
+        .await
     }
 
     /// `HEAD <upload>`: the offset the server holds, asked until it answers (within --retries).
@@ -244,22 +228,43 @@ impl Client {
         location: &str,
         what: &str,
     ) -> Result<u64, ApiError> {
+        let request = || {
+            http.head(location)
+                .header("Tus-Resumable", TUS_VERSION)
+                .timeout(self.options.timeout)
+        };
+        self.tus_retried(what, request, |response| {
+            match header_number(&response, "upload-offset") {
+                Some(offset) => TusOutcome::Done(offset),
+                None => TusOutcome::Retry(ApiError::BadBody {
+                    what: what.to_string(),
+                    detail: "the upload server's HEAD answer has no Upload-Offset".to_string(),
+                }),
+            }
+        })
+        .await
+    }
+
+    /// One tus request (creation, HEAD) sent again after a failure worth retrying, within
+    /// --retries: `request` builds it for each attempt, `read` takes what is wanted from a 2xx
+    /// answer (or says to retry, or to give up).
+    async fn tus_retried<T>(
+        &self,
+        what: &str,
+        request: impl Fn() -> reqwest::RequestBuilder,
+        read: impl Fn(reqwest::Response) -> TusOutcome<T>,
+    ) -> Result<T, ApiError> {
         let attempts = self.options.attempts.max(1);
         let mut attempt = 1;
         loop {
             self.take_turn(what).await;
-            let request = http
-                .head(location)
-                .header("Tus-Resumable", TUS_VERSION)
-                .timeout(self.options.timeout);
-            let error = match self.tus_send(request, what).await {
-                TusOutcome::Done(response) => match header_number(&response, "upload-offset") {
-                    Some(offset) => return Ok(offset),
-                    None => ApiError::BadBody {
-                        what: what.to_string(),
-                        detail: "the upload server's HEAD answer has no Upload-Offset".to_string(),
-                    },
-                },
+            let outcome = match self.tus_send(request(), what).await {
+                TusOutcome::Done(response) => read(response),
+                TusOutcome::Retry(error) => TusOutcome::Retry(error),
+                TusOutcome::Final(error) => TusOutcome::Final(error),
+            };
+            let error = match outcome {
+                TusOutcome::Done(value) => return Ok(value),
                 TusOutcome::Retry(error) => error,
                 TusOutcome::Final(error) => return Err(error),
             };
