@@ -18,9 +18,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-use tokio::io::AsyncReadExt;
 
-use super::{looks_like_id, seed_bytes, store};
+use super::{file_not_found, looks_like_id, seed_bytes, store, stored_body};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
@@ -30,8 +29,6 @@ use crate::sandbox::App;
 const DOWNLOAD_PATH: &str = "/_sandbox/download/";
 /// Lifetime of a download URL unless `expirationInMinutes` says otherwise.
 const DEFAULT_EXPIRATION_MINUTES: i64 = 600;
-/// Chunk size when streaming a stored file.
-const CHUNK: usize = 64 * 1024;
 
 pub fn router() -> Router<Arc<App>> {
     Router::new()
@@ -40,14 +37,6 @@ pub fn router() -> Router<Arc<App>> {
             post(generate_file_download_url),
         )
         .route("/_sandbox/download/{id}", get(download))
-}
-
-fn file_not_found(id: &str) -> ApiError {
-    ApiError::application(
-        StatusCode::NOT_FOUND,
-        "FILE_NOT_FOUND",
-        format!("file {id} does not exist"),
-    )
 }
 
 /// A file id as given: a bare id, or a Wix media URL (`wix:image://v1/<id>/<name>#…`), which
@@ -184,11 +173,8 @@ async fn download(
         .unwrap_or_else(|| row.display_name.clone());
     let (body, length, mime) = match (&row.path, seed_bytes::bytes_of(&row.id)) {
         (Some(path), _) => {
-            let file = tokio::fs::File::open(path)
-                .await
-                .map_err(|_| file_not_found(&id))?;
-            let length = file.metadata().await.map(|m| m.len()).ok();
-            (stream(file), length, row.mime_type.clone())
+            let (body, length) = stored_body(path, &id).await?;
+            (body, length, row.mime_type.clone())
         }
         (None, Some((bytes, mime))) => (
             Body::from(Bytes::from_static(bytes)),
@@ -216,23 +202,6 @@ async fn download(
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     Ok(response)
-}
-
-/// A file's bytes as a body, read a chunk at a time (never whole into memory).
-fn stream(file: tokio::fs::File) -> Body {
-    let chunks = futures::stream::unfold(Some(file), |state| async move {
-        let mut file = state?;
-        let mut buf = vec![0u8; CHUNK];
-        match file.read(&mut buf).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buf.truncate(n);
-                Some((Ok::<Bytes, std::io::Error>(Bytes::from(buf)), Some(file)))
-            }
-            Err(e) => Some((Err(e), None)),
-        }
-    });
-    Body::from_stream(chunks)
 }
 
 #[cfg(test)]

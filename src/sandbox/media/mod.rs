@@ -39,14 +39,17 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
+use axum::body::{Body, Bytes};
+use axum::http::StatusCode;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
+use tokio::io::AsyncReadExt;
 
 pub use resumable::RESUMABLE_PATH;
 pub use settings::{HashForm, MediaOptions, Settings, UnknownIds};
 
 use super::db::Database;
-use super::errors::ApiResult;
+use super::errors::{ApiError, ApiResult};
 use settings::{DEFAULT_IMPORT_TIMEOUT, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_URL_LIFETIME};
 
 /// Where a file's bytes are served: `<base>/_sandbox/media/<id>`.
@@ -256,6 +259,41 @@ pub fn looks_like_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '.'))
+}
+
+/// 404 FILE_NOT_FOUND: the Media Manager holds no file `id` (or none it can serve).
+fn file_not_found(id: &str) -> ApiError {
+    ApiError::application(
+        StatusCode::NOT_FOUND,
+        "FILE_NOT_FOUND",
+        format!("file {id} does not exist"),
+    )
+}
+
+/// Chunk size when streaming a stored file back.
+const SERVE_CHUNK: usize = 64 * 1024;
+
+/// The stored bytes of file `id` (at `path`) as a body read a chunk at a time, never whole into
+/// memory, and their length when the file system tells it; FILE_NOT_FOUND if they cannot be
+/// opened.
+async fn stored_body(path: &str, id: &str) -> ApiResult<(Body, Option<u64>)> {
+    let file = tokio::fs::File::open(path)
+        .await
+        .map_err(|_| file_not_found(id))?;
+    let length = file.metadata().await.map(|m| m.len()).ok();
+    let chunks = futures::stream::unfold(Some(file), |state| async move {
+        let mut file = state?;
+        let mut buf = vec![0u8; SERVE_CHUNK];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok::<Bytes, std::io::Error>(Bytes::from(buf)), Some(file)))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    });
+    Ok((Body::from_stream(chunks), length))
 }
 
 #[cfg(test)]

@@ -16,14 +16,13 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-use tokio::io::AsyncReadExt;
 
-use super::{import, resumable, store, upload, video, UnknownIds};
+use super::{file_not_found, import, resumable, store, upload, video, UnknownIds};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
@@ -70,14 +69,6 @@ pub fn router() -> Router<Arc<App>> {
             get(settings_get).put(settings_put),
         )
         .merge(super::download::router())
-}
-
-fn file_not_found(id: &str) -> ApiError {
-    ApiError::application(
-        StatusCode::NOT_FOUND,
-        "FILE_NOT_FOUND",
-        format!("file {id} does not exist"),
-    )
 }
 
 /// `GET /site-media/v1/files/get-file-by-id?fileId=<id>`.
@@ -167,9 +158,6 @@ async fn get_files(
     Ok(Json(json!({ "files": files })))
 }
 
-/// Chunk size when streaming a stored file back.
-const SERVE_CHUNK: usize = 64 * 1024;
-
 /// `GET /_sandbox/media/{id}/{rendition}`: a READY video's rendition, its original bytes (the
 /// sandbox does not transcode).
 async fn serve_rendition(
@@ -219,23 +207,8 @@ async fn serve_bytes(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
     let Some(path) = row.path.as_deref() else {
         return Err(file_not_found(&id));
     };
-    let file = tokio::fs::File::open(path)
-        .await
-        .map_err(|_| file_not_found(&id))?;
-    let length = file.metadata().await.map(|m| m.len()).ok();
-    let stream = futures::stream::unfold(Some(file), |state| async move {
-        let mut file = state?;
-        let mut buf = vec![0u8; SERVE_CHUNK];
-        match file.read(&mut buf).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buf.truncate(n);
-                Some((Ok::<Bytes, std::io::Error>(Bytes::from(buf)), Some(file)))
-            }
-            Err(e) => Some((Err(e), None)),
-        }
-    });
-    let mut response = Body::from_stream(stream).into_response();
+    let (body, length) = super::stored_body(path, &id).await?;
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     let mime = row
         .mime_type
