@@ -20,8 +20,7 @@ use super::spool::{spool, SpoolError};
 use super::store::{self, MediaRow, Stored};
 use super::upload::unsupported_mime;
 use super::{
-    classify_mime, essence, guess_from_name, image_extension, mime_of_extension, new_id, video,
-    Kind,
+    classify_mime, essence, guess_from_name, image_extension, mime_of_extension, new_id, Kind,
 };
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
@@ -260,14 +259,7 @@ async fn fetch_and_store(
                 Err(_) => (mime.to_string(), None, None, false),
             },
             Kind::Video => {
-                let path = spooled.path().to_path_buf();
-                let info = tokio::task::spawn_blocking(move || {
-                    let mut file = std::fs::File::open(path)?;
-                    video::inspect(&mut file)
-                })
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| format!("reading the video: {e}"))?;
+                let info = spooled.video_info().await?;
                 (
                     mime.to_string(),
                     info.map(|i| (i.width, i.height)),

@@ -13,6 +13,7 @@ use md5::{Digest, Md5};
 use tokio::io::AsyncWriteExt;
 
 use super::imagesize::{read_image_size, ImageInfo, SizeError};
+use super::video::VideoInfo;
 
 #[derive(Debug)]
 pub enum SpoolError {
@@ -145,6 +146,19 @@ impl Spooled {
         })
         .await
         .unwrap_or_else(|join| Err(SizeError::Io(std::io::Error::other(join.to_string()))))
+    }
+
+    /// Reads the video container of the spooled bytes (`None`: no container the sandbox knows),
+    /// on a blocking thread; the error says what went wrong.
+    pub async fn video_info(&self) -> Result<Option<VideoInfo>, String> {
+        let path = self.partial.path.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut file = std::fs::File::open(path)?;
+            super::video::inspect(&mut file)
+        })
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| format!("reading the video: {e}"))
     }
 
     /// Moves the bytes to their final name `dir/<id>` and returns that path.

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 
 use super::spool::{spool, SpoolError, Spooled};
 use super::store::{self, MediaRow, UploadToken};
-use super::{classify_mime, new_id, video, Kind, UPLOAD_PATH};
+use super::{classify_mime, new_id, Kind, UPLOAD_PATH};
 use crate::sandbox::errors::{ApiError, ApiResult, Violation};
 use crate::sandbox::site::Site;
 use crate::sandbox::validate::{body_object, Query};
@@ -207,14 +207,7 @@ async fn process(spooled: &Spooled, kind: Kind, mime: &str, refuse: bool) -> Api
             }),
         },
         Kind::Video => {
-            let path = spooled.path().to_path_buf();
-            let info = tokio::task::spawn_blocking(move || {
-                let mut file = std::fs::File::open(path)?;
-                video::inspect(&mut file)
-            })
-            .await
-            .map_err(|e| ApiError::internal(e.to_string()))?
-            .map_err(|e| ApiError::internal(format!("reading the video: {e}")))?;
+            let info = spooled.video_info().await.map_err(ApiError::internal)?;
             Ok(Processed {
                 ready: info.is_some(),
                 mime: mime.to_string(),
