@@ -336,20 +336,8 @@ fn unix_secs(time: SystemTime) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::options::tests::options;
     use super::*;
-
-    const SITE: &str = "00000000-0000-0000-0000-000000000000";
-
-    fn options() -> OAuthOptions {
-        OAuthOptions::from_flags(
-            &["app-1:s3cret".into(), "app-2:other".into()],
-            &["app-1:inst-1".into(), "app-1:inst-2=site-2".into()],
-            &["app-2:search".into()],
-            Duration::from_secs(60),
-            SITE,
-        )
-        .expect("valid flags")
-    }
 
     fn request(secret: &str, instance: &str) -> Map<String, Value> {
         json!({"grant_type": "client_credentials", "client_id": "app-1", "client_secret": secret, "instance_id": instance})

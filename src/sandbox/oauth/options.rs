@@ -213,12 +213,14 @@ impl OAuthOptions {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    const SITE: &str = "00000000-0000-0000-0000-000000000000";
+    /// The seeded site, where an instance named without a site lives.
+    pub const SITE: &str = "00000000-0000-0000-0000-000000000000";
 
-    fn options() -> OAuthOptions {
+    /// Two apps (app-2 denied search), app-1 installed on the seeded site and on site-2.
+    pub fn options() -> OAuthOptions {
         OAuthOptions::from_flags(
             &["app-1:s3cret".into(), "app-2:other".into()],
             &["app-1:inst-1".into(), "app-1:inst-2=site-2".into()],
