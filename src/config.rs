@@ -156,7 +156,8 @@ impl Config {
     /// Writes the config atomically (temp file in the same directory, then rename), mode 0600.
     pub fn save(&self, path: &Path) -> Result<()> {
         let dir = path.parent().unwrap_or_else(|| Path::new("."));
-        create_private_dir(dir)?;
+        crate::files::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
         let text = toml::to_string_pretty(self).context("serialising the config")?;
         let mut temp = tempfile::Builder::new()
             .prefix(".config.toml.")
@@ -217,25 +218,6 @@ fn set_mode(path: &Path, mode: u32) -> Result<()> {
 #[cfg(not(unix))]
 fn set_mode(_path: &Path, _mode: u32) -> Result<()> {
     Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
-    }
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ impl Appender {
                 Some(file) => file,
                 None => {
                     if let Some(dir) = self.path.parent() {
-                        create_private_dir(dir)?;
+                        crate::files::create_private_dir(dir)?;
                     }
                     self.file.insert(open_for_append(&self.path)?)
                 }
@@ -304,24 +304,6 @@ fn compact(path: &Path, file: &mut File) -> std::io::Result<()> {
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::create_dir_all(dir)
-    }
 }
 
 /// The ledger of a data dir.

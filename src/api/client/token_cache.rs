@@ -113,26 +113,17 @@ fn write_cache_file(path: &Path, held: &Held) -> std::io::Result<()> {
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    crate::files::create_private_dir(dir)?;
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        if !dir.is_dir() {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)?;
-        }
+        use std::os::unix::fs::PermissionsExt;
         // An existing directory others can enter is closed to them: it holds tokens.
         let mode = std::fs::metadata(dir)?.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode & 0o700))?;
         }
-        Ok(())
     }
-    #[cfg(not(unix))]
-    {
-        std::fs::create_dir_all(dir)
-    }
+    Ok(())
 }
 
 #[cfg(test)]

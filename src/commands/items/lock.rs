@@ -55,12 +55,7 @@ pub fn edit_lock_path(data_dir: &Path, site: &str, gallery: &str, item: &str) ->
 
 fn open(path: &Path) -> Result<File> {
     if let Some(dir) = path.parent() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(dir)
+        crate::files::create_private_dir(dir)
             .with_context(|| format!("creating the lock directory {}", dir.display()))?;
     }
     let mut options = OpenOptions::new();
