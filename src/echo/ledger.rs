@@ -190,21 +190,20 @@ fn parse_lines(bytes: &[u8]) -> Vec<Entry> {
         .collect()
 }
 
-/// An advisory lock on the whole file (flock), shared or exclusive, waiting for it.
+/// An advisory lock on the whole file (flock, through `fs4` as `items::lock`'s), shared or
+/// exclusive, waiting for it. Named in full: on Rust 1.89+ std's own File::lock would be picked.
 #[cfg(unix)]
 fn lock(file: &File, exclusive: bool) -> std::io::Result<()> {
-    use rustix::fs::{flock, FlockOperation};
-    let operation = if exclusive {
-        FlockOperation::LockExclusive
+    if exclusive {
+        fs4::FileExt::lock(file)
     } else {
-        FlockOperation::LockShared
-    };
-    flock(file, operation).map_err(std::io::Error::from)
+        fs4::FileExt::lock_shared(file)
+    }
 }
 
 #[cfg(unix)]
 fn unlock(file: &File) -> std::io::Result<()> {
-    rustix::fs::flock(file, rustix::fs::FlockOperation::Unlock).map_err(std::io::Error::from)
+    fs4::FileExt::unlock(file)
 }
 
 /// Elsewhere appends are single writes of whole lines, without a lock.
