@@ -172,11 +172,7 @@ impl Client {
                 ambiguous: false,
             })?;
         let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let content_type = super::exchange::header_text(response.headers(), CONTENT_TYPE);
         let bytes = response.bytes().await.unwrap_or_default();
         if !(200..300).contains(&status) {
             return Err(from_response(

@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{AsHeaderName, HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::Value;
 
 use super::Client;
@@ -60,18 +60,11 @@ impl Client {
             }
         };
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let content_type = headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let request_id = headers
-            .get("x-wix-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let retry_after = headers
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
+        let headers = response.headers();
+        let content_type = header_text(headers, CONTENT_TYPE);
+        let request_id = header_text(headers, REQUEST_ID);
+        let retry_after = header_text(headers, RETRY_AFTER)
+            .as_deref()
             .and_then(parse_retry_after);
         let body = match read_capped(response, MAX_ANSWER_BYTES).await {
             Ok(body) => body,
@@ -156,6 +149,17 @@ impl Client {
             Err(Failure::Final(error))
         }
     }
+}
+
+/// The header the service names each answer with, quoted in errors and the verbose log.
+pub(super) const REQUEST_ID: &str = "x-wix-request-id";
+
+/// A header's value, when it is there and is text.
+pub(super) fn header_text(headers: &HeaderMap, name: impl AsHeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 /// `Retry-After` as seconds or as an HTTP date (RFC 9110 allows both), capped at a minute: a

@@ -10,6 +10,7 @@ use reqwest::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{json, Value};
 
 use super::credentials::AppCredentials;
+use super::exchange::header_text;
 use super::Client;
 use crate::api::error::{from_response, ApiError};
 use crate::output;
@@ -98,14 +99,8 @@ impl Client {
                 ),
                 Ok(response) => {
                     let status = response.status().as_u16();
-                    let headers = response.headers().clone();
-                    let content_type = headers
-                        .get(CONTENT_TYPE)
-                        .and_then(|v| v.to_str().ok())
-                        .map(str::to_string);
-                    let retry_after = headers
-                        .get(RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
+                    let content_type = header_text(response.headers(), CONTENT_TYPE);
+                    let retry_after = header_text(response.headers(), RETRY_AFTER)
                         .and_then(|v| v.trim().parse::<u64>().ok())
                         .map(|secs| Duration::from_secs(secs.min(60)));
                     let bytes = match response.bytes().await {

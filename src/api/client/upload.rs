@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use serde_json::Value;
 
-use super::exchange::{network_detail, Failure};
+use super::exchange::{header_text, network_detail, Failure, REQUEST_ID};
 use super::retry::backoff;
 use super::Client;
 use crate::api::error::{from_response, ApiError};
@@ -205,11 +205,8 @@ impl Client {
         };
         // A creation repeated after a lost answer only leaves an unused upload behind.
         self.tus_retried(what, request, |response| {
-            let location = response
-                .headers()
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|l| url::Url::parse(endpoint).ok()?.join(l).ok());
+            let location = header_text(response.headers(), "location")
+                .and_then(|l| url::Url::parse(endpoint).ok()?.join(&l).ok());
             match location {
                 Some(location) => TusOutcome::Done(location.to_string()),
                 None => TusOutcome::Final(ApiError::BadBody {
@@ -299,16 +296,8 @@ impl Client {
         if response.status().is_success() {
             return TusOutcome::Done(response);
         }
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let request_id = response
-            .headers()
-            .get("x-wix-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let content_type = header_text(response.headers(), CONTENT_TYPE);
+        let request_id = header_text(response.headers(), REQUEST_ID);
         let body = response.bytes().await.unwrap_or_default();
         let error = from_response(
             what.to_string(),
