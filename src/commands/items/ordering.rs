@@ -164,6 +164,13 @@ pub fn solve(slots: &[Slot], now: f64, held: &[f64]) -> Vec<f64> {
     values
 }
 
+/// [`solve`] now, in a gallery whose items are `gallery`: no entry that needs a number gets one an
+/// item there holds (a service may refuse a duplicate).
+pub fn solve_in(slots: &[Slot], gallery: &[crate::api::model::Item]) -> Vec<f64> {
+    let held: Vec<f64> = gallery.iter().filter_map(sort_order_of).collect();
+    solve(slots, now_seconds(), &held)
+}
+
 /// Moves each new number that another item holds now to an unheld one between its neighbours.
 fn avoid_held(slots: &[Number], values: &mut [f64], held: &[f64]) {
     let held: std::collections::HashSet<u64> = held.iter().map(|v| v.to_bits()).collect();

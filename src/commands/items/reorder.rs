@@ -69,11 +69,7 @@ pub async fn run(args: ItemsReorderArgs, ctx: &Context) -> Result<i32> {
             ordering::fixed(item, *rank.get(id.as_str())?)
         })
         .collect();
-    let held: Vec<f64> = existing
-        .iter()
-        .filter_map(ordering::sort_order_of)
-        .collect();
-    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let values = ordering::solve_in(&slots, &existing);
     let windows = ordering::windows(&values);
     let updates: Vec<Placement> = ids
         .iter()

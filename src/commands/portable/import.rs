@@ -497,12 +497,7 @@ fn plan_positions(items: &[Item], existing: &[Item]) -> Vec<f64> {
         .collect();
     let skip = slots.len();
     slots.extend(std::iter::repeat(None).take(items.len()));
-    // No new number is one an item of the gallery holds (a service may refuse a duplicate).
-    let held: Vec<f64> = existing
-        .iter()
-        .filter_map(ordering::sort_order_of)
-        .collect();
-    ordering::solve(&slots, ordering::now_seconds(), &held)[skip..].to_vec()
+    ordering::solve_in(&slots, existing)[skip..].to_vec()
 }
 
 /// The same item, seen in the target: kind, title and description (media ids differ by design).

@@ -353,11 +353,7 @@ pub(super) fn plan_positions(
             owners.push(Owner::Existing(gap));
         }
     }
-    let held: Vec<f64> = existing
-        .iter()
-        .filter_map(ordering::sort_order_of)
-        .collect();
-    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let values = ordering::solve_in(&slots, existing);
     let windows = ordering::windows(&values);
     let mut moved = Vec::new();
     for (((owner, slot), value), window) in owners.iter().zip(&slots).zip(values).zip(windows) {

@@ -235,9 +235,7 @@ pub fn plan(
             Place::New(_) => None,
         })
         .collect();
-    // No new number is one an item of the gallery holds (a service may refuse a duplicate).
-    let held: Vec<f64> = items.iter().filter_map(ordering::sort_order_of).collect();
-    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let values = ordering::solve_in(&slots, items);
     let mut moved: HashMap<usize, f64> = HashMap::new();
     for ((place, slot), value) in wanted.iter().zip(&slots).zip(&values) {
         match place {
