@@ -6,7 +6,6 @@
 //!
 //! `status` (`status.rs`) names the identity in use and checks each permission on its own.
 
-
 use anyhow::Result;
 
 mod checks;
