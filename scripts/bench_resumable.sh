@@ -41,7 +41,7 @@ PY
 # Cut at 35% of the file, twice: the third PATCH carries the last 30%.
 drop_after=$((file_bytes * 35 / 100))
 
-export WIX_API_KEY=bench
+export WIX_API_KEY=bench WIX_SITE_ID=11111111-2222-3333-4444-555555555555
 start_sandbox --memory --no-seed --drop-upload-after "$drop_after" --drop-upload-times 2
 export PROGALLERY_BASE_URL=$url
 gallery=$("$bin" galleries create --name resumable -o id)
@@ -79,7 +79,7 @@ log = json.load(sys.stdin)
 count = lambda m: sum(1 for r in log if r["method"] == m and "/_sandbox/resumable/uploads/" in r["path"])
 print(count("PATCH"), count("HEAD"), "-")')
 media_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["video"]["videoInfo"]["id"])' "$work/item.json")
-stored_md5=$(curl -sf -H 'Authorization: bench' "$url/site-media/v1/files/get-file-by-id?fileId=$media_id" |
+stored_md5=$(curl -sf -H 'Authorization: bench' -H "wix-site-id: $WIX_SITE_ID" "$url/site-media/v1/files/get-file-by-id?fileId=$media_id" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["file"]["hash"])')
 
 ratio=$(echo "$written / $file_bytes" | bc -l)
