@@ -160,13 +160,7 @@ async fn download(
             "this download URL has expired: generate a new one",
         ));
     }
-    let lookup = id.clone();
-    let row = app
-        .pool
-        .read(move |tx| store::find_any_site(tx, &lookup))
-        .await?
-        .filter(|row| row.status == store::READY)
-        .ok_or_else(|| file_not_found(&id))?;
+    let row = super::ready_file(&app, &id).await?;
     let name = query
         .first("name")
         .map(str::to_string)

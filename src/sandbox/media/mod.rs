@@ -270,6 +270,16 @@ fn file_not_found(id: &str) -> ApiError {
     )
 }
 
+/// The READY file `id`, whichever site holds it (a file's URL names no site), or FILE_NOT_FOUND.
+async fn ready_file(app: &crate::sandbox::App, id: &str) -> ApiResult<store::MediaRow> {
+    let lookup = id.to_string();
+    app.pool
+        .read(move |tx| store::find_any_site(tx, &lookup))
+        .await?
+        .filter(|row| row.status == store::READY)
+        .ok_or_else(|| file_not_found(id))
+}
+
 /// Chunk size when streaming a stored file back.
 const SERVE_CHUNK: usize = 64 * 1024;
 

@@ -197,13 +197,7 @@ async fn serve_bytes(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
             return serve_poster(&app, &id).await;
         }
     }
-    let lookup = id.clone();
-    let row = app
-        .pool
-        .read(move |tx| store::find_any_site(tx, &lookup))
-        .await?
-        .filter(|row| row.status == store::READY)
-        .ok_or_else(|| file_not_found(&id))?;
+    let row = super::ready_file(&app, &id).await?;
     let Some(path) = row.path.as_deref() else {
         return Err(file_not_found(&id));
     };
