@@ -34,7 +34,9 @@ pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
     };
     let key = target_key_of(&target_client);
     ctx.handle_interrupts();
-    if let Some(dir) = &args.keep {
+    // The files in flight, without --keep: removed when the copy ends, however it ends.
+    let mut in_flight = None;
+    let (gallery, files, idmap) = if let Some(dir) = &args.keep {
         check_folder(dir, &gallery_id)?;
         let exported = export_one(ctx, source_client, &gallery_id, dir, true, concurrency).await?;
         if let Some(failure) = exported.failures.first() {
@@ -57,32 +59,28 @@ pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
             dir: dir.clone(),
             entries,
         };
-        return import::import(
-            ctx,
-            &target_client,
-            gallery,
-            files,
-            idmap,
-            target,
-            concurrency,
-        )
-        .await;
-    }
-    let gallery = whole_gallery(source_client, &gallery_id, &ctx.printer).await?;
-    let copies = ctx.paths.data_dir.join("copies");
-    std::fs::create_dir_all(&copies).with_context(|| format!("creating {}", copies.display()))?;
-    let source_key = hashcache::site_key_of(ctx, source_client);
-    let idmap = IdMap::open(
-        &copies.join(format!("{source_key}-{}.jsonl", args.gallery_id)),
-        &key,
-    )?;
-    let temp = tempfile::Builder::new()
-        .prefix("progallery-copy-")
-        .tempdir()
-        .context("creating a temporary folder for the files in flight")?;
-    let downloads = Downloads::new(ctx, source_client, temp.path(), MEDIA_DIR, concurrency)?;
-    let width = naming::position_width(gallery.items.as_ref().map_or(0, Vec::len));
-    let files = Files::Stream { downloads, width };
+        (gallery, files, idmap)
+    } else {
+        let gallery = whole_gallery(source_client, &gallery_id, &ctx.printer).await?;
+        let copies = ctx.paths.data_dir.join("copies");
+        std::fs::create_dir_all(&copies)
+            .with_context(|| format!("creating {}", copies.display()))?;
+        let source_key = hashcache::site_key_of(ctx, source_client);
+        let idmap = IdMap::open(
+            &copies.join(format!("{source_key}-{}.jsonl", args.gallery_id)),
+            &key,
+        )?;
+        let temp = in_flight.insert(
+            tempfile::Builder::new()
+                .prefix("progallery-copy-")
+                .tempdir()
+                .context("creating a temporary folder for the files in flight")?,
+        );
+        let downloads = Downloads::new(ctx, source_client, temp.path(), MEDIA_DIR, concurrency)?;
+        let width = naming::position_width(gallery.items.as_ref().map_or(0, Vec::len));
+        let files = Files::Stream { downloads, width };
+        (gallery, files, idmap)
+    };
     import::import(
         ctx,
         &target_client,
