@@ -241,11 +241,7 @@ fn order_of(
             CliError::usage(format!("{e:#}"))
                 .with_hint("one file name per line, in the wanted order")
         })?;
-    let index: HashMap<&str, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
+    let index = by_name(files);
     let mut order = Vec::new();
     let mut listed = std::collections::HashSet::new();
     for line in text.lines() {
@@ -265,6 +261,15 @@ fn order_of(
     }
     order.extend((0..files.len()).filter(|i| !listed.contains(i)));
     Ok(order)
+}
+
+/// Each file's place in `files`, by its name in the folder.
+fn by_name(files: &[LocalFile]) -> HashMap<&str, usize> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect()
 }
 
 /// The sidecar manifest's metadata per file index (rows as `items add --from-file` reads them,
@@ -299,11 +304,7 @@ fn metadata_of(
             "a CSV with a header (source,title,description,alt,link,tags), or JSON lines",
         )
     })?;
-    let index: HashMap<&str, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
+    let index = by_name(files);
     let mut found = HashMap::new();
     for row in rows {
         let place = format!("{name} {}", row.place);
