@@ -25,12 +25,12 @@ const PENDING_POLL: Duration = Duration::from_millis(20);
 /// Whether an announced, unsettled write `pending` could be the cause of an event wanting
 /// (`op`, `id`) in gallery `gallery`.
 fn could_cause(pending: &Entry, op: Op, id: &str, gallery: &str) -> bool {
-    let same_op = pending.op == op.name();
+    let same_op = pending.op == op.event_type();
     match op {
         // A create's id is known only once it is answered: any create in that gallery (or of a
         // gallery, whose items come with it).
         Op::ItemCreated => {
-            (same_op && pending.gallery == gallery) || pending.op == Op::GalleryCreated.name()
+            (same_op && pending.gallery == gallery) || pending.op == Op::GalleryCreated.event_type()
         }
         Op::GalleryCreated => same_op,
         // A bulk delete names its gallery, not each item.
@@ -136,7 +136,7 @@ impl Detector {
                 }
                 let found = state.entries.iter().find(|entry| {
                     entry.is_done()
-                        && entry.op == op.name()
+                        && entry.op == op.event_type()
                         && entry.id == id
                         && (shared
                             || state
@@ -295,7 +295,7 @@ mod tests {
                 pid: 1,
                 seq: 0,
                 state: String::new(),
-                op: "item_created".into(),
+                op: Op::ItemCreated.event_type().into(),
                 gallery: "g".into(),
                 id: "i".into(),
                 fields: Map::new(),

@@ -320,7 +320,7 @@ mod tests {
             pid: 1,
             seq: 0,
             state: String::new(),
-            op: "item_updated".into(),
+            op: crate::echo::Op::ItemUpdated.event_type().into(),
             gallery: "g".into(),
             id: id.into(),
             fields: Map::new(),

@@ -30,29 +30,8 @@ use sha2::{Digest, Sha256};
 pub use detector::Detector;
 use ledger::Entry;
 
-/// What a write did, as the ledger names it (one per event type).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    GalleryCreated,
-    GalleryUpdated,
-    GalleryDeleted,
-    ItemCreated,
-    ItemUpdated,
-    ItemDeleted,
-}
-
-impl Op {
-    pub fn name(self) -> &'static str {
-        match self {
-            Op::GalleryCreated => "gallery_created",
-            Op::GalleryUpdated => "gallery_updated",
-            Op::GalleryDeleted => "gallery_deleted",
-            Op::ItemCreated => "item_created",
-            Op::ItemUpdated => "item_updated",
-            Op::ItemDeleted => "item_deleted",
-        }
-    }
-}
+/// What a write did, named by the event it fires; the ledger records its full `eventType`.
+pub use crate::webhooks::EventType as Op;
 
 /// One successful write, as the API layer reports it.
 #[derive(Debug, Clone)]
@@ -129,7 +108,7 @@ impl Ledger {
             pid: std::process::id(),
             seq,
             state: ledger::PENDING.to_string(),
-            op: op.name().to_string(),
+            op: op.event_type().to_string(),
             gallery: gallery.to_string(),
             id: id.to_string(),
             fields: Map::new(),
@@ -154,7 +133,7 @@ impl Ledger {
                 pid,
                 seq,
                 state: String::new(),
-                op: write.op.name().to_string(),
+                op: write.op.event_type().to_string(),
                 gallery: write.gallery.clone(),
                 id: write.id.clone(),
                 fields: write
@@ -174,7 +153,7 @@ impl Ledger {
             pid: std::process::id(),
             seq,
             state: ledger::FAILED.to_string(),
-            op: op.name().to_string(),
+            op: op.event_type().to_string(),
             gallery: String::new(),
             id: String::new(),
             fields: Map::new(),
