@@ -7,7 +7,7 @@
 
 use rusqlite::Transaction;
 
-/// The gallery service's tables.
+/// The gallery service's tables but `items` (its columns are [`ITEM_COLUMNS`]).
 const GALLERIES: &str = "
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -27,14 +27,17 @@ CREATE TABLE IF NOT EXISTS galleries (
     UNIQUE (site, sort_order)
 );
 CREATE INDEX IF NOT EXISTS galleries_by_created ON galleries (site, created_ms, id);
-CREATE TABLE IF NOT EXISTS items (
+";
+
+/// The columns and constraints of `items`, for creating it and for rebuilding it without a
+/// constraint an earlier build had.
+const ITEM_COLUMNS: &str = "
     pk         INTEGER PRIMARY KEY,
     gallery_pk INTEGER NOT NULL,
     id         TEXT NOT NULL,
     sort_order REAL NOT NULL,
     body       TEXT NOT NULL,
     UNIQUE (gallery_pk, id)
-);
 ";
 
 /// Items in gallery order: by `sortOrder`, then (the rowid every SQLite index ends with) in
@@ -103,6 +106,9 @@ CREATE TABLE IF NOT EXISTS sandbox_servers (
 /// Creates the tables that are missing and brings older ones up to date.
 pub fn create(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(GALLERIES)?;
+    tx.execute_batch(&format!(
+        "CREATE TABLE IF NOT EXISTS items ({ITEM_COLUMNS});"
+    ))?;
     // `order_version` was added to `galleries` after the first builds.
     if !has_column(tx, "galleries", "order_version")? {
         tx.execute_batch(
@@ -152,20 +158,13 @@ fn has_unique_index(tx: &Transaction, table: &str, columns: &[&str]) -> rusqlite
 /// A table constraint cannot be dropped in SQLite: the table is copied into one without it,
 /// keeping every row and its rowid (the creation order of items that share a sortOrder).
 fn rebuild_items_without_unique_sort_order(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE TABLE items_rebuilt (
-             pk         INTEGER PRIMARY KEY,
-             gallery_pk INTEGER NOT NULL,
-             id         TEXT NOT NULL,
-             sort_order REAL NOT NULL,
-             body       TEXT NOT NULL,
-             UNIQUE (gallery_pk, id)
-         );
+    tx.execute_batch(&format!(
+        "CREATE TABLE items_rebuilt ({ITEM_COLUMNS});
          INSERT INTO items_rebuilt (pk, gallery_pk, id, sort_order, body)
              SELECT pk, gallery_pk, id, sort_order, body FROM items;
          DROP TABLE items;
-         ALTER TABLE items_rebuilt RENAME TO items;",
-    )
+         ALTER TABLE items_rebuilt RENAME TO items;"
+    ))
 }
 
 fn has_column(tx: &Transaction, table: &str, column: &str) -> rusqlite::Result<bool> {
