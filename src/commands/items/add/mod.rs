@@ -317,6 +317,15 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             bar.set_message(message);
         }
     };
+    // `finished` items are done: the line says so, and the bar counts items when no file has
+    // bytes to count.
+    let advance = |finished: usize| {
+        finished_count.store(finished, Ordering::Relaxed);
+        show();
+        if total_bytes == 0 {
+            progress.set_position(finished as u64);
+        }
+    };
     let waiter = Waiter::new({
         let (show, waiting) = (show.clone(), Arc::clone(&waiting_count));
         Arc::new(move |n| {
@@ -381,11 +390,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             finished += 1;
         }
     }
-    finished_count.store(finished, Ordering::Relaxed);
-    show();
-    if total_bytes == 0 {
-        progress.set_position(finished as u64);
-    }
+    advance(finished);
     report(&mut states, &mut printed)?;
     let shared = &shared;
     let mut running = stream::iter(to_run)
@@ -416,11 +421,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
                     Some(Err(failed)) => State::Failed(failed),
                 };
                 finished += 1;
-                finished_count.store(finished, Ordering::Relaxed);
-                show();
-                if total_bytes == 0 {
-                    progress.set_position(finished as u64);
-                }
+                advance(finished);
                 report(&mut states, &mut printed)?;
             }
             Ok::<(), anyhow::Error>(())
