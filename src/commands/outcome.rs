@@ -140,6 +140,20 @@ impl Outcome {
         Outcome::new(id, Status::Failed).with_error(error)
     }
 
+    /// A failure with its message, and the service's error behind it when there is one (for the
+    /// exit code and the hint).
+    pub fn failed_by(
+        id: Option<String>,
+        error: impl Into<String>,
+        cause: Option<ApiError>,
+    ) -> Outcome {
+        let outcome = Outcome::failed(id, error);
+        match cause {
+            Some(cause) => outcome.with_cause(cause),
+            None => outcome,
+        }
+    }
+
     pub fn with_error(mut self, error: impl Into<String>) -> Outcome {
         self.error = Some(error.into());
         self

@@ -342,13 +342,7 @@ pub async fn import(
                         )?;
                         Outcome::of_item(created, Status::Added)
                     }
-                    Some(Err(failed)) => {
-                        let outcome = Outcome::failed(None, failed.message);
-                        match failed.cause {
-                            Some(cause) => outcome.with_cause(cause),
-                            None => outcome,
-                        }
-                    }
+                    Some(Err(failed)) => Outcome::failed_by(None, failed.message, failed.cause),
                 };
                 progress.inc(1);
                 progress.suspend(|| report.add(outcome.with_original_id(old)))?;

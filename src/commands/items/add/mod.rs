@@ -442,13 +442,7 @@ fn outcome_of(entry: &Entry, state: State) -> Outcome {
         State::Present(item) => Outcome::of_item(item, Status::Present),
         State::Duplicate(first) => Outcome::new(None, Status::Duplicate)
             .with_error(format!("same as {first} earlier in this run")),
-        State::Failed(failed) => {
-            let outcome = Outcome::failed(None, failed.message);
-            match failed.api {
-                Some(cause) => outcome.with_cause(*cause),
-                None => outcome,
-            }
-        }
+        State::Failed(failed) => Outcome::failed_by(None, failed.message, failed.api.map(|e| *e)),
         State::NotSent | State::New => Outcome::new(None, Status::NotSent),
     };
     outcome.with_source(entry.label.clone())

@@ -719,11 +719,7 @@ async fn apply(
                             Work::Replace(_, item, _) => item.id.clone(),
                             Work::Add(..) => None,
                         };
-                        let outcome = Outcome::failed(id, message);
-                        match cause {
-                            Some(cause) => outcome.with_cause(cause),
-                            None => outcome,
-                        }
+                        Outcome::failed_by(id, message, cause)
                     }
                 };
                 progress.inc(1);
