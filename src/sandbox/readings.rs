@@ -74,18 +74,29 @@ impl fmt::Display for UnknownReading {
 
 impl std::error::Error for UnknownReading {}
 
+/// The reading named `text` (any case, spaces around ignored): `values[i]` is called `names[i]`.
+fn reading_named<T: Copy>(
+    text: &str,
+    names: &'static [&'static str],
+    values: &[T],
+) -> Result<T, UnknownReading> {
+    let wanted = text.trim().to_ascii_lowercase();
+    names
+        .iter()
+        .position(|name| *name == wanted)
+        .map(|i| values[i])
+        .ok_or_else(|| UnknownReading {
+            given: text.to_string(),
+            expected: names,
+        })
+}
+
 impl FromStr for DuplicateSortOrder {
     type Err = UnknownReading;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "reject" => Ok(DuplicateSortOrder::Reject),
-            "accept" => Ok(DuplicateSortOrder::Accept),
-            _ => Err(UnknownReading {
-                given: text.to_string(),
-                expected: &DuplicateSortOrder::NAMES,
-            }),
-        }
+        use DuplicateSortOrder::{Accept, Reject};
+        reading_named(text, &Self::NAMES, &[Reject, Accept])
     }
 }
 
@@ -93,14 +104,8 @@ impl FromStr for SortOrderScale {
     type Err = UnknownReading;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "seconds" => Ok(SortOrderScale::Seconds),
-            "milliseconds" => Ok(SortOrderScale::Milliseconds),
-            _ => Err(UnknownReading {
-                given: text.to_string(),
-                expected: &SortOrderScale::NAMES,
-            }),
-        }
+        use SortOrderScale::{Milliseconds, Seconds};
+        reading_named(text, &Self::NAMES, &[Seconds, Milliseconds])
     }
 }
 
