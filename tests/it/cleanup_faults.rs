@@ -55,7 +55,7 @@ fn under_random_faults_a_2000_item_cleanup_deletes_exactly_the_selection() {
         "jsonl",
     ]));
     done.success();
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(
         with_status(&outcomes, "deleted"),
         ids_of(&selected),
@@ -106,7 +106,7 @@ fn permanently_failing_ids_are_isolated_and_listed_with_exit_3() {
     // and of the failing part at each of three levels of ten.
     let deletes = sandbox.logged("POST", "/items/delete").len();
     assert!(deletes <= 2 * 2 * (1 + 3 * 10), "{deletes} delete requests");
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(with_status(&outcomes, "failed"), failing);
     assert_eq!(with_status(&outcomes, "deleted").len(), selected.len() - 2);
     for o in outcomes.iter().filter(|o| o["status"] == "failed") {
@@ -188,7 +188,7 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
         ]));
     done.success();
     assert_eq!(
-        with_status(&jsonl(&done), "deleted"),
+        with_status(&done.json_lines(), "deleted"),
         [a, b].iter().map(|s| s.to_string()).collect()
     );
     assert_eq!(posts.load(std::sync::atomic::Ordering::SeqCst), 6);
@@ -198,32 +198,16 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
 fn ctrl_c_stops_after_the_batches_in_flight_and_a_rerun_finishes() {
     let sandbox = Sandbox::empty();
     let g = sandbox.generated_gallery(3000);
-    sandbox.set_faults(json!({"latencyMs": 300}));
-    sandbox.clear_request_log();
-    let child = Process::spawn(sandbox.cli().args([
-        "items",
-        "bulk-delete",
-        &g,
-        "--all",
-        "--yes",
-        "-o",
-        "jsonl",
-    ]));
     // Interrupt once the first delete is on its way.
-    wait_for("the first delete", || {
-        sandbox.request_log().iter().any(|r| r["method"] == "POST")
-    });
-    let Run {
-        code,
-        stdout,
-        stderr,
-    } = child.stop(Signal::Interrupt);
-    assert_eq!(code, 130, "{stderr}");
+    let stopped = sandbox.ctrl_c_at_first_post(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--all", "--yes", "-o", "jsonl"]),
+        300,
+    );
+    let stderr = &stopped.stderr;
     assert!(stderr.contains("interrupted: deleted"), "{stderr}");
-    let outcomes: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = stopped.json_lines();
     let deleted = with_status(&outcomes, "deleted");
     assert!(
         (1000..3000).contains(&deleted.len()),
@@ -234,7 +218,6 @@ fn ctrl_c_stops_after_the_batches_in_flight_and_a_rerun_finishes() {
         with_status(&outcomes, "not_sent").len(),
         3000 - deleted.len()
     );
-    sandbox.set_faults(json!({"latencyMs": 0}));
     let left = sandbox.items(&g);
     assert_eq!(
         left.len(),
@@ -310,14 +293,14 @@ fn answers_are_verified_against_the_ids_asked_for() {
     lost_answer.success();
     let both: BTreeSet<String> = [a, b].iter().map(|s| s.to_string()).collect();
     assert_eq!(
-        with_status(&jsonl(&lost_answer), "deleted"),
+        with_status(&lost_answer.json_lines(), "deleted"),
         both,
         "deleted by the attempt whose answer was lost"
     );
 
     let odd = bulk();
     odd.code(3);
-    let outcomes = jsonl(&odd);
+    let outcomes = odd.json_lines();
     assert_eq!(
         with_status(&outcomes, "deleted"),
         [a.to_string()].into_iter().collect()

@@ -300,7 +300,7 @@ fn all_ids_with_a_filter_and_unknown_ids() {
         "jsonl",
     ]));
     done.success();
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(with_status(&outcomes, "deleted"), set(&ids, &["notes"]));
     assert_eq!(
         with_status(&outcomes, "skipped"),

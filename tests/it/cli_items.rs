@@ -402,11 +402,7 @@ fn bulk_delete_in_batches_of_at_most_1000() {
         "{}",
         done.stderr
     );
-    let outcomes: Vec<Value> = done
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = done.json_lines();
     assert_eq!(outcomes.len(), 1203);
     let stranger_outcome = outcomes.iter().find(|o| o["id"] == stranger).unwrap();
     assert_eq!(stranger_outcome["status"], "skipped");

@@ -120,14 +120,6 @@ fn title_of(adder: usize, n: usize) -> String {
     format!("w{adder:02}-{n}")
 }
 
-fn jsonl(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
-
 /// What the 32 writers reported, and the gallery afterwards, checked against each other.
 /// Returns how many writes reported failure.
 fn run_writers(scenario: &Scenario) -> usize {
@@ -206,7 +198,7 @@ fn run_writers_then(scenario: &Scenario, settle: impl FnOnce()) -> usize {
             run.code,
             run.stderr
         );
-        let outcomes = jsonl(&run.stdout);
+        let outcomes = run.json_lines();
         let errors = outcomes
             .iter()
             .filter_map(|o| o["error"].as_str())
@@ -357,7 +349,7 @@ fn the_same_folder_added_twice_at_once_adds_each_file_once() {
     assert_eq!(items.len(), 12, "each file once");
     let statuses: Vec<String> = runs
         .iter()
-        .flat_map(|r| jsonl(&r.stdout))
+        .flat_map(Run::json_lines)
         .map(|o| o["status"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(statuses.iter().filter(|s| *s == "added").count(), 12);

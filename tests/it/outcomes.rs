@@ -33,13 +33,6 @@ fn generated(sandbox: &Sandbox, count: u64) -> (String, Vec<String>) {
     (gallery, ids)
 }
 
-fn jsonl(out: &Run) -> Vec<Value> {
-    out.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
-
 fn keys(outcome: &Value) -> Vec<String> {
     outcome.as_object().unwrap().keys().cloned().collect()
 }
@@ -68,7 +61,7 @@ fn items_delete_and_bulk_delete_print_the_same_outcomes() {
         "items", "delete", &g, &ids[0], &ids[1], "--yes", "-o", "jsonl",
     ]));
     deleted.success();
-    let by_delete = jsonl(&deleted);
+    let by_delete = deleted.json_lines();
     assert_eq!(statuses(&by_delete), ["deleted", "deleted"]);
     for (outcome, id) in by_delete.iter().zip(&ids) {
         assert_eq!(keys(outcome), ["id", "status", "error", "item"]);
@@ -96,7 +89,7 @@ fn items_delete_and_bulk_delete_print_the_same_outcomes() {
         "jsonl",
     ]));
     bulk.success();
-    let by_bulk = jsonl(&bulk);
+    let by_bulk = bulk.json_lines();
     let deleted_by_bulk: Vec<&Value> = by_bulk
         .iter()
         .filter(|o| o["status"] == "deleted")
@@ -273,7 +266,7 @@ fn restore_outcomes_name_the_new_and_the_original_id() {
         .cli()
         .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
     back.success();
-    let outcomes = jsonl(&back);
+    let outcomes = back.json_lines();
     assert_eq!(statuses(&outcomes), ["restored", "restored"]);
     let mut originals = Vec::new();
     for outcome in &outcomes {
@@ -335,7 +328,7 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
         .arg(&file)
         .args(["-o", "jsonl"]));
     added.code(3);
-    let outcomes = jsonl(&added);
+    let outcomes = added.json_lines();
     assert_eq!(
         statuses(&outcomes),
         ["added", "duplicate", "failed", "added"]
@@ -445,7 +438,7 @@ fn update_from_a_file_prints_an_outcome_per_row() {
         Some(edits.as_bytes()),
     );
     out.code(3);
-    let outcomes = jsonl(&out);
+    let outcomes = out.json_lines();
     assert_eq!(statuses(&outcomes), ["updated", "failed", "updated"]);
     assert_eq!(outcomes[0]["item"]["title"], "first");
     assert_eq!(outcomes[2]["item"]["title"], "second");
@@ -487,7 +480,7 @@ fn reorder_prints_what_moved_and_what_was_already_in_place() {
         Some(list.as_bytes()),
     );
     out.success();
-    let outcomes = jsonl(&out);
+    let outcomes = out.json_lines();
     assert_eq!(
         statuses(&outcomes),
         ["moved", "skipped", "skipped", "skipped", "skipped"]

@@ -48,11 +48,7 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
     assert!(sorts.windows(2).all(|w| w[0] < w[1]), "{sorts:?}");
     // stdout: one outcome per source in input order, each with the item as the service
     // returned it.
-    let outcomes: Vec<Value> = added
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = added.json_lines();
     assert!(
         outcomes
             .iter()

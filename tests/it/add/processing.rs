@@ -109,11 +109,7 @@ fn pending_images_and_a_video_are_waited_for_and_each_item_is_created_once() {
     let id = info["id"].as_str().unwrap();
     assert_eq!(posters[0]["id"], format!("{id}f000.jpg"));
     // Printed as created: the poster is in the item's JSON on stdout too.
-    let printed: Vec<Value> = added
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let printed = added.json_lines();
     assert_eq!(
         printed[3]["item"]["video"]["videoInfo"]["posters"][0],
         posters[0]

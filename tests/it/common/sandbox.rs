@@ -9,7 +9,7 @@ use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 
 use super::http::{Request, Response};
-use super::process::{Process, Run, Signal};
+use super::process::{wait_for, Process, Run, Signal};
 use super::{cli_in, TestEnv, DEFAULT_TEST_SITE, TEST_API_KEY};
 
 /// The gallery API's path prefix.
@@ -200,6 +200,23 @@ impl Sandbox {
     #[track_caller]
     pub fn set_media_settings(&self, settings: Value) -> Value {
         self.admin_json("PUT", "/_sandbox/media-settings", Some(&settings))
+    }
+
+    /// Runs `cmd` (the CLI against this sandbox) with every request slowed by `latency_ms`, and
+    /// interrupts it as Ctrl-C would (SIGINT) once its first POST has reached the sandbox; asserts
+    /// exit 130, lifts the latency again, and returns how the run ended.
+    #[track_caller]
+    pub fn ctrl_c_at_first_post(&self, cmd: &mut Command, latency_ms: u64) -> Run {
+        self.set_faults(json!({ "latencyMs": latency_ms }));
+        self.clear_request_log();
+        let child = Process::spawn(cmd);
+        wait_for("the first POST", || {
+            self.request_log().iter().any(|r| r["method"] == "POST")
+        });
+        let out = child.stop(Signal::Interrupt);
+        out.code(130);
+        self.set_faults(json!({ "latencyMs": 0 }));
+        out
     }
 
     // ---- fixtures ----------------------------------------------------------------------------

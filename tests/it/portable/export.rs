@@ -255,11 +255,7 @@ fn all_exports_every_gallery_into_a_folder_of_its_own() {
         .arg(out.path())
         .args(["-o", "jsonl"]));
     result.success();
-    let lines: Vec<Value> = result
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = result.json_lines();
     assert_eq!(lines.len(), 2);
     assert_eq!(
         names_in(out.path()),
