@@ -323,17 +323,11 @@ fn auth_login_saves_an_app_profile_that_later_runs_use() {
         !text.contains("api_key") && !text.contains("site_id"),
         "{text}"
     );
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let tokens = home.path().join("data/tokens");
-        let mode = std::fs::metadata(&tokens).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o700, "the token cache is the owner's alone");
-        for file in std::fs::read_dir(&tokens).unwrap() {
-            let mode = file.unwrap().metadata().unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
-        }
+    assert_eq!(mode(&path), 0o600);
+    let tokens = home.path().join("data/tokens");
+    assert_eq!(mode(&tokens), 0o700, "the token cache is the owner's alone");
+    for file in std::fs::read_dir(&tokens).unwrap() {
+        assert_eq!(mode(&file.unwrap().path()), 0o600);
     }
     // Later runs need nothing else; the verbose log shows no secret and no token.
     let listed = run(cli_in(home.path()).args(["-v", "galleries", "list", "-o", "json"]));

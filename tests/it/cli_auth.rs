@@ -29,11 +29,6 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
 fn ok_server() -> FakeServer {
     FakeServer::start(|_, _| Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#))
 }

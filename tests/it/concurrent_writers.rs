@@ -40,18 +40,15 @@ struct Scenario<'a> {
 
 impl<'a> Scenario<'a> {
     fn cli(&self, home: &Path) -> Command {
-        let mut cmd = cli_in(home);
-        match &self.target {
-            Target::Served(sb) => {
-                cmd.env("PROGALLERY_BASE_URL", &sb.base_url)
-                    .env("WIX_API_KEY", TEST_API_KEY)
-                    .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-            }
+        let mut cmd = match &self.target {
+            Target::Served(sb) => cli_at(home, &sb.base_url),
             Target::Embedded { reading } => {
+                let mut cmd = cli_in(home);
                 cmd.env("PROGALLERY_SANDBOX", "1")
                     .env("PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER", reading);
+                cmd
             }
-        }
+        };
         cmd.args(&self.flags);
         cmd
     }

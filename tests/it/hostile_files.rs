@@ -8,7 +8,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::media::png;
 use crate::common::*;
 

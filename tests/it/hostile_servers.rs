@@ -7,22 +7,12 @@
 
 use serde_json::{json, Value};
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::fake_server::{Answer, FakeServer, Seen};
 use crate::common::*;
 
 const GALLERY: &str = "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d";
 const ITEM: &str = "0c0c0c0c-0000-4000-8000-00000000000a";
 const LIE: u64 = 1_000_000_000_000;
-
-/// The CLI pointed at `base_url` with test credentials, in a fresh temp home.
-fn cli_at(home: &tempfile::TempDir, base_url: &str) -> std::process::Command {
-    let mut cmd = cli_in(home.path());
-    cmd.env("PROGALLERY_BASE_URL", base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-    cmd
-}
 
 /// Requests that would change something (search is a POST that reads).
 fn writes(server: &FakeServer) -> Vec<String> {
@@ -118,7 +108,7 @@ fn a_lying_total_over_empty_pages_ends_every_walk_at_once_with_an_error() {
     ];
     for (name, args, noun) in callers {
         let server = FakeServer::start(|seen, _| lying_answer(seen));
-        let out = run(cli_at(&home, &server.base_url).args(&args));
+        let out = run(cli_at(home.path(), &server.base_url).args(&args));
         assert_one_error_and_a_hint(name, &out, 1, "cannot be trusted");
         assert!(
             out.stderr.contains(&format!("counts {LIE} {noun}")),
@@ -152,7 +142,7 @@ fn a_count_that_agrees_when_asked_again_is_a_change_and_only_a_warning() {
     });
     let home = tempfile::tempdir().unwrap();
     let out =
-        run(cli_at(&home, &server.base_url).args(["items", "list", GALLERY, "--all", "-o", "id"]));
+        run(cli_at(home.path(), &server.base_url).args(["items", "list", GALLERY, "--all", "-o", "id"]));
     out.success();
     assert_eq!(out.lines().len(), 30);
     assert_eq!(
@@ -179,7 +169,7 @@ fn a_200_mb_or_endless_answer_is_cut_off_at_the_cap_with_a_clear_error() {
         })
         .expect_requests(1);
         let home = tempfile::tempdir().unwrap();
-        let out = run(cli_at(&home, &server.base_url).args([
+        let out = run(cli_at(home.path(), &server.base_url).args([
             "--retries",
             "1",
             "galleries",
@@ -304,7 +294,7 @@ fn html_and_garbage_error_pages_get_one_error_line_and_a_hint() {
     for (name, status, content_type, body, code, says, hint) in cases {
         let server = FakeServer::start(move |_, _| Answer::raw(status, content_type, &body));
         let home = tempfile::tempdir().unwrap();
-        let out = run(cli_at(&home, &server.base_url).args([
+        let out = run(cli_at(home.path(), &server.base_url).args([
             "--retries",
             "1",
             "galleries",
@@ -364,7 +354,7 @@ fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
     // the busy budget (set explicitly: with --retries given it is otherwise off).
     let server = gallery_with_a_burst(Some(3));
     let home = tempfile::tempdir().unwrap();
-    let out = run(cli_at(&home, &server.base_url)
+    let out = run(cli_at(home.path(), &server.base_url)
         .env("PROGALLERY_RETRY_BUDGET", "60")
         .args([
             "--retries",
@@ -392,7 +382,7 @@ fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
 fn a_503_outage_longer_than_the_budget_is_exit_6_with_nothing_done() {
     let server = gallery_with_a_burst(None);
     let home = tempfile::tempdir().unwrap();
-    let out = run(cli_at(&home, &server.base_url)
+    let out = run(cli_at(home.path(), &server.base_url)
         .env("PROGALLERY_RETRY_BUDGET", "1")
         .args([
             "--retries",

@@ -133,10 +133,7 @@ fn an_older_service_answering_site_documents_without_a_total() {
         Answer::json(200, &json!({"siteDocuments": docs}).to_string())
     });
     let home = tempfile::tempdir().unwrap();
-    let found = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+    let found = run(cli_at(home.path(), &server.base_url)
         .args(["items", "search", "--all", "-o", "id"]));
     found.success();
     assert_eq!(found.lines().len(), 105);

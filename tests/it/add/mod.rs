@@ -15,8 +15,6 @@ mod videos;
 
 use std::path::Path;
 
-use serde_json::Value;
-
 pub use crate::common::media::*;
 use crate::common::*;
 
@@ -26,11 +24,4 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) {
         std::fs::create_dir_all(parent).unwrap();
     }
     std::fs::write(path, bytes).unwrap();
-}
-
-pub fn titles(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| i["title"].as_str().unwrap_or_default().to_string())
-        .collect()
 }

@@ -1,7 +1,7 @@
 //! Test harness: `progallery sandbox serve` on an ephemeral loopback port (`sandbox.rs`, with one
 //! helper per fixture), the CLI run against it in a temporary home (`process.rs`), HTTP through
 //! reqwest (`http.rs`), a scripted server for what a sandbox will not do (`fake_server.rs`), and
-//! hand-built media files (`media.rs`).
+//! hand-built media files (`media.rs`), and the checks the test files share (`checks.rs`).
 //!
 //! Rules it keeps: every child is stopped with a signal and waited for, so nothing it made is
 //! left behind; no wait is a guessed sleep (each waits for the event it needs, with a ceiling that
@@ -9,6 +9,7 @@
 //! expected request never came.
 #![allow(dead_code)]
 
+mod checks;
 pub mod fake_server;
 pub mod http;
 pub mod media;
@@ -21,6 +22,7 @@ use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 
+pub use checks::{assert_one_error_and_a_hint, mode, names_in, titles};
 pub use process::{
     next_millisecond, now_millis, run, run_with_stdin, wait_for, wait_until_millis, Process, Run,
     Signal, CEILING,
@@ -42,6 +44,16 @@ pub const SEEDED_SITE: &str = "00000000-0000-0000-0000-000000000000";
 pub fn cli_in(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("progallery").expect("binary");
     cmd.env_clear_test_env(home).stdin(Stdio::null());
+    cmd
+}
+
+/// [`cli_in`] pointed at `base_url` (a sandbox's or a scripted server's) with the test API key and
+/// site.
+pub fn cli_at(home: &Path, base_url: &str) -> Command {
+    let mut cmd = cli_in(home);
+    cmd.env("PROGALLERY_BASE_URL", base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
     cmd
 }
 

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::http::{Request, Response};
 use super::process::{wait_for, Process, Run, Signal};
-use super::{cli_in, TestEnv, DEFAULT_TEST_SITE, TEST_API_KEY};
+use super::{cli_at, TestEnv, DEFAULT_TEST_SITE, TEST_API_KEY};
 
 /// The gallery API's path prefix.
 pub const API: &str = "/progallery/v2";
@@ -88,11 +88,7 @@ impl Sandbox {
 
     /// The CLI, pointed at this sandbox, in this sandbox's temporary home, with a test API key.
     pub fn cli(&self) -> Command {
-        let mut cmd = cli_in(self.home.path());
-        cmd.env("PROGALLERY_BASE_URL", &self.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-        cmd
+        cli_at(self.home.path(), &self.base_url)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -302,6 +298,12 @@ impl Sandbox {
                 return all;
             }
         }
+    }
+
+    /// The titles of every item of a gallery, in gallery order.
+    #[track_caller]
+    pub fn titles(&self, gallery: &str) -> Vec<String> {
+        super::titles(&self.items(gallery))
     }
 
     /// The ids of every item of a gallery, in gallery order.

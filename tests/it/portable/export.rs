@@ -301,10 +301,7 @@ fn a_file_the_media_manager_will_not_name_comes_from_its_url_without_credentials
     .expect_requests(3);
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("stock");
-    let result = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+    let result = run(cli_at(home.path(), &server.base_url)
         .args(["galleries", "export", G])
         .arg(&dir));
     result.success();

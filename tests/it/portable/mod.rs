@@ -73,19 +73,6 @@ pub fn read_lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// The files of a folder, sorted.
-pub fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 /// An item with what differs between two sites taken out: ids, dates, and the media's own id and
 /// URL (a copy's media are new files of the other site's Media Manager).
 pub fn comparable(item: &Value) -> Value {

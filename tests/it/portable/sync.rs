@@ -16,13 +16,6 @@ fn write_picture(dir: &Path, name: &str, n: usize, version: u8) {
     std::fs::write(dir.join(name), picture(n, version)).unwrap();
 }
 
-fn titles(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| i["title"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// Writes (method, path kind) of every write the sandbox logged, sorted, to compare as a whole.
 fn writes_by_kind(sandbox: &Sandbox) -> Vec<(String, String)> {
     let mut kinds: Vec<(String, String)> = sandbox
