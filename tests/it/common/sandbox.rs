@@ -279,16 +279,21 @@ impl Sandbox {
     /// Every item of a gallery, in gallery order.
     #[track_caller]
     pub fn items(&self, gallery: &str) -> Vec<Value> {
+        self.items_on_site(DEFAULT_TEST_SITE, gallery)
+    }
+
+    /// Every item of a gallery of `site`, in gallery order.
+    #[track_caller]
+    pub fn items_on_site(&self, site: &str, gallery: &str) -> Vec<Value> {
         let mut all = Vec::new();
         loop {
-            let page = self.call_ok(
-                "GET",
-                &format!(
-                    "/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
-                    all.len()
-                ),
-                None,
-            )["items"]
+            let path = format!(
+                "{API}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
+                all.len()
+            );
+            let response = self.request("GET", &path).header("wix-site-id", site).send();
+            assert_eq!(response.status, 200, "GET {path}: {}", response.body);
+            let page = response.json()["items"]
                 .as_array()
                 .cloned()
                 .unwrap_or_default();

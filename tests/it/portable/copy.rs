@@ -27,17 +27,21 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
     let sandbox = Sandbox::empty();
     staging_profile(&sandbox);
     let source = mixed_gallery(&sandbox, DEFAULT_TEST_SITE, "Trip", 40);
+    let copy_to_staging = |cmd: &mut std::process::Command| {
+        let out = run(cmd.args([
+            "galleries",
+            "copy",
+            &source,
+            "--to-profile",
+            "staging",
+            "-o",
+            "id",
+        ]));
+        out.success();
+        out
+    };
     let tmp = tempfile::tempdir().unwrap();
-    let copied = run(sandbox.cli().env("TMPDIR", tmp.path()).args([
-        "galleries",
-        "copy",
-        &source,
-        "--to-profile",
-        "staging",
-        "-o",
-        "id",
-    ]));
-    copied.success();
+    let copied = copy_to_staging(sandbox.cli().env("TMPDIR", tmp.path()));
     let target = copied.stdout.trim().to_string();
     assert!(
         copied
@@ -46,8 +50,8 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
         "{}",
         copied.stderr
     );
-    let original = items_of(&sandbox, DEFAULT_TEST_SITE, &source);
-    let copy = items_of(&sandbox, OTHER_SITE, &target);
+    let original = sandbox.items_on_site(DEFAULT_TEST_SITE, &source);
+    let copy = sandbox.items_on_site(OTHER_SITE, &target);
     let a: Vec<Value> = original.iter().map(comparable).collect();
     let b: Vec<Value> = copy.iter().map(comparable).collect();
     assert_eq!(a, b);
@@ -59,19 +63,10 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
     assert_eq!(copies.len(), 1, "{copies:?}");
 
     sandbox.clear_request_log();
-    let again = run(sandbox.cli().args([
-        "galleries",
-        "copy",
-        &source,
-        "--to-profile",
-        "staging",
-        "-o",
-        "id",
-    ]));
-    again.success();
+    let again = copy_to_staging(&mut sandbox.cli());
     assert_eq!(again.stdout.trim(), target);
     assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
-    assert_eq!(items_of(&sandbox, OTHER_SITE, &target).len(), 40);
+    assert_eq!(sandbox.items_on_site(OTHER_SITE, &target).len(), 40);
 
     // An unknown profile: exit 2 naming it, nothing read.
     let unknown = run(sandbox
@@ -121,5 +116,5 @@ fn keep_writes_a_full_export_and_fills_an_existing_gallery() {
             "media"
         ]
     );
-    assert_eq!(items_of(&sandbox, OTHER_SITE, &existing).len(), 12);
+    assert_eq!(sandbox.items_on_site(OTHER_SITE, &existing).len(), 12);
 }

@@ -9,13 +9,19 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("seeded");
-    let run1 = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir)
-        .args(["-o", "json"]));
-    run1.success();
+    // The seeded gallery into `dir`, as a fresh request log sees it.
+    let export = |extra: &[&str]| {
+        sandbox.clear_request_log();
+        let out = run(sandbox
+            .cli()
+            .env("WIX_SITE_ID", SEED_SITE)
+            .args(["galleries", "export", SEEDED])
+            .arg(&dir)
+            .args(extra));
+        out.success();
+        out
+    };
+    let run1 = export(&["-o", "json"]);
     let printed = run1.json();
     assert_eq!(printed["galleryId"], SEEDED);
     assert_eq!(printed["items"], 4);
@@ -87,13 +93,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     );
 
     // A rerun keeps every intact file: no download URL is asked for again.
-    sandbox.clear_request_log();
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir))
-    .success();
+    export(&[]);
     assert!(sandbox
         .logged("POST", "generate-file-download-url")
         .is_empty());
@@ -102,13 +102,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     // A damaged file is fetched again, and only that one.
     let damaged = dir.join("media/0001-some-title.jpeg");
     std::fs::write(&damaged, b"not the picture").unwrap();
-    sandbox.clear_request_log();
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir))
-    .success();
+    export(&[]);
     assert_eq!(
         sandbox.logged("POST", "generate-file-download-url").len(),
         1

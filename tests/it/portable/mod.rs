@@ -203,33 +203,6 @@ pub fn mixed_gallery(sandbox: &Sandbox, site: &str, name: &str, count: usize) ->
     sandbox.gallery_on_site(site, name, items)
 }
 
-/// Every item of a gallery of `site`, in gallery order.
-#[track_caller]
-pub fn items_of(sandbox: &Sandbox, site: &str, gallery: &str) -> Vec<Value> {
-    let mut all = Vec::new();
-    loop {
-        let response = sandbox
-            .request(
-                "GET",
-                &format!(
-                    "{API}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
-                    all.len()
-                ),
-            )
-            .header("wix-site-id", site)
-            .send();
-        let page = ok(response)["items"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let done = page.len() < 100;
-        all.extend(page);
-        if done {
-            return all;
-        }
-    }
-}
-
 /// Every gallery of `site`.
 #[track_caller]
 pub fn galleries_of(sandbox: &Sandbox, site: &str) -> Vec<Value> {
