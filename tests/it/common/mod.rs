@@ -57,6 +57,43 @@ pub fn cli_at(home: &Path, base_url: &str) -> Command {
     cmd
 }
 
+/// The config file of a CLI run in `home`.
+pub fn config_path(home: &Path) -> PathBuf {
+    home.join("config/config.toml")
+}
+
+/// Writes the config file of `home` (owner-only, as the CLI requires).
+pub fn write_config(home: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = config_path(home);
+    std::fs::create_dir_all(path.parent().expect("config dir")).expect("create config dir");
+    std::fs::write(&path, text).expect("write config");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod config");
+}
+
+/// `auth login` in `home` with `args`, the secret it reads (`--api-key-stdin`,
+/// `--app-secret-stdin`) given on stdin.
+#[track_caller]
+pub fn auth_login(home: &Path, args: &[&str], stdin: &str) -> Run {
+    run_with_stdin(
+        cli_in(home).args(["auth", "login"]).args(args),
+        Some(stdin.as_bytes()),
+    )
+}
+
+/// Asserts that an `auth login` succeeded and said it saved `profile`.
+#[track_caller]
+pub fn assert_saved_profile(login: &Run, profile: &str) {
+    login.success();
+    assert!(
+        login
+            .stderr
+            .contains(&format!("saved profile \"{profile}\"")),
+        "{}",
+        login.stderr
+    );
+}
+
 pub trait TestEnv {
     fn env_clear_test_env(&mut self, home: &Path) -> &mut Self;
 }

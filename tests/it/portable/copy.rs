@@ -2,24 +2,18 @@
 //! through a temporary folder that is gone afterwards, a rerun that adds nothing, and `--keep DIR`
 //! into an existing gallery.
 
-use std::os::unix::fs::PermissionsExt;
-
 use super::*;
 
 /// A config file with profile `staging` for `OTHER_SITE` on `sandbox` (the current profile's
 /// credentials come from the environment the harness sets).
 fn staging_profile(sandbox: &Sandbox) {
-    let path = sandbox.home.path().join("config/config.toml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
-        format!(
+    write_config(
+        sandbox.home.path(),
+        &format!(
             "[profiles.staging]\napi_key = \"{TEST_API_KEY}\"\nsite_id = \"{OTHER_SITE}\"\nbase_url = \"{}\"\n",
             sandbox.base_url
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    );
 }
 
 #[test]
