@@ -277,19 +277,7 @@ fn a_large_restore_under_faults_outlasts_the_retries_and_duplicates_nothing() {
         .step_by(4)
         .map(|item| format!("{}\n", item["id"].as_str().unwrap()))
         .collect();
-    let deleted = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--yes",
-            "-o",
-            "id",
-        ]),
-        Some(chosen.as_bytes()),
-    );
+    let deleted = bulk_delete_ids(&sandbox, &g, chosen.as_bytes(), &["--yes", "-o", "id"]);
     deleted.success();
     assert_eq!(deleted.lines().len(), 300);
     let journal = journal_path(&deleted);

@@ -95,7 +95,8 @@ fn rate_limited_until_retries_run_out_is_exit_6_and_honours_retry_after() {
     });
     let home = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let run = run(cli_at(home.path(), &server.base_url).args(["--retries", "3", "galleries", "list"]));
+    let run =
+        run(cli_at(home.path(), &server.base_url).args(["--retries", "3", "galleries", "list"]));
     run.code(6);
     assert!(run.stderr.contains("RESOURCE_EXHAUSTED"), "{}", run.stderr);
     assert_eq!(server.requests().len(), 3, "three attempts");
@@ -226,12 +227,14 @@ fn connection_refused_is_exit_1_after_retries() {
         .unwrap()
         .port();
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(home.path(), &format!("http://127.0.0.1:{port}")).args([
-        "--retries",
-        "2",
-        "galleries",
-        "list",
-    ]));
+    let run = run(
+        cli_at(home.path(), &format!("http://127.0.0.1:{port}")).args([
+            "--retries",
+            "2",
+            "galleries",
+            "list",
+        ]),
+    );
     run.code(1);
     assert!(run.stderr.contains("cannot connect"), "{}", run.stderr);
 }
@@ -412,8 +415,13 @@ fn json_output_keeps_unknown_fields_and_number_forms() {
     let answer = format!(r#"{{"gallery":{gallery}}}"#);
     let server = FakeServer::start(move |_, _| Answer::json(200, &answer));
     let home = tempfile::tempdir().unwrap();
-    let run =
-        run(cli_at(home.path(), &server.base_url).args(["galleries", "get", GALLERY, "-o", "json"]));
+    let run = run(cli_at(home.path(), &server.base_url).args([
+        "galleries",
+        "get",
+        GALLERY,
+        "-o",
+        "json",
+    ]));
     run.success();
     let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let original: serde_json::Value = serde_json::from_str(gallery).unwrap();

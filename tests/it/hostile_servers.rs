@@ -142,7 +142,8 @@ fn a_count_that_agrees_when_asked_again_is_a_change_and_only_a_warning() {
     });
     let home = tempfile::tempdir().unwrap();
     let out =
-        run(cli_at(home.path(), &server.base_url).args(["items", "list", GALLERY, "--all", "-o", "id"]));
+        run(cli_at(home.path(), &server.base_url)
+            .args(["items", "list", GALLERY, "--all", "-o", "id"]));
     out.success();
     assert_eq!(out.lines().len(), 30);
     assert_eq!(
@@ -348,14 +349,11 @@ fn gallery_with_a_burst(burst: Option<usize>) -> FakeServer {
     })
 }
 
-#[test]
-fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
-    // Three 503s in a row on the second page: more than the two attempts of --retries 2, within
-    // the busy budget (set explicitly: with --retries given it is otherwise off).
-    let server = gallery_with_a_burst(Some(3));
-    let home = tempfile::tempdir().unwrap();
-    let out = run(cli_at(home.path(), &server.base_url)
-        .env("PROGALLERY_RETRY_BUDGET", "60")
+/// `items bulk-delete GALLERY --all` with two attempts a request and a busy budget of `budget`
+/// seconds.
+fn bulk_delete_all(server: &FakeServer, home: &std::path::Path, budget: &str) -> Run {
+    run(cli_at(home, &server.base_url)
+        .env("PROGALLERY_RETRY_BUDGET", budget)
         .args([
             "--retries",
             "2",
@@ -366,7 +364,16 @@ fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
             "--yes",
             "-o",
             "id",
-        ]));
+        ]))
+}
+
+#[test]
+fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
+    // Three 503s in a row on the second page: more than the two attempts of --retries 2, within
+    // the busy budget (set explicitly: with --retries given it is otherwise off).
+    let server = gallery_with_a_burst(Some(3));
+    let home = tempfile::tempdir().unwrap();
+    let out = bulk_delete_all(&server, home.path(), "60");
     out.success();
     assert_eq!(out.lines().len(), 150);
     let pages = server
@@ -382,19 +389,7 @@ fn a_burst_of_503s_mid_selection_is_ridden_out_past_the_retries() {
 fn a_503_outage_longer_than_the_budget_is_exit_6_with_nothing_done() {
     let server = gallery_with_a_burst(None);
     let home = tempfile::tempdir().unwrap();
-    let out = run(cli_at(home.path(), &server.base_url)
-        .env("PROGALLERY_RETRY_BUDGET", "1")
-        .args([
-            "--retries",
-            "2",
-            "items",
-            "bulk-delete",
-            GALLERY,
-            "--all",
-            "--yes",
-            "-o",
-            "id",
-        ]));
+    let out = bulk_delete_all(&server, home.path(), "1");
     assert_one_error_and_a_hint("outage", &out, 6, "HTTP 503");
     assert!(out.stderr.contains("unavailable"), "{}", out.stderr);
     assert!(writes(&server).is_empty(), "{:?}", writes(&server));

@@ -399,18 +399,11 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
 
     // The outcomes feed --ids-from as they are: the lines without an item are passed over, so
     // an add can be undone with its own output.
-    let undo = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--yes",
-            "-o",
-            "id",
-        ]),
-        Some(added.stdout.as_bytes()),
+    let undo = bulk_delete_ids(
+        &sandbox,
+        &g,
+        added.stdout.as_bytes(),
+        &["--yes", "-o", "id"],
     );
     undo.success();
     assert_eq!(undo.lines(), [a, b]);

@@ -47,10 +47,7 @@ fn accepted_duplicates_are_kept_and_listed_in_creation_order() {
     );
     let dup = sb.add_item(&g, titled("second at 5", 5.0));
     assert_eq!(dup["sortOrder"].as_f64(), Some(5.0));
-    assert_eq!(
-        sb.titles(&g),
-        ["at 1", "first at 5", "second at 5", "at 9"]
-    );
+    assert_eq!(sb.titles(&g), ["at 1", "first at 5", "second at 5", "at 9"]);
     // Moving onto a held sortOrder is accepted too; items sharing it stay in creation order
     // ("at 9" was made before "at 1"), whichever of them moved.
     let at9 = sb.item_ids(&g)[3].clone();
@@ -60,10 +57,7 @@ fn accepted_duplicates_are_kept_and_listed_in_creation_order() {
         Some(json!({"item": {"sortOrder": 1}})),
     );
     assert_eq!(moved["item"]["sortOrder"].as_f64(), Some(1.0));
-    assert_eq!(
-        sb.titles(&g),
-        ["at 9", "at 1", "first at 5", "second at 5"]
-    );
+    assert_eq!(sb.titles(&g), ["at 9", "at 1", "first at 5", "second at 5"]);
     // Defaults still never repeat a number.
     let a = sb.add_item(&g, text_item("default a"))["sortOrder"].as_f64();
     let b = sb.add_item(&g, text_item("default b"))["sortOrder"].as_f64();

@@ -125,8 +125,8 @@ fn an_older_service_answering_site_documents_without_a_total() {
         Answer::json(200, &json!({"siteDocuments": docs}).to_string())
     });
     let home = tempfile::tempdir().unwrap();
-    let found = run(cli_at(home.path(), &server.base_url)
-        .args(["items", "search", "--all", "-o", "id"]));
+    let found =
+        run(cli_at(home.path(), &server.base_url).args(["items", "search", "--all", "-o", "id"]));
     found.success();
     assert_eq!(found.lines().len(), 105);
     assert_eq!(found.lines()[104], "doc-104");

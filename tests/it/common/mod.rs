@@ -57,6 +57,18 @@ pub fn cli_at(home: &Path, base_url: &str) -> Command {
     cmd
 }
 
+/// `items bulk-delete GALLERY --ids-from -` against `sandbox`, then `flags`, with `ids` on stdin.
+#[track_caller]
+pub fn bulk_delete_ids(sandbox: &Sandbox, gallery: &str, ids: &[u8], flags: &[&str]) -> Run {
+    run_with_stdin(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", gallery, "--ids-from", "-"])
+            .args(flags),
+        Some(ids),
+    )
+}
+
 /// The config file of a CLI run in `home`.
 pub fn config_path(home: &Path) -> PathBuf {
     home.join("config/config.toml")

@@ -291,7 +291,10 @@ impl Sandbox {
                 "{API}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
                 all.len()
             );
-            let response = self.request("GET", &path).header("wix-site-id", site).send();
+            let response = self
+                .request("GET", &path)
+                .header("wix-site-id", site)
+                .send();
             assert_eq!(response.status, 200, "GET {path}: {}", response.body);
             let page = response.json()["items"]
                 .as_array()

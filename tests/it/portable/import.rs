@@ -288,7 +288,8 @@ fn an_export_of_another_site_rehearses_on_the_embedded_sandbox() {
     let listed_items = listed.json().as_array().cloned().unwrap();
     assert_renditions_of_its_own_media(&listed_items);
     let copied: Vec<Value> = listed_items.iter().map(comparable).collect();
-    let original: Vec<Value> = site.items_on_site(DEFAULT_TEST_SITE, &source)
+    let original: Vec<Value> = site
+        .items_on_site(DEFAULT_TEST_SITE, &source)
         .iter()
         .map(comparable)
         .collect();
