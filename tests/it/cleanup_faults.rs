@@ -13,6 +13,43 @@ use crate::common::*;
 
 const SELECTION: &str = "title~\"item 1\"";
 
+/// A scripted service's answer to `GET` gallery `g`: text items `ids` (titled by their ids), in
+/// this order.
+fn gallery_of_texts(g: &str, ids: &[&str]) -> Answer {
+    let items: Vec<Value> = ids
+        .iter()
+        .zip(1..)
+        .map(|(id, n)| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}}))
+        .collect();
+    let body = json!({"gallery": {"id": g, "totalItems": ids.len(), "items": items}});
+    Answer::json(200, &body.to_string())
+}
+
+/// The CLI against a scripted service (API key, no site): `items bulk-delete G --all --yes -o
+/// jsonl` with `retries` attempts a request.
+fn bulk_delete_all(
+    home: &std::path::Path,
+    base_url: &str,
+    g: &str,
+    retries: &str,
+) -> std::process::Command {
+    let mut cmd = cli_in(home);
+    cmd.env("PROGALLERY_BASE_URL", base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .args([
+            "--retries",
+            retries,
+            "items",
+            "bulk-delete",
+            g,
+            "--all",
+            "--yes",
+            "-o",
+            "jsonl",
+        ]);
+    cmd
+}
+
 fn selected_and_kept(items: &[Value]) -> (Vec<Value>, Vec<Value>) {
     items
         .iter()
@@ -159,10 +196,7 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
     let counter = posts.clone();
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = |id: &str, n: u32| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}});
-            let body =
-                json!({"gallery": {"id": g, "totalItems": 2, "items": [item(a, 1), item(b, 2)]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a, b]);
         }
         // Five 429s in a row: more than the client's two attempts, twice over.
         if counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 5 {
@@ -172,20 +206,7 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
         Answer::json(200, &json!({"itemIds": [a, b]}).to_string())
     });
     let home = tempfile::tempdir().unwrap();
-    let done = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .args([
-            "--retries",
-            "2",
-            "items",
-            "bulk-delete",
-            g,
-            "--all",
-            "--yes",
-            "-o",
-            "jsonl",
-        ]));
+    let done = run(&mut bulk_delete_all(home.path(), &server.base_url, g, "2"));
     done.success();
     assert_eq!(
         with_status(&done.json_lines(), "deleted"),
@@ -258,10 +279,7 @@ fn answers_are_verified_against_the_ids_asked_for() {
     let counter = posts.clone();
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = |id: &str, n: u32| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}});
-            let body =
-                json!({"gallery": {"id": g, "totalItems": 2, "items": [item(a, 1), item(b, 2)]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a, b]);
         }
         match counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
             // Run 1: the delete is applied but its answer is lost; the retry finds both gone.
@@ -272,23 +290,7 @@ fn answers_are_verified_against_the_ids_asked_for() {
         }
     });
     let home = tempfile::tempdir().unwrap();
-    let bulk = || {
-        let mut cmd = cli_in(home.path());
-        cmd.env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .args([
-                "--retries",
-                "3",
-                "items",
-                "bulk-delete",
-                g,
-                "--all",
-                "--yes",
-                "-o",
-                "jsonl",
-            ]);
-        run(&mut cmd)
-    };
+    let bulk = || run(&mut bulk_delete_all(home.path(), &server.base_url, g, "3"));
     let lost_answer = bulk();
     lost_answer.success();
     let both: BTreeSet<String> = [a, b].iter().map(|s| s.to_string()).collect();
@@ -322,30 +324,13 @@ fn ctrl_c_does_not_wait_out_a_rate_limit() {
     let a = "0e0e0e0e-0000-4000-8000-00000000000a";
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = json!({"id": a, "sortOrder": 1, "title": "a", "type": "TEXT", "text": {"html": "x"}});
-            let body = json!({"gallery": {"id": g, "totalItems": 1, "items": [item]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a]);
         }
         Answer::json(429, r#"{"message":"RESOURCE_EXHAUSTED: slow down"}"#)
             .header("Retry-After", "0")
     });
     let home = tempfile::tempdir().unwrap();
-    let child = Process::spawn(
-        cli_in(home.path())
-            .env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .args([
-                "--retries",
-                "1",
-                "items",
-                "bulk-delete",
-                g,
-                "--all",
-                "--yes",
-                "-o",
-                "jsonl",
-            ]),
-    );
+    let child = Process::spawn(&mut bulk_delete_all(home.path(), &server.base_url, g, "1"));
     // Let it meet the limit three times (pauses of 0.5 s and 1 s), then interrupt it during its
     // third pause (2 s). Waiting that pause out would end in a fourth attempt.
     let posts = || {

@@ -14,6 +14,12 @@ const GALLERY: &str = "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d";
 const ITEM: &str = "0c0c0c0c-0000-4000-8000-00000000000a";
 const LIE: u64 = 1_000_000_000_000;
 
+/// `galleries get GALLERY` from `server` with no retry, in a fresh home.
+fn get_gallery_once(server: &FakeServer) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    run(cli_at(home.path(), &server.base_url).args(["--retries", "1", "galleries", "get", GALLERY]))
+}
+
 /// Requests that would change something (search is a POST that reads).
 fn writes(server: &FakeServer) -> Vec<String> {
     server
@@ -169,14 +175,7 @@ fn a_200_mb_or_endless_answer_is_cut_off_at_the_cap_with_a_clear_error() {
                 .unwrap_or_else(|| Answer::json(500, "{}"))
         })
         .expect_requests(1);
-        let home = tempfile::tempdir().unwrap();
-        let out = run(cli_at(home.path(), &server.base_url).args([
-            "--retries",
-            "1",
-            "galleries",
-            "get",
-            GALLERY,
-        ]));
+        let out = get_gallery_once(&server);
         assert_one_error_and_a_hint(name, &out, 1, "larger than 8 MiB");
         assert!(
             out.stderr.contains("stopped reading it"),
@@ -294,14 +293,7 @@ fn html_and_garbage_error_pages_get_one_error_line_and_a_hint() {
     ];
     for (name, status, content_type, body, code, says, hint) in cases {
         let server = FakeServer::start(move |_, _| Answer::raw(status, content_type, &body));
-        let home = tempfile::tempdir().unwrap();
-        let out = run(cli_at(home.path(), &server.base_url).args([
-            "--retries",
-            "1",
-            "galleries",
-            "get",
-            GALLERY,
-        ]));
+        let out = get_gallery_once(&server);
         assert_one_error_and_a_hint(name, &out, code, says);
         assert!(out.stderr.contains(hint), "{name}: {}", out.stderr);
         assert!(
