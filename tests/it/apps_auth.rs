@@ -183,12 +183,7 @@ fn a_token_endpoint_answering_garbage_fails_with_one_line_and_nothing_sent_after
     })
     .expect_targets(&["/oauth2/token"]);
     let home = tempfile::tempdir().unwrap();
-    let garbage = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_APP_ID", APP_ID)
-        .env("WIX_APP_SECRET", APP_SECRET)
-        .env("WIX_INSTANCE_ID", INSTANCE_ID)
-        .args(["galleries", "list"]));
+    let garbage = run(app_cli_at(home.path(), &server.base_url).args(["galleries", "list"]));
     assert_one_auth_error(&garbage, "answered 200 but its answer is not JSON");
     let seen = server.requests();
     assert_eq!(seen.len(), 1, "{seen:?}");
@@ -401,13 +396,9 @@ fn a_token_command_is_run_again_when_its_token_is_refused() {
 fn two_kinds_of_credentials_at_one_level_are_refused_before_anything_is_sent() {
     let server = FakeServer::start(|_, _| Answer::json(200, "{}")).expect_requests(0);
     let home = tempfile::tempdir().unwrap();
-    let both = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
+    let both = run(app_cli_at(home.path(), &server.base_url)
         .env("WIX_API_KEY", TEST_API_KEY)
         .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
-        .env("WIX_APP_ID", APP_ID)
-        .env("WIX_APP_SECRET", APP_SECRET)
-        .env("WIX_INSTANCE_ID", INSTANCE_ID)
         .args(["galleries", "list"]));
     both.code(2);
     assert!(

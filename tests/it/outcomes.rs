@@ -20,12 +20,7 @@ const STRANGER: &str = "99999999-9999-4999-8999-999999999999";
 
 /// A gallery of `count` generated items; returns its id and the item ids in gallery order.
 fn generated(sandbox: &Sandbox, count: u64) -> (String, Vec<String>) {
-    let body = json!({ "count": count }).to_string();
-    let made = run(sandbox
-        .cli()
-        .args(["api", "POST", "/_sandbox/generate", "--data", &body]));
-    made.success();
-    let gallery = made.json()["galleryId"].as_str().unwrap().to_string();
+    let gallery = generated_by_cli(sandbox, count);
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &gallery, "--all", "-o", "id"]));

@@ -69,6 +69,21 @@ pub fn bulk_delete_ids(sandbox: &Sandbox, gallery: &str, ids: &[u8], flags: &[&s
     )
 }
 
+/// A gallery of `count` generated items made through the CLI itself (`progallery api` on the
+/// sandbox's admin endpoint `POST /_sandbox/generate`); its id.
+#[track_caller]
+pub fn generated_by_cli(sandbox: &Sandbox, count: u64) -> String {
+    let body = serde_json::json!({ "count": count }).to_string();
+    let made = run(sandbox
+        .cli()
+        .args(["api", "POST", "/_sandbox/generate", "--data", &body]));
+    made.success();
+    made.json()["galleryId"]
+        .as_str()
+        .expect("generated gallery id")
+        .to_string()
+}
+
 /// The config file of a CLI run in `home`.
 pub fn config_path(home: &Path) -> PathBuf {
     home.join("config/config.toml")

@@ -4,6 +4,16 @@
 
 use super::*;
 
+/// `galleries export WHAT DIR` (a gallery or `--all`) of the seeded site, then `flags`.
+fn export_seed_site(sandbox: &Sandbox, what: &str, dir: &Path, flags: &[&str]) -> Run {
+    run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", what])
+        .arg(dir)
+        .args(flags))
+}
+
 #[test]
 fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     let sandbox = Sandbox::start();
@@ -12,12 +22,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     // The seeded gallery into `dir`, as a fresh request log sees it.
     let export = |extra: &[&str]| {
         sandbox.clear_request_log();
-        let out = run(sandbox
-            .cli()
-            .env("WIX_SITE_ID", SEED_SITE)
-            .args(["galleries", "export", SEEDED])
-            .arg(&dir)
-            .args(extra));
+        let out = export_seed_site(&sandbox, SEEDED, &dir, extra);
         out.success();
         out
     };
@@ -182,24 +187,14 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("json-only");
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir)
-        .args(["--no-media", "-o", "id"]))
-    .success();
+    export_seed_site(&sandbox, SEEDED, &dir, &["--no-media", "-o", "id"]).success();
     assert_eq!(names_in(&dir), ["gallery.json"]);
     assert!(sandbox
         .logged("POST", "generate-file-download-url")
         .is_empty());
 
     // The same folder for another gallery, or a folder of other things: refused, nothing written.
-    let other = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED_SIMPLE])
-        .arg(&dir));
+    let other = export_seed_site(&sandbox, SEEDED_SIMPLE, &dir, &[]);
     other.code(2);
     assert!(
         other
@@ -213,11 +208,7 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
     let busy = out.path().join("busy");
     std::fs::create_dir(&busy).unwrap();
     std::fs::write(busy.join("notes.txt"), "mine").unwrap();
-    let refused = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&busy));
+    let refused = export_seed_site(&sandbox, SEEDED, &busy, &[]);
     refused.code(2);
     assert!(
         refused.stderr.contains("is not empty and holds no export"),
@@ -242,12 +233,7 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
 fn all_exports_every_gallery_into_a_folder_of_its_own() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
-    let result = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", "--all"])
-        .arg(out.path())
-        .args(["-o", "jsonl"]));
+    let result = export_seed_site(&sandbox, "--all", out.path(), &["-o", "jsonl"]);
     result.success();
     let lines = result.json_lines();
     assert_eq!(lines.len(), 2);
