@@ -5,13 +5,6 @@
 use crate::cleanup_support::*;
 use crate::common::*;
 
-fn journals(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
-    match std::fs::read_dir(sandbox.home.path().join("data").join("journals")) {
-        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
 #[test]
 fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     let sandbox = Sandbox::empty();
@@ -58,14 +51,20 @@ fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     );
     with_filter.success();
     assert!(sandbox.request_log().is_empty(), "nothing is sent");
-    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    assert!(
+        journal_files(sandbox.home.path()).is_empty(),
+        "no journal for an empty run"
+    );
     // A `--where` matching nothing: exit 0, and no journal either.
     let no_match =
         run(sandbox
             .cli()
             .args(["items", "bulk-delete", &g, "--where", "tag=none", "--yes"]));
     no_match.success();
-    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    assert!(
+        journal_files(sandbox.home.path()).is_empty(),
+        "no journal for an empty run"
+    );
     assert_eq!(sandbox.items(&g), before);
     // Malformed input is still refused, with where it went wrong.
     for bad in ["[", "{\"title\": 1}", "not-an-id\n"] {

@@ -47,6 +47,12 @@ pub fn names_in(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The journals a CLI run in `home` left (their file names, sorted; none when there is no
+/// journals folder).
+pub fn journal_files(home: &Path) -> Vec<String> {
+    names_in(&home.join("data/journals"))
+}
+
 /// The permission bits of `path` itself (a link is not followed).
 #[track_caller]
 pub fn mode(path: &Path) -> u32 {

@@ -22,7 +22,7 @@ use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-pub use checks::{assert_one_error_and_a_hint, mode, names_in, titles};
+pub use checks::{assert_one_error_and_a_hint, journal_files, mode, names_in, titles};
 pub use process::{
     next_millisecond, now_millis, run, run_with_stdin, wait_for, wait_until_millis, Process, Run,
     Signal, CEILING,
