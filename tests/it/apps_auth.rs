@@ -124,16 +124,7 @@ fn a_token_is_renewed_before_it_expires_without_a_refusal() {
 /// One line of error and one of hint, exit 4, no secret.
 #[track_caller]
 fn assert_one_auth_error(run: &Run, wanted: &str) {
-    run.code(4);
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "one error line and a hint: {}", run.stderr);
-    assert!(
-        lines[0].starts_with("progallery: error: "),
-        "{}",
-        run.stderr
-    );
-    assert!(lines[0].contains(wanted), "{}", run.stderr);
-    assert!(lines[1].starts_with("hint: "), "{}", run.stderr);
+    assert_one_error_and_a_hint("refused credentials", run, 4, wanted);
     assert_no_secret(&run.stderr, None);
     assert_no_secret(&run.stdout, None);
 }
@@ -192,12 +183,7 @@ fn a_token_endpoint_answering_garbage_fails_with_one_line_and_nothing_sent_after
     })
     .expect_targets(&["/oauth2/token"]);
     let home = tempfile::tempdir().unwrap();
-    let garbage = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_APP_ID", APP_ID)
-        .env("WIX_APP_SECRET", APP_SECRET)
-        .env("WIX_INSTANCE_ID", INSTANCE_ID)
-        .args(["galleries", "list"]));
+    let garbage = run(app_cli_at(home.path(), &server.base_url).args(["galleries", "list"]));
     assert_one_auth_error(&garbage, "answered 200 but its answer is not JSON");
     let seen = server.requests();
     assert_eq!(seen.len(), 1, "{seen:?}");
@@ -290,30 +276,28 @@ fn auth_status_names_the_permission_an_app_lacks_and_changes_nothing() {
 fn auth_login_saves_an_app_profile_that_later_runs_use() {
     let sandbox = app_sandbox(&[]);
     let home = tempfile::tempdir().unwrap();
-    let login = run_with_stdin(
-        cli_in(home.path()).args([
-            "auth",
-            "login",
-            "--profile",
-            "client-a",
-            "--app-id",
-            APP_ID,
-            "--instance-id",
-            INSTANCE_ID,
-            "--app-secret-stdin",
-            "--base-url",
-            &sandbox.base_url,
-        ]),
-        Some(format!("{APP_SECRET}\n").as_bytes()),
-    );
-    login.success();
-    assert!(
-        login.stderr.contains("saved profile \"client-a\""),
-        "{}",
-        login.stderr
-    );
+    // `auth login` as the test app, saving `profile`.
+    let app_login = |profile: &str, secret: &str| {
+        auth_login(
+            home.path(),
+            &[
+                "--profile",
+                profile,
+                "--app-id",
+                APP_ID,
+                "--instance-id",
+                INSTANCE_ID,
+                "--app-secret-stdin",
+                "--base-url",
+                &sandbox.base_url,
+            ],
+            secret,
+        )
+    };
+    let login = app_login("client-a", &format!("{APP_SECRET}\n"));
+    assert_saved_profile(&login, "client-a");
     assert_no_secret(&login.stderr, None);
-    let path = home.path().join("config/config.toml");
+    let path = config_path(home.path());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains(APP_ID) && text.contains(INSTANCE_ID),
@@ -323,17 +307,11 @@ fn auth_login_saves_an_app_profile_that_later_runs_use() {
         !text.contains("api_key") && !text.contains("site_id"),
         "{text}"
     );
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let tokens = home.path().join("data/tokens");
-        let mode = std::fs::metadata(&tokens).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o700, "the token cache is the owner's alone");
-        for file in std::fs::read_dir(&tokens).unwrap() {
-            let mode = file.unwrap().metadata().unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
-        }
+    assert_eq!(mode(&path), 0o600);
+    let tokens = home.path().join("data/tokens");
+    assert_eq!(mode(&tokens), 0o700, "the token cache is the owner's alone");
+    for file in std::fs::read_dir(&tokens).unwrap() {
+        assert_eq!(mode(&file.unwrap().path()), 0o600);
     }
     // Later runs need nothing else; the verbose log shows no secret and no token.
     let listed = run(cli_in(home.path()).args(["-v", "galleries", "list", "-o", "json"]));
@@ -366,22 +344,7 @@ fn auth_login_saves_an_app_profile_that_later_runs_use() {
 
     // A wrong secret is refused at login, and nothing is written.
     let before = std::fs::read_to_string(&path).unwrap();
-    let bad = run_with_stdin(
-        cli_in(home.path()).args([
-            "auth",
-            "login",
-            "--profile",
-            "client-b",
-            "--app-id",
-            APP_ID,
-            "--instance-id",
-            INSTANCE_ID,
-            "--app-secret-stdin",
-            "--base-url",
-            &sandbox.base_url,
-        ]),
-        Some(b"wrong-secret-000000000"),
-    );
+    let bad = app_login("client-b", "wrong-secret-000000000");
     bad.code(4);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
@@ -433,13 +396,9 @@ fn a_token_command_is_run_again_when_its_token_is_refused() {
 fn two_kinds_of_credentials_at_one_level_are_refused_before_anything_is_sent() {
     let server = FakeServer::start(|_, _| Answer::json(200, "{}")).expect_requests(0);
     let home = tempfile::tempdir().unwrap();
-    let both = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
+    let both = run(app_cli_at(home.path(), &server.base_url)
         .env("WIX_API_KEY", TEST_API_KEY)
         .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
-        .env("WIX_APP_ID", APP_ID)
-        .env("WIX_APP_SECRET", APP_SECRET)
-        .env("WIX_INSTANCE_ID", INSTANCE_ID)
         .args(["galleries", "list"]));
     both.code(2);
     assert!(
@@ -480,7 +439,7 @@ fn app_login_on_a_real_terminal_hides_the_secret() {
     let (status, transcript) = terminal.finish();
     assert!(status.success(), "{status}: {transcript}");
     assert_no_secret(&transcript, None);
-    let saved = std::fs::read_to_string(home.path().join("config/config.toml")).unwrap();
+    let saved = std::fs::read_to_string(config_path(home.path())).unwrap();
     assert!(
         saved.contains(APP_SECRET) && saved.contains(INSTANCE_ID),
         "{saved}"

@@ -2,6 +2,7 @@
 //! signed in as that app only (no API key, no site id anywhere), and the sandbox's OAuth
 //! endpoints used directly (a token of one's own, expiring every token at a chosen moment).
 
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::{json, Value};
@@ -37,8 +38,13 @@ pub fn app_sandbox(extra: &[&str]) -> Sandbox {
 
 /// The CLI in the sandbox's home, pointed at it, with the app's credentials only.
 pub fn app_cli(sandbox: &Sandbox) -> Command {
-    let mut cmd = cli_in(sandbox.home.path());
-    cmd.env("PROGALLERY_BASE_URL", &sandbox.base_url)
+    app_cli_at(sandbox.home.path(), &sandbox.base_url)
+}
+
+/// The CLI in `home`, pointed at `base_url`, with the app's credentials only.
+pub fn app_cli_at(home: &Path, base_url: &str) -> Command {
+    let mut cmd = cli_in(home);
+    cmd.env("PROGALLERY_BASE_URL", base_url)
         .env("WIX_APP_ID", APP_ID)
         .env("WIX_APP_SECRET", APP_SECRET)
         .env("WIX_INSTANCE_ID", INSTANCE_ID);

@@ -29,25 +29,6 @@ fn case(name: &'static str, args: &[&str], code: i32, says: &'static str) -> Cas
     }
 }
 
-/// Asserts the shape every failed run must have: stdout empty, stderr exactly an error line and a
-/// hint line, no panic.
-#[track_caller]
-pub fn assert_one_error_and_a_hint(name: &str, run: &Run, code: i32, says: &str) {
-    let context = format!(
-        "{name}: exit {}\nstdout: {}\nstderr: {}",
-        run.code, run.stdout, run.stderr
-    );
-    assert_eq!(run.code, code, "{context}");
-    assert!(run.stdout.is_empty(), "{context}");
-    assert!(!run.stderr.contains("panicked"), "{context}");
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{context}");
-    assert!(lines[0].starts_with("progallery: error: "), "{context}");
-    assert!(lines[0].contains(says), "{context}");
-    assert!(lines[1].starts_with("hint: "), "{context}");
-    assert!(lines[1].len() > "hint: ".len() + 10, "{context}");
-}
-
 fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("write input file");

@@ -2,7 +2,6 @@
 //! config file that does not parse, and a sandbox answering 401/403/429/503. Each must end with one
 //! error line and a hint naming the fix, under the documented exit code.
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::*;
 use crate::webhooks_support::{bad_payloads, install_sandbox_keys};
 

@@ -5,13 +5,6 @@
 use crate::cleanup_support::*;
 use crate::common::*;
 
-fn journals(sandbox: &Sandbox) -> Vec<std::path::PathBuf> {
-    match std::fs::read_dir(sandbox.home.path().join("data").join("journals")) {
-        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
 #[test]
 fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     let sandbox = Sandbox::empty();
@@ -24,12 +17,7 @@ fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     listed.success();
     assert_eq!(listed.stdout, "");
     sandbox.clear_request_log();
-    let piped = run_with_stdin(
-        sandbox
-            .cli()
-            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
-        Some(listed.stdout.as_bytes()),
-    );
+    let piped = bulk_delete_ids(&sandbox, &g, listed.stdout.as_bytes(), &["--yes"]);
     piped.success();
     assert!(
         piped.stderr.contains("nothing to delete"),
@@ -55,38 +43,32 @@ fn an_empty_selection_from_a_pipe_or_a_file_succeeds_and_sends_nothing() {
     assert_eq!(from_file.stdout.trim(), "[]");
     assert!(from_file.stderr.contains("nothing to delete"));
     // With a filter too: the empty id list selects nothing, it does not fall back to the filter.
-    let with_filter = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--where",
-            "type=IMAGE",
-            "--yes",
-        ]),
-        Some(b"# nothing\n\n"),
+    let with_filter = bulk_delete_ids(
+        &sandbox,
+        &g,
+        b"# nothing\n\n",
+        &["--where", "type=IMAGE", "--yes"],
     );
     with_filter.success();
     assert!(sandbox.request_log().is_empty(), "nothing is sent");
-    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    assert!(
+        journal_files(sandbox.home.path()).is_empty(),
+        "no journal for an empty run"
+    );
     // A `--where` matching nothing: exit 0, and no journal either.
     let no_match =
         run(sandbox
             .cli()
             .args(["items", "bulk-delete", &g, "--where", "tag=none", "--yes"]));
     no_match.success();
-    assert!(journals(&sandbox).is_empty(), "no journal for an empty run");
+    assert!(
+        journal_files(sandbox.home.path()).is_empty(),
+        "no journal for an empty run"
+    );
     assert_eq!(sandbox.items(&g), before);
     // Malformed input is still refused, with where it went wrong.
     for bad in ["[", "{\"title\": 1}", "not-an-id\n"] {
-        let refused = run_with_stdin(
-            sandbox
-                .cli()
-                .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
-            Some(bad.as_bytes()),
-        );
+        let refused = bulk_delete_ids(&sandbox, &g, bad.as_bytes(), &["--yes"]);
         refused.code(2);
         assert!(
             refused.stderr.contains("stdin"),

@@ -13,6 +13,43 @@ use crate::common::*;
 
 const SELECTION: &str = "title~\"item 1\"";
 
+/// A scripted service's answer to `GET` gallery `g`: text items `ids` (titled by their ids), in
+/// this order.
+fn gallery_of_texts(g: &str, ids: &[&str]) -> Answer {
+    let items: Vec<Value> = ids
+        .iter()
+        .zip(1..)
+        .map(|(id, n)| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}}))
+        .collect();
+    let body = json!({"gallery": {"id": g, "totalItems": ids.len(), "items": items}});
+    Answer::json(200, &body.to_string())
+}
+
+/// The CLI against a scripted service (API key, no site): `items bulk-delete G --all --yes -o
+/// jsonl` with `retries` attempts a request.
+fn bulk_delete_all(
+    home: &std::path::Path,
+    base_url: &str,
+    g: &str,
+    retries: &str,
+) -> std::process::Command {
+    let mut cmd = cli_in(home);
+    cmd.env("PROGALLERY_BASE_URL", base_url)
+        .env("WIX_API_KEY", TEST_API_KEY)
+        .args([
+            "--retries",
+            retries,
+            "items",
+            "bulk-delete",
+            g,
+            "--all",
+            "--yes",
+            "-o",
+            "jsonl",
+        ]);
+    cmd
+}
+
 fn selected_and_kept(items: &[Value]) -> (Vec<Value>, Vec<Value>) {
     items
         .iter()
@@ -55,7 +92,7 @@ fn under_random_faults_a_2000_item_cleanup_deletes_exactly_the_selection() {
         "jsonl",
     ]));
     done.success();
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(
         with_status(&outcomes, "deleted"),
         ids_of(&selected),
@@ -106,7 +143,7 @@ fn permanently_failing_ids_are_isolated_and_listed_with_exit_3() {
     // and of the failing part at each of three levels of ten.
     let deletes = sandbox.logged("POST", "/items/delete").len();
     assert!(deletes <= 2 * 2 * (1 + 3 * 10), "{deletes} delete requests");
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(with_status(&outcomes, "failed"), failing);
     assert_eq!(with_status(&outcomes, "deleted").len(), selected.len() - 2);
     for o in outcomes.iter().filter(|o| o["status"] == "failed") {
@@ -159,10 +196,7 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
     let counter = posts.clone();
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = |id: &str, n: u32| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}});
-            let body =
-                json!({"gallery": {"id": g, "totalItems": 2, "items": [item(a, 1), item(b, 2)]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a, b]);
         }
         // Five 429s in a row: more than the client's two attempts, twice over.
         if counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 5 {
@@ -172,23 +206,10 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
         Answer::json(200, &json!({"itemIds": [a, b]}).to_string())
     });
     let home = tempfile::tempdir().unwrap();
-    let done = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .args([
-            "--retries",
-            "2",
-            "items",
-            "bulk-delete",
-            g,
-            "--all",
-            "--yes",
-            "-o",
-            "jsonl",
-        ]));
+    let done = run(&mut bulk_delete_all(home.path(), &server.base_url, g, "2"));
     done.success();
     assert_eq!(
-        with_status(&jsonl(&done), "deleted"),
+        with_status(&done.json_lines(), "deleted"),
         [a, b].iter().map(|s| s.to_string()).collect()
     );
     assert_eq!(posts.load(std::sync::atomic::Ordering::SeqCst), 6);
@@ -198,32 +219,16 @@ fn rate_limit_answers_beyond_the_retries_slow_the_run_instead_of_failing_it() {
 fn ctrl_c_stops_after_the_batches_in_flight_and_a_rerun_finishes() {
     let sandbox = Sandbox::empty();
     let g = sandbox.generated_gallery(3000);
-    sandbox.set_faults(json!({"latencyMs": 300}));
-    sandbox.clear_request_log();
-    let child = Process::spawn(sandbox.cli().args([
-        "items",
-        "bulk-delete",
-        &g,
-        "--all",
-        "--yes",
-        "-o",
-        "jsonl",
-    ]));
     // Interrupt once the first delete is on its way.
-    wait_for("the first delete", || {
-        sandbox.request_log().iter().any(|r| r["method"] == "POST")
-    });
-    let Run {
-        code,
-        stdout,
-        stderr,
-    } = child.stop(Signal::Interrupt);
-    assert_eq!(code, 130, "{stderr}");
+    let stopped = sandbox.ctrl_c_at_first_post(
+        sandbox
+            .cli()
+            .args(["items", "bulk-delete", &g, "--all", "--yes", "-o", "jsonl"]),
+        300,
+    );
+    let stderr = &stopped.stderr;
     assert!(stderr.contains("interrupted: deleted"), "{stderr}");
-    let outcomes: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = stopped.json_lines();
     let deleted = with_status(&outcomes, "deleted");
     assert!(
         (1000..3000).contains(&deleted.len()),
@@ -234,7 +239,6 @@ fn ctrl_c_stops_after_the_batches_in_flight_and_a_rerun_finishes() {
         with_status(&outcomes, "not_sent").len(),
         3000 - deleted.len()
     );
-    sandbox.set_faults(json!({"latencyMs": 0}));
     let left = sandbox.items(&g);
     assert_eq!(
         left.len(),
@@ -275,10 +279,7 @@ fn answers_are_verified_against_the_ids_asked_for() {
     let counter = posts.clone();
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = |id: &str, n: u32| json!({"id": id, "sortOrder": n, "title": id, "type": "TEXT", "text": {"html": "x"}});
-            let body =
-                json!({"gallery": {"id": g, "totalItems": 2, "items": [item(a, 1), item(b, 2)]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a, b]);
         }
         match counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
             // Run 1: the delete is applied but its answer is lost; the retry finds both gone.
@@ -289,35 +290,19 @@ fn answers_are_verified_against_the_ids_asked_for() {
         }
     });
     let home = tempfile::tempdir().unwrap();
-    let bulk = || {
-        let mut cmd = cli_in(home.path());
-        cmd.env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .args([
-                "--retries",
-                "3",
-                "items",
-                "bulk-delete",
-                g,
-                "--all",
-                "--yes",
-                "-o",
-                "jsonl",
-            ]);
-        run(&mut cmd)
-    };
+    let bulk = || run(&mut bulk_delete_all(home.path(), &server.base_url, g, "3"));
     let lost_answer = bulk();
     lost_answer.success();
     let both: BTreeSet<String> = [a, b].iter().map(|s| s.to_string()).collect();
     assert_eq!(
-        with_status(&jsonl(&lost_answer), "deleted"),
+        with_status(&lost_answer.json_lines(), "deleted"),
         both,
         "deleted by the attempt whose answer was lost"
     );
 
     let odd = bulk();
     odd.code(3);
-    let outcomes = jsonl(&odd);
+    let outcomes = odd.json_lines();
     assert_eq!(
         with_status(&outcomes, "deleted"),
         [a.to_string()].into_iter().collect()
@@ -339,30 +324,13 @@ fn ctrl_c_does_not_wait_out_a_rate_limit() {
     let a = "0e0e0e0e-0000-4000-8000-00000000000a";
     let server = FakeServer::start(move |seen, _| {
         if seen.method == "GET" {
-            let item = json!({"id": a, "sortOrder": 1, "title": "a", "type": "TEXT", "text": {"html": "x"}});
-            let body = json!({"gallery": {"id": g, "totalItems": 1, "items": [item]}});
-            return Answer::json(200, &body.to_string());
+            return gallery_of_texts(g, &[a]);
         }
         Answer::json(429, r#"{"message":"RESOURCE_EXHAUSTED: slow down"}"#)
             .header("Retry-After", "0")
     });
     let home = tempfile::tempdir().unwrap();
-    let child = Process::spawn(
-        cli_in(home.path())
-            .env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .args([
-                "--retries",
-                "1",
-                "items",
-                "bulk-delete",
-                g,
-                "--all",
-                "--yes",
-                "-o",
-                "jsonl",
-            ]),
-    );
+    let child = Process::spawn(&mut bulk_delete_all(home.path(), &server.base_url, g, "1"));
     // Let it meet the limit three times (pauses of 0.5 s and 1 s), then interrupt it during its
     // third pause (2 s). Waiting that pause out would end in a fourth attempt.
     let posts = || {

@@ -23,7 +23,7 @@ fn restore_after_bulk_delete_gives_back_identical_items_and_twice_adds_nothing()
         "jsonl",
     ]));
     deleted.success();
-    assert_eq!(with_status(&jsonl(&deleted), "deleted").len(), 5);
+    assert_eq!(with_status(&deleted.json_lines(), "deleted").len(), 5);
     assert_eq!(sandbox.items(&g).len(), 3);
     let journal = journal_path(&deleted);
 
@@ -32,7 +32,7 @@ fn restore_after_bulk_delete_gives_back_identical_items_and_twice_adds_nothing()
             .cli()
             .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
     restored.success();
-    let outcomes = jsonl(&restored);
+    let outcomes = restored.json_lines();
     assert_eq!(outcomes.len(), 5);
     assert!(
         outcomes.iter().all(|o| o["status"] == "restored"),
@@ -65,7 +65,7 @@ fn restore_after_bulk_delete_gives_back_identical_items_and_twice_adds_nothing()
         .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
     again.success();
     assert!(
-        jsonl(&again).iter().all(|o| o["status"] == "present"),
+        again.json_lines().iter().all(|o| o["status"] == "present"),
         "{}",
         again.stdout
     );
@@ -253,7 +253,7 @@ fn restore_under_faults_brings_everything_back_exactly_once() {
     ]));
     restored.success();
     assert_eq!(
-        with_status(&jsonl(&restored), "restored").len(),
+        with_status(&restored.json_lines(), "restored").len(),
         11,
         "{}",
         restored.stderr
@@ -277,19 +277,7 @@ fn a_large_restore_under_faults_outlasts_the_retries_and_duplicates_nothing() {
         .step_by(4)
         .map(|item| format!("{}\n", item["id"].as_str().unwrap()))
         .collect();
-    let deleted = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--yes",
-            "-o",
-            "id",
-        ]),
-        Some(chosen.as_bytes()),
-    );
+    let deleted = bulk_delete_ids(&sandbox, &g, chosen.as_bytes(), &["--yes", "-o", "id"]);
     deleted.success();
     assert_eq!(deleted.lines().len(), 300);
     let journal = journal_path(&deleted);
@@ -309,7 +297,7 @@ fn a_large_restore_under_faults_outlasts_the_retries_and_duplicates_nothing() {
     ]));
     restored.success();
     assert_eq!(
-        with_status(&jsonl(&restored), "restored").len(),
+        with_status(&restored.json_lines(), "restored").len(),
         300,
         "{}",
         restored.stderr
@@ -339,36 +327,20 @@ fn ctrl_c_stops_a_restore_after_the_creates_in_flight_and_a_rerun_finishes() {
             .args(["items", "bulk-delete", &g, "--all", "--yes", "-o", "id"]));
     deleted.success();
     let journal = journal_path(&deleted);
-    sandbox.set_faults(serde_json::json!({"latencyMs": 200}));
-    sandbox.clear_request_log();
-    let child = Process::spawn(sandbox.cli().args([
-        "items",
-        "restore",
-        "--journal",
-        &journal,
-        "-o",
-        "jsonl",
-    ]));
-    wait_for("the first create", || {
-        sandbox.request_log().iter().any(|r| r["method"] == "POST")
-    });
-    let Run {
-        code,
-        stdout,
-        stderr,
-    } = child.stop(Signal::Interrupt);
-    assert_eq!(code, 130, "{stderr}");
+    // Interrupt once the first create is on its way.
+    let stopped = sandbox.ctrl_c_at_first_post(
+        sandbox
+            .cli()
+            .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]),
+        200,
+    );
+    let stderr = &stopped.stderr;
     assert!(stderr.contains("interrupted: restored"), "{stderr}");
-    let outcomes: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let restored = with_status(&outcomes, "restored").len();
+    let restored = with_status(&stopped.json_lines(), "restored").len();
     assert!(
         (1..200).contains(&restored),
         "{restored} restored; {stderr}"
     );
-    sandbox.set_faults(serde_json::json!({"latencyMs": 0}));
     assert_eq!(
         sandbox.items(&g).len(),
         restored,

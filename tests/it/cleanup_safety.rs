@@ -58,7 +58,7 @@ fn dry_run_prints_exactly_the_selection_in_each_format_and_sends_no_write() {
         "-o",
         "jsonl",
     ]));
-    assert_eq!(jsonl(lines.success()), selected);
+    assert_eq!(lines.success().json_lines(), selected);
     let ids = run(sandbox.cli().args([
         "items",
         "bulk-delete",
@@ -262,7 +262,7 @@ fn the_journal_holds_each_batch_before_it_is_sent() {
     assert_eq!(lines[0]["command"], "items bulk-delete");
     let journaled: Vec<Value> = lines[1..].iter().map(|l| l["item"].clone()).collect();
     assert_eq!(journaled, before, "every item, whole, in gallery order");
-    assert_eq!(with_status(&jsonl(&done), "deleted"), ids_of(&before));
+    assert_eq!(with_status(&done.json_lines(), "deleted"), ids_of(&before));
     assert!(
         done.stderr
             .contains("undo: progallery items restore --journal"),

@@ -173,37 +173,18 @@ fn ids_from_every_input_shape_are_detected() {
         ),
     ];
     for (shape, input) in shapes {
-        let dry = run_with_stdin(
-            sandbox.cli().args([
-                "items",
-                "bulk-delete",
-                &g,
-                "--ids-from",
-                "-",
-                "--dry-run",
-                "-o",
-                "id",
-            ]),
-            Some(input.as_bytes()),
-        );
+        let dry = bulk_delete_ids(&sandbox, &g, input.as_bytes(), &["--dry-run", "-o", "id"]);
         dry.success();
         assert_eq!(printed_ids(&dry), want, "{shape}");
     }
     // One pretty-printed object (`items get -o json`).
     let one = run(sandbox.cli().args(["items", "get", &g, a, "-o", "json"]));
     one.success();
-    let dry = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--dry-run",
-            "-o",
-            "id",
-        ]),
-        Some(one.stdout.as_bytes()),
+    let dry = bulk_delete_ids(
+        &sandbox,
+        &g,
+        one.stdout.as_bytes(),
+        &["--dry-run", "-o", "id"],
     );
     assert_eq!(
         printed_ids(dry.success()),
@@ -248,12 +229,7 @@ fn ids_from_every_input_shape_are_detected() {
             "stdin line 2",
         ),
     ] {
-        let bad = run_with_stdin(
-            sandbox
-                .cli()
-                .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
-            Some(input.as_bytes()),
-        );
+        let bad = bulk_delete_ids(&sandbox, &g, input.as_bytes(), &["--yes"]);
         bad.code(2);
         assert!(bad.stderr.contains(place), "{place}: {}", bad.stderr);
     }
@@ -300,7 +276,7 @@ fn all_ids_with_a_filter_and_unknown_ids() {
         "jsonl",
     ]));
     done.success();
-    let outcomes = jsonl(&done);
+    let outcomes = done.json_lines();
     assert_eq!(with_status(&outcomes, "deleted"), set(&ids, &["notes"]));
     assert_eq!(
         with_status(&outcomes, "skipped"),

@@ -104,13 +104,6 @@ pub fn printed_ids(run: &Run) -> BTreeSet<String> {
 }
 
 /// The jsonl lines of a run.
-pub fn jsonl(run: &Run) -> Vec<Value> {
-    run.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
-
 /// Ids whose outcome line has this status.
 pub fn with_status(outcomes: &[Value], status: &str) -> BTreeSet<String> {
     outcomes

@@ -13,25 +13,9 @@ const KEY_A: &str = "IST.profile-a-key-aaaaaaaaaaaaaaaa-AAAA";
 const KEY_B: &str = "IST.profile-b-key-bbbbbbbbbbbbbbbb-BBBB";
 const KEY_ENV: &str = "IST.environment-key-eeeeeeeeeeeee-EEEE";
 
-fn config_path(home: &Path) -> std::path::PathBuf {
-    home.join("config/config.toml")
-}
-
-fn write_config(home: &Path, text: &str) {
-    let path = config_path(home);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    set_mode(&path, 0o600);
-}
-
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 fn ok_server() -> FakeServer {
@@ -57,24 +41,18 @@ fn last_credentials(server: &FakeServer) -> (String, String) {
 fn login_saves_a_private_profile_that_later_runs_use() {
     let sandbox = Sandbox::start_with(&["--memory", "--no-seed", "--api-key", TEST_API_KEY]);
     let home = tempfile::tempdir().unwrap();
-    let login = run_with_stdin(
-        cli_in(home.path()).args([
-            "auth",
-            "login",
+    let login = auth_login(
+        home.path(),
+        &[
             "--api-key-stdin",
             "--site-id",
             DEFAULT_TEST_SITE,
             "--base-url",
             &sandbox.base_url,
-        ]),
-        Some(format!("{TEST_API_KEY}\n").as_bytes()),
+        ],
+        &format!("{TEST_API_KEY}\n"),
     );
-    login.success();
-    assert!(
-        login.stderr.contains("saved profile \"default\""),
-        "{}",
-        login.stderr
-    );
+    assert_saved_profile(&login, "default");
     let path = config_path(home.path());
     assert_eq!(mode(&path), 0o600);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -107,10 +85,9 @@ fn login_saves_a_private_profile_that_later_runs_use() {
 
     // A second profile with a bad key is refused and nothing is written.
     let before = std::fs::read_to_string(&path).unwrap();
-    let bad = run_with_stdin(
-        cli_in(home.path()).args([
-            "auth",
-            "login",
+    let bad = auth_login(
+        home.path(),
+        &[
             "--profile",
             "other",
             "--api-key-stdin",
@@ -118,8 +95,8 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             SITE_B,
             "--base-url",
             &sandbox.base_url,
-        ]),
-        Some(b"IST.wrong-key-000000000000000000000"),
+        ],
+        "IST.wrong-key-000000000000000000000",
     );
     bad.code(4);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
@@ -146,15 +123,9 @@ fn login_off_a_terminal_needs_the_key_on_stdin_and_a_site_id() {
         "{}",
         no_key.stderr
     );
-    let no_site = run_with_stdin(
-        cli_in(home.path()).args(["auth", "login", "--api-key-stdin"]),
-        Some(KEY_A.as_bytes()),
-    );
+    let no_site = auth_login(home.path(), &["--api-key-stdin"], KEY_A);
     no_site.code(2);
-    let bad_site = run_with_stdin(
-        cli_in(home.path()).args(["auth", "login", "--api-key-stdin", "--site-id", "xyz"]),
-        Some(KEY_A.as_bytes()),
-    );
+    let bad_site = auth_login(home.path(), &["--api-key-stdin", "--site-id", "xyz"], KEY_A);
     bad_site.code(2);
     // The hint says where a site id comes from (not `galleries list`, which prints gallery ids).
     assert!(
@@ -202,16 +173,10 @@ fn corrupt_config_unknown_profile_and_missing_credentials() {
         "{}",
         corrupt.stderr
     );
-    let login = run_with_stdin(
-        cli_in(home.path()).args([
-            "auth",
-            "login",
-            "--api-key-stdin",
-            "--site-id",
-            SITE_A,
-            "--no-verify",
-        ]),
-        Some(KEY_A.as_bytes()),
+    let login = auth_login(
+        home.path(),
+        &["--api-key-stdin", "--site-id", SITE_A, "--no-verify"],
+        KEY_A,
     );
     login.code(2);
     assert!(

@@ -11,15 +11,6 @@ use crate::common::*;
 
 const GALLERY: &str = "1b57f2a0-0c4e-4e0b-9a3e-6a1d2f3c4b5d";
 
-/// The CLI pointed at `base_url` with test credentials, in a fresh temp home.
-fn cli_at(home: &tempfile::TempDir, base_url: &str) -> std::process::Command {
-    let mut cmd = cli_in(home.path());
-    cmd.env("PROGALLERY_BASE_URL", base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-    cmd
-}
-
 #[test]
 fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
     let cases: Vec<(&str, Answer, &str)> = vec![
@@ -55,7 +46,7 @@ fn garbage_200_bodies_are_exit_1_with_a_clear_message() {
         let content_type = answer.headers[0].1.clone();
         let server = FakeServer::start(move |_, _| Answer::raw(200, &content_type, &body));
         let home = tempfile::tempdir().unwrap();
-        let run = run(cli_at(&home, &server.base_url).args(["galleries", "get", GALLERY]));
+        let run = run(cli_at(home.path(), &server.base_url).args(["galleries", "get", GALLERY]));
         run.code(1);
         assert!(run.stdout.is_empty(), "{name}: stdout {}", run.stdout);
         assert!(run.stderr.contains(expected), "{name}: {}", run.stderr);
@@ -81,7 +72,7 @@ fn unauthenticated_is_exit_4_with_a_login_hint() {
         )
     });
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list"]));
+    let run = run(cli_at(home.path(), &server.base_url).args(["galleries", "list"]));
     run.code(4);
     assert!(
         run.stderr.contains("HTTP 401 UNAUTHENTICATED: bad key"),
@@ -104,7 +95,8 @@ fn rate_limited_until_retries_run_out_is_exit_6_and_honours_retry_after() {
     });
     let home = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let run = run(cli_at(&home, &server.base_url).args(["--retries", "3", "galleries", "list"]));
+    let run =
+        run(cli_at(home.path(), &server.base_url).args(["--retries", "3", "galleries", "list"]));
     run.code(6);
     assert!(run.stderr.contains("RESOURCE_EXHAUSTED"), "{}", run.stderr);
     assert_eq!(server.requests().len(), 3, "three attempts");
@@ -126,7 +118,7 @@ fn retries_recover_from_a_transient_503() {
         }
     });
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    let run = run(cli_at(home.path(), &server.base_url).args(["galleries", "list", "-o", "json"]));
     run.success();
     assert_eq!(run.stdout.trim(), "[]");
     assert_eq!(server.requests().len(), 3);
@@ -143,7 +135,7 @@ fn a_create_is_not_repeated_blindly_after_an_ambiguous_500() {
         }
     });
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &server.base_url).args([
+    let run = run(cli_at(home.path(), &server.base_url).args([
         "--retries",
         "2",
         "galleries",
@@ -168,7 +160,7 @@ fn auth_and_site_headers_are_sent_raw_with_a_versioned_user_agent() {
     let server =
         FakeServer::start(|_, _| Answer::json(200, r#"{"totalGalleries":0,"galleries":[]}"#));
     let home = tempfile::tempdir().unwrap();
-    run(cli_at(&home, &server.base_url).args(["galleries", "list"])).success();
+    run(cli_at(home.path(), &server.base_url).args(["galleries", "list"])).success();
     let seen = &server.requests()[0];
     assert_eq!(
         seen.header("authorization"),
@@ -204,7 +196,7 @@ fn the_api_key_never_appears_in_output_even_verbose_or_failing() {
         vec!["-v", "auth", "status"],
         vec!["auth", "status", "-o", "json"],
     ] {
-        let run = run(cli_at(&home, &server.base_url).args(&args));
+        let run = run(cli_at(home.path(), &server.base_url).args(&args));
         for stream in [&run.stdout, &run.stderr] {
             assert!(
                 !stream.contains(TEST_API_KEY),
@@ -216,13 +208,13 @@ fn the_api_key_never_appears_in_output_even_verbose_or_failing() {
             );
         }
     }
-    let verbose = run(cli_at(&home, &server.base_url).args(["-v", "galleries", "list"]));
+    let verbose = run(cli_at(home.path(), &server.base_url).args(["-v", "galleries", "list"]));
     assert!(
         verbose.stderr.contains("> authorization: IST.…CRET"),
         "{}",
         verbose.stderr
     );
-    let denied = run(cli_at(&home, &server.base_url).args(["api", "GET", "/fail"]));
+    let denied = run(cli_at(home.path(), &server.base_url).args(["api", "GET", "/fail"]));
     denied.code(4);
 }
 
@@ -235,12 +227,14 @@ fn connection_refused_is_exit_1_after_retries() {
         .unwrap()
         .port();
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &format!("http://127.0.0.1:{port}")).args([
-        "--retries",
-        "2",
-        "galleries",
-        "list",
-    ]));
+    let run = run(
+        cli_at(home.path(), &format!("http://127.0.0.1:{port}")).args([
+            "--retries",
+            "2",
+            "galleries",
+            "list",
+        ]),
+    );
     run.code(1);
     assert!(run.stderr.contains("cannot connect"), "{}", run.stderr);
 }
@@ -271,7 +265,7 @@ fn a_closed_stdout_pipe_ends_quietly_with_0() {
         )
     });
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = cli_at(&home, &server.base_url);
+    let mut cmd = cli_at(home.path(), &server.base_url);
     cmd.args(["galleries", "list", "--all", "-o", "jsonl"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
@@ -347,7 +341,7 @@ fn client_side_rate_limit_paces_requests_only_when_asked() {
     let server = pages_of_galleries(140);
     let home = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let paced = run(cli_at(&home, &server.base_url).args([
+    let paced = run(cli_at(home.path(), &server.base_url).args([
         "--rate-limit",
         "120",
         "galleries",
@@ -372,7 +366,7 @@ fn no_rate_limit_is_applied_against_a_host_other_than_wix() {
     let server = pages_of_galleries(6000);
     let home = tempfile::tempdir().unwrap();
     let free =
-        run(cli_at(&home, &server.base_url).args(["galleries", "list", "--all", "-o", "id"]));
+        run(cli_at(home.path(), &server.base_url).args(["galleries", "list", "--all", "-o", "id"]));
     free.success();
     assert_eq!(free.lines().len(), 6000);
     assert!(server.requests().len() >= 600);
@@ -389,7 +383,7 @@ fn a_slow_server_hits_the_timeout() {
     })
     .expect_requests(1);
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &server.base_url).args([
+    let run = run(cli_at(home.path(), &server.base_url).args([
         "--timeout",
         "1",
         "--retries",
@@ -410,7 +404,7 @@ fn a_slow_server_hits_the_timeout() {
 fn a_list_answered_with_a_non_object_is_garbled_not_empty() {
     let server = FakeServer::start(|_, _| Answer::json(200, "[1, 2]"));
     let home = tempfile::tempdir().unwrap();
-    let run = run(cli_at(&home, &server.base_url).args(["galleries", "list", "-o", "json"]));
+    let run = run(cli_at(home.path(), &server.base_url).args(["galleries", "list", "-o", "json"]));
     run.code(1);
     assert!(run.stderr.contains("not an object"), "{}", run.stderr);
 }
@@ -421,8 +415,13 @@ fn json_output_keeps_unknown_fields_and_number_forms() {
     let answer = format!(r#"{{"gallery":{gallery}}}"#);
     let server = FakeServer::start(move |_, _| Answer::json(200, &answer));
     let home = tempfile::tempdir().unwrap();
-    let run =
-        run(cli_at(&home, &server.base_url).args(["galleries", "get", GALLERY, "-o", "json"]));
+    let run = run(cli_at(home.path(), &server.base_url).args([
+        "galleries",
+        "get",
+        GALLERY,
+        "-o",
+        "json",
+    ]));
     run.success();
     let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let original: serde_json::Value = serde_json::from_str(gallery).unwrap();

@@ -353,19 +353,9 @@ fn bulk_delete_in_batches_of_at_most_1000() {
     let input = format!("# ids to go\n{to_delete}{stranger}\n");
 
     sandbox.clear_request_log();
-    let refused = run_with_stdin(
-        sandbox
-            .cli()
-            .args(["items", "bulk-delete", &g, "--ids-from", "-"]),
-        Some(input.as_bytes()),
-    );
+    let refused = bulk_delete_ids(&sandbox, &g, input.as_bytes(), &[]);
     refused.code(2);
-    let dry = run_with_stdin(
-        sandbox
-            .cli()
-            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--dry-run"]),
-        Some(input.as_bytes()),
-    );
+    let dry = bulk_delete_ids(&sandbox, &g, input.as_bytes(), &["--dry-run"]);
     dry.success();
     assert!(
         dry.stderr.contains("would delete 1202 item(s)")
@@ -378,19 +368,7 @@ fn bulk_delete_in_batches_of_at_most_1000() {
         "no write without --yes or with --dry-run"
     );
 
-    let done = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--yes",
-            "-o",
-            "jsonl",
-        ]),
-        Some(input.as_bytes()),
-    );
+    let done = bulk_delete_ids(&sandbox, &g, input.as_bytes(), &["--yes", "-o", "jsonl"]);
     done.success();
     assert!(
         done.stderr.contains("deleted 1202 of 1203"),
@@ -402,11 +380,7 @@ fn bulk_delete_in_batches_of_at_most_1000() {
         "{}",
         done.stderr
     );
-    let outcomes: Vec<Value> = done
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = done.json_lines();
     assert_eq!(outcomes.len(), 1203);
     let stranger_outcome = outcomes.iter().find(|o| o["id"] == stranger).unwrap();
     assert_eq!(stranger_outcome["status"], "skipped");
@@ -424,12 +398,7 @@ fn bulk_delete_in_batches_of_at_most_1000() {
 
     // Ids as arguments; a bad id in a file names its line; nothing sent.
     sandbox.clear_request_log();
-    let bad = run_with_stdin(
-        sandbox
-            .cli()
-            .args(["items", "bulk-delete", &g, "--ids-from", "-", "--yes"]),
-        Some(b"\nnot-a-guid\n"),
-    );
+    let bad = bulk_delete_ids(&sandbox, &g, b"\nnot-a-guid\n", &["--yes"]);
     bad.code(2);
     assert!(bad.stderr.contains("line 2"), "{}", bad.stderr);
     assert!(sandbox.request_log().is_empty());

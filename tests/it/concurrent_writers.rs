@@ -40,18 +40,15 @@ struct Scenario<'a> {
 
 impl<'a> Scenario<'a> {
     fn cli(&self, home: &Path) -> Command {
-        let mut cmd = cli_in(home);
-        match &self.target {
-            Target::Served(sb) => {
-                cmd.env("PROGALLERY_BASE_URL", &sb.base_url)
-                    .env("WIX_API_KEY", TEST_API_KEY)
-                    .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-            }
+        let mut cmd = match &self.target {
+            Target::Served(sb) => cli_at(home, &sb.base_url),
             Target::Embedded { reading } => {
+                let mut cmd = cli_in(home);
                 cmd.env("PROGALLERY_SANDBOX", "1")
                     .env("PROGALLERY_SANDBOX_DUPLICATE_SORT_ORDER", reading);
+                cmd
             }
-        }
+        };
         cmd.args(&self.flags);
         cmd
     }
@@ -118,14 +115,6 @@ fn id(item: &Value) -> String {
 
 fn title_of(adder: usize, n: usize) -> String {
     format!("w{adder:02}-{n}")
-}
-
-fn jsonl(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 /// What the 32 writers reported, and the gallery afterwards, checked against each other.
@@ -206,7 +195,7 @@ fn run_writers_then(scenario: &Scenario, settle: impl FnOnce()) -> usize {
             run.code,
             run.stderr
         );
-        let outcomes = jsonl(&run.stdout);
+        let outcomes = run.json_lines();
         let errors = outcomes
             .iter()
             .filter_map(|o| o["error"].as_str())
@@ -357,7 +346,7 @@ fn the_same_folder_added_twice_at_once_adds_each_file_once() {
     assert_eq!(items.len(), 12, "each file once");
     let statuses: Vec<String> = runs
         .iter()
-        .flat_map(|r| jsonl(&r.stdout))
+        .flat_map(Run::json_lines)
         .map(|o| o["status"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(statuses.iter().filter(|s| *s == "added").count(), 12);

@@ -8,7 +8,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::media::png;
 use crate::common::*;
 
@@ -675,11 +674,7 @@ fn a_folder_with_a_symlink_loop_and_a_fifo_is_walked_once() {
     ]));
     // The FIFO fails alone (never opened for reading), the two images go in, once each.
     out.code(3);
-    let outcomes: Vec<serde_json::Value> = out
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = out.json_lines();
     let statuses: Vec<(&str, &str)> = outcomes
         .iter()
         .map(|o| (o["source"].as_str().unwrap(), o["status"].as_str().unwrap()))
@@ -720,11 +715,7 @@ fn an_items_add_where_every_source_failed_is_not_a_partial_failure() {
     ]));
     // Every source failed on this side: exit 1, not 3.
     out.code(1);
-    let outcomes: Vec<serde_json::Value> = out
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = out.json_lines();
     assert_eq!(outcomes.len(), 2);
     assert!(outcomes
         .iter()

@@ -8,7 +8,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::fake_server::{Answer, FakeServer};
 use crate::common::media::png;
 use crate::common::*;
@@ -22,14 +21,6 @@ fn under_umask_000(home: &Path) -> Command {
         .args(["-c", "umask 000 && exec \"$0\" \"$@\""])
         .arg(bin);
     cmd
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::symlink_metadata(path)
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 /// Every directory under `root` (itself included) is 0700 and every file 0600; returns how many

@@ -9,7 +9,6 @@ use std::net::TcpStream;
 
 use serde_json::{json, Value};
 
-use crate::bad_input::assert_one_error_and_a_hint;
 use crate::common::*;
 use crate::webhooks_support::{
     install_sandbox_keys, item_created_envelope, keys, now, rs256, valid_token, wix_claims,

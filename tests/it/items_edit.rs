@@ -3,7 +3,6 @@
 
 use serde_json::json;
 
-use crate::add::titles;
 use crate::common::*;
 
 /// A photo with alt text, a link and tags, then a text item; the gallery and the photo's id.

@@ -20,24 +20,12 @@ const STRANGER: &str = "99999999-9999-4999-8999-999999999999";
 
 /// A gallery of `count` generated items; returns its id and the item ids in gallery order.
 fn generated(sandbox: &Sandbox, count: u64) -> (String, Vec<String>) {
-    let body = json!({ "count": count }).to_string();
-    let made = run(sandbox
-        .cli()
-        .args(["api", "POST", "/_sandbox/generate", "--data", &body]));
-    made.success();
-    let gallery = made.json()["galleryId"].as_str().unwrap().to_string();
+    let gallery = generated_by_cli(sandbox, count);
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &gallery, "--all", "-o", "id"]));
     let ids = ids.lines().iter().map(|s| s.to_string()).collect();
     (gallery, ids)
-}
-
-fn jsonl(out: &Run) -> Vec<Value> {
-    out.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 fn keys(outcome: &Value) -> Vec<String> {
@@ -68,7 +56,7 @@ fn items_delete_and_bulk_delete_print_the_same_outcomes() {
         "items", "delete", &g, &ids[0], &ids[1], "--yes", "-o", "jsonl",
     ]));
     deleted.success();
-    let by_delete = jsonl(&deleted);
+    let by_delete = deleted.json_lines();
     assert_eq!(statuses(&by_delete), ["deleted", "deleted"]);
     for (outcome, id) in by_delete.iter().zip(&ids) {
         assert_eq!(keys(outcome), ["id", "status", "error", "item"]);
@@ -96,7 +84,7 @@ fn items_delete_and_bulk_delete_print_the_same_outcomes() {
         "jsonl",
     ]));
     bulk.success();
-    let by_bulk = jsonl(&bulk);
+    let by_bulk = bulk.json_lines();
     let deleted_by_bulk: Vec<&Value> = by_bulk
         .iter()
         .filter(|o| o["status"] == "deleted")
@@ -273,7 +261,7 @@ fn restore_outcomes_name_the_new_and_the_original_id() {
         .cli()
         .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
     back.success();
-    let outcomes = jsonl(&back);
+    let outcomes = back.json_lines();
     assert_eq!(statuses(&outcomes), ["restored", "restored"]);
     let mut originals = Vec::new();
     for outcome in &outcomes {
@@ -335,7 +323,7 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
         .arg(&file)
         .args(["-o", "jsonl"]));
     added.code(3);
-    let outcomes = jsonl(&added);
+    let outcomes = added.json_lines();
     assert_eq!(
         statuses(&outcomes),
         ["added", "duplicate", "failed", "added"]
@@ -406,18 +394,11 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
 
     // The outcomes feed --ids-from as they are: the lines without an item are passed over, so
     // an add can be undone with its own output.
-    let undo = run_with_stdin(
-        sandbox.cli().args([
-            "items",
-            "bulk-delete",
-            &g,
-            "--ids-from",
-            "-",
-            "--yes",
-            "-o",
-            "id",
-        ]),
-        Some(added.stdout.as_bytes()),
+    let undo = bulk_delete_ids(
+        &sandbox,
+        &g,
+        added.stdout.as_bytes(),
+        &["--yes", "-o", "id"],
     );
     undo.success();
     assert_eq!(undo.lines(), [a, b]);
@@ -445,7 +426,7 @@ fn update_from_a_file_prints_an_outcome_per_row() {
         Some(edits.as_bytes()),
     );
     out.code(3);
-    let outcomes = jsonl(&out);
+    let outcomes = out.json_lines();
     assert_eq!(statuses(&outcomes), ["updated", "failed", "updated"]);
     assert_eq!(outcomes[0]["item"]["title"], "first");
     assert_eq!(outcomes[2]["item"]["title"], "second");
@@ -487,7 +468,7 @@ fn reorder_prints_what_moved_and_what_was_already_in_place() {
         Some(list.as_bytes()),
     );
     out.success();
-    let outcomes = jsonl(&out);
+    let outcomes = out.json_lines();
     assert_eq!(
         statuses(&outcomes),
         ["moved", "skipped", "skipped", "skipped", "skipped"]

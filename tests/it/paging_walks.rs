@@ -10,16 +10,6 @@ use serde_json::{json, Value};
 
 use crate::common::*;
 
-/// A gallery of `count` generated items (the sandbox's admin endpoint, through `progallery api`).
-fn generated(sandbox: &Sandbox, count: u64) -> String {
-    let body = json!({ "count": count }).to_string();
-    let out = run(sandbox
-        .cli()
-        .args(["api", "POST", "/_sandbox/generate", "--data", &body]));
-    out.success();
-    out.json()["galleryId"].as_str().unwrap().to_string()
-}
-
 /// The API requests of the sandbox's log as `(method, path, query)`.
 fn requests(sandbox: &Sandbox) -> Vec<(String, String, String)> {
     sandbox
@@ -45,7 +35,7 @@ fn listed_items(requests: &[(String, String, String)]) -> usize {
 #[test]
 fn items_list_all_reads_no_page_past_a_total_that_fills_its_pages() {
     let sandbox = Sandbox::empty();
-    let g = generated(&sandbox, 200);
+    let g = generated_by_cli(&sandbox, 200);
     sandbox.clear_request_log();
     let out = run(sandbox
         .cli()
@@ -78,7 +68,7 @@ fn items_list_all_reads_no_page_past_a_total_that_fills_its_pages() {
 #[test]
 fn a_selection_reads_its_first_page_through_get_gallery() {
     let sandbox = Sandbox::empty();
-    let g = generated(&sandbox, 250);
+    let g = generated_by_cli(&sandbox, 250);
     sandbox.clear_request_log();
     let out = run(sandbox
         .cli()
@@ -107,7 +97,7 @@ fn a_selection_reads_its_first_page_through_get_gallery() {
 #[test]
 fn moving_an_item_reads_the_gallery_with_one_count_and_its_pages() {
     let sandbox = Sandbox::empty();
-    let g = generated(&sandbox, 230);
+    let g = generated_by_cli(&sandbox, 230);
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &g, "--all", "-o", "id"]))

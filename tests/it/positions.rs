@@ -55,11 +55,7 @@ impl Fixture {
     }
 
     fn titles(&self) -> Vec<String> {
-        self.sb
-            .items(&self.gallery)
-            .iter()
-            .map(|i| i["title"].as_str().unwrap_or_default().to_string())
-            .collect()
+        self.sb.titles(&self.gallery)
     }
 
     fn id(&self, title: &str) -> String {

@@ -200,11 +200,7 @@ fn the_client_parses_every_response_example_of_the_reference() {
     });
     let home = tempfile::tempdir().unwrap();
     let cli = |args: &[&str]| -> Run {
-        let run = run(cli_in(home.path())
-            .env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
-            .args(args));
+        let run = run(cli_at(home.path(), &server.base_url).args(args));
         run.success();
         run
     };
@@ -297,20 +293,16 @@ fn the_client_parses_every_response_example_of_the_reference() {
     *served.2.lock().unwrap() = Some(list);
     let ids = answered_deleted.join("\n");
     let bulk = run_with_stdin(
-        cli_in(home.path())
-            .env("PROGALLERY_BASE_URL", &server.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
-            .args([
-                "items",
-                "bulk-delete",
-                "432c362d-1440-4205-b9cb-35ea11a22682",
-                "--ids-from",
-                "-",
-                "--yes",
-                "-o",
-                "id",
-            ]),
+        cli_at(home.path(), &server.base_url).args([
+            "items",
+            "bulk-delete",
+            "432c362d-1440-4205-b9cb-35ea11a22682",
+            "--ids-from",
+            "-",
+            "--yes",
+            "-o",
+            "id",
+        ]),
         Some(ids.as_bytes()),
     );
     bulk.success();

@@ -14,13 +14,6 @@ fn titled(title: &str, sort_order: f64) -> Value {
     item
 }
 
-fn titles(sb: &Sandbox, gallery: &str) -> Vec<String> {
-    sb.items(gallery)
-        .iter()
-        .map(|i| i["title"].as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
 #[test]
 fn a_duplicate_sort_order_is_refused_by_default_and_changes_nothing() {
     let sb = Sandbox::empty();
@@ -38,7 +31,7 @@ fn a_duplicate_sort_order_is_refused_by_default_and_changes_nothing() {
         Some(json!({"item": {"sortOrder": 5}})),
     );
     assert_eq!(resp.status, 409, "{}", resp.body);
-    assert_eq!(titles(&sb, &g), ["a", "b"]);
+    assert_eq!(sb.titles(&g), ["a", "b"]);
 }
 
 #[test]
@@ -54,10 +47,7 @@ fn accepted_duplicates_are_kept_and_listed_in_creation_order() {
     );
     let dup = sb.add_item(&g, titled("second at 5", 5.0));
     assert_eq!(dup["sortOrder"].as_f64(), Some(5.0));
-    assert_eq!(
-        titles(&sb, &g),
-        ["at 1", "first at 5", "second at 5", "at 9"]
-    );
+    assert_eq!(sb.titles(&g), ["at 1", "first at 5", "second at 5", "at 9"]);
     // Moving onto a held sortOrder is accepted too; items sharing it stay in creation order
     // ("at 9" was made before "at 1"), whichever of them moved.
     let at9 = sb.item_ids(&g)[3].clone();
@@ -67,10 +57,7 @@ fn accepted_duplicates_are_kept_and_listed_in_creation_order() {
         Some(json!({"item": {"sortOrder": 1}})),
     );
     assert_eq!(moved["item"]["sortOrder"].as_f64(), Some(1.0));
-    assert_eq!(
-        titles(&sb, &g),
-        ["at 9", "at 1", "first at 5", "second at 5"]
-    );
+    assert_eq!(sb.titles(&g), ["at 9", "at 1", "first at 5", "second at 5"]);
     // Defaults still never repeat a number.
     let a = sb.add_item(&g, text_item("default a"))["sortOrder"].as_f64();
     let b = sb.add_item(&g, text_item("default b"))["sortOrder"].as_f64();
@@ -89,7 +76,7 @@ fn pages_of_a_gallery_full_of_shared_sort_orders_are_exact_and_complete() {
     let g = sb.gallery_with_items("G", items);
     let mut expected = vec!["front".to_string()];
     expected.extend((0..600).map(|n| format!("t{n:03}")));
-    assert_eq!(titles(&sb, &g), expected);
+    assert_eq!(sb.titles(&g), expected);
     for offset in [0usize, 199, 255, 256, 257, 400, 511, 512, 600] {
         let page = sb.call_ok(
             "GET",

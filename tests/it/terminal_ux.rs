@@ -229,29 +229,18 @@ fn short_and_long_help_are_the_same_for_every_command() {
 
 #[test]
 fn ctrl_c_in_a_bulk_delete_table_lists_no_unsent_ids() {
-    use crate::common::{wait_for, Process, Run, Sandbox, Signal};
+    use crate::common::{Run, Sandbox};
 
     let sandbox = Sandbox::empty();
     let g = sandbox.generated_gallery(2500);
-    sandbox.set_faults(serde_json::json!({"latencyMs": 300}));
-    sandbox.clear_request_log();
-    let child = Process::spawn(
+    let Run { stdout, stderr, .. } = sandbox.ctrl_c_at_first_post(
         sandbox
             .cli()
             .env("PROGALLERY_FORCE_TTY", "1")
             .env("COLUMNS", "100")
             .args(["items", "bulk-delete", &g, "--all", "--yes"]),
+        300,
     );
-    wait_for("the first delete", || {
-        sandbox.request_log().iter().any(|r| r["method"] == "POST")
-    });
-    let Run {
-        code,
-        stdout,
-        stderr,
-    } = child.stop(Signal::Interrupt);
-    assert_eq!(code, 130, "{stderr}");
-    sandbox.set_faults(serde_json::json!({"latencyMs": 0}));
     let left = sandbox.items(&g).len();
     assert!(
         left > 0,

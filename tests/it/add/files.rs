@@ -29,17 +29,10 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
     // Sorted by name, numbers as numbers, subfolder in its place by name.
     let items = sandbox.items(&g);
     assert_eq!(titles(&items), ["b", "img1", "img2", "img10", "a"]);
-    let sizes: Vec<(u64, u64)> = items
-        .iter()
-        .map(|i| {
-            let info = &i["image"]["imageInfo"];
-            (
-                info["width"].as_u64().unwrap(),
-                info["height"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(sizes, [(40, 41), (30, 31), (20, 21), (10, 11), (50, 51)]);
+    assert_eq!(
+        image_sizes(&items),
+        [(40, 41), (30, 31), (20, 21), (10, 11), (50, 51)]
+    );
     assert!(items.iter().all(|i| i["tags"]["values"][0] == "trip"));
     let sorts: Vec<f64> = items
         .iter()
@@ -48,11 +41,7 @@ fn folder_in_name_order_every_format_then_rerun_skips_everything() {
     assert!(sorts.windows(2).all(|w| w[0] < w[1]), "{sorts:?}");
     // stdout: one outcome per source in input order, each with the item as the service
     // returned it.
-    let outcomes: Vec<Value> = added
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outcomes = added.json_lines();
     assert!(
         outcomes
             .iter()

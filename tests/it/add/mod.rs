@@ -20,17 +20,36 @@ use serde_json::Value;
 pub use crate::common::media::*;
 use crate::common::*;
 
+/// (width, height) of each image item, as the service holds it.
+pub fn image_sizes(items: &[Value]) -> Vec<(u64, u64)> {
+    items
+        .iter()
+        .map(|i| {
+            let info = &i["image"]["imageInfo"];
+            (
+                info["width"].as_u64().unwrap(),
+                info["height"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `items add GALLERY PATH -o id`, which must succeed.
+#[track_caller]
+pub fn add_path(sandbox: &Sandbox, gallery: &str, path: &Path) -> Run {
+    let added = run(sandbox
+        .cli()
+        .args(["items", "add", gallery])
+        .arg(path)
+        .args(["-o", "id"]));
+    added.success();
+    added
+}
+
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap();
     }
     std::fs::write(path, bytes).unwrap();
-}
-
-pub fn titles(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| i["title"].as_str().unwrap_or_default().to_string())
-        .collect()
 }

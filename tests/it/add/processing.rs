@@ -57,17 +57,10 @@ fn pending_images_and_a_video_are_waited_for_and_each_item_is_created_once() {
     // Created once each: a PENDING file has no sizes, so no item could be made before READY.
     let creates = sandbox.logged("POST", &format!("/galleries/{g}/items"));
     assert_eq!(creates.len(), 4, "{creates:?}");
-    let sizes: Vec<(u64, u64)> = items[..3]
-        .iter()
-        .map(|i| {
-            let info = &i["image"]["imageInfo"];
-            (
-                info["width"].as_u64().unwrap(),
-                info["height"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(sizes, [(640, 480), (1024, 768), (33, 44)]);
+    assert_eq!(
+        image_sizes(&items[..3]),
+        [(640, 480), (1024, 768), (33, 44)]
+    );
     // The files waiting together were asked for together.
     let log = sandbox.request_log();
     let first_create = log
@@ -109,11 +102,7 @@ fn pending_images_and_a_video_are_waited_for_and_each_item_is_created_once() {
     let id = info["id"].as_str().unwrap();
     assert_eq!(posters[0]["id"], format!("{id}f000.jpg"));
     // Printed as created: the poster is in the item's JSON on stdout too.
-    let printed: Vec<Value> = added
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let printed = added.json_lines();
     assert_eq!(
         printed[3]["item"]["video"]["videoInfo"]["posters"][0],
         posters[0]
@@ -187,12 +176,7 @@ fn a_hash_cache_written_by_an_older_version_is_still_used() {
     for (name, bytes) in &files {
         write(dir.path(), name, bytes);
     }
-    run(sandbox
-        .cli()
-        .args(["items", "add", &g])
-        .arg(dir.path())
-        .args(["-o", "id"]))
-    .success();
+    add_path(&sandbox, &g, dir.path());
     // Rewritten as the older version wrote it: the content's SHA-256 in `hash`, no wixHash.
     let caches = cache_files(sandbox.home.path());
     let [cache] = &caches[..] else {
@@ -214,12 +198,7 @@ fn a_hash_cache_written_by_an_older_version_is_still_used() {
         .collect();
     std::fs::write(cache, old).unwrap();
     sandbox.clear_request_log();
-    let again = run(sandbox
-        .cli()
-        .args(["items", "add", &g])
-        .arg(dir.path())
-        .args(["-o", "id"]));
-    again.success();
+    let again = add_path(&sandbox, &g, dir.path());
     assert!(again.stderr.contains("2 already there"), "{}", again.stderr);
     // Known from the cache alone: the Media Manager was not even asked.
     let media_calls: Vec<Value> = sandbox
@@ -239,20 +218,10 @@ fn every_reading_of_the_media_managers_hash_works_and_none_fails_an_upload() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "p.png", &png(7, 7, 900));
         write(dir.path(), "q.jpg", &jpeg(8, 9, 900));
-        let added = run(sandbox
-            .cli()
-            .args(["items", "add", &g])
-            .arg(dir.path())
-            .args(["-o", "id"]));
-        added.success();
+        let added = add_path(&sandbox, &g, dir.path());
         assert_eq!(sandbox.items(&g).len(), 2, "{form}: {}", added.stderr);
         std::fs::remove_dir_all(sandbox.home.path().join("data/media-cache")).unwrap();
-        let again = run(sandbox
-            .cli()
-            .args(["items", "add", &g])
-            .arg(dir.path())
-            .args(["-o", "id"]));
-        again.success();
+        let again = add_path(&sandbox, &g, dir.path());
         assert!(
             again.stderr.contains("2 already there"),
             "{form}: {}",

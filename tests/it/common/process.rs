@@ -99,6 +99,16 @@ impl Run {
         self.stdout.lines().collect()
     }
 
+    /// Stdout as JSON lines (`-o jsonl`), one value a line; fails the test on a line that is not
+    /// JSON.
+    #[track_caller]
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect()
+    }
+
     #[track_caller]
     pub fn success(&self) -> &Self {
         assert_eq!(

@@ -9,8 +9,8 @@ use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 
 use super::http::{Request, Response};
-use super::process::{Process, Run, Signal};
-use super::{cli_in, TestEnv, DEFAULT_TEST_SITE, TEST_API_KEY};
+use super::process::{wait_for, Process, Run, Signal};
+use super::{cli_at, TestEnv, DEFAULT_TEST_SITE, TEST_API_KEY};
 
 /// The gallery API's path prefix.
 pub const API: &str = "/progallery/v2";
@@ -88,11 +88,7 @@ impl Sandbox {
 
     /// The CLI, pointed at this sandbox, in this sandbox's temporary home, with a test API key.
     pub fn cli(&self) -> Command {
-        let mut cmd = cli_in(self.home.path());
-        cmd.env("PROGALLERY_BASE_URL", &self.base_url)
-            .env("WIX_API_KEY", TEST_API_KEY)
-            .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-        cmd
+        cli_at(self.home.path(), &self.base_url)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -202,6 +198,23 @@ impl Sandbox {
         self.admin_json("PUT", "/_sandbox/media-settings", Some(&settings))
     }
 
+    /// Runs `cmd` (the CLI against this sandbox) with every request slowed by `latency_ms`, and
+    /// interrupts it as Ctrl-C would (SIGINT) once its first POST has reached the sandbox; asserts
+    /// exit 130, lifts the latency again, and returns how the run ended.
+    #[track_caller]
+    pub fn ctrl_c_at_first_post(&self, cmd: &mut Command, latency_ms: u64) -> Run {
+        self.set_faults(json!({ "latencyMs": latency_ms }));
+        self.clear_request_log();
+        let child = Process::spawn(cmd);
+        wait_for("the first POST", || {
+            self.request_log().iter().any(|r| r["method"] == "POST")
+        });
+        let out = child.stop(Signal::Interrupt);
+        out.code(130);
+        self.set_faults(json!({ "latencyMs": 0 }));
+        out
+    }
+
     // ---- fixtures ----------------------------------------------------------------------------
 
     /// A new empty gallery in the test site; its id.
@@ -266,16 +279,24 @@ impl Sandbox {
     /// Every item of a gallery, in gallery order.
     #[track_caller]
     pub fn items(&self, gallery: &str) -> Vec<Value> {
+        self.items_on_site(DEFAULT_TEST_SITE, gallery)
+    }
+
+    /// Every item of a gallery of `site`, in gallery order.
+    #[track_caller]
+    pub fn items_on_site(&self, site: &str, gallery: &str) -> Vec<Value> {
         let mut all = Vec::new();
         loop {
-            let page = self.call_ok(
-                "GET",
-                &format!(
-                    "/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
-                    all.len()
-                ),
-                None,
-            )["items"]
+            let path = format!(
+                "{API}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
+                all.len()
+            );
+            let response = self
+                .request("GET", &path)
+                .header("wix-site-id", site)
+                .send();
+            assert_eq!(response.status, 200, "GET {path}: {}", response.body);
+            let page = response.json()["items"]
                 .as_array()
                 .cloned()
                 .unwrap_or_default();
@@ -285,6 +306,12 @@ impl Sandbox {
                 return all;
             }
         }
+    }
+
+    /// The titles of every item of a gallery, in gallery order.
+    #[track_caller]
+    pub fn titles(&self, gallery: &str) -> Vec<String> {
+        super::titles(&self.items(gallery))
     }
 
     /// The ids of every item of a gallery, in gallery order.

@@ -176,12 +176,7 @@ fn completion_offers_cached_names_without_asking_the_service() {
     // Listing every gallery caches their names (owner-only).
     run(sandbox.cli().args(["galleries", "list", "--all"])).success();
     let cache = sandbox.home.path().join("data/gallery-names.json");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&cache).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-    }
+    assert_eq!(mode(&cache), 0o600);
     sandbox.clear_request_log();
     let out = run(sandbox.cli().env("COMPLETE", "fish").args([
         "--",

@@ -20,14 +20,6 @@ fn rate_limited_once() -> FakeServer {
     .expect_requests(2)
 }
 
-fn cli_at(home: &std::path::Path, server: &FakeServer) -> std::process::Command {
-    let mut cmd = cli_in(home);
-    cmd.env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE);
-    cmd
-}
-
 const NOTICE: &str =
     "waiting 3 s · rate limited (429), retry 2/4 as its Retry-After asks · listing galleries (offset 0)";
 
@@ -35,7 +27,7 @@ const NOTICE: &str =
 fn a_retry_after_wait_is_shown_on_a_terminal_and_cleared() {
     let home = tempfile::tempdir().unwrap();
     let server = rate_limited_once();
-    let out = run(cli_at(home.path(), &server)
+    let out = run(cli_at(home.path(), &server.base_url)
         .env("PROGALLERY_FORCE_TTY", "1")
         .env("COLUMNS", "200")
         .args(["galleries", "list"]));
@@ -63,7 +55,7 @@ fn a_retry_after_wait_is_shown_on_a_terminal_and_cleared() {
 fn a_retry_after_wait_is_logged_with_v_and_silent_in_a_pipe_or_with_q() {
     let home = tempfile::tempdir().unwrap();
     let server = rate_limited_once();
-    let out = run(cli_at(home.path(), &server).args(["-v", "galleries", "list"]));
+    let out = run(cli_at(home.path(), &server.base_url).args(["-v", "galleries", "list"]));
     out.success();
     assert!(
         out.stderr.contains("* waiting 3000 ms: rate limited (429), retry 2/4 as its Retry-After asks · listing galleries (offset 0)"),
@@ -75,7 +67,7 @@ fn a_retry_after_wait_is_logged_with_v_and_silent_in_a_pipe_or_with_q() {
     drop(server);
 
     let server = rate_limited_once();
-    let out = run(cli_at(home.path(), &server)
+    let out = run(cli_at(home.path(), &server.base_url)
         .env("PROGALLERY_FORCE_TTY", "1")
         .args(["-q", "galleries", "list"]));
     out.success();

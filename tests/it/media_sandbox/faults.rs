@@ -117,12 +117,12 @@ fn a_put_retried_after_a_failure_after_commit_stores_one_file() {
     let resp = put(&url, "p.png", "image/png", &bytes);
     assert_eq!(resp.status, 504, "{}", resp.body);
     // The ambiguous failure did store the file...
-    assert_eq!(files_in(&media_dir).len(), 1);
+    assert_eq!(names_in(&media_dir).len(), 1);
     sandbox.set_faults(json!({"failAfterCommitRate": 0.0}));
     // ...and the retry of the same PUT answers it rather than storing a second copy.
     let resp = put(&url, "p.png", "image/png", &bytes);
     assert_eq!(resp.status, 200, "{}", resp.body);
-    let files = files_in(&media_dir);
+    let files = names_in(&media_dir);
     assert_eq!(files.len(), 1, "{files:?}");
     assert_eq!(resp.json()["file"]["id"], files[0].as_str());
 }

@@ -106,9 +106,9 @@ fn an_import_larger_than_the_cap_fails_without_leaving_a_file() {
     let failed = wait_for_import(&sandbox, pending["id"].as_str().unwrap());
     assert_eq!(failed["operationStatus"], "FAILED");
     assert!(
-        files_in(&media_dir).is_empty(),
+        names_in(&media_dir).is_empty(),
         "{:?}",
-        files_in(&media_dir)
+        names_in(&media_dir)
     );
 }
 

@@ -11,7 +11,7 @@ mod processing;
 mod resumable;
 mod uploads;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
@@ -28,18 +28,6 @@ pub fn file_sandbox() -> (Sandbox, PathBuf) {
     let sandbox = Sandbox::start_in(home, &["--db", db.to_str().unwrap(), "--no-seed"]);
     let media_dir = sandbox.home.path().join("data").join("sandbox-media");
     (sandbox, media_dir)
-}
-
-pub fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 pub fn upload_url(sandbox: &Sandbox, site: &str, mime: &str) -> String {

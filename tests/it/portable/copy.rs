@@ -2,24 +2,18 @@
 //! through a temporary folder that is gone afterwards, a rerun that adds nothing, and `--keep DIR`
 //! into an existing gallery.
 
-use std::os::unix::fs::PermissionsExt;
-
 use super::*;
 
 /// A config file with profile `staging` for `OTHER_SITE` on `sandbox` (the current profile's
 /// credentials come from the environment the harness sets).
 fn staging_profile(sandbox: &Sandbox) {
-    let path = sandbox.home.path().join("config/config.toml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
-        format!(
+    write_config(
+        sandbox.home.path(),
+        &format!(
             "[profiles.staging]\napi_key = \"{TEST_API_KEY}\"\nsite_id = \"{OTHER_SITE}\"\nbase_url = \"{}\"\n",
             sandbox.base_url
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    );
 }
 
 #[test]
@@ -27,17 +21,21 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
     let sandbox = Sandbox::empty();
     staging_profile(&sandbox);
     let source = mixed_gallery(&sandbox, DEFAULT_TEST_SITE, "Trip", 40);
+    let copy_to_staging = |cmd: &mut std::process::Command| {
+        let out = run(cmd.args([
+            "galleries",
+            "copy",
+            &source,
+            "--to-profile",
+            "staging",
+            "-o",
+            "id",
+        ]));
+        out.success();
+        out
+    };
     let tmp = tempfile::tempdir().unwrap();
-    let copied = run(sandbox.cli().env("TMPDIR", tmp.path()).args([
-        "galleries",
-        "copy",
-        &source,
-        "--to-profile",
-        "staging",
-        "-o",
-        "id",
-    ]));
-    copied.success();
+    let copied = copy_to_staging(sandbox.cli().env("TMPDIR", tmp.path()));
     let target = copied.stdout.trim().to_string();
     assert!(
         copied
@@ -46,8 +44,8 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
         "{}",
         copied.stderr
     );
-    let original = items_of(&sandbox, DEFAULT_TEST_SITE, &source);
-    let copy = items_of(&sandbox, OTHER_SITE, &target);
+    let original = sandbox.items_on_site(DEFAULT_TEST_SITE, &source);
+    let copy = sandbox.items_on_site(OTHER_SITE, &target);
     let a: Vec<Value> = original.iter().map(comparable).collect();
     let b: Vec<Value> = copy.iter().map(comparable).collect();
     assert_eq!(a, b);
@@ -59,19 +57,10 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
     assert_eq!(copies.len(), 1, "{copies:?}");
 
     sandbox.clear_request_log();
-    let again = run(sandbox.cli().args([
-        "galleries",
-        "copy",
-        &source,
-        "--to-profile",
-        "staging",
-        "-o",
-        "id",
-    ]));
-    again.success();
+    let again = copy_to_staging(&mut sandbox.cli());
     assert_eq!(again.stdout.trim(), target);
     assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
-    assert_eq!(items_of(&sandbox, OTHER_SITE, &target).len(), 40);
+    assert_eq!(sandbox.items_on_site(OTHER_SITE, &target).len(), 40);
 
     // An unknown profile: exit 2 naming it, nothing read.
     let unknown = run(sandbox
@@ -121,5 +110,5 @@ fn keep_writes_a_full_export_and_fills_an_existing_gallery() {
             "media"
         ]
     );
-    assert_eq!(items_of(&sandbox, OTHER_SITE, &existing).len(), 12);
+    assert_eq!(sandbox.items_on_site(OTHER_SITE, &existing).len(), 12);
 }

@@ -47,11 +47,7 @@ fn the_selected_items_files_and_their_mapping() {
     );
     assert_eq!(mapping[2]["url"], "https://www.youtube.com/watch?v=video9");
     // stdout: the same lines.
-    let printed: Vec<Value> = result
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let printed = result.json_lines();
     assert_eq!(printed, mapping);
 
     sandbox.clear_request_log();

@@ -4,18 +4,29 @@
 
 use super::*;
 
+/// `galleries export WHAT DIR` (a gallery or `--all`) of the seeded site, then `flags`.
+fn export_seed_site(sandbox: &Sandbox, what: &str, dir: &Path, flags: &[&str]) -> Run {
+    run(sandbox
+        .cli()
+        .env("WIX_SITE_ID", SEED_SITE)
+        .args(["galleries", "export", what])
+        .arg(dir)
+        .args(flags))
+}
+
 #[test]
 fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("seeded");
-    let run1 = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir)
-        .args(["-o", "json"]));
-    run1.success();
+    // The seeded gallery into `dir`, as a fresh request log sees it.
+    let export = |extra: &[&str]| {
+        sandbox.clear_request_log();
+        let out = export_seed_site(&sandbox, SEEDED, &dir, extra);
+        out.success();
+        out
+    };
+    let run1 = export(&["-o", "json"]);
     let printed = run1.json();
     assert_eq!(printed["galleryId"], SEEDED);
     assert_eq!(printed["items"], 4);
@@ -87,13 +98,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     );
 
     // A rerun keeps every intact file: no download URL is asked for again.
-    sandbox.clear_request_log();
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir))
-    .success();
+    export(&[]);
     assert!(sandbox
         .logged("POST", "generate-file-download-url")
         .is_empty());
@@ -102,13 +107,7 @@ fn the_seeded_gallery_exports_offline_and_a_rerun_fetches_nothing() {
     // A damaged file is fetched again, and only that one.
     let damaged = dir.join("media/0001-some-title.jpeg");
     std::fs::write(&damaged, b"not the picture").unwrap();
-    sandbox.clear_request_log();
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir))
-    .success();
+    export(&[]);
     assert_eq!(
         sandbox.logged("POST", "generate-file-download-url").len(),
         1
@@ -188,24 +187,14 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("json-only");
-    run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&dir)
-        .args(["--no-media", "-o", "id"]))
-    .success();
+    export_seed_site(&sandbox, SEEDED, &dir, &["--no-media", "-o", "id"]).success();
     assert_eq!(names_in(&dir), ["gallery.json"]);
     assert!(sandbox
         .logged("POST", "generate-file-download-url")
         .is_empty());
 
     // The same folder for another gallery, or a folder of other things: refused, nothing written.
-    let other = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED_SIMPLE])
-        .arg(&dir));
+    let other = export_seed_site(&sandbox, SEEDED_SIMPLE, &dir, &[]);
     other.code(2);
     assert!(
         other
@@ -219,11 +208,7 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
     let busy = out.path().join("busy");
     std::fs::create_dir(&busy).unwrap();
     std::fs::write(busy.join("notes.txt"), "mine").unwrap();
-    let refused = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", SEEDED])
-        .arg(&busy));
+    let refused = export_seed_site(&sandbox, SEEDED, &busy, &[]);
     refused.code(2);
     assert!(
         refused.stderr.contains("is not empty and holds no export"),
@@ -248,18 +233,9 @@ fn no_media_writes_the_json_alone_and_other_folders_are_refused() {
 fn all_exports_every_gallery_into_a_folder_of_its_own() {
     let sandbox = Sandbox::start();
     let out = tempfile::tempdir().unwrap();
-    let result = run(sandbox
-        .cli()
-        .env("WIX_SITE_ID", SEED_SITE)
-        .args(["galleries", "export", "--all"])
-        .arg(out.path())
-        .args(["-o", "jsonl"]));
+    let result = export_seed_site(&sandbox, "--all", out.path(), &["-o", "jsonl"]);
     result.success();
-    let lines: Vec<Value> = result
-        .lines()
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = result.json_lines();
     assert_eq!(lines.len(), 2);
     assert_eq!(
         names_in(out.path()),
@@ -305,10 +281,7 @@ fn a_file_the_media_manager_will_not_name_comes_from_its_url_without_credentials
     .expect_requests(3);
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("stock");
-    let result = run(cli_in(home.path())
-        .env("PROGALLERY_BASE_URL", &server.base_url)
-        .env("WIX_API_KEY", TEST_API_KEY)
-        .env("WIX_SITE_ID", DEFAULT_TEST_SITE)
+    let result = run(cli_at(home.path(), &server.base_url)
         .args(["galleries", "export", G])
         .arg(&dir));
     result.success();

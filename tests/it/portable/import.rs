@@ -44,7 +44,7 @@ fn killed_after_half_the_items_a_rerun_adds_the_rest_and_nothing_twice() {
     });
     import.kill();
     sandbox.set_faults(json!({"latencyMs": 0}));
-    let partial = items_of(&sandbox, OTHER_SITE, &target).len();
+    let partial = sandbox.items_on_site(OTHER_SITE, &target).len();
     assert!((100..200).contains(&partial), "{partial} items when killed");
 
     let rerun = run(sandbox
@@ -65,8 +65,8 @@ fn killed_after_half_the_items_a_rerun_adds_the_rest_and_nothing_twice() {
         1,
         "no second gallery"
     );
-    let copied = items_of(&sandbox, OTHER_SITE, &target);
-    let original = items_of(&sandbox, DEFAULT_TEST_SITE, &source);
+    let copied = sandbox.items_on_site(OTHER_SITE, &target);
+    let original = sandbox.items_on_site(DEFAULT_TEST_SITE, &source);
     assert_eq!(copied.len(), 200, "nothing missing, nothing twice");
     let titles = |items: &[Value]| -> Vec<String> {
         items
@@ -138,7 +138,7 @@ fn a_new_gallery_comes_with_the_editor_note_and_into_a_full_one_needs_yes() {
     );
     assert!(first.stderr.contains("old → new ids: "), "{}", first.stderr);
     let copied = sandbox.items(&made);
-    let seeded = items_of(&sandbox, SEED_SITE, SEEDED);
+    let seeded = sandbox.items_on_site(SEED_SITE, SEEDED);
     let kept: Vec<Value> = copied.iter().map(comparable).collect();
     let source: Vec<Value> = seeded.iter().map(comparable).collect();
     assert_eq!(kept, source, "every field but ids, media ids and dates");
@@ -288,7 +288,8 @@ fn an_export_of_another_site_rehearses_on_the_embedded_sandbox() {
     let listed_items = listed.json().as_array().cloned().unwrap();
     assert_renditions_of_its_own_media(&listed_items);
     let copied: Vec<Value> = listed_items.iter().map(comparable).collect();
-    let original: Vec<Value> = items_of(&site, DEFAULT_TEST_SITE, &source)
+    let original: Vec<Value> = site
+        .items_on_site(DEFAULT_TEST_SITE, &source)
         .iter()
         .map(comparable)
         .collect();
@@ -301,7 +302,7 @@ fn an_export_of_another_site_rehearses_on_the_embedded_sandbox() {
             .map(str::to_string)
             .collect()
     };
-    let theirs = media_of(&items_of(&site, DEFAULT_TEST_SITE, &source));
+    let theirs = media_of(&site.items_on_site(DEFAULT_TEST_SITE, &source));
     let ours = media_of(listed.json().as_array().unwrap());
     assert!(
         !ours.is_empty() && ours.is_disjoint(&theirs),

@@ -73,19 +73,6 @@ pub fn read_lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// The files of a folder, sorted.
-pub fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 /// An item with what differs between two sites taken out: ids, dates, and the media's own id and
 /// URL (a copy's media are new files of the other site's Media Manager).
 pub fn comparable(item: &Value) -> Value {
@@ -214,33 +201,6 @@ pub fn mixed_gallery(sandbox: &Sandbox, site: &str, name: &str, count: usize) ->
         })
         .collect();
     sandbox.gallery_on_site(site, name, items)
-}
-
-/// Every item of a gallery of `site`, in gallery order.
-#[track_caller]
-pub fn items_of(sandbox: &Sandbox, site: &str, gallery: &str) -> Vec<Value> {
-    let mut all = Vec::new();
-    loop {
-        let response = sandbox
-            .request(
-                "GET",
-                &format!(
-                    "{API}/galleries/{gallery}/items?itemOffset={}&itemLimit=100",
-                    all.len()
-                ),
-            )
-            .header("wix-site-id", site)
-            .send();
-        let page = ok(response)["items"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let done = page.len() < 100;
-        all.extend(page);
-        if done {
-            return all;
-        }
-    }
 }
 
 /// Every gallery of `site`.

@@ -31,8 +31,8 @@ fn a_thousand_items_exported_and_imported_into_another_site_come_out_the_same() 
         imported.stderr
     );
 
-    let original = items_of(&sandbox, DEFAULT_TEST_SITE, &source);
-    let copied = items_of(&sandbox, OTHER_SITE, &copy);
+    let original = sandbox.items_on_site(DEFAULT_TEST_SITE, &source);
+    let copied = sandbox.items_on_site(OTHER_SITE, &copy);
     assert_eq!(copied.len(), 1000);
     for (position, (a, b)) in original.iter().zip(&copied).enumerate() {
         assert_eq!(comparable(b), comparable(a), "item {position}");

@@ -12,8 +12,8 @@ fn download_url(sandbox: &Sandbox, site: &str, body: Value) -> crate::common::ht
         .send()
 }
 
-#[test]
-fn a_download_url_serves_the_original_bytes_and_only_for_the_sites_own_files() {
+/// An empty sandbox whose test site holds one real picture, "dunes.jpg"; its file descriptor.
+fn sandbox_with_dunes() -> (Sandbox, Value) {
     let sandbox = Sandbox::empty();
     let file = upload(
         &sandbox,
@@ -22,6 +22,12 @@ fn a_download_url_serves_the_original_bytes_and_only_for_the_sites_own_files() {
         "image/jpeg",
         DUNES,
     );
+    (sandbox, file)
+}
+
+#[test]
+fn a_download_url_serves_the_original_bytes_and_only_for_the_sites_own_files() {
+    let (sandbox, file) = sandbox_with_dunes();
     let id = file["id"].as_str().unwrap();
     let answer = ok(download_url(
         &sandbox,
@@ -86,14 +92,7 @@ fn a_download_url_serves_the_original_bytes_and_only_for_the_sites_own_files() {
 
 #[test]
 fn an_expired_download_url_is_refused() {
-    let sandbox = Sandbox::empty();
-    let file = upload(
-        &sandbox,
-        DEFAULT_TEST_SITE,
-        "dunes.jpg",
-        "image/jpeg",
-        DUNES,
-    );
+    let (sandbox, file) = sandbox_with_dunes();
     let answer = ok(download_url(
         &sandbox,
         DEFAULT_TEST_SITE,

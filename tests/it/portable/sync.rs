@@ -16,13 +16,6 @@ fn write_picture(dir: &Path, name: &str, n: usize, version: u8) {
     std::fs::write(dir.join(name), picture(n, version)).unwrap();
 }
 
-fn titles(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| i["title"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// Writes (method, path kind) of every write the sandbox logged, sorted, to compare as a whole.
 fn writes_by_kind(sandbox: &Sandbox) -> Vec<(String, String)> {
     let mut kinds: Vec<(String, String)> = sandbox
@@ -50,6 +43,15 @@ fn writes_by_kind(sandbox: &Sandbox) -> Vec<(String, String)> {
     kinds
 }
 
+/// `items sync GALLERY DIR` with `flags`.
+fn sync(sandbox: &Sandbox, gallery: &str, dir: &Path, flags: &[&str]) -> Run {
+    run(sandbox
+        .cli()
+        .args(["items", "sync", gallery])
+        .arg(dir)
+        .args(flags))
+}
+
 fn count(kinds: &[(String, String)], method: &str, kind: &str) -> usize {
     kinds
         .iter()
@@ -66,11 +68,7 @@ fn two_hundred_images_then_exactly_the_changes_then_no_write() {
     for n in 1..=200 {
         write_picture(dir, &format!("img-{n:03}.jpg"), n, 0);
     }
-    let first = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .args(["--yes", "-o", "jsonl"]));
+    let first = sync(&sandbox, &g, dir, &["--yes", "-o", "jsonl"]);
     first.success();
     assert!(first.stderr.contains("200 to add"), "{}", first.stderr);
     let items = sandbox.items(&g);
@@ -100,12 +98,7 @@ fn two_hundred_images_then_exactly_the_changes_then_no_write() {
     }
     // The plan first, with nothing sent but reads.
     sandbox.clear_request_log();
-    let planned = run(sandbox.cli().args(["items", "sync", &g]).arg(dir).args([
-        "--delete",
-        "--dry-run",
-        "-o",
-        "json",
-    ]));
+    let planned = sync(&sandbox, &g, dir, &["--delete", "--dry-run", "-o", "json"]);
     planned.success();
     let steps = planned.json();
     let actions = |action: &str| -> usize {
@@ -129,11 +122,7 @@ fn two_hundred_images_then_exactly_the_changes_then_no_write() {
     );
     assert!(sandbox.writes().is_empty());
 
-    let second = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .args(["--delete", "--yes", "-o", "jsonl"]));
+    let second = sync(&sandbox, &g, dir, &["--delete", "--yes", "-o", "jsonl"]);
     second.success();
     let kinds = writes_by_kind(&sandbox);
     assert_eq!(
@@ -193,11 +182,7 @@ fn two_hundred_images_then_exactly_the_changes_then_no_write() {
 
     // Nothing changed since: no write at all.
     sandbox.clear_request_log();
-    let third = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .args(["--delete", "--yes"]));
+    let third = sync(&sandbox, &g, dir, &["--delete", "--yes"]);
     third.success();
     assert!(third.stderr.contains("nothing to do"), "{}", third.stderr);
     assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
@@ -212,22 +197,13 @@ fn removals_need_delete_stay_under_the_budget_and_can_be_undone() {
     for n in 1..=6 {
         write_picture(dir, &format!("p{n}.jpg"), n, 0);
     }
-    run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .arg("--yes"))
-    .success();
+    sync(&sandbox, &g, dir, &["--yes"]).success();
     for n in [2, 4, 6] {
         std::fs::remove_file(dir.join(format!("p{n}.jpg"))).unwrap();
     }
     // Without --delete the items stay, and the plan says so.
     sandbox.clear_request_log();
-    let kept = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .arg("--yes"));
+    let kept = sync(&sandbox, &g, dir, &["--yes"]);
     kept.success();
     assert!(
         kept.stderr.contains("--delete removes such items"),
@@ -236,12 +212,12 @@ fn removals_need_delete_stay_under_the_budget_and_can_be_undone() {
     );
     assert!(sandbox.writes().is_empty());
     // Over the budget: refused whole.
-    let over = run(sandbox.cli().args(["items", "sync", &g]).arg(dir).args([
-        "--delete",
-        "--max-delete",
-        "2",
-        "--yes",
-    ]));
+    let over = sync(
+        &sandbox,
+        &g,
+        dir,
+        &["--delete", "--max-delete", "2", "--yes"],
+    );
     over.code(2);
     assert!(
         over.stderr.contains("more than --max-delete 2"),
@@ -250,11 +226,7 @@ fn removals_need_delete_stay_under_the_budget_and_can_be_undone() {
     );
     assert!(sandbox.writes().is_empty());
     // Off a terminal, --yes is needed.
-    let unasked = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .arg("--delete"));
+    let unasked = sync(&sandbox, &g, dir, &["--delete"]);
     unasked.code(2);
     assert!(
         unasked.stderr.contains("without --yes"),
@@ -275,11 +247,7 @@ fn removals_need_delete_stay_under_the_budget_and_can_be_undone() {
     declined.code(130);
     assert!(declined.stderr.contains("delete"), "{}", declined.stderr);
     assert!(sandbox.writes().is_empty());
-    let removed = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .args(["--delete", "--yes"]));
+    let removed = sync(&sandbox, &g, dir, &["--delete", "--yes"]);
     removed.success();
     assert_eq!(titles(&sandbox.items(&g)), ["p1", "p3", "p5"]);
     let undo = removed
@@ -311,12 +279,7 @@ fn metadata_from_a_sidecar_and_order_from_an_order_file() {
     )
     .unwrap();
     std::fs::write(dir.join("order.txt"), "# wanted order\nc.jpg\na.jpg\n").unwrap();
-    run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .arg("--yes"))
-    .success();
+    sync(&sandbox, &g, dir, &["--yes"]).success();
     let items = sandbox.items(&g);
     assert_eq!(
         titles(&items),
@@ -334,11 +297,7 @@ fn metadata_from_a_sidecar_and_order_from_an_order_file() {
     )
     .unwrap();
     sandbox.clear_request_log();
-    let updated = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .args(["--yes", "-o", "jsonl"]));
+    let updated = sync(&sandbox, &g, dir, &["--yes", "-o", "jsonl"]);
     updated.success();
     let writes = sandbox.writes();
     assert_eq!(writes.len(), 1, "{writes:?}");
@@ -353,11 +312,7 @@ fn metadata_from_a_sidecar_and_order_from_an_order_file() {
     )
     .unwrap();
     sandbox.clear_request_log();
-    let bad = run(sandbox
-        .cli()
-        .args(["items", "sync", &g])
-        .arg(dir)
-        .arg("--yes"));
+    let bad = sync(&sandbox, &g, dir, &["--yes"]);
     bad.code(2);
     assert!(bad.stderr.contains("column sortOrder"), "{}", bad.stderr);
     assert!(sandbox.writes().is_empty());
