@@ -7,6 +7,7 @@ use std::io;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Row, Table};
 use serde_json::Value;
 
+use super::printable::printable_cell;
 use super::Printer;
 use crate::cli::OutputFormat;
 
@@ -66,7 +67,7 @@ impl Printer {
         let mut text = String::new();
         for (header, value) in details {
             // Continuation lines (the HTML of a text item) stay under the value, not the label.
-            let value = value.replace('\n', &format!("\n{:width$}  ", ""));
+            let value = printable_cell(&value).replace('\n', &format!("\n{:width$}  ", ""));
             text.push_str(format!("{header:width$}  {value}").trim_end());
             text.push('\n');
         }
@@ -221,7 +222,8 @@ fn render<R: Record>(mut table: Table, rows: Vec<(Option<u64>, Vec<String>)>) ->
     let mut headers: Vec<&str> = R::HEADERS.to_vec();
     let rows: Vec<Vec<String>> = rows
         .into_iter()
-        .map(|(position, mut cells)| {
+        .map(|(position, cells)| {
+            let mut cells: Vec<String> = cells.iter().map(|cell| printable_cell(cell)).collect();
             if positioned {
                 cells.insert(0, position.map(|p| p.to_string()).unwrap_or_default());
             }
@@ -263,7 +265,7 @@ fn render<R: Record>(mut table: Table, rows: Vec<(Option<u64>, Vec<String>)>) ->
 fn render_chosen(mut table: Table, headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     table.set_header(headers);
     for row in rows {
-        let mut row = Row::from(row);
+        let mut row = Row::from(row.iter().map(|cell| printable_cell(cell)));
         row.max_height(1);
         table.add_row(row);
     }

@@ -9,6 +9,7 @@
 mod fields;
 mod jq;
 mod list;
+mod printable;
 mod progress;
 mod records;
 mod terminal;
@@ -25,6 +26,7 @@ use crate::error;
 pub use fields::Fields;
 pub use jq::Jq;
 pub use list::{ListWriter, Record};
+pub use printable::printable;
 pub(crate) use records::shorten;
 pub use terminal::Terminal;
 
@@ -99,13 +101,13 @@ impl Printer {
     /// A notice for people, on stderr; silent under `--quiet`.
     pub fn notice(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", printable(message));
         }
     }
 
     /// A warning, on stderr even under `--quiet`.
     pub fn warn(&self, message: &str) {
-        eprintln!("progallery: warning: {message}");
+        eprintln!("progallery: warning: {}", printable(message));
     }
 
     /// A warning after reading a whole resource whose count (`what`: "items", "galleries", …)
@@ -204,7 +206,7 @@ impl Printer {
 
 /// One line of diagnostics on stderr (the `-v` HTTP log).
 pub fn diagnostic(line: &str) {
-    eprintln!("{line}");
+    eprintln!("{}", printable(line));
 }
 
 /// True when the error chain is a write to a closed stdout pipe: the reader has gone, which is
@@ -222,9 +224,9 @@ pub fn report_error(err: &anyhow::Error, color: bool) {
     // A declined confirmation or a Ctrl-C is the user's choice, not a failure: say what happened
     // without the error label (the exit code, 130, still tells scripts).
     if error::kind_of(err) == error::Kind::Interrupted {
-        eprintln!("progallery: {err:#}");
+        eprintln!("progallery: {}", printable(&format!("{err:#}")));
         if let Some(hint) = error::hint_of(err) {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", printable(&hint));
         }
         return;
     }
@@ -234,8 +236,8 @@ pub fn report_error(err: &anyhow::Error, color: bool) {
         "error"
     };
     // The whole chain, outermost context first ("items.txt line 2: item id … is not valid").
-    eprintln!("progallery: {label}: {err:#}");
+    eprintln!("progallery: {label}: {}", printable(&format!("{err:#}")));
     if let Some(hint) = error::hint_of(err) {
-        eprintln!("hint: {hint}");
+        eprintln!("hint: {}", printable(&hint));
     }
 }

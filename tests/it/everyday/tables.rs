@@ -3,6 +3,7 @@
 //! type. Exact layouts at 60, 80, 110 and 160 columns (and all columns on a wide screen).
 
 use crate::common::*;
+use serde_json::json;
 
 const SEEDED_GALLERY: &str = "e481d9b4-14b9-4a98-ae52-67f4170e3a63";
 const LONG_TITLE: &str = "Sunset at Sidi Kaouki, the long beach south of Essaouira";
@@ -139,5 +140,54 @@ fn a_where_list_numbers_items_by_their_place_in_the_gallery() {
             " 2  17c786c6-5d5d-4271-995a-02d007809064  Video",
             " 3  975a57a1-eccd-4e28-aac5-265be4dbb4f8  Mountainou…",
         ]
+    );
+}
+
+#[test]
+fn control_sequences_in_data_are_shown_on_a_terminal_and_kept_for_scripts() {
+    // A title that would clear the screen, retitle the window and beep if printed raw.
+    let title = "\u{1b}[2J\u{1b}]0;pwned\u{7}Evil\rtwin\ttab";
+    let sandbox = Sandbox::empty();
+    let gallery = sandbox.new_gallery("Escapes");
+    let item = sandbox.add_item(
+        &gallery,
+        json!({"title": title, "type": "TEXT", "text": {"html": "x"}}),
+    );
+    let id = item["id"].as_str().unwrap();
+    let on_terminal = |args: &[&str]| {
+        let out = run(sandbox
+            .cli()
+            .env("PROGALLERY_FORCE_TTY", "1")
+            .env("COLUMNS", "160")
+            .args(args));
+        out.success();
+        assert!(
+            !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: control characters reached the terminal: {:?}",
+            out.stdout
+        );
+        out.stdout
+    };
+    let shown = "^[[2J^[]0;pwned^GEvil^Mtwin tab";
+    let listed = on_terminal(&["items", "list", &gallery]);
+    assert!(listed.contains(shown), "{listed:?}");
+    let got = on_terminal(&["items", "get", &gallery, id]);
+    assert!(got.contains("^[[2J^[]0;pwned^GEvil^Mtwin"), "{got:?}");
+    let fields = on_terminal(&["items", "list", &gallery, "--fields", "id,title"]);
+    assert!(fields.contains(shown), "{fields:?}");
+
+    // Scripts get exactly what the service holds.
+    let json = run(sandbox
+        .cli()
+        .args(["items", "list", &gallery, "-o", "json"]));
+    json.success();
+    assert_eq!(json.json()[0]["title"], title);
+    let tsv = run(sandbox.cli().args(["items", "list", &gallery, "-o", "tsv"]));
+    tsv.success();
+    assert!(
+        tsv.stdout
+            .contains("\u{1b}[2J\u{1b}]0;pwned\u{7}Evil\\rtwin\\ttab"),
+        "{:?}",
+        tsv.stdout
     );
 }
