@@ -36,8 +36,13 @@ curl -sf -T "$work/big.png" -H 'Content-Type: image/png' "$upload_url?filename=b
 put_s=$(echo "$(date +%s.%N) - $start" | bc)
 # The PUT answers PENDING: the sizes come once the file is processed (READY).
 file_id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["file"]["id"])' "$work/put.json")
-until curl -sf -H 'Authorization: bench' "$base/site-media/v1/files/get-file-by-id?fileId=$file_id" -o "$work/file.json" &&
+# An API key names its site; the poll gives up after 60 s rather than spin on a refusal.
+polls=0
+until curl -sf -H 'Authorization: bench' -H 'wix-site-id: 00000000-0000-0000-0000-000000000000' \
+    "$base/site-media/v1/files/get-file-by-id?fileId=$file_id" -o "$work/file.json" &&
   python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["file"]["operationStatus"] == "PENDING")' "$work/file.json"; do
+  polls=$((polls + 1))
+  (( polls < 600 )) || { echo "file $file_id is not READY after 60 s" >&2; exit 1; }
   sleep 0.1
 done
 read -r size width height file_url < <(python3 -c '
