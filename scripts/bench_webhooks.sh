@@ -25,7 +25,8 @@ c = http.client.HTTPConnection("127.0.0.1", port)
 H = {"Authorization": "k", "wix-site-id": "00000000-0000-0000-0000-000000000000", "Content-Type": "application/json"}
 c.request("POST", "/progallery/v2/galleries", json.dumps({"gallery": {"name": "bench"}}), H)
 g = json.loads(c.getresponse().read())["gallery"]["id"]
-item = json.dumps({"item": {"title": "t", "image": {"imageInfo": {"url": "https://x/a.jpg", "width": 1, "height": 1}}}})
+# An image item names a Media Manager file by id (the sandbox refuses a bare URL, as Wix does).
+item = json.dumps({"item": {"title": "t", "image": {"imageInfo": {"id": "bench_0000~mv2.jpg", "url": "https://x/a.jpg", "width": 1, "height": 1}}}})
 lat = []
 t0 = time.perf_counter()
 for _ in range(n):
