@@ -59,11 +59,7 @@ pub fn check_key(app: &App, request: &axum::extract::Request) -> Result<(), ApiE
             "the sandbox was started with --api-key: its admin endpoints need the key too",
         ));
     };
-    let given = value.to_str().unwrap_or("").trim();
-    let given = match given.split_once(' ') {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
-        _ => given,
-    };
+    let given = crate::sandbox::oauth::strip_bearer(value.to_str().unwrap_or(""));
     if given == expected {
         Ok(())
     } else {
