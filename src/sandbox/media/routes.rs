@@ -187,17 +187,18 @@ async fn serve_bytes(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
     if !super::looks_like_id(&id) {
         return Err(file_not_found(&id));
     }
-    if video::poster_owner(&id).is_some() {
-        let poster = id.clone();
-        let own = app
-            .pool
-            .read(move |tx| store::find_any_site(tx, &poster))
-            .await?;
-        if own.is_none() {
-            return serve_poster(&app, &id).await;
-        }
-    }
-    let row = super::ready_file(&app, &id).await?;
+    let lookup = id.clone();
+    let found = app
+        .pool
+        .read(move |tx| store::find_any_site(tx, &lookup))
+        .await?;
+    // A name no file has but shaped like a video's poster is that video's poster.
+    let row = match found {
+        None if video::poster_owner(&id).is_some() => return serve_poster(&app, &id).await,
+        found => found
+            .filter(|row| row.status == store::READY)
+            .ok_or_else(|| file_not_found(&id))?,
+    };
     let Some(path) = row.path.as_deref() else {
         return Err(file_not_found(&id));
     };
