@@ -75,19 +75,8 @@ where
     E: std::fmt::Display,
 {
     let io = |e: std::io::Error| SpoolError::Io(format!("writing {}: {e}", path.display()));
-    // Owner-only, whatever the umask (the bytes are the site's media).
-    let mut options = tokio::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    options.mode(0o600);
-    let file = options.open(path).await.map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .await
-            .map_err(io)?;
-    }
+    // Owner-only, whatever the umask (the bytes are the site's media); the name is new.
+    let file = tokio::fs::File::from_std(crate::files::create_private_new(path).map_err(io)?);
     // A modest buffer: chunks from hyper are often small, and fewer write calls is cheaper.
     let mut file = tokio::io::BufWriter::with_capacity(256 * 1024, file);
     let mut hasher = Md5::new();
