@@ -166,11 +166,8 @@ pub fn load_or_create(data_dir: &Path) -> Result<(KeyPair, bool)> {
         Err(err) => return Err(err.into()),
     };
     let public_path = public_key_path(data_dir);
-    let public_matches = match read_key(&public_path, false) {
-        Ok(text) => text == pair.public_pem,
-        Err(KeyError::Exposed { .. }) => false,
-        Err(_) => false,
-    };
+    // Missing, unreadable or exposed: rewritten below, like one that does not match.
+    let public_matches = read_key(&public_path, false).is_ok_and(|text| text == pair.public_pem);
     if !public_matches {
         // Rewritten owner-only: one others could write is replaced, not trusted.
         crate::files::write_private_atomically(&public_path, pair.public_pem.as_bytes())
@@ -220,7 +217,7 @@ fn create(data_dir: &Path) -> Result<(KeyPair, bool)> {
 
 /// A signing key from a PEM file (`--private-key`).
 pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
-    let pem = read_key_file(path, true)?;
+    let pem = read_key(path, true)?;
     Ok(KeyPair::from_private_pem(&pem)
         .with_context(|| format!("reading {}", path.display()))?
         .encoding)
@@ -232,7 +229,7 @@ pub fn encoding_key_from_file(path: &Path) -> Result<EncodingKey> {
 /// base64 body of either without the armour lines (as the dashboard shows it). A private key is
 /// accepted too (its public half is used).
 pub fn decoding_key_from_file(path: &Path) -> Result<DecodingKey> {
-    let text = read_key_file(path, false)?;
+    let text = read_key(path, false)?;
     // `\n` written out (a key pasted on one line) means a line break.
     let text = text.replace("\\n", "\n");
     if text.contains("PRIVATE KEY-----") {
@@ -275,10 +272,6 @@ fn public_key_from_text(text: &str) -> Option<RsaPublicKey> {
     RsaPublicKey::from_public_key_der(&der)
         .ok()
         .or_else(|| RsaPublicKey::from_pkcs1_der(&der).ok())
-}
-
-fn read_key_file(path: &Path, private: bool) -> Result<String> {
-    Ok(read_key(path, private)?)
 }
 
 #[cfg(test)]
