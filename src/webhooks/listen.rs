@@ -303,10 +303,8 @@ async fn accept(shared: &Shared, body: &[u8]) -> Response {
             shared.sink.notice(&message);
             return answer(StatusCode::BAD_GATEWAY, json!({"error": message}));
         }
-        shared.sink.accepted(&event, echo);
-    } else {
-        shared.sink.accepted(&event, echo);
     }
+    shared.sink.accepted(&event, echo);
     stats.accepted.fetch_add(1, Ordering::Relaxed);
     answer(StatusCode::OK, json!({"status": "accepted", "id": id}))
 }
