@@ -256,7 +256,8 @@ pub fn poster_name(id: &str, n: u32) -> String {
 /// The video a poster name belongs to: `<id>f000.jpg` → `<id>`.
 pub fn poster_owner(name: &str) -> Option<&str> {
     let stem = name.strip_suffix(".jpg")?;
-    let (owner, number) = stem.split_at(stem.len().checked_sub(4)?);
+    // Checked: a name that is not ASCII may put a character across the split.
+    let (owner, number) = stem.split_at_checked(stem.len().checked_sub(4)?)?;
     let digits = number.strip_prefix('f')?;
     (digits.chars().all(|c| c.is_ascii_digit()) && !owner.is_empty()).then_some(owner)
 }
@@ -409,6 +410,11 @@ mod tests {
         assert_eq!(video["duration"], "5000");
         assert_eq!(poster_owner("0a_vf001.jpg"), Some("0a_v"));
         assert_eq!(poster_owner("0a_v~mv2.jpg"), None);
+        assert_eq!(
+            poster_owner("é001.jpg"),
+            None,
+            "no panic inside a character"
+        );
         let tiny = media("x", 200, 100, None, &Host::Wix);
         assert_eq!(tiny["video"]["resolutions"][0]["quality"], "100p");
         assert!(tiny["video"].get("duration").is_none());
