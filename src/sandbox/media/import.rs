@@ -270,7 +270,7 @@ async fn fetch_and_store(
             }
         };
         let size = spooled.size;
-        let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
+        let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await?;
         let path = if ok {
             Some(
                 spooled

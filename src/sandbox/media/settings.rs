@@ -56,24 +56,23 @@ impl HashForm {
     }
 
     /// The `hash` of bytes whose hex MD5 is `md5` and which are at `path` (read again only for
-    /// SHA-256).
-    pub async fn of(self, md5: &str, path: &Path) -> String {
+    /// SHA-256, which is the only way this fails).
+    pub async fn of(self, md5: &str, path: &Path) -> Result<String, String> {
         match self {
-            HashForm::Md5 => md5.to_string(),
+            HashForm::Md5 => Ok(md5.to_string()),
             HashForm::Sha256 => {
                 let path = path.to_path_buf();
                 tokio::task::spawn_blocking(move || crate::digest::sha256_of_file(&path))
                     .await
-                    .ok()
-                    .and_then(Result::ok)
-                    .unwrap_or_default()
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| format!("hashing the file: {e}"))
             }
             HashForm::Opaque => {
                 use base64::Engine as _;
                 let bytes: Vec<u8> = (0..md5.len() / 2)
                     .filter_map(|i| u8::from_str_radix(&md5[2 * i..2 * i + 2], 16).ok())
                     .collect();
-                base64::engine::general_purpose::STANDARD.encode(bytes)
+                Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
             }
         }
     }

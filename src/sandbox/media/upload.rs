@@ -255,7 +255,12 @@ pub async fn store_upload(
     };
     let id = new_id(&granted.site, kind, processed.ext);
     let size = spooled.size;
-    let hash = settings.hash_form.of(&spooled.hash, spooled.path()).await;
+    // On an error the spooled bytes are removed as `spooled` drops.
+    let hash = settings
+        .hash_form
+        .of(&spooled.hash, spooled.path())
+        .await
+        .map_err(ApiError::internal)?;
     // A file that cannot be processed keeps no bytes: there is nothing to serve.
     let path = if processed.ready {
         Some(
