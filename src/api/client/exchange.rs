@@ -177,6 +177,27 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
     Some(Duration::from_secs(secs.min(60)))
 }
 
+/// How much of a failure's body is read outside the API's own exchange (uploads, downloads): far
+/// more than any error JSON.
+pub(crate) const ERROR_BODY_BYTES: usize = 64 * 1024;
+
+/// The start of a failure's body, at most `limit` bytes: enough to decode an error or describe a
+/// page that is not one. The rest is never read, so an endless or huge error page from an upload
+/// server or a CDN costs neither memory nor time; a body that breaks off gives what came.
+pub(crate) async fn read_error_body(mut response: reqwest::Response, limit: usize) -> Vec<u8> {
+    let mut body = Vec::new();
+    while body.len() < limit {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = limit - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    body
+}
+
 /// Why an answer's body was not read whole.
 enum Capped {
     /// Over the cap (announced by `Content-Length`, or counted while reading).
