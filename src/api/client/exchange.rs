@@ -164,7 +164,7 @@ pub(super) fn header_text(headers: &HeaderMap, name: impl AsHeaderName) -> Optio
 
 /// `Retry-After` as seconds or as an HTTP date (RFC 9110 allows both), capped at a minute: a
 /// server asking for longer is waited on for a minute at a time, within the retry rules.
-fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(super) fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     let secs = match value.parse::<u64>() {
         Ok(secs) => secs,
@@ -199,7 +199,7 @@ pub(crate) async fn read_error_body(mut response: reqwest::Response, limit: usiz
 }
 
 /// Why an answer's body was not read whole.
-enum Capped {
+pub(super) enum Capped {
     /// Over the cap (announced by `Content-Length`, or counted while reading).
     TooLarge {
         announced: Option<u64>,
@@ -208,7 +208,10 @@ enum Capped {
 }
 
 /// Reads a body a chunk at a time, never holding more than `limit` bytes.
-async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Capped> {
+pub(super) async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Capped> {
     let announced = response.content_length();
     if announced.is_some_and(|n| n > limit as u64) {
         return Err(Capped::TooLarge { announced });
