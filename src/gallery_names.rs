@@ -109,19 +109,8 @@ pub fn read_cache(data_dir: &Path) -> Option<Cache> {
 /// Replaces the cache: a temporary file beside it, owner-only, renamed over it. A failure only
 /// costs completion its names, so it is returned for the caller to ignore or log.
 pub fn write_cache(data_dir: &Path, cache: &Cache) -> std::io::Result<()> {
-    use std::io::Write;
-    crate::files::create_private_dir(data_dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(data_dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
     let text = serde_json::to_string(cache).map_err(std::io::Error::other)?;
-    file.write_all(text.as_bytes())?;
-    file.persist(cache_path(data_dir)).map_err(|e| e.error)?;
-    Ok(())
+    crate::files::write_private_atomically(&cache_path(data_dir), text.as_bytes())
 }
 
 /// Completion of a gallery argument: the cached names that start with what was typed (ignoring

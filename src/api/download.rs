@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::client::{backoff, network_detail, Call, Client, Idempotency};
+use super::client::{
+    backoff, network_detail, read_error_body, Call, Client, Idempotency, ERROR_BODY_BYTES,
+};
 use super::error::{from_response, ApiError};
 use super::media::MEDIA_PREFIX;
 
@@ -189,14 +191,13 @@ impl Fetcher {
         });
         let length = header(CONTENT_LENGTH).and_then(|l| l.parse::<u64>().ok());
         if !(200..300).contains(&status) {
-            let body = response.bytes().await.unwrap_or_default();
-            let body = &body[..body.len().min(64 * 1024)];
+            let body = read_error_body(response, ERROR_BODY_BYTES).await;
             return Err(from_response(
                 what.to_string(),
                 status,
                 content_type.as_deref(),
                 None,
-                body,
+                &body,
                 false,
             ));
         }

@@ -20,7 +20,7 @@ const FIRST_PAUSE: Duration = Duration::from_millis(150);
 const LONGEST_PAUSE: Duration = Duration::from_secs(3);
 
 /// Why waiting for a file ended without it being READY.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum WaitEnd {
     /// The service could not process it.
     Failed,
@@ -172,7 +172,7 @@ impl Waiter {
                             Some(_) => continue,
                             None => Err(WaitEnd::Gone),
                         };
-                        resolve(&mut state, id, || clone_answer(&answer));
+                        resolve(&mut state, id, || answer.clone());
                     }
                 }
                 // The client already retried what is worth retrying: tell every caller.
@@ -186,16 +186,6 @@ impl Waiter {
             drop(state);
             (self.on_waiting)(count);
         }
-    }
-}
-
-fn clone_answer(answer: &Answer) -> Answer {
-    match answer {
-        Ok(file) => Ok(file.clone()),
-        Err(WaitEnd::Failed) => Err(WaitEnd::Failed),
-        Err(WaitEnd::Gone) => Err(WaitEnd::Gone),
-        Err(WaitEnd::TimedOut(d)) => Err(WaitEnd::TimedOut(*d)),
-        Err(WaitEnd::Api(e)) => Err(WaitEnd::Api(e.clone())),
     }
 }
 

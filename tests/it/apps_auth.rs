@@ -196,6 +196,18 @@ fn a_token_endpoint_answering_garbage_fails_with_one_line_and_nothing_sent_after
 }
 
 #[test]
+fn a_token_endpoint_answering_without_end_is_cut_off_at_the_cap() {
+    // A token answer that never ends is read no further than the cap of any answer (8 MiB): the
+    // credentials fail at once with one line, instead of the client holding what comes for as
+    // long as the time limit allows.
+    let server = FakeServer::start(|_, _| Answer::endless(200)).expect_targets(&["/oauth2/token"]);
+    let home = tempfile::tempdir().unwrap();
+    let endless = run(app_cli_at(home.path(), &server.base_url).args(["galleries", "list"]));
+    assert_one_auth_error(&endless, "with more than 8 MiB, far more than a token");
+    assert_eq!(server.requests().len(), 1, "nothing sent after the refusal");
+}
+
+#[test]
 fn auth_status_names_the_permission_an_app_lacks_and_changes_nothing() {
     let sandbox = app_sandbox(&["--app-deny", &format!("{APP_ID}:gallery-write")]);
     sandbox.gallery_with_items("Kept", text_items(2));

@@ -434,3 +434,54 @@ fn an_outage_ended_by_the_sandbox_faults_is_waited_out_and_the_run_finishes() {
     assert_eq!(out.lines().len(), 150);
     assert!(sandbox.items(&g).is_empty(), "every item is gone");
 }
+
+#[test]
+fn an_endless_error_page_from_a_media_url_is_read_no_further_than_its_start() {
+    // The export's download of a media file meets a CDN that answers 500 with a body that never
+    // ends: the error is decoded from the body's start and the run ends, instead of reading (and
+    // holding) the page for ever.
+    let server = FakeServer::start(|seen, _| {
+        let host = seen.header("host").unwrap_or_default().to_string();
+        match (seen.method.as_str(), seen.path()) {
+            ("GET", path) if path == format!("{API}/galleries/{GALLERY}") => Answer::json(
+                200,
+                &json!({"gallery": {"id": GALLERY, "name": "Stock", "totalItems": 1, "items": [{
+                    "id": ITEM, "title": "Sea", "sortOrder": 1, "type": "IMAGE",
+                    "image": {"type": "WIX_MEDIA", "imageInfo": {
+                        "id": "nsplsh_4d4d4d~mv2.jpg", "url": format!("http://{host}/media/nsplsh_4d4d4d~mv2.jpg"),
+                        "width": 480, "height": 320}}}]}})
+                .to_string(),
+            ),
+            ("POST", "/site-media/v1/files/generate-file-download-url") => {
+                Answer::json(404, r#"{"message": "NOT_FOUND: file"}"#)
+            }
+            ("GET", "/media/nsplsh_4d4d4d~mv2.jpg") => Answer::endless(500),
+            _ => Answer::json(404, "{}"),
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("export");
+    let out = run(cli_at(home.path(), &server.base_url)
+        .args(["--retries", "1", "galleries", "export", GALLERY])
+        .arg(&dir));
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    // The 500 is named from the first 64 KiB of its page, and nothing of it was kept.
+    assert!(
+        out.stderr
+            .contains("HTTP 500: the JSON body is truncated (65536 bytes received)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("1 file(s) failed"), "{}", out.stderr);
+    let left: Vec<_> = std::fs::read_dir(dir.join("media"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let fetched = server
+        .requests()
+        .iter()
+        .filter(|r| r.path().starts_with("/media/"))
+        .count();
+    assert_eq!(fetched, 1, "one attempt (--retries 1)");
+}

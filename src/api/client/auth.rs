@@ -16,6 +16,7 @@ use reqwest::header::{HeaderValue, CONTENT_TYPE};
 use serde_json::{json, Value};
 
 use super::credentials::Credentials;
+use super::exchange::{read_capped, Capped, MAX_ANSWER_BYTES};
 use super::token::{header_value, status_summary, Held};
 use super::Client;
 use crate::api::error::{from_response, ApiError};
@@ -173,7 +174,28 @@ impl Client {
             })?;
         let status = response.status().as_u16();
         let content_type = super::exchange::header_text(response.headers(), CONTENT_TYPE);
-        let bytes = response.bytes().await.unwrap_or_default();
+        let bytes = match read_capped(response, MAX_ANSWER_BYTES).await {
+            Ok(bytes) => bytes,
+            Err(Capped::TooLarge { .. }) => {
+                return Err(ApiError::BadBody {
+                    what: what.to_string(),
+                    detail: format!(
+                        "the answer is larger than {} MiB: stopped reading it",
+                        MAX_ANSWER_BYTES >> 20
+                    ),
+                })
+            }
+            Err(Capped::Broken(e)) => {
+                return Err(ApiError::Network {
+                    what: what.to_string(),
+                    detail: format!(
+                        "the answer broke off: {}",
+                        super::network_detail(&e, self.options.timeout)
+                    ),
+                    ambiguous: false,
+                })
+            }
+        };
         if !(200..300).contains(&status) {
             return Err(from_response(
                 what.to_string(),

@@ -164,7 +164,7 @@ pub(super) fn header_text(headers: &HeaderMap, name: impl AsHeaderName) -> Optio
 
 /// `Retry-After` as seconds or as an HTTP date (RFC 9110 allows both), capped at a minute: a
 /// server asking for longer is waited on for a minute at a time, within the retry rules.
-fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(super) fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     let secs = match value.parse::<u64>() {
         Ok(secs) => secs,
@@ -177,8 +177,29 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
     Some(Duration::from_secs(secs.min(60)))
 }
 
+/// How much of a failure's body is read outside the API's own exchange (uploads, downloads): far
+/// more than any error JSON.
+pub(crate) const ERROR_BODY_BYTES: usize = 64 * 1024;
+
+/// The start of a failure's body, at most `limit` bytes: enough to decode an error or describe a
+/// page that is not one. The rest is never read, so an endless or huge error page from an upload
+/// server or a CDN costs neither memory nor time; a body that breaks off gives what came.
+pub(crate) async fn read_error_body(mut response: reqwest::Response, limit: usize) -> Vec<u8> {
+    let mut body = Vec::new();
+    while body.len() < limit {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = limit - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    body
+}
+
 /// Why an answer's body was not read whole.
-enum Capped {
+pub(super) enum Capped {
     /// Over the cap (announced by `Content-Length`, or counted while reading).
     TooLarge {
         announced: Option<u64>,
@@ -187,7 +208,10 @@ enum Capped {
 }
 
 /// Reads a body a chunk at a time, never holding more than `limit` bytes.
-async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Capped> {
+pub(super) async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Capped> {
     let announced = response.content_length();
     if announced.is_some_and(|n| n > limit as u64) {
         return Err(Capped::TooLarge { announced });

@@ -40,7 +40,7 @@ use super::error::ApiError;
 use super::ratelimit::RateLimiter;
 
 pub use credentials::{AppCredentials, Credentials};
-pub(crate) use exchange::network_detail;
+pub(crate) use exchange::{network_detail, read_error_body, ERROR_BODY_BYTES};
 pub use log::mask_secret;
 pub(crate) use retry::backoff;
 pub use wait::{Wait, WaitNotice, WaitObserver};

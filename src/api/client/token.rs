@@ -10,7 +10,7 @@ use reqwest::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{json, Value};
 
 use super::credentials::AppCredentials;
-use super::exchange::header_text;
+use super::exchange::{header_text, parse_retry_after, read_capped, Capped, MAX_ANSWER_BYTES};
 use super::Client;
 use crate::api::error::{from_response, ApiError};
 use crate::output;
@@ -101,11 +101,18 @@ impl Client {
                     let status = response.status().as_u16();
                     let content_type = header_text(response.headers(), CONTENT_TYPE);
                     let retry_after = header_text(response.headers(), RETRY_AFTER)
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(|secs| Duration::from_secs(secs.min(60)));
-                    let bytes = match response.bytes().await {
+                        .as_deref()
+                        .and_then(parse_retry_after);
+                    let bytes = match read_capped(response, MAX_ANSWER_BYTES).await {
                         Ok(bytes) => bytes,
-                        Err(e) => {
+                        Err(Capped::TooLarge { .. }) => {
+                            let detail = format!(
+                                "the token endpoint {url} answered {status} with more than {} MiB, far more than a token: stopped reading it",
+                                MAX_ANSWER_BYTES >> 20
+                            );
+                            return Err(state.refuse(what.clone(), detail));
+                        }
+                        Err(Capped::Broken(e)) => {
                             let error = ApiError::Network {
                                 what: what.clone(),
                                 detail: format!(
@@ -172,7 +179,7 @@ impl Client {
             if !retryable || attempt >= attempts {
                 return Err(error);
             }
-            let delay = retry_after.unwrap_or_else(|| super::retry::backoff(attempt));
+            let delay = super::retry::retry_delay(retry_after, attempt);
             // `pause` shows a long wait on a terminal and logs it under -v.
             self.pause(
                 "asking for an access token",

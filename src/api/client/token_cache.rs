@@ -59,8 +59,6 @@ impl Client {
             let _ = std::fs::remove_file(path);
         }
     }
-
-    // ---- --token-command ---------------------------------------------------------------------
 }
 
 fn unix_secs(time: SystemTime) -> f64 {
@@ -104,12 +102,8 @@ fn write_cache_file(path: &Path, held: &Held) -> std::io::Result<()> {
         "refreshAt": unix_secs(refresh_at),
     })
     .to_string();
-    // tempfile creates its files 0600: the token is never readable by others, not even briefly.
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut temp, text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    // A 0600 temporary file renamed over the old one: never readable by others, not even briefly.
+    crate::files::write_private_atomically(path, text.as_bytes())
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

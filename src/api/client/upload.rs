@@ -10,7 +10,9 @@ use std::time::Duration;
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use serde_json::Value;
 
-use super::exchange::{header_text, network_detail, Failure, REQUEST_ID};
+use super::exchange::{
+    header_text, network_detail, read_error_body, Failure, ERROR_BODY_BYTES, REQUEST_ID,
+};
 use super::retry::backoff;
 use super::Client;
 use crate::api::error::{from_response, ApiError};
@@ -298,7 +300,7 @@ impl Client {
         }
         let content_type = header_text(response.headers(), CONTENT_TYPE);
         let request_id = header_text(response.headers(), REQUEST_ID);
-        let body = response.bytes().await.unwrap_or_default();
+        let body = read_error_body(response, ERROR_BODY_BYTES).await;
         let error = from_response(
             what.to_string(),
             status,
