@@ -462,10 +462,7 @@ impl<'c> Report<'c> {
             text.push_str(&row.join("\t"));
             text.push('\n');
         }
-        let dir = path.parent().unwrap_or(std::path::Path::new("."));
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-        std::io::Write::write_all(&mut temp, text.as_bytes())?;
-        temp.persist(&path).map_err(|e| e.error)?;
+        crate::files::write_private_atomically(&path, text.as_bytes())?;
         let printer = &self.ctx.printer;
         printer.notice(&format!("old → new ids (also in {}):", path.display()));
         for row in rows.iter().take(ID_TABLE_SHOWN) {
