@@ -141,7 +141,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     // One add per gallery at a time on this machine (`lock.rs`): a second run of the same folder
     // waits, then finds what the first added and skips it. Taken before Ctrl-C is handled here,
     // so a wait can be interrupted at once.
-    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery);
+    let site_key = site_key_of(ctx, client);
+    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &site_key, gallery);
     let _add_lock = lock::acquire_or_warn(&ctx.printer, &lock_path, || {
         ctx.printer.notice(&format!(
             "waiting for another progallery items add to gallery {gallery} on this machine to finish"
@@ -176,7 +177,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             }
         }
     };
-    let cache = HashCache::open(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery)?;
+    let cache = HashCache::open(&ctx.paths.data_dir, &site_key, gallery)?;
     let cache = Mutex::new(cache);
     let concurrency = usize::from(args.concurrency);
 
