@@ -690,12 +690,8 @@ impl<'c> Report<'c> {
                 }
             }
             if nothing_went && self.not_sent == 0 && self.whole_when_all_fail {
+                // A service error's kind is never Partial (`api_kind`): nothing was partial.
                 let kind = self.failure_kind.flatten().unwrap_or(Kind::General);
-                let kind = if kind == Kind::Partial {
-                    Kind::General
-                } else {
-                    kind
-                };
                 let error = CliError::new(
                     kind,
                     format!("{summary}: every one failed, nothing was done (listed above)"),

@@ -55,7 +55,9 @@ pub(super) async fn import_url(url: &str, shared: &Shared<'_>) -> Result<FileDes
         url: Some(url.to_string()),
         ..Fact::default()
     });
-    let file = shared.ready_or(pending, "the import", import_failed).await?;
+    let file = shared
+        .ready_or(pending, "the import", import_failed)
+        .await?;
     shared.remember(Fact {
         wix_hash: file.hash.clone(),
         size: file.size(),

@@ -461,7 +461,6 @@ fn finish_single(
     };
     let counts = match &state {
         State::Added(_) => "added 1 of 1",
-        State::Present(_) => "added 0 of 1",
         _ => "added 0 of 1",
     };
     let tail = match &state {
@@ -498,11 +497,6 @@ fn finish_single(
             // The only source failed: nothing went through, so this is not a partial failure
             // (exit 3) but the failure's own code (1 for a local one, such as an unreadable file).
             let kind = api.as_deref().map_or(Kind::General, crate::error::api_kind);
-            let kind = if kind == Kind::Partial {
-                Kind::General
-            } else {
-                kind
-            };
             return Err(CliError::new(kind, format!("{label}: {}", failed.message))
                 .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
                 .into());
