@@ -33,13 +33,8 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// refused at once), at most [`MAX_INPUT_BYTES`], UTF-8 without NUL bytes (a binary file is not
 /// input). Every refusal is a usage error naming the path, and the line for a bad byte.
 pub fn read_input(source: &str, what: &str) -> Result<String> {
-    let bytes = read_raw(source, what)?;
-    // The first problem in the input is the one reported.
-    let bad_utf8 = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
-    let nul = bytes.iter().position(|b| *b == 0);
-    if let Some(at) = nul.filter(|at| bad_utf8.map_or(true, |bad| *at < bad)) {
-        return Err(nul_error(source, what, &bytes, at));
-    }
+    // A NUL before any bad UTF-8 is refused there; the first bad byte is named here.
+    let bytes = read_input_bytes(source, what)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {

@@ -462,10 +462,7 @@ impl<'c> Report<'c> {
             text.push_str(&row.join("\t"));
             text.push('\n');
         }
-        let dir = path.parent().unwrap_or(std::path::Path::new("."));
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-        std::io::Write::write_all(&mut temp, text.as_bytes())?;
-        temp.persist(&path).map_err(|e| e.error)?;
+        crate::files::write_private_atomically(&path, text.as_bytes())?;
         let printer = &self.ctx.printer;
         printer.notice(&format!("old → new ids (also in {}):", path.display()));
         for row in rows.iter().take(ID_TABLE_SHOWN) {
@@ -693,12 +690,8 @@ impl<'c> Report<'c> {
                 }
             }
             if nothing_went && self.not_sent == 0 && self.whole_when_all_fail {
+                // A service error's kind is never Partial (`api_kind`): nothing was partial.
                 let kind = self.failure_kind.flatten().unwrap_or(Kind::General);
-                let kind = if kind == Kind::Partial {
-                    Kind::General
-                } else {
-                    kind
-                };
                 let error = CliError::new(
                     kind,
                     format!("{summary}: every one failed, nothing was done (listed above)"),

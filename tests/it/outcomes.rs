@@ -499,3 +499,37 @@ fn reorder_prints_what_moved_and_what_was_already_in_place() {
         .args(["items", "list", &g, "--all", "-o", "id"]));
     assert_eq!(now.lines(), wanted);
 }
+
+#[test]
+fn an_id_named_twice_to_items_delete_is_deleted_and_journaled_once() {
+    let sandbox = Sandbox::empty();
+    let (g, ids) = generated(&sandbox, 2);
+    let deleted = run(sandbox.cli().args([
+        "items", "delete", &g, &ids[0], &ids[0], "--yes", "-o", "jsonl",
+    ]));
+    deleted.success();
+    assert_eq!(statuses(&deleted.json_lines()), ["deleted"]);
+    assert!(
+        deleted
+            .stderr
+            .contains(&format!("deleted 1 of 1 item(s) from gallery {g}")),
+        "{}",
+        deleted.stderr
+    );
+    assert_eq!(item_count(&sandbox, &g), 1);
+    // The journal holds it once, so its restore brings back one item, not two.
+    let journal = deleted
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("journal: "))
+        .and_then(|l| l.split(" (undo").next())
+        .unwrap()
+        .trim()
+        .to_string();
+    let back = run(sandbox
+        .cli()
+        .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
+    back.success();
+    assert_eq!(statuses(&back.json_lines()), ["restored"]);
+    assert_eq!(item_count(&sandbox, &g), 2);
+}

@@ -133,12 +133,15 @@ async fn delete(args: ItemsDeleteArgs, ctx: &Context) -> Result<i32> {
     for id in &args.item_ids {
         require_guid(id, "item id")?;
     }
+    // An id named twice is one item: deleted, journaled and counted once (as bulk-delete does).
+    let mut seen = std::collections::HashSet::new();
+    let item_ids: Vec<&String> = args.item_ids.iter().filter(|id| seen.insert(*id)).collect();
     let gallery = ctx.resolve_gallery(&args.gallery_id).await?;
     let client = ctx.client().await?;
     let gallery = gallery.as_str();
     // Read them first: a wrong id fails before anything is deleted, and the dry run shows them.
     let mut targets = Vec::new();
-    for id in &args.item_ids {
+    for id in item_ids {
         targets.push(items::get(client, gallery, id).await?);
     }
     if args.destructive.dry_run {

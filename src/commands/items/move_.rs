@@ -63,12 +63,8 @@ pub async fn run(args: ItemsMoveArgs, ctx: &Context) -> Result<i32> {
             .notice("the item is already there; nothing changed");
         return Ok(0);
     }
-    let held: Vec<f64> = existing
-        .iter()
-        .filter_map(ordering::sort_order_of)
-        .collect();
     slots.insert(to, None);
-    let values = ordering::solve(&slots, ordering::now_seconds(), &held);
+    let values = ordering::solve_in(&slots, &existing);
     let windows = ordering::windows(&values);
     let mut neighbours = Vec::new();
     for (k, value) in values.iter().enumerate() {

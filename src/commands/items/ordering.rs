@@ -127,7 +127,7 @@ fn min_gap(x: f64) -> f64 {
 }
 
 /// The seconds since the epoch, the service's default `sortOrder` scale.
-pub fn now_seconds() -> f64 {
+fn now_seconds() -> f64 {
     let now = chrono::Utc::now();
     now.timestamp() as f64 + f64::from(now.timestamp_subsec_millis()) / 1000.0
 }
@@ -137,7 +137,7 @@ pub fn now_seconds() -> f64 {
 /// Returns the number of each entry (fixed ones unchanged unless they had to move). New numbers
 /// are strictly between their neighbours'; two fixed entries next to each other may keep a
 /// number they share when they keep the order the service lists them in.
-pub fn solve(slots: &[Slot], now: f64, held: &[f64]) -> Vec<f64> {
+fn solve(slots: &[Slot], now: f64, held: &[f64]) -> Vec<f64> {
     // Fixed entries out of their current order (by number, then by rank among equal numbers)
     // cannot all stay: keep a longest increasing subsequence of them, free the rest.
     let fixed: Vec<(usize, Fixed)> = slots

@@ -44,13 +44,7 @@ pub(super) async fn import_url(url: &str, shared: &Shared<'_>) -> Result<FileDes
         cache.media_from_url(url).to_vec()
     };
     if let Some(file) = shared.reusable(known, None).await {
-        return shared.ready(file, "the import").await.map_err(|f| {
-            if f.message.contains("FAILED") {
-                import_failed()
-            } else {
-                f
-            }
-        });
+        return shared.ready_or(file, "the import", import_failed).await;
     }
     let (mime, name) = import_type(url, shared).await;
     let pending = media::import(shared.client, url, Some(&name), mime.as_deref())
@@ -61,11 +55,9 @@ pub(super) async fn import_url(url: &str, shared: &Shared<'_>) -> Result<FileDes
         url: Some(url.to_string()),
         ..Fact::default()
     });
-    let file = match shared.ready(pending, "the import").await {
-        Ok(file) => file,
-        Err(failed) if failed.message.contains("(FAILED)") => return Err(import_failed()),
-        Err(failed) => return Err(failed),
-    };
+    let file = shared
+        .ready_or(pending, "the import", import_failed)
+        .await?;
     shared.remember(Fact {
         wix_hash: file.hash.clone(),
         size: file.size(),

@@ -168,14 +168,28 @@ impl Shared<'_> {
         file: FileDescriptor,
         what: &str,
     ) -> Result<FileDescriptor, Failed> {
+        self.ready_or(file, what, || {
+            Failed::new(format!(
+                "the Media Manager could not process {what} (FAILED): the file must be an image or video it can read"
+            ))
+        })
+        .await
+    }
+
+    /// [`Shared::ready`], with `when_failed` saying why when the Media Manager marks the file
+    /// FAILED (an import's reason is the URL, not the file).
+    pub(super) async fn ready_or(
+        &self,
+        file: FileDescriptor,
+        what: &str,
+        when_failed: impl FnOnce() -> Failed,
+    ) -> Result<FileDescriptor, Failed> {
         let id = file.id.clone();
         self.waiter
             .wait(file, self.ready_timeout)
             .await
             .map_err(|end| match end {
-                WaitEnd::Failed => Failed::new(format!(
-                    "the Media Manager could not process {what} (FAILED): the file must be an image or video it can read"
-                )),
+                WaitEnd::Failed => when_failed(),
                 WaitEnd::TimedOut(limit) => Failed::new(format!(
                     "{what} was not ready after {} s (--ready-timeout); it may still finish: run again later",
                     limit.as_secs()

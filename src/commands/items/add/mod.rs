@@ -141,7 +141,8 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
     // One add per gallery at a time on this machine (`lock.rs`): a second run of the same folder
     // waits, then finds what the first added and skips it. Taken before Ctrl-C is handled here,
     // so a wait can be interrupted at once.
-    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery);
+    let site_key = site_key_of(ctx, client);
+    let lock_path = lock::add_lock_path(&ctx.paths.data_dir, &site_key, gallery);
     let _add_lock = lock::acquire_or_warn(&ctx.printer, &lock_path, || {
         ctx.printer.notice(&format!(
             "waiting for another progallery items add to gallery {gallery} on this machine to finish"
@@ -176,7 +177,7 @@ pub async fn run(args: ItemsAddArgs, ctx: &Context) -> Result<i32> {
             }
         }
     };
-    let cache = HashCache::open(&ctx.paths.data_dir, &site_key_of(ctx, client), gallery)?;
+    let cache = HashCache::open(&ctx.paths.data_dir, &site_key, gallery)?;
     let cache = Mutex::new(cache);
     let concurrency = usize::from(args.concurrency);
 
@@ -460,7 +461,6 @@ fn finish_single(
     };
     let counts = match &state {
         State::Added(_) => "added 1 of 1",
-        State::Present(_) => "added 0 of 1",
         _ => "added 0 of 1",
     };
     let tail = match &state {
@@ -497,11 +497,6 @@ fn finish_single(
             // The only source failed: nothing went through, so this is not a partial failure
             // (exit 3) but the failure's own code (1 for a local one, such as an unreadable file).
             let kind = api.as_deref().map_or(Kind::General, crate::error::api_kind);
-            let kind = if kind == Kind::Partial {
-                Kind::General
-            } else {
-                kind
-            };
             return Err(CliError::new(kind, format!("{label}: {}", failed.message))
                 .with_hint("fix or remove the failed sources and run the same command again: what is already in the gallery is skipped")
                 .into());

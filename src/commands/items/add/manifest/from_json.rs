@@ -8,13 +8,14 @@ use super::row::{build_row, CellValue, Row, RowProblems};
 use crate::commands::items::metadata::Meta;
 
 pub(super) fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblems), Vec<String>> {
-    let values: Vec<(String, Value)> = match serde_json::from_str::<Value>(text) {
+    // Each row with where it is (for messages) and its number (for ordering the problems).
+    let values: Vec<(String, usize, Value)> = match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(list)) => numbered("entry", list),
         Ok(Value::Object(mut map)) => match map.remove("items") {
             Some(Value::Array(list)) => numbered("entry", list),
             _ => match map.remove("item") {
-                Some(item) => vec![("line 1".to_string(), item)],
-                None => vec![("line 1".to_string(), Value::Object(map))],
+                Some(item) => vec![("line 1".to_string(), 1, item)],
+                None => vec![("line 1".to_string(), 1, Value::Object(map))],
             },
         },
         Ok(_) => return Err(vec![format!("{name} must hold JSON objects (rows)")]),
@@ -27,7 +28,7 @@ pub(super) fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblem
                     continue;
                 }
                 match serde_json::from_str::<Value>(line) {
-                    Ok(v) => values.push((format!("line {}", number + 1), v)),
+                    Ok(v) => values.push((format!("line {}", number + 1), number + 1, v)),
                     Err(e) => {
                         errors.push(format!("{name} line {}: not valid JSON: {e}", number + 1))
                     }
@@ -41,12 +42,7 @@ pub(super) fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblem
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    for (order, (place, value)) in values.into_iter().enumerate() {
-        let order = place
-            .rsplit(' ')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(order + 1);
+    for (place, order, value) in values {
         match value {
             Value::Object(map) => match json_row(&map) {
                 Ok(mut row) => {
@@ -69,10 +65,10 @@ pub(super) fn parse_json(name: &str, text: &str) -> Result<(Vec<Row>, RowProblem
     Ok((rows, errors))
 }
 
-fn numbered(word: &str, list: Vec<Value>) -> Vec<(String, Value)> {
+fn numbered(word: &str, list: Vec<Value>) -> Vec<(String, usize, Value)> {
     list.into_iter()
         .enumerate()
-        .map(|(i, v)| (format!("{word} {}", i + 1), v))
+        .map(|(i, v)| (format!("{word} {}", i + 1), i + 1, v))
         .collect()
 }
 
