@@ -520,9 +520,7 @@ fn remember_links(
         .collect();
     for (f, item_id) in &plan.links {
         let item = by_id.get(item_id.as_str());
-        let media_id = item
-            .and_then(|i| media::main_media(i))
-            .and_then(|m| m.media_id);
+        let media_id = item.and_then(|i| media::wix_media_id(i));
         state.record(&files[*f].name, Some(known(&files[*f], item_id, media_id)))?;
     }
     let present: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
@@ -710,7 +708,7 @@ async fn apply(
                     None => Outcome::new(None, Status::NotSent),
                     Some(Ok(item)) => {
                         let id = item.id.clone().unwrap_or_default();
-                        let media_id = media::main_media(&item).and_then(|m| m.media_id);
+                        let media_id = media::wix_media_id(&item);
                         state.record(&name, Some(known(&files[file], &id, media_id)))?;
                         Outcome::of_item(item, status)
                     }
