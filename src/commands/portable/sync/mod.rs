@@ -200,14 +200,13 @@ fn inspect(
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
     let size = meta.len();
     if let Some(known) = known.filter(|k| k.size == size && k.modified == modified && size > 0) {
-        let mime = crate::commands::items::add::mime_from_name(&name).unwrap_or(by_name);
         return Ok(LocalFile {
             name,
             path,
             size,
             modified,
             sha256: known.sha256,
-            mime,
+            mime: by_name,
         });
     }
     let (size, mime, sha256) =
