@@ -67,7 +67,9 @@ pub async fn run(args: GalleriesCopyArgs, ctx: &Context) -> Result<i32> {
             .with_context(|| format!("creating {}", copies.display()))?;
         let source_key = hashcache::site_key_of(ctx, source_client);
         let idmap = IdMap::open(
-            &copies.join(format!("{source_key}-{}.jsonl", args.gallery_id)),
+            // The resolved id, not the argument as typed: a name (which may hold a '/') and the
+            // id must find the same map, or a rerun would copy the gallery again.
+            &copies.join(format!("{source_key}-{gallery_id}.jsonl")),
             &key,
         )?;
         let temp = in_flight.insert(

@@ -246,9 +246,10 @@ pub fn check_folder(dir: &Path, gallery_id: &str) -> Result<()> {
     };
     let json = dir.join(GALLERY_JSON);
     if json.exists() {
-        let found = std::fs::read_to_string(&json)
+        // A FIFO or device in its place is refused, never waited on (`files`).
+        let found = crate::files::open_regular(&json)
             .ok()
-            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .and_then(|f| serde_json::from_reader::<_, Value>(std::io::BufReader::new(f)).ok())
             .and_then(|v| {
                 v.pointer("/gallery/id")
                     .and_then(Value::as_str)

@@ -242,7 +242,7 @@ pub fn read_export(dir: &Path) -> Result<(Gallery, HashMap<String, Entry>)> {
 /// Whether an item's media is uploaded again: Wix media (a media id) yes; an external image, a
 /// YouTube or Vimeo link, a text item keep what they show.
 fn reuploads(item: &Item) -> bool {
-    media::main_media(item).is_some_and(|m| m.media_id.is_some())
+    media::wix_media_id(item).is_some()
 }
 
 /// Imports `source` (the gallery and every item) into the target site.
@@ -298,7 +298,13 @@ pub async fn import(
             Some(there) => {
                 if known.is_none() {
                     let new = there.id.clone().unwrap_or_default();
-                    idmap.record_item(&gallery_id, &old, &new, media_id(item), media_id(there))?;
+                    idmap.record_item(
+                        &gallery_id,
+                        &old,
+                        &new,
+                        media::wix_media_id(item),
+                        media::wix_media_id(there),
+                    )?;
                 }
                 report.add(
                     Outcome::of_item((*there).clone(), Status::Present).with_original_id(old),
@@ -337,8 +343,8 @@ pub async fn import(
                             &gallery_id,
                             &old,
                             &new,
-                            media_id(item),
-                            media_id(&created),
+                            media::wix_media_id(item),
+                            media::wix_media_id(&created),
                         )?;
                         Outcome::of_item(created, Status::Added)
                     }
@@ -499,11 +505,6 @@ fn same_item(there: &Item, item: &Item) -> bool {
     there.kind() == item.kind()
         && there.title == item.title
         && there.description == item.description
-}
-
-/// The Wix media id an item shows.
-fn media_id(item: &Item) -> Option<String> {
-    media::main_media(item).and_then(|m| m.media_id)
 }
 
 /// One item: its media uploaded (when it has Wix media), then the item created at its place.

@@ -98,6 +98,12 @@ pub fn main_media(item: &Item) -> Option<MediaRef> {
     MediaRef::from_info(video.get("videoInfo")?, true, true)
 }
 
+/// The Wix media id of what an item shows (`None` for text, links and external images): what an
+/// import uploads again and what a sync can match to a file.
+pub fn wix_media_id(item: &Item) -> Option<String> {
+    main_media(item).and_then(|m| m.media_id)
+}
+
 /// A video's first poster (its still, for the contact sheet).
 pub fn poster_media(item: &Item) -> Option<MediaRef> {
     let poster = item

@@ -112,3 +112,35 @@ fn keep_writes_a_full_export_and_fills_an_existing_gallery() {
     );
     assert_eq!(sandbox.items_on_site(OTHER_SITE, &existing).len(), 12);
 }
+
+#[test]
+fn a_copy_by_name_and_one_by_id_share_one_map_so_the_rerun_adds_nothing() {
+    let sandbox = Sandbox::empty();
+    staging_profile(&sandbox);
+    // A name with a '/' in it: the map's file is named after the gallery's id, never its name.
+    let source = mixed_gallery(&sandbox, DEFAULT_TEST_SITE, "Trip/2024", 3);
+    let copy = |gallery: &str| {
+        let out = run(sandbox.cli().args([
+            "galleries",
+            "copy",
+            gallery,
+            "--to-profile",
+            "staging",
+            "-o",
+            "id",
+        ]));
+        out.success();
+        out.stdout.trim().to_string()
+    };
+    let target = copy("Trip/2024");
+    assert_eq!(sandbox.items_on_site(OTHER_SITE, &target).len(), 3);
+    sandbox.clear_request_log();
+    assert_eq!(copy(&source), target);
+    assert!(sandbox.writes().is_empty(), "{:?}", sandbox.writes());
+    let copies = names_in(&sandbox.home.path().join("data/copies"));
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(
+        copies[0].ends_with(&format!("-{source}.jsonl")),
+        "{copies:?}"
+    );
+}

@@ -305,3 +305,29 @@ fn a_file_the_media_manager_will_not_name_comes_from_its_url_without_credentials
     let api = seen.iter().find(|r| r.path().starts_with(API)).unwrap();
     assert_eq!(api.header("authorization"), Some(TEST_API_KEY));
 }
+
+/// A FIFO named `gallery.json` in the folder (no writer ever opens it) is refused at once, not
+/// waited on: the run finishing is part of the proof.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_gallery_json_is_refused_at_once() {
+    let sandbox = Sandbox::start();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("odd");
+    std::fs::create_dir(&dir).unwrap();
+    let fifo =
+        std::ffi::CString::new(dir.join("gallery.json").as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo(3) reads a NUL-terminated path and touches nothing else.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0, "mkfifo");
+    sandbox.clear_request_log();
+    let refused = export_seed_site(&sandbox, SEEDED, &dir, &[]);
+    refused.code(2);
+    assert!(
+        refused.stderr.contains("is not an export of progallery"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("hint: "), "{}", refused.stderr);
+    assert!(refused.stdout.is_empty());
+    assert_eq!(names_in(&dir), ["gallery.json"]);
+}

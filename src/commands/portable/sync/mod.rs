@@ -200,14 +200,13 @@ fn inspect(
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
     let size = meta.len();
     if let Some(known) = known.filter(|k| k.size == size && k.modified == modified && size > 0) {
-        let mime = crate::commands::items::add::mime_from_name(&name).unwrap_or(by_name);
         return Ok(LocalFile {
             name,
             path,
             size,
             modified,
             sha256: known.sha256,
-            mime,
+            mime: by_name,
         });
     }
     let (size, mime, sha256) =
@@ -520,9 +519,7 @@ fn remember_links(
         .collect();
     for (f, item_id) in &plan.links {
         let item = by_id.get(item_id.as_str());
-        let media_id = item
-            .and_then(|i| media::main_media(i))
-            .and_then(|m| m.media_id);
+        let media_id = item.and_then(|i| media::wix_media_id(i));
         state.record(&files[*f].name, Some(known(&files[*f], item_id, media_id)))?;
     }
     let present: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
@@ -710,7 +707,7 @@ async fn apply(
                     None => Outcome::new(None, Status::NotSent),
                     Some(Ok(item)) => {
                         let id = item.id.clone().unwrap_or_default();
-                        let media_id = media::main_media(&item).and_then(|m| m.media_id);
+                        let media_id = media::wix_media_id(&item);
                         state.record(&name, Some(known(&files[file], &id, media_id)))?;
                         Outcome::of_item(item, status)
                     }

@@ -73,7 +73,7 @@ pub struct Plan {
 
 /// Whether the sync manages an item: it shows Wix media, so a file can be it.
 pub fn managed(item: &Item) -> bool {
-    media::main_media(item).is_some_and(|m| m.media_id.is_some())
+    media::wix_media_id(item).is_some()
 }
 
 /// For each file, the item (index into `items`) it is, and the state it was last synced with.
