@@ -10,7 +10,6 @@
 use std::io::{Read, Write};
 use std::process::Stdio;
 use std::sync::mpsc;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -171,7 +170,7 @@ fn an_item_delete_that_fails_for_one_id_goes_on_and_exits_3() {
     let mut seen = String::new();
     while !seen.contains("[y/N]") {
         let chunk = chunks
-            .recv_timeout(Duration::from_secs(60))
+            .recv_timeout(CEILING)
             .unwrap_or_else(|e| panic!("no confirmation question ({e}): {seen}"));
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
