@@ -23,6 +23,7 @@ fn generated(sandbox: &Sandbox, count: u64) -> (String, Vec<String>) {
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &gallery, "--all", "-o", "id"]));
+    ids.success();
     let ids = ids.lines().iter().map(|s| s.to_string()).collect();
     (gallery, ids)
 }
@@ -303,6 +304,7 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
     let made = run(sandbox
         .cli()
         .args(["galleries", "create", "--name", "Add", "-o", "id"]));
+    made.success();
     let g = made.stdout.trim().to_string();
     let unknown = "0a1b2c_00000000000000000000000000000000~mv2.jpg";
     let manifest = [
