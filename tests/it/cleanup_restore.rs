@@ -64,11 +64,12 @@ fn restore_after_bulk_delete_gives_back_identical_items_and_twice_adds_nothing()
         .cli()
         .args(["items", "restore", "--journal", &journal, "-o", "jsonl"]));
     again.success();
-    assert!(
-        again.json_lines().iter().all(|o| o["status"] == "present"),
-        "{}",
-        again.stdout
-    );
+    let outcomes = again.json_lines();
+    let statuses: Vec<&str> = outcomes
+        .iter()
+        .map(|o| o["status"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(statuses, ["present"; 5], "{}", again.stdout);
     assert!(
         again.stderr.contains("restored 0 of 5 item(s)")
             && again.stderr.contains("5 already there"),

@@ -1,7 +1,6 @@
 //! Helpers of the cleanup tests (selection, safety, journal/restore, faults): a small hand-made
 //! gallery covering every filter term, and reading runs' outcomes and items' contents. Galleries
 //! of generated items and reading the sandbox back are `Sandbox` helpers (`common`).
-#![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -218,7 +218,6 @@ fn verbose_logs_exchanges_on_stderr_only() {
         .as_str()
         .unwrap_or_default();
     assert!(agent.starts_with("progallery/"), "{logged_request:?}");
-    let _ = Value::Null;
 }
 
 #[test]

@@ -304,6 +304,11 @@ fn thirty_two_writers_under_faults_report_exactly_what_landed() {
     run_writers_then(&scenario, || {
         sb.set_faults(json!({"failRate": 0}));
     });
+    // Without a fault that fired, the run above would only repeat the faultless test.
+    assert!(
+        sb.request_log().iter().any(|r| r["status"] == 503),
+        "no fault was injected"
+    );
 }
 
 #[test]

@@ -10,7 +10,6 @@
 use std::io::{Read, Write};
 use std::process::Stdio;
 use std::sync::mpsc;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -24,6 +23,7 @@ fn generated(sandbox: &Sandbox, count: u64) -> (String, Vec<String>) {
     let ids = run(sandbox
         .cli()
         .args(["items", "list", &gallery, "--all", "-o", "id"]));
+    ids.success();
     let ids = ids.lines().iter().map(|s| s.to_string()).collect();
     (gallery, ids)
 }
@@ -171,7 +171,7 @@ fn an_item_delete_that_fails_for_one_id_goes_on_and_exits_3() {
     let mut seen = String::new();
     while !seen.contains("[y/N]") {
         let chunk = chunks
-            .recv_timeout(Duration::from_secs(60))
+            .recv_timeout(CEILING)
             .unwrap_or_else(|e| panic!("no confirmation question ({e}): {seen}"));
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
@@ -304,6 +304,7 @@ fn add_with_several_sources_prints_an_outcome_per_source() {
     let made = run(sandbox
         .cli()
         .args(["galleries", "create", "--name", "Add", "-o", "id"]));
+    made.success();
     let g = made.stdout.trim().to_string();
     let unknown = "0a1b2c_00000000000000000000000000000000~mv2.jpg";
     let manifest = [

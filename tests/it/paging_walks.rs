@@ -55,6 +55,7 @@ fn items_list_all_reads_no_page_past_a_total_that_fills_its_pages() {
     let made = run(sandbox
         .cli()
         .args(["galleries", "create", "--name", "Empty", "-o", "id"]));
+    made.success();
     let empty = made.stdout.trim().to_string();
     sandbox.clear_request_log();
     let out = run(sandbox

@@ -269,14 +269,6 @@ fn status_and_reset_report_and_clear_the_database() {
     assert_eq!(list["totalGalleries"], 2);
 }
 
-/// The names in a directory.
-fn entries(dir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
 #[test]
 fn a_stopped_memory_sandbox_leaves_nothing_in_the_temp_dir() {
     // An in-memory sandbox keeps its media bytes in a temporary directory of its own; stopped
@@ -296,7 +288,7 @@ fn a_stopped_memory_sandbox_leaves_nothing_in_the_temp_dir() {
             &crate::common::media::png(2, 2, 10),
         );
         assert_eq!(file["operationStatus"], "READY", "{file}");
-        let made = entries(tmp.path());
+        let made = names_in(tmp.path());
         assert_eq!(made.len(), 1, "{made:?}");
         assert!(made[0].starts_with("progallery-sandbox-media-"), "{made:?}");
         let stopped = sandbox.stop_with(signal);
@@ -307,7 +299,7 @@ fn a_stopped_memory_sandbox_leaves_nothing_in_the_temp_dir() {
             stopped.stderr
         );
         assert_eq!(
-            entries(tmp.path()),
+            names_in(tmp.path()),
             Vec::<String>::new(),
             "left behind after {signal:?}"
         );
@@ -335,7 +327,7 @@ fn the_embedded_sandbox_leaves_nothing_in_the_temp_dir() {
         embedded(&["items", "list", &g, "-o", "id"]).lines().len(),
         1
     );
-    assert_eq!(entries(tmp.path()), Vec::<String>::new());
+    assert_eq!(names_in(tmp.path()), Vec::<String>::new());
 }
 
 #[test]

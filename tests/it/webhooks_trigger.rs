@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{cli_in, run};
+use crate::common::{assert_one_error_and_a_hint, cli_in, run};
 use crate::webhooks_listen::GALLERY;
 use crate::webhooks_support::*;
 
@@ -237,8 +237,5 @@ fn trigger_to_a_closed_port_says_why_and_exits_1() {
         .port();
     let to = format!("http://127.0.0.1:{port}/webhooks");
     let out = run(cli_in(home.path()).args(["webhooks", "trigger", "created", "--to", &to]));
-    out.code(1);
-    assert!(out.stdout.is_empty(), "{}", out.stdout);
-    assert!(out.stderr.contains("cannot connect"), "{}", out.stderr);
-    assert!(out.stderr.contains("hint: "), "{}", out.stderr);
+    assert_one_error_and_a_hint("a closed port", &out, 1, "cannot connect");
 }

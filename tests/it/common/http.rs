@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-/// Guards a test against a server that never answers; no test waits for this long on purpose.
-const CEILING: Duration = Duration::from_secs(120);
+use super::CEILING;
 
 /// One client for the whole test binary. Connections are not pooled: servers come and go on
 /// reused ports, and a kept-alive connection to a stopped one must not be picked up later.

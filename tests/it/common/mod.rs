@@ -7,7 +7,6 @@
 //! left behind; no wait is a guessed sleep (each waits for the event it needs, with a ceiling that
 //! only guards against a hang); a scripted server fails the test when its script panicked or an
 //! expected request never came.
-#![allow(dead_code)]
 
 mod checks;
 pub mod fake_server;

@@ -184,10 +184,13 @@ fn help_examples_fit_80_columns_and_never_wrap_a_flag_onto_its_own_line() {
     let home = tempfile::tempdir().unwrap();
     let helps = every_help(home.path());
     assert!(helps.len() > 30);
+    // Without examples to look at, the loop below would check nothing.
+    let mut with_examples = 0;
     for (command, help) in helps {
         let Some(examples) = help.split("Examples:\n").nth(1) else {
             continue;
         };
+        with_examples += 1;
         let mut previous = "";
         for line in examples.lines().take_while(|l| !l.is_empty()) {
             assert!(line.chars().count() <= 80, "`{command} --help`: {line:?}");
@@ -207,6 +210,10 @@ fn help_examples_fit_80_columns_and_never_wrap_a_flag_onto_its_own_line() {
             previous = line;
         }
     }
+    assert!(
+        with_examples > 30,
+        "only {with_examples} help texts with examples"
+    );
 }
 
 #[test]

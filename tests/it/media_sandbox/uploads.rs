@@ -1,8 +1,6 @@
 //! Uploads: generate-upload-url, the PUT of each format and of videos, refusals, the size cap,
 //! tokens, per-site isolation, retried PUTs and clients hanging up mid-body.
 
-use std::time::Duration;
-
 use serde_json::json;
 
 use super::*;
@@ -284,9 +282,7 @@ fn a_client_expecting_100_continue_is_refused_before_sending_its_body() {
     let path = url.strip_prefix(&sandbox.base_url).unwrap();
     let host = sandbox.base_url.strip_prefix("http://").unwrap();
     let mut stream = std::net::TcpStream::connect(host).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    stream.set_read_timeout(Some(CEILING)).unwrap();
     // Headers only: a client that honours Expect sends the body after `100 Continue`, never here.
     let head = format!(
         "PUT {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: image/png\r\n\

@@ -66,13 +66,12 @@ fn a_copy_streams_into_the_other_site_and_a_rerun_adds_nothing() {
     let unknown = run(sandbox
         .cli()
         .args(["galleries", "copy", &source, "--to-profile", "nope"]));
-    unknown.code(2);
-    assert!(
-        unknown.stderr.contains("no profile named \"nope\""),
-        "{}",
-        unknown.stderr
+    assert_one_error_and_a_hint(
+        "an unknown profile",
+        &unknown,
+        2,
+        "no profile named \"nope\"",
     );
-    assert!(unknown.stderr.contains("hint: "), "{}", unknown.stderr);
 }
 
 #[test]

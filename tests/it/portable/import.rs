@@ -152,12 +152,7 @@ fn a_new_gallery_comes_with_the_editor_note_and_into_a_full_one_needs_yes() {
         .args(["galleries", "import"])
         .arg(&dir)
         .args(["--into", &full]));
-    refused.code(2);
-    assert!(
-        refused.stderr.contains("holds 2 item(s)"),
-        "{}",
-        refused.stderr
-    );
+    assert_one_error_and_a_hint("a gallery with items", &refused, 2, "holds 2 item(s)");
     assert!(
         refused.stderr.contains("hint: add --yes"),
         "{}",

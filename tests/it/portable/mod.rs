@@ -21,23 +21,14 @@ use serde_json::{json, Value};
 
 pub use crate::common::media::*;
 pub use crate::common::*;
-use crate::media_sandbox::{get_file, upload as put_file};
+use crate::media_sandbox::upload as put_file;
 
-/// Uploads a file to `site`'s Media Manager and waits until it is READY (a media service may
-/// answer PENDING first); its descriptor.
+/// Uploads a file to `site`'s Media Manager, waits until it is processed (a media service
+/// answers PENDING first) and requires it READY; its descriptor.
 #[track_caller]
 pub fn upload(sandbox: &Sandbox, site: &str, name: &str, mime: &str, bytes: &[u8]) -> Value {
-    let file = put_file(sandbox, site, name, mime, bytes);
-    let id = file["id"].as_str().expect("file id").to_string();
-    let mut ready = file;
-    wait_for(&format!("{name} to be READY"), || {
-        if ready["operationStatus"] == "READY" {
-            return true;
-        }
-        ready = ok(get_file(sandbox, site, &id))["file"].clone();
-        assert_ne!(ready["operationStatus"], "FAILED", "{ready}");
-        false
-    });
+    let ready = put_file(sandbox, site, name, mime, bytes);
+    assert_eq!(ready["operationStatus"], "READY", "{name}: {ready}");
     ready
 }
 

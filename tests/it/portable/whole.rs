@@ -38,20 +38,17 @@ fn get_as_json_holds_every_item_and_a_partial_dump_is_refused() {
         .cli()
         .args(["galleries", "create", "--from-file"])
         .arg(&partial));
-    refused.code(2);
+    assert_one_error_and_a_hint(
+        "a partial dump",
+        &refused,
+        2,
+        "holds 50 of the gallery's 120 items",
+    );
     assert!(
-        refused
-            .stderr
-            .contains("holds 50 of the gallery's 120 items"),
+        refused.stderr.contains("galleries export"),
         "{}",
         refused.stderr
     );
-    assert!(
-        refused.stderr.contains("hint: ") && refused.stderr.contains("galleries export"),
-        "{}",
-        refused.stderr
-    );
-    assert!(refused.stdout.is_empty());
     assert!(sandbox.request_log().is_empty(), "nothing sent");
 }
 
