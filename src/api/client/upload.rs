@@ -354,7 +354,22 @@ impl Client {
             detail: network_detail(&e, self.options.timeout),
             ambiguous: false,
         };
-        let response = http.get(url).send().await.map_err(network)?;
+        // The upload client has no read timeout (a long upload reads nothing until it is
+        // answered), so a server that stalls here is cut off by `--timeout` per step instead:
+        // for the answer's head, then for each piece of its body.
+        let stalled = || ApiError::Network {
+            what: what.clone(),
+            detail: format!(
+                "no data within {} s (--timeout)",
+                self.options.timeout.as_secs()
+            ),
+            ambiguous: false,
+        };
+        let step = self.options.timeout;
+        let response = tokio::time::timeout(step, http.get(url).send())
+            .await
+            .map_err(|_| stalled())?
+            .map_err(network)?;
         let status = response.status().as_u16();
         if !response.status().is_success() {
             return Err(from_response(what.clone(), status, None, None, b"", false));
@@ -362,7 +377,10 @@ impl Client {
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut body = response.bytes_stream();
-        while let Some(chunk) = body.next().await {
+        while let Some(chunk) = tokio::time::timeout(step, body.next())
+            .await
+            .map_err(|_| stalled())?
+        {
             let chunk = chunk.map_err(network)?;
             size += chunk.len() as u64;
             hasher.update(&chunk);

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 
 use super::*;
-use crate::common::fake_server::{Answer, FakeServer};
+use crate::common::fake_server::{Answer, FakeServer, Gate};
 
 /// Every line of every cache file under the data dir's media cache.
 fn cache_files(home: &Path) -> Vec<PathBuf> {
@@ -229,6 +229,52 @@ fn every_reading_of_the_media_managers_hash_works_and_none_fails_an_upload() {
         );
         assert_eq!(sandbox.items(&g).len(), 2, "{form}");
     }
+}
+
+#[test]
+fn a_media_url_that_never_answers_is_given_up_after_the_timeout() {
+    // With a hash no algorithm explains, a same-size file of the gallery is told apart by reading
+    // its URL; here the URL's server holds the request until the test ends.
+    let never = Gate::new();
+    let held = never.handle();
+    let stalled = FakeServer::start(move |_, _| {
+        held.wait();
+        Answer::raw(200, "image/png", b"")
+    });
+    let sandbox = Sandbox::empty();
+    sandbox.set_media_settings(json!({ "hashForm": "opaque" }));
+    let g = sandbox.new_gallery("Stalled");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "p.png", &png(7, 7, 900));
+    add_path(&sandbox, &g, dir.path());
+    let mut item = sandbox.items(&g).remove(0);
+    let id = item["id"].as_str().unwrap().to_string();
+    item["image"]["imageInfo"]["url"] = json!(format!("{}/p.png", stalled.base_url));
+    sandbox.call_ok(
+        "PATCH",
+        &format!("/galleries/{g}/items/{id}"),
+        Some(json!({ "item": { "id": id, "image": item["image"] } })),
+    );
+    std::fs::remove_dir_all(sandbox.home.path().join("data/media-cache")).unwrap();
+
+    // Ended by --timeout (not the harness's ceiling): the content could not be compared, so the
+    // file counts as new and is added.
+    let again = run(sandbox
+        .cli()
+        .args(["--timeout", "2", "items", "add", &g])
+        .arg(dir.path())
+        .args(["-o", "id"]));
+    again.success();
+    assert_eq!(again.lines().len(), 1, "{}", again.stderr);
+    assert_eq!(sandbox.items(&g).len(), 2);
+    let asked = stalled.requests();
+    assert!(
+        asked
+            .iter()
+            .any(|r| r.method == "GET" && r.path() == "/p.png"),
+        "{asked:?}"
+    );
+    never.open();
 }
 
 #[test]
