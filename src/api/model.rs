@@ -112,7 +112,7 @@ impl Item {
             return text(info.get("url"))
                 .or_else(|| {
                     text(info.get("id"))
-                        .map(|id| format!("https://static.wixstatic.com/media/{id}"))
+                        .map(|id| format!("{}{id}", super::download::STATIC_MEDIA_BASE))
                 })
                 .unwrap_or_default();
         }

@@ -393,7 +393,7 @@ impl Client {
             return Ok(http);
         }
         let mut builder = reqwest::Client::builder()
-            .user_agent(concat!("progallery/", env!("CARGO_PKG_VERSION")))
+            .user_agent(crate::api::USER_AGENT)
             .connect_timeout(self.options.timeout.min(Duration::from_secs(10)))
             .tcp_nodelay(true);
         if url.starts_with("http://") {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-const WIX_MEDIA_BASE: &str = "https://static.wixstatic.com/media/";
+use crate::api::download::STATIC_MEDIA_BASE as WIX_MEDIA_BASE;
 
 /// What one entry adds.
 #[derive(Debug, Clone)]
