@@ -25,6 +25,9 @@ use crate::journal::Journal;
 const CONCURRENT_BATCHES: usize = 2;
 /// A failing batch is split into this many parts, recursively, to isolate the failing ids.
 const SPLIT_INTO: usize = 10;
+/// Parts of a split batch in flight at once, at each level (three levels split 1,000 ids down to
+/// one): at most 2 × 2 × 2 single-id requests per batch, whatever the service answers.
+const ISOLATE_AT_ONCE: usize = 2;
 
 /// What happened to one id (the outcome contract of every bulk verb: `commands::outcome`).
 fn outcome(id: &str, status: Status, error: Option<String>) -> Outcome {
@@ -154,10 +157,19 @@ fn delete_isolating<'a>(
                 }
                 Class::Isolate if ids.len() > 1 && !stop.is_set() => {
                     let part = ids.len().div_ceil(SPLIT_INTO);
-                    let parts = ids.chunks(part).map(|chunk| {
-                        delete_isolating(ctx, client, gallery, chunk.to_vec(), landed, stop)
-                    });
-                    let outcomes = futures::future::join_all(parts).await;
+                    // A few parts at a time: a batch failing for a reason no id explains (a
+                    // service answering 500 to everything) would otherwise fan out into
+                    // hundreds of single-id requests at once.
+                    let parts: Vec<BoxFuture<'a, Vec<Outcome>>> = ids
+                        .chunks(part)
+                        .map(|chunk| {
+                            delete_isolating(ctx, client, gallery, chunk.to_vec(), landed, stop)
+                        })
+                        .collect();
+                    let outcomes: Vec<Vec<Outcome>> = stream::iter(parts)
+                        .buffered(ISOLATE_AT_ONCE)
+                        .collect()
+                        .await;
                     return outcomes.into_iter().flatten().collect();
                 }
                 class => {
