@@ -21,8 +21,7 @@ use super::client::{
 use super::error::{from_response, ApiError};
 use super::media::MEDIA_PREFIX;
 
-/// Where a media id that is not in the site's Media Manager (stock media) is served from.
-pub const STATIC_MEDIA_BASE: &str = "https://static.wixstatic.com/media/";
+pub use super::STATIC_MEDIA_BASE;
 
 /// Bytes buffered before a write to disk.
 const WRITE_BUFFER: usize = 256 * 1024;

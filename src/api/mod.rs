@@ -24,6 +24,10 @@ pub use error::ApiError;
 /// Path prefix of every Pro Gallery endpoint (what the official SDK sends; spec/api.md §1).
 pub const PREFIX: &str = "/progallery/v2";
 
+/// Where Wix serves a media file by its id (the original; stock media that is not in the site's
+/// Media Manager too).
+pub const STATIC_MEDIA_BASE: &str = "https://static.wixstatic.com/media/";
+
 /// The `User-Agent` of every request this tool makes.
 pub const USER_AGENT: &str = concat!("progallery/", env!("CARGO_PKG_VERSION"));
 

@@ -111,8 +111,7 @@ impl Item {
         if let Some(info) = self.image.as_ref().and_then(|i| i.get("imageInfo")) {
             return text(info.get("url"))
                 .or_else(|| {
-                    text(info.get("id"))
-                        .map(|id| format!("{}{id}", super::download::STATIC_MEDIA_BASE))
+                    text(info.get("id")).map(|id| format!("{}{id}", super::STATIC_MEDIA_BASE))
                 })
                 .unwrap_or_default();
         }
